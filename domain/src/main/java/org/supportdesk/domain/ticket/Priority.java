@@ -1,0 +1,8 @@
+package org.supportdesk.domain.ticket;
+
+public enum Priority {
+    LOW,
+    MEDIUM,
+    HIGH,
+    URGENT
+}
