@@ -1,0 +1,38 @@
+package org.supportdesk.domain.journal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The journal's vocabulary (§17): every change to a ticket and every staff or admin action has one name. */
+public enum JournalAction {
+    TICKET_FILED,
+    STATUS_CHANGED,
+    TICKET_ASSIGNED,
+    TICKET_UPDATED,
+    MESSAGE_POSTED,
+    TICKET_ESCALATED,
+    TICKET_DEESCALATED,
+    TICKET_DELETED,
+    TICKET_RESTORED,
+    SLA_BREACHED,
+    PERSON_CREATED,
+    PERSON_UPDATED,
+    SETTINGS_CHANGED,
+    POLICY_VERSIONED,
+    CALENDAR_VERSIONED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<JournalAction> parse(String raw) {
+        for (JournalAction a : values()) {
+            if (a.wireName().equals(raw)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,10 @@
+package org.supportdesk.domain.journal;
+
+/** What kind of record a journal entry is about. */
+public enum TargetKind {
+    TICKET,
+    PERSON,
+    ORGANIZATION,
+    TENANT,
+    API_TOKEN
+}

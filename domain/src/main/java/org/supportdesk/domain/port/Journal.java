@@ -1,0 +1,18 @@
+package org.supportdesk.domain.port;
+
+import java.util.List;
+import java.util.UUID;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.tenant.TenantId;
+
+/**
+ * The append-only record of every change and staff action (§16). Entries are written in the transaction of the change
+ * they record and are never updated or deleted.
+ */
+public interface Journal {
+    /** Appends one entry; it commits or rolls back with the surrounding transaction. */
+    void append(JournalEntry entry);
+
+    /** The entries about one record of {@code tenant} (a ticket, a person …), oldest first, ties by id. */
+    List<JournalEntry> entriesAbout(TenantId tenant, UUID targetId);
+}

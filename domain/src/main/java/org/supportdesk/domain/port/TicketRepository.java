@@ -1,0 +1,45 @@
+package org.supportdesk.domain.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.StaleTicket;
+import org.supportdesk.domain.ticket.Ticket;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketRef;
+
+/**
+ * Storage of ticket aggregates and their conversations. Every method is scoped to one tenant: a ticket of another
+ * tenant is never found, whatever id or number is asked for. Implementations join the transaction of the calling
+ * thread ({@link TransactionRunner}).
+ */
+public interface TicketRepository {
+    /**
+     * The live (not soft-deleted) ticket of {@code tenant} with that id or number.
+     *
+     * @return empty when there is none in this tenant, or it is soft-deleted
+     */
+    Optional<Ticket> find(TenantId tenant, TicketRef ticket);
+
+    /** Like {@link #find} but also finds a soft-deleted ticket; for restore only. */
+    Optional<Ticket> findIncludingDeleted(TenantId tenant, TicketRef ticket);
+
+    /**
+     * Stores the ticket and the messages it posted in this unit of work: inserts a {@link Ticket#isNew() new} ticket,
+     * otherwise updates it only if the stored version is still {@link Ticket#persistedVersion()}.
+     *
+     * @throws StaleTicket when another writer changed the ticket since it was read; nothing is written then
+     */
+    void save(Ticket ticket);
+
+    /** The whole conversation of a ticket of {@code tenant}, in conversation order; empty for an unknown ticket. */
+    List<Message> messagesOf(TenantId tenant, TicketId ticket);
+
+    /**
+     * Resolved tickets of {@code tenant} whose {@code resolved_at} is at or before {@code resolvedAtOrBefore}, the
+     * candidates for auto-close, oldest first, at most {@code limit}.
+     */
+    List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit);
+}

@@ -1,0 +1,15 @@
+package org.supportdesk.domain.problem;
+
+/** The stable machine codes of the refusals the core can raise; adapters map each to a transport status. */
+public enum ProblemCode {
+    NOT_FOUND,
+    FORBIDDEN,
+    VALIDATION_FAILED,
+    NO_CHANGES,
+    INVALID_TRANSITION,
+    TICKET_CLOSED,
+    FOLLOW_UP_REQUIRED,
+    CONFLICT,
+    IDEMPOTENCY_KEY_REUSED,
+    PRECONDITION_FAILED
+}

@@ -1,0 +1,25 @@
+package org.supportdesk.domain.ticket;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A message's identity; time-ordered, so it breaks ties between messages of the same instant. */
+public record MessageId(UUID value) implements Comparable<MessageId> {
+    public MessageId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public int compareTo(MessageId other) {
+        // UUID.compareTo compares signed longs; time-ordered ids need unsigned order.
+        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
+        return high != 0
+                ? high
+                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.supportdesk.domain.ticket;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.domain.problem.Validation;
+
+/** What the portal widget captured when the ticket was filed (§3 {@code context}). */
+public record PortalContext(Optional<String> pageUrl, Optional<String> browserInfo) {
+    public static final PortalContext NONE = new PortalContext(Optional.empty(), Optional.empty());
+    public static final int MAX_LENGTH = 2_000;
+
+    public PortalContext {
+        pageUrl = Objects.requireNonNull(pageUrl, "pageUrl").map(u -> Validation.trimmed("page_url", u, 1, MAX_LENGTH));
+        browserInfo = Objects.requireNonNull(browserInfo, "browserInfo")
+                .map(b -> Validation.trimmed("browser_info", b, 1, MAX_LENGTH));
+    }
+}

@@ -1,0 +1,13 @@
+package org.supportdesk.domain.ticket;
+
+import org.supportdesk.domain.problem.DomainException;
+import org.supportdesk.domain.problem.ProblemCode;
+
+/** The ticket changed since the caller read it (optimistic concurrency); re-read and try again. */
+public final class StaleTicket extends DomainException {
+    public StaleTicket(TicketId ticket, long expectedVersion) {
+        super(
+                ProblemCode.PRECONDITION_FAILED,
+                "Ticket " + ticket + " is no longer at version " + expectedVersion + "; re-read it");
+    }
+}

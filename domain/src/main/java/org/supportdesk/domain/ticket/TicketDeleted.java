@@ -1,0 +1,21 @@
+package org.supportdesk.domain.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import org.supportdesk.domain.journal.FieldChange;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.tenant.Author;
+import org.supportdesk.domain.tenant.TenantId;
+
+/** An admin soft-deleted the ticket; it is hidden until restored. */
+public record TicketDeleted(TenantId tenant, TicketId ticket, Author by, Instant at) implements TicketEvent {
+    @Override
+    public JournalAction action() {
+        return JournalAction.TICKET_DELETED;
+    }
+
+    @Override
+    public List<FieldChange> changes() {
+        return List.of();
+    }
+}

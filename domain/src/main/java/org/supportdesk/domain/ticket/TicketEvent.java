@@ -1,0 +1,34 @@
+package org.supportdesk.domain.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import org.supportdesk.domain.journal.FieldChange;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.tenant.Author;
+import org.supportdesk.domain.tenant.TenantId;
+
+/** Something that happened to a ticket, returned by the aggregate and recorded in the journal. */
+public sealed interface TicketEvent
+        permits TicketFiled,
+                StatusChanged,
+                TicketAssigned,
+                TicketUpdated,
+                MessagePosted,
+                TicketEscalated,
+                TicketDeescalated,
+                TicketDeleted,
+                TicketRestored {
+    TenantId tenant();
+
+    TicketId ticket();
+
+    Author by();
+
+    Instant at();
+
+    /** The event's name in the journal vocabulary. */
+    JournalAction action();
+
+    /** The fields the event changed, before and after. */
+    List<FieldChange> changes();
+}
