@@ -2,8 +2,11 @@ package org.supportdesk.domain.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.tenant.Author;
 import org.supportdesk.domain.tenant.TenantId;
 
@@ -31,4 +34,10 @@ public sealed interface TicketEvent
 
     /** The fields the event changed, before and after. */
     List<FieldChange> changes();
+
+    /** The event as the journal records it. */
+    default JournalEntry toJournalEntry(UUID entryId, String correlationId) {
+        return new JournalEntry(
+                entryId, tenant(), by(), action(), TargetKind.TICKET, ticket().value(), changes(), correlationId, at());
+    }
 }

@@ -53,14 +53,29 @@ public final class TicketAccess {
 
     /** The customer's view of a ticket they may see; counts and times cover only the messages they can see. */
     public static CustomerTicketView customerView(CustomerActor customer, TicketState ticket, List<Message> messages) {
-        if (!canSee(customer, ticket)) {
-            throw new IllegalArgumentException("the customer may not see ticket " + ticket.id());
-        }
         List<CustomerMessageView> visible = visibleMessages(customer, messages).stream()
                 .map(TicketAccess::customerView)
                 .collect(Collectors.toList());
         Optional<Instant> lastMessageAt =
                 visible.stream().map(CustomerMessageView::createdAt).max(Comparator.naturalOrder());
+        return view(customer, ticket, visible.size(), lastMessageAt, visible);
+    }
+
+    /** The customer's view of a listed ticket, without its messages, given what the customer can see of them. */
+    public static CustomerTicketView customerSummary(
+            CustomerActor customer, TicketState ticket, int visibleMessages, Optional<Instant> lastVisibleAt) {
+        return view(customer, ticket, visibleMessages, lastVisibleAt, List.of());
+    }
+
+    private static CustomerTicketView view(
+            CustomerActor customer,
+            TicketState ticket,
+            int messagesCount,
+            Optional<Instant> lastMessageAt,
+            List<CustomerMessageView> messages) {
+        if (!canSee(customer, ticket)) {
+            throw new IllegalArgumentException("the customer may not see ticket " + ticket.id());
+        }
         return new CustomerTicketView(
                 ticket.id(),
                 ticket.number(),
@@ -74,9 +89,9 @@ public final class TicketAccess {
                 ticket.updatedAt(),
                 ticket.sla().resolvedAt(),
                 ticket.sla().closedAt(),
-                visible.size(),
+                messagesCount,
                 lastMessageAt,
-                visible);
+                messages);
     }
 
     /** The customer's view of one message they may see. */

@@ -1,0 +1,37 @@
+package org.supportdesk.application.conversation;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.application.ticket.TicketChanges;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.Via;
+
+/** Staff add a note only staff can read. */
+public final class AddInternalNote {
+    public record Command(StaffActor actor, TicketRef ticket, Body body, Via via, Optional<Long> expectedVersion) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(ticket, "ticket");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(via, "via");
+            Objects.requireNonNull(expectedVersion, "expectedVersion");
+        }
+    }
+
+    private final TicketChanges changes;
+
+    public AddInternalNote(TicketChanges changes) {
+        this.changes = changes;
+    }
+
+    public ReplyToTicket.Posted handle(Command command) {
+        return changes.change(
+                command.actor(),
+                command.ticket(),
+                command.expectedVersion(),
+                (ticket, context) -> new ReplyToTicket.Posted(
+                        ticket.addInternalNote(command.body(), command.via(), context), ticket.state()));
+    }
+}

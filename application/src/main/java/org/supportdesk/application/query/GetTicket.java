@@ -1,0 +1,35 @@
+package org.supportdesk.application.query;
+
+import java.util.Objects;
+import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.port.TransactionRunner;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
+
+/** Staff read a whole ticket with its conversation (§10). */
+public final class GetTicket {
+    public record Command(StaffActor actor, TicketRef ticket) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
+
+    private final TicketReader reader;
+    private final TicketRepository tickets;
+    private final TransactionRunner transactions;
+
+    public GetTicket(TicketRepository tickets, TransactionRunner transactions) {
+        this.reader = new TicketReader(tickets);
+        this.tickets = tickets;
+        this.transactions = transactions;
+    }
+
+    public TicketDetail handle(Command command) {
+        return transactions.inTransaction(command.actor().tenant(), () -> {
+            TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
+            return new TicketDetail(ticket, tickets.messagesOf(ticket.tenant(), ticket.id()));
+        });
+    }
+}

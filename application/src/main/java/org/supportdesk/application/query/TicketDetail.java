@@ -1,0 +1,14 @@
+package org.supportdesk.application.query;
+
+import java.util.List;
+import java.util.Objects;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.TicketState;
+
+/** Staff's whole view of a ticket: every field and the whole conversation in order. */
+public record TicketDetail(TicketState ticket, List<Message> messages) {
+    public TicketDetail {
+        Objects.requireNonNull(ticket, "ticket");
+        messages = List.copyOf(messages);
+    }
+}

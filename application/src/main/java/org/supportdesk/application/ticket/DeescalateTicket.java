@@ -1,0 +1,31 @@
+package org.supportdesk.application.ticket;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
+
+/** Staff lift a ticket's escalation. */
+public final class DeescalateTicket {
+    public record Command(StaffActor actor, TicketRef ticket, Optional<Long> expectedVersion) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(ticket, "ticket");
+            Objects.requireNonNull(expectedVersion, "expectedVersion");
+        }
+    }
+
+    private final TicketChanges changes;
+
+    public DeescalateTicket(TicketChanges changes) {
+        this.changes = changes;
+    }
+
+    public TicketState handle(Command command) {
+        return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+            TicketChanges.requireChanged(ticket.deescalate(context), ticket);
+            return ticket.state();
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package org.supportdesk.application.ticket;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.TenantConfiguration;
+import org.supportdesk.domain.port.TicketNumbers;
+import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.ticket.CustomFields;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketSource;
+import org.supportdesk.domain.ticket.TicketState;
+
+/** A customer files a ticket through the portal (§9). */
+public final class FileTicket {
+    public record Command(
+            CustomerActor actor,
+            Subject subject,
+            Description description,
+            Category category,
+            Priority priority,
+            PortalContext context,
+            Optional<TicketId> followUpOf) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(priority, "priority");
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(followUpOf, "followUpOf");
+        }
+    }
+
+    private final TicketChanges changes;
+    private final People people;
+    private final TicketFiling filing;
+
+    public FileTicket(
+            TicketChanges changes,
+            TicketRepository tickets,
+            TicketNumbers numbers,
+            People people,
+            TenantConfiguration configuration) {
+        this.changes = changes;
+        this.people = people;
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration);
+    }
+
+    public TicketState handle(Command command) {
+        CustomerActor actor = command.actor();
+        return changes.inTransaction(actor, () -> {
+            Person requester = people.person(actor.tenant(), actor.id())
+                    .orElseThrow(() -> new IllegalStateException("the acting customer is not stored: " + actor.id()));
+            return filing.file(
+                    actor,
+                    requester,
+                    new TicketFiling.Content(
+                            command.subject(),
+                            command.description(),
+                            command.category(),
+                            command.priority(),
+                            TicketSource.PORTAL,
+                            command.context(),
+                            CustomFields.EMPTY,
+                            command.followUpOf()));
+        });
+    }
+}

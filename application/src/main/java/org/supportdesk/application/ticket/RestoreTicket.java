@@ -1,0 +1,36 @@
+package org.supportdesk.application.ticket;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
+
+/** An admin brings a soft-deleted ticket back. */
+public final class RestoreTicket {
+    public record Command(StaffActor actor, TicketRef ticket, Optional<Long> expectedVersion) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(ticket, "ticket");
+            Objects.requireNonNull(expectedVersion, "expectedVersion");
+        }
+    }
+
+    private final TicketChanges changes;
+
+    public RestoreTicket(TicketChanges changes) {
+        this.changes = changes;
+    }
+
+    public TicketState handle(Command command) {
+        return changes.change(
+                command.actor(),
+                command.ticket(),
+                command.expectedVersion(),
+                TicketChanges.Reach.INCLUDING_DELETED,
+                (ticket, context) -> {
+                    TicketChanges.requireChanged(ticket.restoreDeleted(context), ticket);
+                    return ticket.state();
+                });
+    }
+}
