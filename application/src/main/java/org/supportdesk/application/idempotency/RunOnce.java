@@ -1,6 +1,7 @@
 package org.supportdesk.application.idempotency;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -63,13 +64,10 @@ public final class RunOnce {
             return replay(command, previous.get());
         }
         Answer answer = command.action().get();
-        IdempotencyRecord record = new IdempotencyRecord(
-                command.key(),
-                command.fingerprint(),
-                answer.status(),
-                answer.body(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
-        if (!records.add(record)) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        IdempotencyRecord record =
+                new IdempotencyRecord(command.key(), command.fingerprint(), answer.status(), answer.body(), now);
+        if (!records.add(record, now.minus(RETENTION))) {
             throw new LostTheRace();
         }
         return answer;

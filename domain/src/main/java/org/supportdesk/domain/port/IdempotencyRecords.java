@@ -9,9 +9,12 @@ public interface IdempotencyRecords {
     Optional<IdempotencyRecord> find(IdempotencyKey key, Instant notBefore);
 
     /**
-     * Stores the record in the surrounding transaction, so the change and its key commit together.
+     * Stores the record in the surrounding transaction, so the change and its key commit together. A record for the
+     * same key created before {@code replacesBefore} has expired and is replaced.
      *
-     * @return false, storing nothing, when a live record for the same key exists already (a concurrent first use)
+     * @return false, storing nothing, when a record for the same key created at or after {@code replacesBefore}
+     *     exists (a concurrent first use committed first); a store with concurrent writers waits for the other
+     *     writer's transaction to end before answering
      */
-    boolean add(IdempotencyRecord record);
+    boolean add(IdempotencyRecord record, Instant replacesBefore);
 }

@@ -11,11 +11,7 @@ public record MessageId(UUID value) implements Comparable<MessageId> {
 
     @Override
     public int compareTo(MessageId other) {
-        // UUID.compareTo compares signed longs; time-ordered ids need unsigned order.
-        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
-        return high != 0
-                ? high
-                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        return UuidOrder.compare(value, other.value);
     }
 
     @Override

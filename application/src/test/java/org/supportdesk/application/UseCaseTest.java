@@ -1,0 +1,83 @@
+package org.supportdesk.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.testing.InMemorySupportdesk;
+import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.application.ticket.ChangeTicketStatus;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.port.NotificationIntent;
+import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.ticket.Via;
+
+/** The core over in-memory ports with two tenants, and short ways to reach common states. */
+public abstract class UseCaseTest {
+    protected final InMemorySupportdesk desk = new InMemorySupportdesk();
+    protected final TenantFixture acme = new TenantFixture(desk.people, "acme");
+    protected final TenantFixture globex = new TenantFixture(desk.people, "globex");
+
+    /** A new ticket filed by acme's customer. */
+    protected TicketState aTicket() {
+        return desk.fileTicket.handle(new FileTicket.Command(
+                acme.customerActor(),
+                new Subject("Printer on fire"),
+                new Description("Smoke everywhere"),
+                new Category("technical"),
+                Priority.URGENT,
+                PortalContext.NONE,
+                Optional.empty()));
+    }
+
+    /** A ticket staff moved to {@code status} (through in_progress where the table requires it). */
+    protected TicketState aTicketIn(TicketStatus status) {
+        TicketState ticket = aTicket();
+        if (status == TicketStatus.NEW) {
+            return ticket;
+        }
+        return moveTo(ticket.id(), status);
+    }
+
+    protected TicketState moveTo(TicketRef ticket, TicketStatus status) {
+        return desk.changeTicketStatus.handle(
+                new ChangeTicketStatus.Command(acme.agentActor(), ticket, status, Optional.empty(), Optional.empty()));
+    }
+
+    protected ReplyToTicket.Posted reply(Actor actor, TicketRef ticket, String body) {
+        return desk.replyToTicket.handle(
+                new ReplyToTicket.Command(actor, ticket, new Body(body), Via.API, false, Optional.empty()));
+    }
+
+    protected ReplyToTicket.Posted note(TicketRef ticket, String body) {
+        return desk.addInternalNote.handle(
+                new AddInternalNote.Command(acme.agentActor(), ticket, new Body(body), Via.API, Optional.empty()));
+    }
+
+    protected List<JournalAction> journalOf(TicketState ticket) {
+        return desk.journal.entriesAbout(ticket.tenant(), ticket.id().value()).stream()
+                .map(JournalEntry::action)
+                .collect(Collectors.toList());
+    }
+
+    protected List<Message> conversationOf(TicketState ticket) {
+        return desk.tickets.messagesOf(ticket.tenant(), ticket.id());
+    }
+
+    protected List<NotificationIntent.NotificationTopic> topics() {
+        return desk.outbox.intents().stream().map(NotificationIntent::topic).collect(Collectors.toList());
+    }
+}

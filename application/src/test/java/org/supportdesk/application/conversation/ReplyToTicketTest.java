@@ -1,0 +1,177 @@
+package org.supportdesk.application.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.application.UseCaseTest;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.port.NotificationIntent.Audience;
+import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
+import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.FollowUpRequired;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageKind;
+import org.supportdesk.domain.ticket.StaleTicket;
+import org.supportdesk.domain.ticket.TicketClosed;
+import org.supportdesk.domain.ticket.TicketNotFound;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.ticket.Via;
+
+class ReplyToTicketTest extends UseCaseTest {
+
+    @Test
+    void the_first_public_staff_reply_answers_the_ticket_and_starts_work() {
+        TicketState ticket = aTicket();
+        desk.clock.advance(Duration.ofMinutes(7));
+
+        ReplyToTicket.Posted posted = reply(acme.agentActor(), ticket.id(), "On it");
+
+        TicketState after = posted.ticket();
+        assertThat(after.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(after.sla().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(after.messagesCount()).isEqualTo(2);
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(conversationOf(ticket))
+                .extracting(Message::kind, Message::customerVisible)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MessageKind.PUBLIC, true),
+                        org.assertj.core.groups.Tuple.tuple(MessageKind.SYSTEM, true));
+        assertThat(journalOf(ticket))
+                .containsExactly(
+                        JournalAction.TICKET_FILED,
+                        JournalAction.MESSAGE_POSTED,
+                        JournalAction.STATUS_CHANGED,
+                        JournalAction.MESSAGE_POSTED);
+        assertThat(topics())
+                .containsExactly(
+                        NotificationTopic.TICKET_CREATED,
+                        NotificationTopic.STAFF_REPLIED,
+                        NotificationTopic.STATUS_CHANGED);
+        assertThat(desk.outbox.intents().get(1).audiences()).containsExactly(Audience.REQUESTER);
+    }
+
+    @Test
+    void later_staff_replies_keep_the_first_response_time() {
+        TicketState ticket = aTicket();
+        reply(acme.agentActor(), ticket.id(), "First");
+        var firstAnswer = desk.clock.instant();
+        desk.clock.advance(Duration.ofHours(1));
+
+        TicketState after = reply(acme.adminActor(), ticket.id(), "Second").ticket();
+
+        assertThat(after.sla().firstRespondedAt()).contains(firstAnswer);
+    }
+
+    @Test
+    void a_customer_reply_on_waiting_on_customer_resumes_work_and_tells_the_assignee_or_all_agents() {
+        TicketState ticket = aTicketIn(TicketStatus.WAITING_ON_CUSTOMER);
+
+        TicketState after =
+                reply(acme.customerActor(), ticket.id(), "Here is the log").ticket();
+
+        assertThat(after.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(desk.outbox.intents())
+                .filteredOn(i -> i.topic() == NotificationTopic.CUSTOMER_REPLIED)
+                .singleElement()
+                .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ALL_AGENTS));
+    }
+
+    @Test
+    void an_organisation_colleague_may_reply_on_a_shared_ticket() {
+        TicketState ticket = aTicket();
+
+        ReplyToTicket.Posted posted = reply(acme.asCustomer(acme.colleague), ticket.id(), "Same here");
+
+        assertThat(posted.message().author().id()).contains(acme.colleague.id());
+    }
+
+    @Test
+    void a_customer_reply_reopens_a_resolved_ticket_within_the_window_and_clears_resolved_at() {
+        TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
+        desk.clock.advance(Duration.ofDays(7));
+
+        TicketState after =
+                reply(acme.customerActor(), ticket.id(), "It is back").ticket();
+
+        assertThat(after.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(after.sla().resolvedAt()).isEmpty();
+    }
+
+    @Test
+    void a_customer_reply_after_the_reopen_window_requires_a_follow_up_and_changes_nothing() {
+        TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
+        desk.clock.advance(Duration.ofDays(7).plusSeconds(1));
+        int journalSize = desk.journal.all().size();
+
+        assertThatThrownBy(() -> reply(acme.customerActor(), ticket.id(), "It is back"))
+                .isInstanceOfSatisfying(
+                        FollowUpRequired.class, e -> assertThat(e.ticket()).isEqualTo(ticket.id()));
+        assertThat(desk.journal.all()).hasSize(journalSize);
+        assertThat(conversationOf(ticket)).noneMatch(m -> m.body().value().equals("It is back"));
+    }
+
+    @Test
+    void nobody_replies_on_a_closed_ticket_staff_included() {
+        TicketState ticket = aTicketIn(TicketStatus.CLOSED);
+
+        assertThatThrownBy(() -> reply(acme.customerActor(), ticket.id(), "Hello?"))
+                .isInstanceOf(TicketClosed.class);
+        assertThatThrownBy(() -> reply(acme.agentActor(), ticket.id(), "Hello?"))
+                .isInstanceOf(TicketClosed.class);
+        assertThatThrownBy(() -> note(ticket.id(), "Hello?")).isInstanceOf(TicketClosed.class);
+    }
+
+    @Test
+    void other_customers_and_other_tenants_are_told_the_ticket_does_not_exist() {
+        TicketState ticket = aTicket();
+
+        assertThatThrownBy(() -> reply(acme.asCustomer(acme.otherCustomer), ticket.id(), "Hi"))
+                .isInstanceOf(TicketNotFound.class);
+        assertThatThrownBy(() -> reply(globex.agentActor(), ticket.id(), "Hi")).isInstanceOf(TicketNotFound.class);
+        assertThatThrownBy(() -> reply(globex.customerActor(), ticket.number(), "Hi"))
+                .isInstanceOf(TicketNotFound.class);
+    }
+
+    @Test
+    void only_staff_mark_a_reply_as_the_resolution() {
+        TicketState ticket = aTicket();
+
+        assertThatThrownBy(() -> desk.replyToTicket.handle(new ReplyToTicket.Command(
+                        acme.customerActor(),
+                        ticket.id(),
+                        new Body("Fixed it myself"),
+                        Via.PORTAL,
+                        true,
+                        Optional.empty())))
+                .isInstanceOf(ValidationFailed.class);
+        ReplyToTicket.Posted posted = desk.replyToTicket.handle(new ReplyToTicket.Command(
+                acme.agentActor(), ticket.id(), new Body("Reinstall"), Via.API, true, Optional.empty()));
+        assertThat(posted.message().resolution()).isTrue();
+        assertThat(posted.ticket().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void a_reply_against_a_stale_version_is_refused() {
+        TicketState ticket = aTicket();
+        reply(acme.agentActor(), ticket.id(), "First");
+
+        assertThatThrownBy(() -> desk.replyToTicket.handle(new ReplyToTicket.Command(
+                        acme.agentActor(), ticket.id(), new Body("Again"), Via.API, false, Optional.of(1L))))
+                .isInstanceOf(StaleTicket.class);
+    }
+
+    @Test
+    void the_ticket_is_found_by_its_number_too() {
+        TicketState ticket = aTicket();
+
+        assertThat(reply(acme.agentActor(), ticket.number(), "By number")
+                        .ticket()
+                        .id())
+                .isEqualTo(ticket.id());
+    }
+}

@@ -1,0 +1,39 @@
+package org.supportdesk.application.testing;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.supportdesk.domain.port.IdempotencyKey;
+import org.supportdesk.domain.port.IdempotencyRecord;
+import org.supportdesk.domain.port.IdempotencyRecords;
+
+/** Idempotency records in a map. */
+public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Snapshotting {
+    private Map<IdempotencyKey, IdempotencyRecord> records = new HashMap<>();
+
+    @Override
+    public synchronized Optional<IdempotencyRecord> find(IdempotencyKey key, Instant notBefore) {
+        return Optional.ofNullable(records.get(key)).filter(r -> !r.createdAt().isBefore(notBefore));
+    }
+
+    @Override
+    public synchronized boolean add(IdempotencyRecord record, Instant replacesBefore) {
+        if (find(record.key(), replacesBefore).isPresent()) {
+            return false;
+        }
+        records.put(record.key(), record);
+        return true;
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(records);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        records = (Map<IdempotencyKey, IdempotencyRecord>) snapshot;
+    }
+}

@@ -1,0 +1,224 @@
+package org.supportdesk.application.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.supportdesk.domain.port.Page;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.TicketFilter;
+import org.supportdesk.domain.port.TicketListItem;
+import org.supportdesk.domain.port.TicketQueries;
+import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.StaleTicket;
+import org.supportdesk.domain.ticket.Ticket;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketNumber;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.visibility.TicketAccess;
+
+/** Tickets and conversations in maps, with the whole read side of {@link TicketQueries} done by streams. */
+public final class InMemoryTicketRepository implements TicketRepository, TicketQueries, Snapshotting {
+    private final People people;
+    private Map<TicketId, TicketState> tickets = new HashMap<>();
+    private Map<TicketId, List<Message>> messages = new HashMap<>();
+
+    /** {@code people} is read to search by requester name and email. */
+    public InMemoryTicketRepository(People people) {
+        this.people = people;
+    }
+
+    @Override
+    public synchronized Optional<Ticket> find(TenantId tenant, TicketRef ref) {
+        return findIncludingDeleted(tenant, ref).filter(t -> !t.state().isDeleted());
+    }
+
+    @Override
+    public synchronized Optional<Ticket> findIncludingDeleted(TenantId tenant, TicketRef ref) {
+        return tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant))
+                .filter(t -> ref instanceof TicketNumber ? t.number().equals(ref) : t.id().equals(ref))
+                .findFirst()
+                .map(Ticket::restore);
+    }
+
+    @Override
+    public synchronized void save(Ticket ticket) {
+        TicketState state = ticket.state();
+        TicketState stored = tickets.get(state.id());
+        if (ticket.isNew()) {
+            if (stored != null) {
+                throw new IllegalStateException("ticket " + state.id() + " exists already");
+            }
+            boolean numberTaken = tickets.values().stream()
+                    .anyMatch(
+                            t -> t.tenant().equals(state.tenant()) && t.number().equals(state.number()));
+            if (numberTaken) {
+                throw new IllegalStateException("number " + state.number() + " is taken");
+            }
+        } else if (stored == null
+                || !stored.tenant().equals(state.tenant())
+                || stored.version() != ticket.persistedVersion()) {
+            throw new StaleTicket(state.id(), ticket.persistedVersion());
+        }
+        tickets.put(state.id(), state);
+        List<Message> conversation = new ArrayList<>(messages.getOrDefault(state.id(), List.of()));
+        conversation.addAll(ticket.newMessages());
+        messages.put(state.id(), List.copyOf(conversation));
+    }
+
+    @Override
+    public synchronized List<Message> messagesOf(TenantId tenant, TicketId ticket) {
+        return messages.getOrDefault(ticket, List.of()).stream()
+                .filter(m -> m.tenant().equals(tenant))
+                .sorted(Message.CONVERSATION_ORDER)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit) {
+        return tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant) && !t.isDeleted() && t.status() == TicketStatus.RESOLVED)
+                .filter(t -> !t.sla().resolvedAt().orElseThrow().isAfter(resolvedAtOrBefore))
+                .sorted(Comparator.comparing(
+                                (TicketState t) -> t.sla().resolvedAt().orElseThrow())
+                        .thenComparing(TicketState::id))
+                .limit(limit)
+                .map(TicketState::id)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized Page<TicketListItem> list(
+            TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
+        List<TicketState> matches = tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
+                .filter(matching(filter))
+                .sorted(order(sort))
+                .collect(Collectors.toList());
+        List<TicketListItem> items = matches.stream()
+                .skip(page.offset())
+                .limit(page.limit())
+                .map(this::listItem)
+                .collect(Collectors.toList());
+        return new Page<>(items, page.page(), page.limit(), matches.size());
+    }
+
+    private TicketListItem listItem(TicketState ticket) {
+        List<Message> visible = messagesOf(ticket.tenant(), ticket.id()).stream()
+                .filter(Message::customerVisible)
+                .collect(Collectors.toList());
+        return new TicketListItem(
+                ticket, visible.size(), visible.stream().map(Message::createdAt).max(Comparator.naturalOrder()));
+    }
+
+    private Predicate<TicketState> matching(TicketFilter f) {
+        Predicate<TicketState> p =
+                t -> f.customer().map(c -> TicketAccess.canSee(c, t)).orElse(true);
+        p = p.and(t -> f.statuses().isEmpty() || f.statuses().contains(t.status()));
+        p = p.and(t -> f.priorities().isEmpty() || f.priorities().contains(t.priority()));
+        p = p.and(t -> f.categories().isEmpty() || f.categories().contains(t.category()));
+        p = p.and(t -> f.assignee().unassigned()
+                ? t.assignee().isEmpty()
+                : f.assignee()
+                        .person()
+                        .map(a -> t.assignee().equals(Optional.of(a)))
+                        .orElse(true));
+        p = p.and(t -> f.tag().map(tag -> t.tags().values().contains(tag)).orElse(true));
+        p = p.and(t -> f.requester().map(r -> t.requester().equals(r)).orElse(true));
+        p = p.and(t -> f.organization()
+                .map(o -> t.organization().equals(Optional.of(o)))
+                .orElse(true));
+        p = p.and(t -> f.escalated().map(e -> t.isEscalated() == e).orElse(true));
+        p = p.and(t -> f.slaBreached().map(b -> t.sla().breached() == b).orElse(true));
+        p = p.and(
+                t -> f.createdFrom().map(from -> !t.createdAt().isBefore(from)).orElse(true));
+        p = p.and(t -> f.createdTo().map(to -> t.createdAt().isBefore(to)).orElse(true));
+        p = p.and(t -> f.text().map(q -> mentions(t, q, f.customer())).orElse(true));
+        return p;
+    }
+
+    private boolean mentions(TicketState ticket, String query, Optional<CustomerActor> viewer) {
+        String needle = query.toLowerCase(Locale.ROOT);
+        Optional<Person> requester = people.person(ticket.tenant(), ticket.requester());
+        Stream<String> fields = Stream.of(
+                ticket.number().toString(),
+                ticket.subject().value(),
+                ticket.description().value(),
+                requester.map(Person::name).orElse(""),
+                requester.map(r -> r.email().value()).orElse(""));
+        Stream<String> bodies = messagesOf(ticket.tenant(), ticket.id()).stream()
+                .filter(m -> viewer.map(c -> TicketAccess.canSee(c, m)).orElse(true))
+                .map(m -> m.body().value());
+        return Stream.concat(fields, bodies)
+                .anyMatch(text -> text.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    private static Comparator<TicketState> order(TicketSort sort) {
+        Comparator<TicketState> byId = Comparator.comparing(TicketState::id);
+        Comparator<TicketState> byKey;
+        switch (sort.key()) {
+            case UPDATED:
+                byKey = Comparator.comparing(TicketState::updatedAt);
+                break;
+            case PRIORITY:
+                byKey = Comparator.comparing(TicketState::priority);
+                break;
+            case DUE:
+                // Tickets with nothing due sort last in either direction.
+                Comparator<Optional<Instant>> dueOrder = (a, b) -> a.isPresent() && b.isPresent()
+                        ? (sort.descending()
+                                ? b.get().compareTo(a.get())
+                                : a.get().compareTo(b.get()))
+                        : Boolean.compare(a.isEmpty(), b.isEmpty());
+                Comparator<TicketState> byDue = Comparator.comparing(InMemoryTicketRepository::nextDue, dueOrder);
+                return byDue.thenComparing(sort.descending() ? byId.reversed() : byId);
+            case CREATED:
+            default:
+                byKey = Comparator.comparing(TicketState::createdAt);
+                break;
+        }
+        Comparator<TicketState> order = byKey.thenComparing(byId);
+        return sort.descending() ? order.reversed() : order;
+    }
+
+    /** The nearer of the two SLA due times. */
+    static Optional<Instant> nextDue(TicketState t) {
+        return Stream.of(t.sla().firstResponseDueAt(), t.sla().resolutionDueAt())
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new Object[] {new HashMap<>(tickets), new HashMap<>(messages)};
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        Object[] parts = (Object[]) snapshot;
+        tickets = (Map<TicketId, TicketState>) parts[0];
+        messages = (Map<TicketId, List<Message>>) parts[1];
+    }
+
+    /** How many tickets of every tenant are stored, deleted ones included. */
+    public synchronized int size() {
+        return tickets.size();
+    }
+}
