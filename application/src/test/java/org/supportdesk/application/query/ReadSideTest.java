@@ -1,0 +1,251 @@
+package org.supportdesk.application.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.application.UseCaseTest;
+import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.port.Page;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.TicketFilter;
+import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageKind;
+import org.supportdesk.domain.ticket.TicketNotFound;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.visibility.CustomerMessageView;
+import org.supportdesk.domain.visibility.CustomerTicketView;
+
+class ReadSideTest extends UseCaseTest {
+
+    @Test
+    void staff_read_every_field_and_the_whole_conversation_in_order() {
+        TicketState ticket = aTicket();
+        reply(acme.customerActor(), ticket.id(), "Any news?");
+        note(ticket.id(), "Secret plan");
+        reply(acme.agentActor(), ticket.id(), "Working on it");
+
+        TicketDetail detail = desk.getTicket.handle(new GetTicket.Command(acme.agentActor(), ticket.number()));
+
+        assertThat(detail.ticket().id()).isEqualTo(ticket.id());
+        assertThat(detail.messages())
+                .extracting(m -> m.body().value())
+                .containsExactly(
+                        "Any news?",
+                        "Secret plan",
+                        "Working on it",
+                        "Status changed from new to in_progress: first public reply");
+        assertThat(detail.ticket().messagesCount()).isEqualTo(4);
+    }
+
+    @Test
+    void customers_read_only_what_is_theirs_to_see() {
+        TicketState ticket = aTicket();
+        reply(acme.agentActor(), ticket.id(), "Working on it");
+        note(ticket.id(), "Secret plan");
+        desk.assignTicket.handle(new AssignTicket.Command(
+                acme.adminActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
+
+        CustomerTicketView view =
+                desk.getCustomerTicket.handle(new GetCustomerTicket.Command(acme.customerActor(), ticket.id()));
+
+        assertThat(view.messages())
+                .extracting(m -> m.body().value())
+                .containsExactly("Working on it", "Status changed from new to in_progress: first public reply");
+        assertThat(view.messagesCount()).isEqualTo(2);
+        assertThat(view.toString()).doesNotContain("Secret plan").doesNotContain("Assigned");
+        assertThat(desk.getCustomerTicket
+                        .handle(new GetCustomerTicket.Command(acme.asCustomer(acme.colleague), ticket.id()))
+                        .id())
+                .isEqualTo(ticket.id());
+        assertThatThrownBy(() -> desk.getCustomerTicket.handle(
+                        new GetCustomerTicket.Command(acme.asCustomer(acme.otherCustomer), ticket.id())))
+                .isInstanceOf(TicketNotFound.class);
+        assertThatThrownBy(() -> desk.getCustomerTicket.handle(
+                        new GetCustomerTicket.Command(globex.customerActor(), ticket.id())))
+                .isInstanceOf(TicketNotFound.class);
+    }
+
+    @Test
+    void customer_message_pages_skip_internal_messages() {
+        TicketState ticket = aTicket();
+        for (int i = 1; i <= 3; i++) {
+            reply(acme.customerActor(), ticket.id(), "Reply " + i);
+            note(ticket.id(), "Note " + i);
+        }
+
+        Page<CustomerMessageView> page = desk.listCustomerMessages.handle(
+                new ListCustomerMessages.Command(acme.customerActor(), ticket.id(), PageRequest.ofMessages(2, 2)));
+        Page<Message> staffPage = desk.listMessages.handle(
+                new ListMessages.Command(acme.agentActor(), ticket.id(), PageRequest.ofMessages(1, 200)));
+
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).extracting(m -> m.body().value()).containsExactly("Reply 3");
+        assertThat(staffPage.total()).isEqualTo(6);
+        assertThat(staffPage.items())
+                .filteredOn(m -> m.kind() == MessageKind.INTERNAL)
+                .hasSize(3);
+    }
+
+    @Test
+    void staff_lists_filter_sort_and_count_exactly() {
+        TicketState first = aTicket();
+        desk.clock.advance(Duration.ofMinutes(1));
+        TicketState second = aTicketIn(TicketStatus.ON_HOLD);
+        desk.clock.advance(Duration.ofMinutes(1));
+        TicketState third = aTicket();
+        desk.assignTicket.handle(new AssignTicket.Command(
+                acme.adminActor(), third.id(), Optional.of(acme.agent.id()), Optional.empty()));
+
+        assertThat(ids(list(TicketFilter.ALL, TicketSort.NEWEST_FIRST, 1, 2)))
+                .containsExactly(third.id().toString(), second.id().toString());
+        assertThat(list(TicketFilter.ALL, TicketSort.NEWEST_FIRST, 2, 2).total())
+                .isEqualTo(3);
+        assertThat(list(TicketFilter.ALL, TicketSort.NEWEST_FIRST, 2, 2).totalPages())
+                .isEqualTo(2);
+        assertThat(ids(list(TicketFilter.ALL, TicketSort.parse("created"), 1, 20)))
+                .containsExactly(
+                        first.id().toString(),
+                        second.id().toString(),
+                        third.id().toString());
+        assertThat(ids(list(withStatuses(Set.of(TicketStatus.ON_HOLD)), TicketSort.NEWEST_FIRST, 1, 20)))
+                .containsExactly(second.id().toString());
+        assertThat(ids(list(
+                        withAssignee(TicketFilter.AssigneeFilter.of(acme.agent.id())), TicketSort.NEWEST_FIRST, 1, 20)))
+                .containsExactly(third.id().toString());
+        assertThat(list(withAssignee(TicketFilter.AssigneeFilter.NONE), TicketSort.NEWEST_FIRST, 1, 20)
+                        .total())
+                .isEqualTo(2);
+        assertThat(list(withText("TKT-2026-000002"), TicketSort.NEWEST_FIRST, 1, 20)
+                        .items())
+                .extracting(TicketState::id)
+                .containsExactly(second.id());
+    }
+
+    @Test
+    void staff_search_reaches_internal_notes_and_customer_search_never_does() {
+        TicketState ticket = aTicket();
+        note(ticket.id(), "zebra escalation code");
+
+        assertThat(list(withText("zebra"), TicketSort.NEWEST_FIRST, 1, 20).total())
+                .isEqualTo(1);
+        Page<CustomerTicketView> customerHits = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
+                acme.customerActor(), Set.of(), Set.of(), Optional.of("zebra"), PageRequest.ofTickets(1, 20)));
+        assertThat(customerHits.total()).isZero();
+        Page<CustomerTicketView> own = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
+                acme.customerActor(), Set.of(), Set.of(), Optional.of("printer"), PageRequest.ofTickets(1, 20)));
+        assertThat(own.items()).singleElement().satisfies(v -> {
+            assertThat(v.messagesCount()).isZero();
+            assertThat(v.messages()).isEmpty();
+        });
+    }
+
+    @Test
+    void customers_list_their_own_and_shared_organisation_tickets_only() {
+        TicketState mine = aTicket();
+        Page<CustomerTicketView> colleague = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
+                acme.asCustomer(acme.colleague), Set.of(), Set.of(), Optional.empty(), PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> stranger = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
+                acme.asCustomer(acme.otherCustomer),
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> foreign = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
+                globex.customerActor(), Set.of(), Set.of(), Optional.empty(), PageRequest.ofTickets(1, 20)));
+
+        assertThat(colleague.items()).extracting(CustomerTicketView::id).containsExactly(mine.id());
+        assertThat(stranger.total()).isZero();
+        assertThat(foreign.total()).isZero();
+    }
+
+    @Test
+    void history_is_the_tickets_journal_filterable_by_action() {
+        TicketState ticket = aTicketIn(TicketStatus.IN_PROGRESS);
+
+        List<JournalEntry> all =
+                desk.ticketHistory.handle(new TicketHistory.Command(acme.agentActor(), ticket.id(), Set.of()));
+        List<JournalEntry> statuses = desk.ticketHistory.handle(
+                new TicketHistory.Command(acme.agentActor(), ticket.id(), Set.of(JournalAction.STATUS_CHANGED)));
+
+        assertThat(all)
+                .extracting(JournalEntry::action)
+                .containsExactly(
+                        JournalAction.TICKET_FILED, JournalAction.STATUS_CHANGED, JournalAction.MESSAGE_POSTED);
+        assertThat(statuses).hasSize(1);
+        assertThatThrownBy(() -> desk.ticketHistory.handle(
+                        new TicketHistory.Command(globex.agentActor(), ticket.id(), Set.of())))
+                .isInstanceOf(TicketNotFound.class);
+    }
+
+    Page<TicketState> list(TicketFilter filter, TicketSort sort, int page, int limit) {
+        return desk.listTickets.handle(
+                new ListTickets.Command(acme.agentActor(), filter, sort, PageRequest.ofTickets(page, limit)));
+    }
+
+    static List<String> ids(Page<TicketState> page) {
+        return page.items().stream().map(t -> t.id().toString()).toList();
+    }
+
+    static TicketFilter withStatuses(Set<TicketStatus> statuses) {
+        TicketFilter a = TicketFilter.ALL;
+        return new TicketFilter(
+                a.customer(),
+                statuses,
+                a.priorities(),
+                a.categories(),
+                a.assignee(),
+                a.tag(),
+                a.requester(),
+                a.organization(),
+                a.escalated(),
+                a.slaBreached(),
+                a.createdFrom(),
+                a.createdTo(),
+                a.text());
+    }
+
+    static TicketFilter withAssignee(TicketFilter.AssigneeFilter assignee) {
+        TicketFilter a = TicketFilter.ALL;
+        return new TicketFilter(
+                a.customer(),
+                a.statuses(),
+                a.priorities(),
+                a.categories(),
+                assignee,
+                a.tag(),
+                a.requester(),
+                a.organization(),
+                a.escalated(),
+                a.slaBreached(),
+                a.createdFrom(),
+                a.createdTo(),
+                a.text());
+    }
+
+    static TicketFilter withText(String text) {
+        TicketFilter a = TicketFilter.ALL;
+        return new TicketFilter(
+                a.customer(),
+                a.statuses(),
+                a.priorities(),
+                a.categories(),
+                a.assignee(),
+                a.tag(),
+                a.requester(),
+                a.organization(),
+                a.escalated(),
+                a.slaBreached(),
+                a.createdFrom(),
+                a.createdTo(),
+                Optional.of(text));
+    }
+}

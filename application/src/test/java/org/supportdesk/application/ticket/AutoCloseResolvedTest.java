@@ -1,0 +1,56 @@
+package org.supportdesk.application.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.application.UseCaseTest;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.TenantSettings;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
+
+class AutoCloseResolvedTest extends UseCaseTest {
+
+    int run() {
+        return desk.autoCloseResolved.handle(new AutoCloseResolved.Command(acme.tenant, 100));
+    }
+
+    @Test
+    void resolved_tickets_close_after_the_delay_once_and_by_the_system() {
+        TicketState due = aTicketIn(TicketStatus.RESOLVED);
+        desk.clock.advance(Duration.ofDays(1));
+        TicketState notYet = aTicketIn(TicketStatus.RESOLVED);
+        TicketState open = aTicketIn(TicketStatus.IN_PROGRESS);
+        desk.clock.advance(Duration.ofDays(6));
+
+        assertThat(run()).isEqualTo(1);
+        assertThat(run()).isZero();
+
+        assertThat(desk.tickets.find(acme.tenant, due.id()).orElseThrow().status())
+                .isEqualTo(TicketStatus.CLOSED);
+        assertThat(desk.tickets.find(acme.tenant, notYet.id()).orElseThrow().status())
+                .isEqualTo(TicketStatus.RESOLVED);
+        assertThat(desk.tickets.find(acme.tenant, open.id()).orElseThrow().status())
+                .isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(desk.journal.entriesAbout(acme.tenant, due.id().value()))
+                .last()
+                .satisfies(e -> assertThat(e.actor().isSystem()).isTrue());
+    }
+
+    @Test
+    void the_tenants_delay_is_honoured_and_other_tenants_are_untouched() {
+        desk.configuration.put(
+                acme.tenant,
+                new TenantSettings(Set.of(new Category("technical")), Duration.ofDays(7), Duration.ofDays(2)));
+        TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
+        desk.clock.advance(Duration.ofDays(2));
+
+        assertThat(desk.autoCloseResolved.handle(new AutoCloseResolved.Command(globex.tenant, 100)))
+                .isZero();
+        assertThat(run()).isEqualTo(1);
+        assertThat(desk.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
+                .isEqualTo(TicketStatus.CLOSED);
+    }
+}
