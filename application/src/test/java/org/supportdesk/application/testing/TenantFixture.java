@@ -1,5 +1,6 @@
 package org.supportdesk.application.testing;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -14,7 +15,7 @@ import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 
 /**
- * A tenant and its cast, stored in an in-memory {@link org.supportdesk.domain.port.People}: a customer in an
+ * A tenant and its cast: a customer in an
  * organisation that shares tickets, a colleague of theirs, a customer of no organisation, an agent, an admin and a
  * deactivated agent.
  */
@@ -28,19 +29,28 @@ public final class TenantFixture {
     public final Person admin;
     public final Person deactivatedAgent;
 
+    /** The tenant {@code name} with its cast, stored in {@code people}. */
     public TenantFixture(InMemoryPeople people, String name) {
+        this(name);
+        people.addOrganization(organization);
+        everyone().forEach(people::add);
+    }
+
+    /** The tenant {@code name} with its cast, not stored anywhere yet. */
+    public TenantFixture(String name) {
         tenant = new TenantId(UUID.nameUUIDFromBytes(("tenant:" + name).getBytes()));
         organization = new Organization(new OrganizationId(id(name, "org")), tenant, "Acme " + name, true);
-        people.addOrganization(organization);
         customer = person(name, "carla", Role.CUSTOMER, Optional.of(organization.id()), true);
         colleague = person(name, "colin", Role.CUSTOMER, Optional.of(organization.id()), true);
         otherCustomer = person(name, "oscar", Role.CUSTOMER, Optional.empty(), true);
         agent = person(name, "agnes", Role.AGENT, Optional.empty(), true);
         admin = person(name, "adam", Role.ADMIN, Optional.empty(), true);
         deactivatedAgent = person(name, "dora", Role.AGENT, Optional.empty(), false);
-        for (Person p : new Person[] {customer, colleague, otherCustomer, agent, admin, deactivatedAgent}) {
-            people.add(p);
-        }
+    }
+
+    /** Every person of the cast. */
+    public List<Person> everyone() {
+        return List.of(customer, colleague, otherCustomer, agent, admin, deactivatedAgent);
     }
 
     private Person person(String tenantName, String who, Role role, Optional<OrganizationId> org, boolean active) {
