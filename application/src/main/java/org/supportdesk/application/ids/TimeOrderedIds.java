@@ -3,6 +3,7 @@ package org.supportdesk.application.ids;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.supportdesk.domain.port.IdGenerator;
 
 /**
@@ -10,30 +11,25 @@ import org.supportdesk.domain.port.IdGenerator;
  * in the same millisecond in creation order, which the conversation relies on to order messages of one instant.
  */
 public final class TimeOrderedIds implements IdGenerator {
-    private static final int MAX_COUNTER = 0xFFF;
+    private static final int COUNTER_BITS = 12;
 
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
-    private long lastMillis = -1;
-    private int counter;
+    /** The last timestamp and counter handed out, packed as {@code millis << 12 | counter}. */
+    private final AtomicLong last = new AtomicLong();
 
     public TimeOrderedIds(InstantSource clock) {
         this.clock = clock;
     }
 
     @Override
-    public synchronized UUID newId() {
-        long millis = clock.millis();
-        if (millis > lastMillis) {
-            lastMillis = millis;
-            counter = random.nextInt(MAX_COUNTER / 2); // headroom for ids made within this millisecond
-        } else if (counter < MAX_COUNTER) {
-            counter++;
-        } else {
-            lastMillis++; // counter exhausted or the clock stepped back: borrow the next millisecond
-            counter = 0;
-        }
-        long mostSignificant = (lastMillis << 16) | 0x7000L | counter;
+    public UUID newId() {
+        long fresh = clock.millis() << COUNTER_BITS;
+        // A new millisecond starts the counter low, with headroom; within one (or if the clock stepped back) the
+        // counter climbs, and its overflow carries into the timestamp, borrowing the next millisecond.
+        long stamp = last.updateAndGet(
+                previous -> fresh > previous ? fresh | random.nextInt(1 << (COUNTER_BITS - 1)) : previous + 1);
+        long mostSignificant = ((stamp >>> COUNTER_BITS) << 16) | 0x7000L | (stamp & 0xFFFL);
         long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(mostSignificant, leastSignificant);
     }

@@ -1,0 +1,147 @@
+package org.supportdesk.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+import org.supportdesk.application.query.TicketDetail;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.Ticket;
+import org.supportdesk.domain.ticket.TicketState;
+
+/**
+ * The architecture as rules (CONVENTIONS.md §9): the hexagon, a pure domain, isolated adapters, no cycles, no hidden
+ * time, records for commands, stateless use cases. Kept apart from the test that runs them so the planted-violation
+ * test can run the very same rules against probe classes.
+ */
+final class ArchitectureRules {
+    static final String ROOT = "org.supportdesk";
+
+    private ArchitectureRules() {}
+
+    // Layers whose module holds no code yet are optional; each adapter issue drops the allowance for its module.
+    static final ArchRule hexagon = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage(ROOT + "..")
+            .withOptionalLayers(true)
+            .layer("Domain")
+            .definedBy(ROOT + ".domain..")
+            .layer("Application")
+            .definedBy(ROOT + ".application..")
+            .layer("Http")
+            .definedBy(ROOT + ".adapter.http..")
+            .layer("Persistence")
+            .definedBy(ROOT + ".adapter.persistence..")
+            .layer("Notify")
+            .definedBy(ROOT + ".adapter.notify..")
+            .layer("Bootstrap")
+            .definedBy(ROOT + ".bootstrap..")
+            .whereLayer("Bootstrap")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Http")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Persistence")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Notify")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application")
+            .mayOnlyBeAccessedByLayers("Http", "Persistence", "Notify", "Bootstrap")
+            .whereLayer("Domain")
+            .mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "Notify", "Bootstrap")
+            .ensureAllClassesAreContainedInArchitecture();
+
+    static final ArchRule domain_is_pure_java = classes()
+            .that()
+            .resideInAPackage(ROOT + ".domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".domain..", "java..")
+            .because("the domain jar is embedded in other JVM applications");
+
+    static final ArchRule application_uses_only_domain_and_jdk = classes()
+            .that()
+            .resideInAPackage(ROOT + ".application..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".application..", ROOT + ".domain..", "java..");
+
+    static final ArchRule adapters_are_isolated = slices().matching(ROOT + ".adapter.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .allowEmptyShould(true); // until the adapter modules hold code
+
+    static final ArchRule no_package_cycles =
+            slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
+
+    static final ArchRule core_never_reads_the_wall_clock = noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".domain..", ROOT + ".application..")
+            .should()
+            .callMethodWhere(target(name("now")).and(target(owner(JavaClass.Predicates.resideInAPackage("java.time")))))
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(System.class, "nanoTime")
+            .because("SLA maths and history must be a pure function of their inputs: time comes from InstantSource");
+
+    static final ArchRule portal_sees_only_the_customer_projection = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".adapter.http.portal..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(Ticket.class, TicketState.class, Message.class, TicketDetail.class)
+            .because("customers get CustomerTicketView and CustomerMessageView, which cannot carry internal data")
+            .allowEmptyShould(true); // until the portal endpoints exist
+
+    static final ArchRule commands_are_records = classes()
+            .that()
+            .resideInAPackage(ROOT + ".application..")
+            .and()
+            .haveSimpleNameEndingWith("Command")
+            .should()
+            .beRecords();
+
+    static final ArchRule use_cases_are_stateless = fields().that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage(ROOT + ".application..")
+            .and()
+            .areNotStatic()
+            .should()
+            .beFinal()
+            .allowEmptyShould(true);
+
+    static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    static final ArchRule no_std_streams_but_the_cli = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(ROOT + ".bootstrap.Main")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("everything but the command line logs through SLF4J");
+
+    static final ArchRule no_jul = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    static final ArchRule no_legacy_dates = GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
+
+    static final List<ArchRule> ALL = List.of(
+            hexagon,
+            domain_is_pure_java,
+            application_uses_only_domain_and_jdk,
+            adapters_are_isolated,
+            no_package_cycles,
+            core_never_reads_the_wall_clock,
+            portal_sees_only_the_customer_projection,
+            commands_are_records,
+            use_cases_are_stateless,
+            no_generic_exceptions,
+            no_std_streams_but_the_cli,
+            no_jul,
+            no_legacy_dates);
+}
