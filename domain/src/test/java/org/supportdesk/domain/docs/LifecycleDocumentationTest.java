@@ -19,7 +19,8 @@ import org.supportdesk.domain.ticket.Trigger;
  */
 class LifecycleDocumentationTest {
     private static final Path DOCUMENT = Path.of("..", "docs", "architecture.md");
-    private static final String START = "<!-- lifecycle-table:start (generated from Lifecycle; see LifecycleDocumentationTest) -->\n";
+    private static final String START =
+            "<!-- lifecycle-table:start (generated from Lifecycle; see LifecycleDocumentationTest) -->\n";
     private static final String END = "<!-- lifecycle-table:end -->";
 
     @Test
@@ -52,9 +53,10 @@ class LifecycleDocumentationTest {
             for (TicketStatus to : TicketStatus.values()) {
                 Set<Trigger> triggers = Lifecycle.triggers(from, to);
                 table.append(' ')
-                        .append(triggers.isEmpty()
-                                ? "—"
-                                : triggers.stream().map(Trigger::label).collect(Collectors.joining(", ")))
+                        .append(
+                                triggers.isEmpty()
+                                        ? "—"
+                                        : triggers.stream().map(Trigger::label).collect(Collectors.joining(", ")))
                         .append(" |");
             }
             table.append('\n');

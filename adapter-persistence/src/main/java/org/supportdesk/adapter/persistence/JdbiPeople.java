@@ -1,0 +1,94 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Organization;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+
+/** Customers, staff and organisations in PostgreSQL. */
+public final class JdbiPeople implements People {
+    private static final String SELECT_PERSON =
+            "SELECT tenant_id, id, email, name, role, organization_id, active, created_at FROM users";
+
+    private final Jdbi jdbi;
+    private final InstantSource clock;
+
+    public JdbiPeople(Jdbi jdbi, InstantSource clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Person> person(TenantId tenant, UserId id) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .map(ConstructorMapper.of(PersonRow.class))
+                .findOne()
+                .map(PersonRow::toDomain));
+    }
+
+    @Override
+    public Optional<Person> personByEmail(TenantId tenant, Email email) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND email = :email")
+                        .bind("tenant", tenant.value())
+                        .bind("email", email.value())
+                        .map(ConstructorMapper.of(PersonRow.class))
+                        .findOne()
+                        .map(PersonRow::toDomain));
+    }
+
+    @Override
+    public Optional<Organization> organization(TenantId tenant, OrganizationId id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT name, shared_tickets FROM organizations WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenant.value())
+                .bind("id", id.value())
+                .map((rs, ctx) -> new Organization(id, tenant, rs.getString("name"), rs.getBoolean("shared_tickets")))
+                .findOne());
+    }
+
+    @Override
+    public void add(Person person) {
+        addWithPassword(person, Optional.empty());
+    }
+
+    /** Adds a person who signs in with a password, stored only as the given hash. */
+    public void addWithPassword(Person person, Optional<String> passwordHash) {
+        PersonRow row = PersonRow.from(person, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        """
+                        INSERT INTO users (tenant_id, id, email, name, role, organization_id, password_hash, active,
+                            created_at)
+                        VALUES (:tenantId, :id, :email, :name, :role, :organizationId, :passwordHash, :active,
+                            :createdAt)
+                        """)
+                .bindMethods(row)
+                .bind("passwordHash", passwordHash.orElse(null))
+                .execute());
+    }
+
+    /** Adds an organisation. */
+    public void addOrganization(Organization organization) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        """
+                        INSERT INTO organizations (tenant_id, id, name, shared_tickets, created_at)
+                        VALUES (:tenant, :id, :name, :shared, :createdAt)
+                        """)
+                .bind("tenant", organization.tenant().value())
+                .bind("id", organization.id().value())
+                .bind("name", organization.name())
+                .bind("shared", organization.sharedTickets())
+                .bind("createdAt", clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .execute());
+    }
+}

@@ -1,0 +1,85 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.StaleTicket;
+import org.supportdesk.domain.ticket.Ticket;
+import org.supportdesk.domain.ticket.TicketField;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketNumber;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketUpdated;
+
+/** Tickets, their tags and conversations in PostgreSQL. */
+public final class JdbiTicketRepository implements TicketRepository {
+    private final Jdbi jdbi;
+
+    public JdbiTicketRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Ticket> find(TenantId tenant, TicketRef ticket) {
+        return findIncludingDeleted(tenant, ticket).filter(t -> !t.state().isDeleted());
+    }
+
+    @Override
+    public Optional<Ticket> findIncludingDeleted(TenantId tenant, TicketRef ticket) {
+        return jdbi.withExtension(
+                        TicketDao.class,
+                        dao -> ticket instanceof TicketNumber
+                                ? dao.findByNumber(tenant.value(), ticket.toString())
+                                : dao.findById(tenant.value(), ((TicketId) ticket).value()))
+                .map(row -> Ticket.restore(row.toDomain()));
+    }
+
+    @Override
+    public void save(Ticket ticket) {
+        TicketRow row = TicketRow.from(ticket.state());
+        jdbi.useExtension(TicketDao.class, dao -> {
+            if (ticket.isNew()) {
+                dao.insert(row);
+            } else if (dao.update(row, ticket.persistedVersion()) == 0) {
+                throw new StaleTicket(ticket.id(), ticket.persistedVersion());
+            }
+            if (tagsChanged(ticket)) {
+                dao.findOrCreateTags(row.tenantId(), row.tags());
+                dao.untagAllBut(row.tenantId(), row.id(), row.tags());
+                dao.tag(row.tenantId(), row.id(), row.tags());
+            }
+            List<MessageRow> messages =
+                    ticket.newMessages().stream().map(MessageRow::from).collect(Collectors.toList());
+            if (!messages.isEmpty()) {
+                dao.insertMessages(messages);
+            }
+        });
+    }
+
+    private static boolean tagsChanged(Ticket ticket) {
+        return ticket.events().stream()
+                .anyMatch(e -> e instanceof TicketUpdated updated && updated.field() == TicketField.TAGS);
+    }
+
+    @Override
+    public List<Message> messagesOf(TenantId tenant, TicketId ticket) {
+        return jdbi.withExtension(TicketDao.class, dao -> dao.messages(tenant.value(), ticket.value())).stream()
+                .map(MessageRow::toDomain)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit) {
+        return jdbi
+                .withExtension(
+                        TicketDao.class, dao -> dao.resolvedAtOrBefore(tenant.value(), resolvedAtOrBefore, limit))
+                .stream()
+                .map(TicketId::new)
+                .collect(Collectors.toList());
+    }
+}

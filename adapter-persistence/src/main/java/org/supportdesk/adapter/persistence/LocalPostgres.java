@@ -1,0 +1,338 @@
+package org.supportdesk.adapter.persistence;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL cluster of our own on 127.0.0.1, started from the machine's PostgreSQL binaries: throwaway for tests,
+ * or kept in a directory and reused across runs for the quick-start server. The cluster runs as the {@code postgres}
+ * OS user when we are root (PostgreSQL refuses to run as root), and the application connects as a non-superuser role
+ * that owns its database, so row-level security binds it.
+ */
+public final class LocalPostgres implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
+    private static final String APP_ROLE = "supportdesk";
+    private static final String DATABASE = "supportdesk";
+    private static final String SECRETS = "supportdesk-cluster.properties";
+
+    private final Path directory;
+    private final Binaries binaries;
+    private final boolean throwaway;
+    private final int port;
+    private final String superuserPassword;
+    private final String appPassword;
+
+    private LocalPostgres(
+            Path directory,
+            Binaries binaries,
+            boolean throwaway,
+            int port,
+            String superuserPassword,
+            String appPassword) {
+        this.directory = directory;
+        this.binaries = binaries;
+        this.throwaway = throwaway;
+        this.port = port;
+        this.superuserPassword = superuserPassword;
+        this.appPassword = appPassword;
+    }
+
+    /** A fresh cluster in a new temporary directory, removed again by {@link #close()}. */
+    public static LocalPostgres startThrowaway() {
+        try {
+            Path directory = Files.createTempDirectory("supportdesk-pg-");
+            return start(directory, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a directory for a throwaway PostgreSQL cluster", e);
+        }
+    }
+
+    /**
+     * The cluster kept in {@code directory}: created on the first call, started again on later ones. The directory's
+     * parents must be reachable by the {@code postgres} user when running as root.
+     */
+    public static LocalPostgres startKept(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return start(directory, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + directory + " for the local PostgreSQL cluster", e);
+        }
+    }
+
+    private static LocalPostgres start(Path directory, boolean throwaway) throws IOException {
+        Binaries binaries = Binaries.find();
+        Path data = directory.resolve("data");
+        Path secrets = directory.resolve(SECRETS);
+        boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+        Properties passwords = fresh ? newPasswords() : load(secrets);
+        if (fresh) {
+            binaries.handOver(directory);
+            Path passwordFile = directory.resolve("superuser-password");
+            Files.writeString(passwordFile, passwords.getProperty("superuser"), StandardCharsets.UTF_8);
+            binaries.handOver(passwordFile);
+            binaries.run(
+                    directory,
+                    "initdb",
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    "postgres",
+                    "--pwfile=" + passwordFile,
+                    "--auth-local=peer",
+                    "--auth-host=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C");
+            Files.delete(passwordFile);
+        }
+        int port = freePort();
+        List<String> settings = new ArrayList<>(List.of(
+                "-p " + port,
+                "-c listen_addresses=127.0.0.1",
+                "-c unix_socket_directories='" + directory + "'",
+                "-c max_connections=200"));
+        if (throwaway) {
+            // A throwaway cluster needs no crash safety: skipping fsync makes test runs much faster.
+            settings.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
+        }
+        binaries.run(
+                directory,
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-l",
+                directory.resolve("postgres.log").toString(),
+                "-o",
+                String.join(" ", settings),
+                "-w",
+                "-t",
+                "60",
+                "start");
+        LocalPostgres cluster = new LocalPostgres(
+                directory,
+                binaries,
+                throwaway,
+                port,
+                passwords.getProperty("superuser"),
+                passwords.getProperty("application"));
+        if (fresh) {
+            cluster.createApplicationRoleAndDatabase();
+            save(secrets, passwords);
+        }
+        LOG.info("PostgreSQL {} cluster in {} listening on 127.0.0.1:{}", binaries.version(), directory, port);
+        return cluster;
+    }
+
+    /** The JDBC URL of the application database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The application role: owns its database, neither superuser nor exempt from row-level security. */
+    public String user() {
+        return APP_ROLE;
+    }
+
+    public String password() {
+        return appPassword;
+    }
+
+    /** A superuser connection, for tests that must look past row-level security. */
+    public Connection superuserConnection(String database) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", superuserPassword);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Stops the cluster; a throwaway one is deleted too. */
+    @Override
+    public void close() {
+        try {
+            binaries.run(directory, "pg_ctl", "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        } catch (IllegalStateException e) {
+            LOG.warn("stopping the PostgreSQL cluster in {} failed", directory, e);
+        }
+        if (throwaway) {
+            deleteRecursively(directory);
+        }
+    }
+
+    private void createApplicationRoleAndDatabase() {
+        try (Connection admin = superuserConnection("postgres");
+                Statement sql = admin.createStatement()) {
+            sql.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE PASSWORD '"
+                    + appPassword + "'");
+            sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + APP_ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the application role and database", e);
+        }
+    }
+
+    private static Properties newPasswords() {
+        Properties passwords = new Properties();
+        passwords.setProperty("superuser", randomSecret());
+        passwords.setProperty("application", randomSecret());
+        return passwords;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Properties load(Path secrets) throws IOException {
+        Properties passwords = new Properties();
+        try (var in = Files.newInputStream(secrets)) {
+            passwords.load(in);
+        }
+        return passwords;
+    }
+
+    private static void save(Path secrets, Properties passwords) throws IOException {
+        try (var out = Files.newOutputStream(secrets)) {
+            passwords.store(out, "passwords of the local PostgreSQL cluster; keep private");
+        }
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not remove {}", directory, e);
+        }
+    }
+
+    /** Where the PostgreSQL programs are, and how to run them as a user PostgreSQL accepts. */
+    private record Binaries(Path bin, boolean asPostgresUser) {
+        private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
+
+        static Binaries find() {
+            Optional<Path> bin = onPath().or(Binaries::debianInstall);
+            if (bin.isEmpty()) {
+                throw new IllegalStateException(
+                        "No PostgreSQL server binaries (initdb, pg_ctl) found on PATH or under /usr/lib/postgresql/*/bin:"
+                                + " install them (Debian: apt-get install postgresql) or point SUPPORTDESK_DB_URL at a"
+                                + " running database.");
+            }
+            return new Binaries(bin.get(), "root".equals(System.getProperty("user.name")));
+        }
+
+        private static Optional<Path> onPath() {
+            String path = System.getenv().getOrDefault("PATH", "");
+            return Stream.of(path.split(java.io.File.pathSeparator))
+                    .filter(dir -> !dir.isBlank())
+                    .map(Path::of)
+                    .filter(dir ->
+                            Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
+                    .findFirst();
+        }
+
+        private static Optional<Path> debianInstall() {
+            if (!Files.isDirectory(DEBIAN_ROOT)) {
+                return Optional.empty();
+            }
+            try (Stream<Path> versions = Files.list(DEBIAN_ROOT)) {
+                return versions.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Comparator.comparing(
+                                b -> versionNumber(b.getParent().getFileName().toString())));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static int versionNumber(String name) {
+            try {
+                return Integer.parseInt(name.replaceAll("\\..*", ""));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+
+        String version() {
+            return bin.getParent() == null
+                    ? bin.toString()
+                    : bin.getParent().getFileName().toString();
+        }
+
+        /** Makes the postgres OS user the owner of a path we created, when we run as root. */
+        void handOver(Path path) throws IOException {
+            if (asPostgresUser) {
+                UserPrincipal postgres =
+                        path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                Files.setOwner(path, postgres);
+            }
+        }
+
+        void run(Path workDirectory, String program, String... arguments) {
+            List<String> command = new ArrayList<>();
+            if (asPostgresUser) {
+                command.addAll(List.of("runuser", "-u", "postgres", "--"));
+            }
+            command.add(bin.resolve(program).toString());
+            command.addAll(List.of(arguments));
+            Path output = workDirectory.resolve(program + ".out");
+            try {
+                Process process = new ProcessBuilder(command)
+                        .directory(workDirectory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(program + " did not finish in 120 s");
+                }
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(program + " failed (exit " + process.exitValue() + "): "
+                            + Files.readString(output, StandardCharsets.UTF_8)
+                            + tail(workDirectory.resolve("postgres.log")));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run " + command, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running " + program, e);
+            }
+        }
+
+        private static String tail(Path log) throws IOException {
+            if (!Files.exists(log)) {
+                return "";
+            }
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageId;
+import org.supportdesk.domain.ticket.MessageKind;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.Via;
+
+/** A {@code messages} row. */
+public record MessageRow(
+        UUID tenantId,
+        UUID id,
+        UUID ticketId,
+        UUID authorId,
+        String authorName,
+        String authorRole,
+        String kind,
+        boolean customerVisible,
+        String body,
+        String via,
+        boolean isResolution,
+        Instant createdAt) {
+
+    static MessageRow from(Message m) {
+        return new MessageRow(
+                m.tenant().value(),
+                m.id().value(),
+                m.ticket().value(),
+                m.author().id().map(UserId::value).orElse(null),
+                m.author().name(),
+                m.author().role().map(Rows::wireName).orElse(null),
+                m.kind().wireName(),
+                m.customerVisible(),
+                m.body().value(),
+                m.via().wireName(),
+                m.resolution(),
+                m.createdAt());
+    }
+
+    Message toDomain() {
+        return new Message(
+                new MessageId(id),
+                new TenantId(tenantId),
+                new TicketId(ticketId),
+                Rows.author(authorId, authorName, authorRole),
+                MessageKind.valueOf(kind.toUpperCase(Locale.ROOT)),
+                customerVisible,
+                new Body(body),
+                Via.valueOf(via.toUpperCase(Locale.ROOT)),
+                isResolution,
+                createdAt);
+    }
+}

@@ -1,0 +1,45 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+
+/** A {@code users} row without its password hash, which never leaves the sign-in code. */
+public record PersonRow(
+        UUID tenantId,
+        UUID id,
+        String email,
+        String name,
+        String role,
+        UUID organizationId,
+        boolean active,
+        Instant createdAt) {
+
+    static PersonRow from(Person p, Instant createdAt) {
+        return new PersonRow(
+                p.tenant().value(),
+                p.id().value(),
+                p.email().value(),
+                p.name(),
+                Rows.wireName(p.role()),
+                p.organization().map(OrganizationId::value).orElse(null),
+                p.active(),
+                createdAt);
+    }
+
+    Person toDomain() {
+        return new Person(
+                new UserId(id),
+                new TenantId(tenantId),
+                Email.of(email),
+                name,
+                Rows.role(role),
+                Optional.ofNullable(organizationId).map(OrganizationId::new),
+                active);
+    }
+}

@@ -1,0 +1,143 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.CustomFields;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.Escalation;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.SlaTimes;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.Tags;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketNumber;
+import org.supportdesk.domain.ticket.TicketSource;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
+
+/** A {@code tickets} row with its tag names; public because JDBI binds public accessors only. */
+public record TicketRow(
+        UUID tenantId,
+        UUID id,
+        int numberYear,
+        long numberSequence,
+        String subject,
+        String description,
+        String category,
+        String priority,
+        String status,
+        UUID requesterId,
+        UUID organizationId,
+        UUID assigneeId,
+        Instant assignedAt,
+        String source,
+        String pageUrl,
+        String browserInfo,
+        String customFields,
+        UUID followUpOf,
+        Instant escalatedAt,
+        String escalationReason,
+        int slaPolicyVersion,
+        int slaCalendarVersion,
+        Instant firstResponseDueAt,
+        Instant resolutionDueAt,
+        Instant firstResponseBreachedAt,
+        Instant resolutionBreachedAt,
+        Instant firstRespondedAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastMessageAt,
+        int messagesCount,
+        Instant deletedAt,
+        long version,
+        String[] tags) {
+
+    static TicketRow from(TicketState t) {
+        SlaTimes sla = t.sla();
+        return new TicketRow(
+                t.tenant().value(),
+                t.id().value(),
+                t.number().year(),
+                t.number().sequence(),
+                t.subject().value(),
+                t.description().value(),
+                t.category().value(),
+                t.priority().wireName(),
+                t.status().wireName(),
+                t.requester().value(),
+                t.organization().map(OrganizationId::value).orElse(null),
+                t.assignee().map(UserId::value).orElse(null),
+                t.assignedAt().orElse(null),
+                t.source().wireName(),
+                t.context().pageUrl().orElse(null),
+                t.context().browserInfo().orElse(null),
+                t.customFields().json(),
+                t.followUpOf().map(TicketId::value).orElse(null),
+                t.escalation().map(Escalation::at).orElse(null),
+                t.escalation().map(Escalation::reason).orElse(null),
+                sla.policyVersion(),
+                sla.calendarVersion(),
+                sla.firstResponseDueAt().orElse(null),
+                sla.resolutionDueAt().orElse(null),
+                sla.firstResponseBreachedAt().orElse(null),
+                sla.resolutionBreachedAt().orElse(null),
+                sla.firstRespondedAt().orElse(null),
+                sla.resolvedAt().orElse(null),
+                sla.closedAt().orElse(null),
+                t.createdAt(),
+                t.updatedAt(),
+                t.lastMessageAt().orElse(null),
+                t.messagesCount(),
+                t.deletedAt().orElse(null),
+                t.version(),
+                t.tags().values().toArray(String[]::new));
+    }
+
+    TicketState toDomain() {
+        return new TicketState(
+                new TicketId(id),
+                new TenantId(tenantId),
+                new TicketNumber(numberYear, numberSequence),
+                new Subject(subject),
+                new Description(description),
+                new Category(category),
+                Priority.parse(priority),
+                TicketStatus.parse(status),
+                new UserId(requesterId),
+                Optional.ofNullable(organizationId).map(OrganizationId::new),
+                Optional.ofNullable(assigneeId).map(UserId::new),
+                Optional.ofNullable(assignedAt),
+                new Tags(new TreeSet<>(Arrays.asList(tags))),
+                TicketSource.parse(source),
+                new PortalContext(Optional.ofNullable(pageUrl), Optional.ofNullable(browserInfo)),
+                new CustomFields(customFields),
+                Optional.ofNullable(followUpOf).map(TicketId::new),
+                Optional.ofNullable(escalatedAt).map(at -> new Escalation(at, escalationReason)),
+                new SlaTimes(
+                        slaPolicyVersion,
+                        slaCalendarVersion,
+                        Optional.ofNullable(firstResponseDueAt),
+                        Optional.ofNullable(resolutionDueAt),
+                        Optional.ofNullable(firstResponseBreachedAt),
+                        Optional.ofNullable(resolutionBreachedAt),
+                        Optional.ofNullable(firstRespondedAt),
+                        Optional.ofNullable(resolvedAt),
+                        Optional.ofNullable(closedAt)),
+                createdAt,
+                updatedAt,
+                Optional.ofNullable(lastMessageAt),
+                messagesCount,
+                Optional.ofNullable(deletedAt),
+                version);
+    }
+}
