@@ -38,7 +38,11 @@ public record Tags(SortedSet<String> values) {
     public static Tags of(Collection<String> raw) {
         TreeSet<String> normalised = new TreeSet<>();
         for (String tag : raw) {
-            normalised.add(tag == null ? null : tag.strip().toLowerCase(Locale.ROOT));
+            if (tag == null) {
+                // A TreeSet cannot hold null: refuse it here as input, not as a NullPointerException.
+                throw ValidationFailed.of("tags", "'null' must match " + TAG.pattern());
+            }
+            normalised.add(tag.strip().toLowerCase(Locale.ROOT));
         }
         return new Tags(normalised);
     }

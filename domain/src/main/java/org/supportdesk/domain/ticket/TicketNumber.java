@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The human ticket number {@code TKT-<year>-<sequence>}, the sequence zero-padded to six and widening past it. */
 public record TicketNumber(int year, long sequence) implements TicketRef {
-    private static final Pattern FORMAT = Pattern.compile("TKT-(\\d{4})-(\\d{6,18})");
+    private static final Pattern FORMAT = Pattern.compile("TKT-([1-9]\\d{3})-(\\d{6,18})");
 
     public TicketNumber {
         if (year < 1000 || year > 9999) {
