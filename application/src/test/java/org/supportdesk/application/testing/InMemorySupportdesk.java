@@ -24,6 +24,7 @@ import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.TicketChanges;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.testing.SequentialIds;
 
 /**
  * The whole core over in-memory ports, wired by hand as bootstrap wires the real one: for tests, and for embedders who
@@ -31,7 +32,7 @@ import org.supportdesk.application.ticket.UpdateTicket;
  */
 public final class InMemorySupportdesk {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    public final SequentialIds ids = new SequentialIds();
+    public final SequentialIds ids = SequentialIds.startingAtOne();
     public final FixedCorrelationIds correlation = new FixedCorrelationIds();
     public final InMemoryPeople people = new InMemoryPeople();
     public final InMemoryTicketRepository tickets = new InMemoryTicketRepository(people);

@@ -17,6 +17,7 @@ import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.testing.SequentialIds;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.ChangeContext;
 import org.supportdesk.domain.ticket.CustomFields;
@@ -43,7 +44,7 @@ import org.supportdesk.domain.ticket.Via;
 public abstract class TicketRepositoryContract {
     protected final TenantFixture acme = new TenantFixture("acme");
     protected final TenantFixture globex = new TenantFixture("globex");
-    private final SequentialIds ids = new SequentialIds();
+    private final SequentialIds ids = SequentialIds.startingAtOne();
     private final UUID run = UUID.randomUUID();
     private Instant now = Instant.parse("2026-03-29T00:30:00.123456Z");
     private long sequence = 1 + (run.getLeastSignificantBits() & 0xFFFF);

@@ -24,6 +24,8 @@ class AutoCloseResolvedTest extends UseCaseTest {
         TicketState notYet = aTicketIn(TicketStatus.RESOLVED);
         TicketState open = aTicketIn(TicketStatus.IN_PROGRESS);
         desk.clock.advance(Duration.ofDays(6));
+        assertThat(run()).as("at exactly the delay a customer may still reopen").isZero();
+        desk.clock.advance(Duration.ofSeconds(1));
 
         assertThat(run()).isEqualTo(1);
         assertThat(run()).isZero();
@@ -45,7 +47,7 @@ class AutoCloseResolvedTest extends UseCaseTest {
                 acme.tenant,
                 new TenantSettings(Set.of(new Category("technical")), Duration.ofDays(7), Duration.ofDays(2)));
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
-        desk.clock.advance(Duration.ofDays(2));
+        desk.clock.advance(Duration.ofDays(2).plusSeconds(1));
 
         assertThat(desk.autoCloseResolved.handle(new AutoCloseResolved.Command(globex.tenant, 100)))
                 .isZero();

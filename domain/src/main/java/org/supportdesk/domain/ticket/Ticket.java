@@ -140,6 +140,7 @@ public final class Ticket {
      * {@code first_responded_at} and moves {@code new} to {@code in_progress}.
      */
     public Message reply(Body body, Via via, boolean resolution, Duration reopenWindow, ChangeContext change) {
+        requireSameTenant(change);
         requireNotClosed();
         Actor actor = change.actor();
         Instant at = change.at();
@@ -179,6 +180,7 @@ public final class Ticket {
 
     /** Adds a staff-only note; it changes no status and starts no clock. */
     public Message addInternalNote(Body body, Via via, ChangeContext change) {
+        requireSameTenant(change);
         requireNotClosed();
         requireStaff(change.actor(), "only staff write internal notes");
         return post(change.actor().asAuthor(), MessageKind.INTERNAL, false, body, via, false, change);
@@ -219,6 +221,7 @@ public final class Ticket {
 
     /** Staff move the ticket to {@code to}; answers false when it is already there. */
     public boolean changeStatus(TicketStatus to, Optional<String> reason, ChangeContext change) {
+        requireSameTenant(change);
         Objects.requireNonNull(to, "to");
         requireStaff(change.actor(), "only staff change a ticket's status");
         if (status != TicketStatus.CLOSED && to == status) {
@@ -231,6 +234,7 @@ public final class Ticket {
 
     /** The requester closes their open ticket or confirms a resolved one (§4). */
     public void closeAsCustomer(Optional<String> reason, ChangeContext change) {
+        requireSameTenant(change);
         if (!(change.actor() instanceof CustomerActor customer)
                 || !customer.id().equals(requester)) {
             throw new Forbidden("only the requester closes or confirms their ticket");
@@ -242,11 +246,13 @@ public final class Ticket {
 
     /** Closes a resolved ticket the customer left alone for {@code delay}; answers whether it closed. */
     public boolean autoCloseIfDue(Duration delay, ChangeContext change) {
+        requireSameTenant(change);
         if (change.actor().kind() != ActorKind.SYSTEM) {
             throw new Forbidden("only Supportdesk auto-closes tickets");
         }
+        // Strictly after the delay: at the very end of the reopen window a customer reply still wins.
         if (status != TicketStatus.RESOLVED
-                || change.at().isBefore(sla.resolvedAt().orElseThrow().plus(delay))) {
+                || !change.at().isAfter(sla.resolvedAt().orElseThrow().plus(delay))) {
             return false;
         }
         moveTo(TicketStatus.CLOSED, Trigger.AUTO_CLOSE, Optional.of("no reply since it was resolved"), change);
@@ -282,6 +288,7 @@ public final class Ticket {
      * ticket moves it to {@code in_progress}. Answers false when the assignee is unchanged.
      */
     public boolean assign(Optional<Person> to, ChangeContext change) {
+        requireSameTenant(change);
         requireNotClosed();
         requireStaff(change.actor(), "only staff assign tickets");
         to.ifPresent(person -> {
@@ -300,13 +307,14 @@ public final class Ticket {
         events.add(new TicketAssigned(tenant, id, change.actor().asAuthor(), change.at(), previous, newAssignee));
         systemMessage(false, to.map(p -> "Assigned to " + p.name()).orElse("Unassigned"), change);
         if (to.isPresent() && status == TicketStatus.NEW) {
-            moveTo(TicketStatus.IN_PROGRESS, Trigger.STAFF, Optional.of("assigned"), change);
+            moveTo(TicketStatus.IN_PROGRESS, Trigger.STAFF, Optional.of("work started"), change);
         }
         return true;
     }
 
     /** Escalates the ticket with a reason; answers false when it is already escalated. */
     public boolean escalate(String reason, ChangeContext change) {
+        requireSameTenant(change);
         requireNotClosed();
         if (change.actor().kind() == ActorKind.CUSTOMER) {
             throw new Forbidden("only staff escalate tickets");
@@ -324,6 +332,7 @@ public final class Ticket {
 
     /** Lifts the escalation; answers false when the ticket is not escalated. */
     public boolean deescalate(ChangeContext change) {
+        requireSameTenant(change);
         requireNotClosed();
         requireStaff(change.actor(), "only staff de-escalate tickets");
         if (escalation.isEmpty()) {
@@ -370,6 +379,7 @@ public final class Ticket {
     }
 
     private boolean update(TicketField field, String before, String after, Runnable apply, ChangeContext change) {
+        requireSameTenant(change);
         requireNotClosed();
         requireStaff(change.actor(), "only staff change a ticket's " + field.wireName());
         if (before.equals(after)) {
@@ -385,6 +395,7 @@ public final class Ticket {
 
     /** An admin hides the ticket from every read but restore; answers false when it is already deleted. */
     public boolean softDelete(ChangeContext change) {
+        requireSameTenant(change);
         requireAdmin(change.actor(), "only admins delete tickets");
         if (deletedAt.isPresent()) {
             return false;
@@ -397,6 +408,7 @@ public final class Ticket {
 
     /** An admin brings a soft-deleted ticket back; answers false when it is not deleted. */
     public boolean restoreDeleted(ChangeContext change) {
+        requireSameTenant(change);
         requireAdmin(change.actor(), "only admins restore tickets");
         if (deletedAt.isEmpty()) {
             return false;
@@ -408,6 +420,13 @@ public final class Ticket {
     }
 
     // ---- guards and bookkeeping ----------------------------------------------------------------------------------
+
+    /** Refuses an actor of another tenant, whatever the caller checked before. */
+    private void requireSameTenant(ChangeContext change) {
+        if (!change.actor().tenant().equals(tenant)) {
+            throw new TicketNotFound(id);
+        }
+    }
 
     private void requireNotClosed() {
         if (status == TicketStatus.CLOSED) {

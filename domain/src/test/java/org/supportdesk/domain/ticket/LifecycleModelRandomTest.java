@@ -275,7 +275,7 @@ class LifecycleModelRandomTest {
                     if (who != Who.SYSTEM) {
                         return Outcome.FORBIDDEN;
                     }
-                    if (status == RESOLVED && !at.isBefore(resolvedAt.get().plus(autoCloseDelay))) {
+                    if (status == RESOLVED && at.isAfter(resolvedAt.get().plus(autoCloseDelay))) {
                         move(CLOSED, at);
                         return Outcome.CHANGED;
                     }
