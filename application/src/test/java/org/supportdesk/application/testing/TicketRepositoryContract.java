@@ -42,10 +42,11 @@ import org.supportdesk.domain.ticket.Via;
  * tenants apart in every finder, refuse a stale version. An adapter's test extends this and supplies the store.
  */
 public abstract class TicketRepositoryContract {
-    protected final TenantFixture acme = new TenantFixture("acme");
-    protected final TenantFixture globex = new TenantFixture("globex");
-    private final SequentialIds ids = SequentialIds.startingAtOne();
     private final UUID run = UUID.randomUUID();
+    // Fresh tenants for every test, so a store shared by several tests never shows one test another's rows.
+    protected final TenantFixture acme = new TenantFixture("acme-" + run);
+    protected final TenantFixture globex = new TenantFixture("globex-" + run);
+    private final SequentialIds ids = SequentialIds.startingAtOne();
     private Instant now = Instant.parse("2026-03-29T00:30:00.123456Z");
     private long sequence = 1 + (run.getLeastSignificantBits() & 0xFFFF);
 
