@@ -172,6 +172,10 @@ class SlaWorkedExamplesTest {
                     .firstPublicStaffReply(local("2026-03-06T15:10", BERLIN))
                     .statusChanged(local("2026-03-06T16:00", BERLIN), WAITING_ON_CUSTOMER);
 
+            SlaExplanation friday = explain(BERLIN_OFFICE, waiting, local("2026-03-06T15:30", BERLIN));
+            assertThat(friday.resolution().usedMinutes()).isEqualTo(30);
+            assertThat(friday.resolution().dueAt()).contains(local("2026-03-09T11:00", BERLIN));
+
             SlaExplanation saturday = explain(BERLIN_OFFICE, waiting, local("2026-03-07T12:00", BERLIN));
             assertThat(saturday.resolution().state()).isEqualTo(ClockState.PAUSED);
             assertThat(saturday.resolution().dueAt()).isEmpty();
