@@ -180,7 +180,7 @@ public final class WeeklyHoursCalendar implements BusinessCalendar {
         }
 
         private void generate(long epochDay) {
-            int[] minutes = hours.minutesOf((int) Math.floorMod(epochDay + 3, 7));
+            int[] minutes = hours.minutesOf(Math.floorMod(epochDay + 3, 7));
             boolean added = false;
             if (minutes.length > 0 && !isHoliday(epochDay)) {
                 long midnight = epochDay * SECONDS_PER_DAY;
