@@ -1,0 +1,18 @@
+package org.supportdesk.domain.sla;
+
+/** Opens a cursor over a calendar's open time; the one place that knows the calendar implementations. */
+final class Cursors {
+    private Cursors() {}
+
+    static OpenCursor from(BusinessCalendar calendar, long fromMicros) {
+        if (calendar instanceof WeeklyHoursCalendar weekly) {
+            return weekly.cursor(fromMicros);
+        }
+        return ((AlwaysOpen) calendar).cursor();
+    }
+
+    static NoOpeningHoursException noOpeningHours(BusinessCalendar calendar) {
+        return new NoOpeningHoursException("business calendar version " + calendar.version() + " (" + calendar
+                + ") has no opening hours, so no SLA target can ever be reached on it");
+    }
+}
