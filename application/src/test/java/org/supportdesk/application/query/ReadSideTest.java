@@ -10,14 +10,20 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.application.UseCaseTest;
 import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.MessageKind;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketNotFound;
 import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.TicketStatus;
@@ -184,6 +190,25 @@ class ReadSideTest extends UseCaseTest {
         assertThatThrownBy(() -> desk.ticketHistory.handle(
                         new TicketHistory.Command(globex.agentActor(), ticket.id(), Set.of())))
                 .isInstanceOf(TicketNotFound.class);
+    }
+
+    @Test
+    void search_ranks_subject_hits_above_description_and_message_hits() {
+        TicketState inMessage = aTicket();
+        reply(acme.customerActor(), inMessage.id(), "the invoice export hangs");
+        desk.clock.advance(Duration.ofMinutes(1));
+        TicketState inSubject = desk.fileTicket.handle(new FileTicket.Command(
+                acme.customerActor(),
+                new Subject("Invoice export broken"),
+                new Description("Nothing happens"),
+                new Category("bug"),
+                Priority.LOW,
+                PortalContext.NONE,
+                Optional.empty()));
+
+        assertThat(list(withText("invoice"), TicketSort.BEST_MATCH_FIRST, 1, 20).items())
+                .extracting(TicketState::id)
+                .containsExactly(inSubject.id(), inMessage.id());
     }
 
     Page<TicketState> list(TicketFilter filter, TicketSort sort, int page, int limit) {

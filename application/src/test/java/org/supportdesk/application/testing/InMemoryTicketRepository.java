@@ -109,7 +109,7 @@ public final class InMemoryTicketRepository implements TicketRepository, TicketQ
         List<TicketState> matches = tickets.values().stream()
                 .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
                 .filter(matching(filter))
-                .sorted(order(sort))
+                .sorted(order(sort, filter))
                 .collect(Collectors.toList());
         List<TicketListItem> items = matches.stream()
                 .skip(page.offset())
@@ -169,10 +169,19 @@ public final class InMemoryTicketRepository implements TicketRepository, TicketQ
                 .anyMatch(text -> text.toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    private static Comparator<TicketState> order(TicketSort sort) {
+    private Comparator<TicketState> order(TicketSort sort, TicketFilter filter) {
         Comparator<TicketState> byId = Comparator.comparing(TicketState::id);
         Comparator<TicketState> byKey;
         switch (sort.key()) {
+            case RELEVANCE:
+                Comparator<TicketState> newestFirst = Comparator.comparing(TicketState::createdAt)
+                        .thenComparing(byId)
+                        .reversed();
+                return filter.text()
+                        .map(q -> Comparator.comparing((TicketState t) -> relevance(t, q))
+                                .reversed()
+                                .thenComparing(newestFirst))
+                        .orElse(newestFirst);
             case UPDATED:
                 byKey = Comparator.comparing(TicketState::updatedAt);
                 break;
@@ -195,6 +204,15 @@ public final class InMemoryTicketRepository implements TicketRepository, TicketQ
         }
         Comparator<TicketState> order = byKey.thenComparing(byId);
         return sort.descending() ? order.reversed() : order;
+    }
+
+    /** A stand-in for full-text rank: a hit in the subject beats one in the description, which beats the rest. */
+    private static int relevance(TicketState ticket, String query) {
+        String needle = query.toLowerCase(Locale.ROOT);
+        if (ticket.subject().value().toLowerCase(Locale.ROOT).contains(needle)) {
+            return 3;
+        }
+        return ticket.description().value().toLowerCase(Locale.ROOT).contains(needle) ? 2 : 1;
     }
 
     /** The nearer of the two SLA due times. */

@@ -11,7 +11,13 @@ public record TicketSort(Key key, boolean descending) {
         Objects.requireNonNull(key, "key");
     }
 
-    /** Reads {@code created}, {@code updated}, {@code priority} or {@code due}, with a {@code -} prefix for descending. */
+    /** Best text matches first, then newest first: the default order of a search. */
+    public static final TicketSort BEST_MATCH_FIRST = new TicketSort(Key.RELEVANCE, true);
+
+    /**
+     * Reads {@code created}, {@code updated}, {@code priority}, {@code due} or {@code relevance}, with a {@code -}
+     * prefix for descending.
+     */
     public static TicketSort parse(String raw) {
         boolean descending = raw.startsWith("-");
         String name = descending ? raw.substring(1) : raw;
@@ -20,15 +26,21 @@ public record TicketSort(Key key, boolean descending) {
                 return new TicketSort(key, descending);
             }
         }
-        throw ValidationFailed.of("sort", "must be created, updated, priority or due, optionally prefixed with -");
+        throw ValidationFailed.of(
+                "sort", "must be created, updated, priority, due or relevance, optionally prefixed with -");
     }
 
-    /** What a list can be ordered by; {@code DUE} is the nearer of the two SLA due times, tickets with none last. */
+    /**
+     * What a list can be ordered by. {@code DUE} is the nearer of the two SLA due times, tickets with none last.
+     * {@code RELEVANCE} ranks text matches (subject above description above messages), best first whatever the
+     * direction, ties newest first; without search text it orders like {@code CREATED}.
+     */
     public enum Key {
         CREATED("created"),
         UPDATED("updated"),
         PRIORITY("priority"),
-        DUE("due");
+        DUE("due"),
+        RELEVANCE("relevance");
 
         private final String wireName;
 
