@@ -1,6 +1,7 @@
 package org.supportdesk.adapter.persistence;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.IdempotencyKey;
@@ -37,7 +38,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
                         rs.getString("fingerprint"),
                         rs.getInt("status"),
                         rs.getString("body"),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .findOne());
     }
 

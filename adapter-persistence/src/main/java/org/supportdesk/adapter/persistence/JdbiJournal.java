@@ -3,6 +3,7 @@ package org.supportdesk.adapter.persistence;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class JdbiJournal implements Journal {
                 rs.getObject("target_id", UUID.class),
                 changes,
                 rs.getString("correlation_id"),
-                rs.getTimestamp("at").toInstant());
+                rs.getObject("at", OffsetDateTime.class).toInstant());
     }
 
     private static String[] strings(Array array) throws SQLException {

@@ -40,14 +40,4 @@ public final class JdbiTenantConfiguration implements TenantConfiguration {
                     .orElseGet(TenantSettings::defaults);
         });
     }
-
-    @Override
-    public int currentPolicyVersion(TenantId tenant) {
-        return 1;
-    }
-
-    @Override
-    public int currentCalendarVersion(TenantId tenant) {
-        return 1;
-    }
 }

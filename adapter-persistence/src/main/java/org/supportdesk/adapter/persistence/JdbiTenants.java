@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
@@ -19,15 +20,17 @@ import org.supportdesk.domain.tenant.TenantSettings;
 public final class JdbiTenants {
     private final Jdbi jdbi;
     private final TransactionRunner transactions;
+    private final SlaSettings slaSettings;
     private final InstantSource clock;
 
-    public JdbiTenants(Jdbi jdbi, TransactionRunner transactions, InstantSource clock) {
+    public JdbiTenants(Jdbi jdbi, TransactionRunner transactions, SlaSettings slaSettings, InstantSource clock) {
         this.jdbi = jdbi;
         this.transactions = transactions;
+        this.slaSettings = slaSettings;
         this.clock = clock;
     }
 
-    /** Creates a tenant with {@code settings} and its categories. */
+    /** Creates a tenant with {@code settings}, its categories, SLA policy version 1 and a 24/7 calendar version 1. */
     public void create(TenantId tenant, String slug, String name, TenantSettings settings) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.inTransaction(

@@ -47,7 +47,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public JdbiTenants tenants(InstantSource clock) {
-        return new JdbiTenants(jdbi, transactions(), clock);
+        return new JdbiTenants(jdbi, transactions(), new JdbiSlaSettings(jdbi, clock), clock);
     }
 
     /**

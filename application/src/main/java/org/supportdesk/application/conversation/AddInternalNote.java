@@ -2,7 +2,7 @@ package org.supportdesk.application.conversation;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.supportdesk.application.ticket.TicketChanges;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.TicketRef;
@@ -27,11 +27,11 @@ public final class AddInternalNote {
     }
 
     public ReplyToTicket.Posted handle(Command command) {
-        return changes.change(
+        var posted = changes.changeWithResult(
                 command.actor(),
                 command.ticket(),
                 command.expectedVersion(),
-                (ticket, context) -> new ReplyToTicket.Posted(
-                        ticket.addInternalNote(command.body(), command.via(), context), ticket.state()));
+                (ticket, context) -> ticket.addInternalNote(command.body(), command.via(), context));
+        return new ReplyToTicket.Posted(posted.result(), posted.ticket());
     }
 }

@@ -2,7 +2,7 @@ package org.supportdesk.application.conversation;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.supportdesk.application.ticket.TicketChanges;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.ticket.Body;
@@ -36,10 +36,12 @@ public final class ReplyToTicket {
     }
 
     public Posted handle(Command command) {
-        return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
-            var reopenWindow = configuration.settings(command.actor().tenant()).reopenWindow();
-            Message message = ticket.reply(command.body(), command.via(), command.resolution(), reopenWindow, context);
-            return new Posted(message, ticket.state());
-        });
+        var posted = changes.changeWithResult(
+                command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+                    var reopenWindow =
+                            configuration.settings(command.actor().tenant()).reopenWindow();
+                    return ticket.reply(command.body(), command.via(), command.resolution(), reopenWindow, context);
+                });
+        return new Posted(posted.result(), posted.ticket());
     }
 }

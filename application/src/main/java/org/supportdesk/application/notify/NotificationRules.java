@@ -54,6 +54,9 @@ public final class NotificationRules {
                 audiences = EnumSet.of(REQUESTER);
                 break;
             case TICKET_ESCALATED:
+                if (event.by().isSystem()) {
+                    break; // escalated by an SLA breach, whose own notification tells the same people
+                }
                 topic = Optional.of(NotificationTopic.TICKET_ESCALATED);
                 audiences = assigned ? EnumSet.of(ASSIGNEE, ADMINS) : EnumSet.of(ADMINS);
                 break;

@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Person;
@@ -35,7 +36,6 @@ public final class AssignTicket {
         return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
             Optional<Person> assignee = resolve(people, command.actor().tenant(), command.assignee());
             TicketChanges.requireChanged(ticket.assign(assignee, context), ticket);
-            return ticket.state();
         });
     }
 

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
@@ -59,11 +60,12 @@ public final class AutoCloseResolved {
         int closed = 0;
         for (TicketId id : due.tickets()) {
             try {
-                if (changes.change(
-                        system,
-                        id,
-                        Optional.empty(),
-                        (ticket, context) -> ticket.autoCloseIfDue(due.delay(), context))) {
+                if (changes.changeWithResult(
+                                system,
+                                id,
+                                Optional.empty(),
+                                (ticket, context) -> ticket.autoCloseIfDue(due.delay(), context))
+                        .result()) {
                     closed++;
                 }
             } catch (StaleTicket changedMeanwhile) {

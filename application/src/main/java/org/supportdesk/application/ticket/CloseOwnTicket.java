@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
@@ -27,7 +28,6 @@ public final class CloseOwnTicket {
     public TicketState handle(Command command) {
         return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
             ticket.closeAsCustomer(command.reason(), context);
-            return ticket.state();
         });
     }
 }

@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
@@ -25,7 +26,6 @@ public final class DeescalateTicket {
     public TicketState handle(Command command) {
         return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
             TicketChanges.requireChanged(ticket.deescalate(context), ticket);
-            return ticket.state();
         });
     }
 }

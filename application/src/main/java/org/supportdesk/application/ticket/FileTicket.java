@@ -2,7 +2,9 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.port.TicketRepository;
@@ -48,10 +50,11 @@ public final class FileTicket {
             TicketRepository tickets,
             TicketNumbers numbers,
             People people,
-            TenantConfiguration configuration) {
+            TenantConfiguration configuration,
+            SlaSettings slaSettings) {
         this.changes = changes;
         this.people = people;
-        this.filing = new TicketFiling(changes, tickets, numbers, configuration);
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
     }
 
     public TicketState handle(Command command) {

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
@@ -11,6 +12,7 @@ import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.port.TicketRepository;
@@ -97,13 +99,14 @@ public final class FileTicketForCustomer {
             TicketNumbers numbers,
             People people,
             TenantConfiguration configuration,
+            SlaSettings slaSettings,
             Journal journal,
             CorrelationIds correlation) {
         this.changes = changes;
         this.people = people;
         this.journal = journal;
         this.correlation = correlation;
-        this.filing = new TicketFiling(changes, tickets, numbers, configuration);
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
     }
 
     public TicketState handle(Command command) {

@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
@@ -30,7 +31,6 @@ public final class RestoreTicket {
                 TicketChanges.Reach.INCLUDING_DELETED,
                 (ticket, context) -> {
                     TicketChanges.requireChanged(ticket.restoreDeleted(context), ticket);
-                    return ticket.state();
                 });
     }
 }

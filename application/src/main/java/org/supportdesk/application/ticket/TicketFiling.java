@@ -2,6 +2,8 @@ package org.supportdesk.application.ticket;
 
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.port.TicketRepository;
@@ -29,13 +31,19 @@ final class TicketFiling {
     private final TicketRepository tickets;
     private final TicketNumbers numbers;
     private final TenantConfiguration configuration;
+    private final SlaSettings slaSettings;
 
     TicketFiling(
-            TicketChanges changes, TicketRepository tickets, TicketNumbers numbers, TenantConfiguration configuration) {
+            TicketChanges changes,
+            TicketRepository tickets,
+            TicketNumbers numbers,
+            TenantConfiguration configuration,
+            SlaSettings slaSettings) {
         this.changes = changes;
         this.tickets = tickets;
         this.numbers = numbers;
         this.configuration = configuration;
+        this.slaSettings = slaSettings;
     }
 
     /** What the ticket says, apart from who asks for it. */
@@ -70,8 +78,8 @@ final class TicketFiling {
                 content.context(),
                 content.customFields(),
                 content.followUpOf(),
-                configuration.currentPolicyVersion(actor.tenant()),
-                configuration.currentCalendarVersion(actor.tenant()));
+                slaSettings.currentPolicy(actor.tenant()).version(),
+                slaSettings.currentCalendar(actor.tenant()).version());
         Ticket ticket = Ticket.file(spec, context);
         changes.record(ticket);
         return ticket.state();

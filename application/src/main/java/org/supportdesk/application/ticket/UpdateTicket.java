@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -74,7 +75,6 @@ public final class UpdateTicket {
         });
         return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
             TicketChanges.requireChanged(apply(command, ticket, context), ticket);
-            return ticket.state();
         });
     }
 

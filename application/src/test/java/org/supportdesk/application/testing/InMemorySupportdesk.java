@@ -12,6 +12,10 @@ import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ListMessages;
 import org.supportdesk.application.query.ListTickets;
 import org.supportdesk.application.query.TicketHistory;
+import org.supportdesk.application.sla.ChangeBusinessHours;
+import org.supportdesk.application.sla.ChangeSlaPolicy;
+import org.supportdesk.application.sla.ExplainSla;
+import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
@@ -22,8 +26,9 @@ import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
-import org.supportdesk.application.ticket.TicketChanges;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.SlaClocks;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.testing.SequentialIds;
 
 /**
@@ -41,14 +46,16 @@ public final class InMemorySupportdesk {
     public final InMemoryJournal journal = new InMemoryJournal();
     public final RecordingOutbox outbox = new RecordingOutbox();
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+    public final InMemorySlaSettings slaSettings = new InMemorySlaSettings();
     public final InMemoryTransactionRunner transactions =
-            new InMemoryTransactionRunner(List.of(people, tickets, journal, outbox, idempotencyRecords));
+            new InMemoryTransactionRunner(List.of(people, tickets, journal, outbox, idempotencyRecords, slaSettings));
+    public final SlaClocks slaClocks = new SlaClocks(slaSettings, journal);
     public final TicketChanges changes =
-            new TicketChanges(tickets, transactions, journal, outbox, ids, correlation, clock);
+            new TicketChanges(tickets, transactions, journal, slaClocks, outbox, ids, correlation, clock);
 
-    public final FileTicket fileTicket = new FileTicket(changes, tickets, numbers, people, configuration);
-    public final FileTicketForCustomer fileTicketForCustomer =
-            new FileTicketForCustomer(changes, tickets, numbers, people, configuration, journal, correlation);
+    public final FileTicket fileTicket = new FileTicket(changes, tickets, numbers, people, configuration, slaSettings);
+    public final FileTicketForCustomer fileTicketForCustomer = new FileTicketForCustomer(
+            changes, tickets, numbers, people, configuration, slaSettings, journal, correlation);
     public final ReplyToTicket replyToTicket = new ReplyToTicket(changes, configuration);
     public final AddInternalNote addInternalNote = new AddInternalNote(changes);
     public final ChangeTicketStatus changeTicketStatus = new ChangeTicketStatus(changes);
@@ -69,4 +76,11 @@ public final class InMemorySupportdesk {
     public final ListCustomerMessages listCustomerMessages = new ListCustomerMessages(tickets, transactions);
     public final TicketHistory ticketHistory = new TicketHistory(tickets, journal, transactions);
     public final RunOnce runOnce = new RunOnce(idempotencyRecords, transactions, clock);
+    public final ExplainSla explainSla = new ExplainSla(tickets, slaClocks, transactions, clock);
+    public final ScanSlaBreaches scanSlaBreaches =
+            new ScanSlaBreaches(tickets, slaClocks, changes, transactions, clock);
+    public final ChangeSlaPolicy changeSlaPolicy =
+            new ChangeSlaPolicy(slaSettings, journal, transactions, ids, correlation, clock);
+    public final ChangeBusinessHours changeBusinessHours =
+            new ChangeBusinessHours(slaSettings, journal, transactions, ids, correlation, clock);
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketListItem;
 import org.supportdesk.domain.port.TicketQueries;
@@ -33,7 +34,8 @@ import org.supportdesk.domain.ticket.TicketStatus;
 import org.supportdesk.domain.visibility.TicketAccess;
 
 /** Tickets and conversations in maps, with the whole read side of {@link TicketQueries} done by streams. */
-public final class InMemoryTicketRepository implements TicketRepository, TicketQueries, Snapshotting {
+public final class InMemoryTicketRepository
+        implements TicketRepository, TicketQueries, SlaBreachCandidates, Snapshotting {
     private final People people;
     private Map<TicketId, TicketState> tickets = new HashMap<>();
     private Map<TicketId, List<Message>> messages = new HashMap<>();
@@ -101,6 +103,23 @@ public final class InMemoryTicketRepository implements TicketRepository, TicketQ
                 .limit(limit)
                 .map(TicketState::id)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized List<TicketId> dueAtOrBefore(TenantId tenant, Instant now, int limit) {
+        return tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
+                .filter(t -> overdue(t.sla().firstResponseDueAt(), t.sla().firstResponseBreachedAt(), now)
+                        || overdue(t.sla().resolutionDueAt(), t.sla().resolutionBreachedAt(), now))
+                .sorted(Comparator.comparing((TicketState t) -> nextDue(t).orElseThrow())
+                        .thenComparing(TicketState::id))
+                .limit(limit)
+                .map(TicketState::id)
+                .collect(Collectors.toList());
+    }
+
+    private static boolean overdue(Optional<Instant> due, Optional<Instant> breached, Instant now) {
+        return breached.isEmpty() && due.map(d -> !d.isAfter(now)).orElse(false);
     }
 
     @Override

@@ -38,7 +38,7 @@ class TicketChangesAtomicityTest extends UseCaseTest {
 
         desk.changes.change(acme.agentActor(), ticket.id(), Optional.empty(), (t, context) -> {
             assertThat(desk.transactions.currentTenant()).contains(acme.tenant);
-            return t.escalate("check", context);
+            t.escalate("check", context);
         });
         assertThat(desk.transactions.currentTenant()).isEmpty();
     }

@@ -3,7 +3,7 @@ package org.supportdesk.domain.probe;
 import java.time.Instant;
 import java.util.Date;
 import java.util.logging.Logger;
-import org.supportdesk.application.ticket.TicketChanges;
+import org.supportdesk.application.work.TicketChanges;
 
 /** Breaks the domain's rules on purpose, so the architecture test can prove they bite. Never used. */
 public final class LeakyDomainType {

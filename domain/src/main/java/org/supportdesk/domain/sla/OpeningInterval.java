@@ -27,6 +27,16 @@ public record OpeningInterval(LocalTime from, LocalTime to) {
                 LocalTime.parse(from), "24:00".equals(to) ? LocalTime.MIDNIGHT : LocalTime.parse(to));
     }
 
+    /** The interval from {@code fromMinute} to {@code toMinute} after local midnight; 1440 is 24:00. */
+    public static OpeningInterval ofMinutes(int fromMinute, int toMinute) {
+        if (fromMinute < 0 || toMinute > MINUTES_PER_DAY) {
+            throw new IllegalArgumentException("minutes of a day run from 0 to 1440: " + fromMinute + "-" + toMinute);
+        }
+        return new OpeningInterval(
+                LocalTime.ofSecondOfDay(fromMinute * 60L),
+                toMinute == MINUTES_PER_DAY ? LocalTime.MIDNIGHT : LocalTime.ofSecondOfDay(toMinute * 60L));
+    }
+
     /** The whole day, 00:00-24:00. */
     public static OpeningInterval allDay() {
         return new OpeningInterval(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);

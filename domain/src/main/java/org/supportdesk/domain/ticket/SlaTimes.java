@@ -51,6 +51,48 @@ public record SlaTimes(
         return firstResponseBreachedAt.isPresent() || resolutionBreachedAt.isPresent();
     }
 
+    /** The target's breach instant, if it was recorded. */
+    public Optional<Instant> breachedAt(SlaTarget target) {
+        return target == SlaTarget.FIRST_RESPONSE ? firstResponseBreachedAt : resolutionBreachedAt;
+    }
+
+    SlaTimes withDueTimes(Optional<Instant> firstResponse, Optional<Instant> resolution) {
+        return new SlaTimes(
+                policyVersion,
+                calendarVersion,
+                firstResponse,
+                resolution,
+                firstResponseBreachedAt,
+                resolutionBreachedAt,
+                firstRespondedAt,
+                resolvedAt,
+                closedAt);
+    }
+
+    SlaTimes withBreach(SlaTarget target, Instant at) {
+        return target == SlaTarget.FIRST_RESPONSE
+                ? new SlaTimes(
+                        policyVersion,
+                        calendarVersion,
+                        firstResponseDueAt,
+                        resolutionDueAt,
+                        Optional.of(at),
+                        resolutionBreachedAt,
+                        firstRespondedAt,
+                        resolvedAt,
+                        closedAt)
+                : new SlaTimes(
+                        policyVersion,
+                        calendarVersion,
+                        firstResponseDueAt,
+                        resolutionDueAt,
+                        firstResponseBreachedAt,
+                        Optional.of(at),
+                        firstRespondedAt,
+                        resolvedAt,
+                        closedAt);
+    }
+
     SlaTimes withFirstRespondedAt(Instant at) {
         return new SlaTimes(
                 policyVersion,

@@ -2,6 +2,7 @@ package org.supportdesk.domain.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -388,6 +389,42 @@ public final class Ticket {
         apply.run();
         touch(change.at());
         events.add(new TicketUpdated(tenant, id, change.actor().asAuthor(), change.at(), field, before, after));
+        return true;
+    }
+
+    // ---- SLA -----------------------------------------------------------------------------------------------------
+
+    /**
+     * Caches the due times the SLA calculation gave (empty for a paused or stopped clock). A cache, not a change: it
+     * records no event and moves no version. Answers whether the cached values changed.
+     */
+    public boolean cacheSlaDueTimes(Optional<Instant> firstResponseDue, Optional<Instant> resolutionDue) {
+        SlaTimes cached = sla.withDueTimes(firstResponseDue, resolutionDue);
+        boolean changed = !cached.equals(sla);
+        sla = cached;
+        return changed;
+    }
+
+    /**
+     * Records that {@code target} was breached at {@code breachedAt}, once: escalates the ticket naming the target
+     * (unless it is escalated already) and notes it internally. Answers false when the breach was already recorded.
+     */
+    public boolean recordBreach(SlaTarget target, Instant breachedAt, ChangeContext change) {
+        requireSameTenant(change);
+        if (change.actor().kind() != ActorKind.SYSTEM) {
+            throw new Forbidden("only Supportdesk records SLA breaches");
+        }
+        if (sla.breachedAt(target).isPresent()) {
+            return false;
+        }
+        Instant breached = breachedAt.truncatedTo(ChronoUnit.MICROS);
+        sla = sla.withBreach(target, breached);
+        touch(change.at());
+        events.add(new SlaBreached(tenant, id, Author.SYSTEM, change.at(), target, breached));
+        systemMessage(false, "SLA " + target.wireName().replace('_', ' ') + " target breached at " + breached, change);
+        if (escalation.isEmpty() && status != TicketStatus.CLOSED) {
+            escalate("SLA breached: " + target.wireName(), change);
+        }
         return true;
     }
 

@@ -20,7 +20,8 @@ public sealed interface TicketEvent
                 TicketEscalated,
                 TicketDeescalated,
                 TicketDeleted,
-                TicketRestored {
+                TicketRestored,
+                SlaBreached {
     TenantId tenant();
 
     TicketId ticket();

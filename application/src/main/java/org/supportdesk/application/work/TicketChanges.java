@@ -1,8 +1,11 @@
-package org.supportdesk.application.ticket;
+package org.supportdesk.application.work;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.supportdesk.application.notify.NotificationRules;
@@ -13,6 +16,7 @@ import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
+import org.supportdesk.domain.sla.SlaExplanation;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.ticket.ChangeContext;
 import org.supportdesk.domain.ticket.NoChanges;
@@ -33,6 +37,7 @@ public final class TicketChanges {
     private final TicketRepository tickets;
     private final TransactionRunner transactions;
     private final Journal journal;
+    private final SlaClocks slaClocks;
     private final Outbox outbox;
     private final IdGenerator ids;
     private final CorrelationIds correlation;
@@ -42,6 +47,7 @@ public final class TicketChanges {
             TicketRepository tickets,
             TransactionRunner transactions,
             Journal journal,
+            SlaClocks slaClocks,
             Outbox outbox,
             IdGenerator ids,
             CorrelationIds correlation,
@@ -49,6 +55,7 @@ public final class TicketChanges {
         this.tickets = tickets;
         this.transactions = transactions;
         this.journal = journal;
+        this.slaClocks = slaClocks;
         this.outbox = outbox;
         this.ids = ids;
         this.correlation = correlation;
@@ -61,19 +68,43 @@ public final class TicketChanges {
         INCLUDING_DELETED
     }
 
+    /** A change's own result and the ticket as recorded after it. */
+    public record Changed<T>(T result, TicketState ticket) {}
+
     /**
-     * Applies {@code change} to the live ticket {@code ref} that {@code actor} may see, and records it.
+     * Applies {@code change} to the live ticket {@code ref} that {@code actor} may see, records it, and answers the
+     * ticket as recorded.
      *
      * @param expectedVersion the version the caller last read ({@code If-Match}); empty to skip the check
      * @throws TicketNotFound when the actor may not see such a ticket, which is also what a missing one gives
      * @throws StaleTicket when the ticket is no longer at {@code expectedVersion}
      */
-    public <T> T change(
-            Actor actor, TicketRef ref, Optional<Long> expectedVersion, BiFunction<Ticket, ChangeContext, T> change) {
+    public TicketState change(
+            Actor actor, TicketRef ref, Optional<Long> expectedVersion, BiConsumer<Ticket, ChangeContext> change) {
         return change(actor, ref, expectedVersion, Reach.LIVE, change);
     }
 
-    public <T> T change(
+    /** Like {@link #change(Actor, TicketRef, Optional, BiConsumer)}, reaching soft-deleted tickets if asked to. */
+    public TicketState change(
+            Actor actor,
+            TicketRef ref,
+            Optional<Long> expectedVersion,
+            Reach reach,
+            BiConsumer<Ticket, ChangeContext> change) {
+        return changeWithResult(actor, ref, expectedVersion, reach, (ticket, context) -> {
+                    change.accept(ticket, context);
+                    return null;
+                })
+                .ticket();
+    }
+
+    /** Like {@link #change(Actor, TicketRef, Optional, BiConsumer)} for a change that also answers something. */
+    public <T> Changed<T> changeWithResult(
+            Actor actor, TicketRef ref, Optional<Long> expectedVersion, BiFunction<Ticket, ChangeContext, T> change) {
+        return changeWithResult(actor, ref, expectedVersion, Reach.LIVE, change);
+    }
+
+    private <T> Changed<T> changeWithResult(
             Actor actor,
             TicketRef ref,
             Optional<Long> expectedVersion,
@@ -88,7 +119,7 @@ public final class TicketChanges {
             });
             T result = change.apply(ticket, contextFor(actor));
             record(ticket);
-            return result;
+            return new Changed<>(result, ticket.state());
         });
     }
 
@@ -102,16 +133,42 @@ public final class TicketChanges {
         return new ChangeContext(actor, clock.instant(), ids::newId);
     }
 
-    /** Saves the ticket with its messages, journals its events and enqueues their notifications. */
+    /**
+     * Refreshes the ticket's cached SLA due times from its whole history, including this unit of work's events, then
+     * saves the ticket with its messages, journals its events and enqueues their notifications. A unit of work that
+     * changed nothing, not even the cache, writes nothing.
+     */
     public void record(Ticket ticket) {
+        String correlationId = correlation.current();
+        List<TicketEvent> events = ticket.events();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (TicketEvent event : events) {
+            entries.add(event.toJournalEntry(ids.newId(), correlationId));
+        }
+        boolean cacheChanged = refreshSlaDueTimes(ticket, entries);
+        if (entries.isEmpty() && !cacheChanged) {
+            return;
+        }
         tickets.save(ticket);
         TicketState state = ticket.state();
-        String correlationId = correlation.current();
-        for (TicketEvent event : ticket.events()) {
-            JournalEntry entry = event.toJournalEntry(ids.newId(), correlationId);
-            journal.append(entry);
-            NotificationRules.intentFor(event, state, ids.newId(), entry.id()).ifPresent(outbox::enqueue);
+        for (int i = 0; i < entries.size(); i++) {
+            journal.append(entries.get(i));
+            NotificationRules.intentFor(
+                            events.get(i), state, ids.newId(), entries.get(i).id())
+                    .ifPresent(outbox::enqueue);
         }
+    }
+
+    private boolean refreshSlaDueTimes(Ticket ticket, List<JournalEntry> newEntries) {
+        TicketState state = ticket.state();
+        List<JournalEntry> history = new ArrayList<>();
+        if (!ticket.isNew()) {
+            history.addAll(journal.entriesAbout(state.tenant(), state.id().value()));
+        }
+        history.addAll(newEntries);
+        SlaExplanation clocks = slaClocks.explain(state, history, clock.instant());
+        return ticket.cacheSlaDueTimes(
+                clocks.firstResponse().dueAt(), clocks.resolution().dueAt());
     }
 
     /** Refuses a request that changed nothing, so neither version nor history moves (§17). */

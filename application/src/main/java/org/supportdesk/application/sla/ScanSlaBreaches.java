@@ -1,0 +1,84 @@
+package org.supportdesk.application.sla;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.application.work.SlaClocks;
+import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.port.SlaBreachCandidates;
+import org.supportdesk.domain.port.TransactionRunner;
+import org.supportdesk.domain.sla.ClockState;
+import org.supportdesk.domain.sla.SlaClock;
+import org.supportdesk.domain.sla.SlaExplanation;
+import org.supportdesk.domain.tenant.SystemActor;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.ticket.SlaTarget;
+import org.supportdesk.domain.ticket.StaleTicket;
+import org.supportdesk.domain.ticket.TicketId;
+
+/**
+ * Finds a tenant's newly breached SLA targets and records each breach once (§7): the ticket is escalated with a reason
+ * naming the target, and the assignee and admins are notified. Each candidate is recomputed and changed in its own
+ * transaction; running the scan again changes nothing, and paused clocks are never candidates.
+ */
+public final class ScanSlaBreaches {
+    public record Command(TenantId tenant, int batchSize) {
+        public Command {
+            Objects.requireNonNull(tenant, "tenant");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be positive");
+            }
+        }
+    }
+
+    private final SlaBreachCandidates candidates;
+    private final SlaClocks clocks;
+    private final TicketChanges changes;
+    private final TransactionRunner transactions;
+    private final InstantSource clock;
+
+    public ScanSlaBreaches(
+            SlaBreachCandidates candidates,
+            SlaClocks clocks,
+            TicketChanges changes,
+            TransactionRunner transactions,
+            InstantSource clock) {
+        this.candidates = candidates;
+        this.clocks = clocks;
+        this.changes = changes;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Answers how many breaches were recorded. */
+    public int handle(Command command) {
+        SystemActor system = new SystemActor(command.tenant());
+        Instant now = clock.instant();
+        List<TicketId> due = transactions.inTransaction(
+                command.tenant(), () -> candidates.dueAtOrBefore(command.tenant(), now, command.batchSize()));
+        int recorded = 0;
+        for (TicketId id : due) {
+            try {
+                recorded += changes.changeWithResult(system, id, Optional.empty(), (ticket, context) -> {
+                            SlaExplanation explanation = clocks.explain(ticket.state(), context.at());
+                            int breaches = 0;
+                            for (SlaTarget target : SlaTarget.values()) {
+                                SlaClock slaClock = explanation.clock(target);
+                                if (slaClock.state() == ClockState.BREACHED
+                                        && ticket.recordBreach(
+                                                target, slaClock.breachedAt().orElseThrow(), context)) {
+                                    breaches++;
+                                }
+                            }
+                            return breaches;
+                        })
+                        .result();
+            } catch (StaleTicket changedMeanwhile) {
+                // Someone changed it since it was listed; the next scan recomputes it.
+            }
+        }
+        return recorded;
+    }
+}
