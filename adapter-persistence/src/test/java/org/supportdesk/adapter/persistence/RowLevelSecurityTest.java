@@ -1,0 +1,315 @@
+package org.supportdesk.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.port.IdempotencyKey;
+import org.supportdesk.domain.tenant.Author;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.Tags;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.Via;
+
+/**
+ * Defence in depth (§16): whatever SQL runs, row-level security keeps a transaction to the rows of the tenant it is
+ * bound to. The queries here deliberately carry no tenant predicate, bypassing the repositories' own filters.
+ */
+@ExtendWith(PostgresExtension.class)
+class RowLevelSecurityTest {
+    /** The tenant tables the core schema ships; the catalog may list more, never fewer. */
+    private static final List<String> KNOWN_TENANT_TABLES = List.of(
+            "tenant_settings",
+            "categories",
+            "organizations",
+            "users",
+            "ticket_number_counters",
+            "tickets",
+            "tags",
+            "ticket_tags",
+            "messages",
+            "journal",
+            "outbox",
+            "idempotency_keys");
+
+    private final TestDatabase database;
+    private final JdbiSupportdesk desk;
+
+    RowLevelSecurityTest(TestDatabase database) {
+        this.database = database;
+        this.desk = new JdbiSupportdesk(database);
+    }
+
+    @Test
+    void every_tenant_table_has_forced_row_level_security_with_a_policy() {
+        List<String> tables = tenantTables();
+
+        assertThat(tables).containsAll(KNOWN_TENANT_TABLES).doesNotContain("tenants");
+        for (String table : tables) {
+            boolean[] flags = desk.jdbi.withHandle(handle -> handle.createQuery(
+                            """
+                            SELECT c.relrowsecurity, c.relforcerowsecurity
+                              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                             WHERE n.nspname = :schema AND c.relname = :table
+                            """)
+                    .bind("schema", database.schema())
+                    .bind("table", table)
+                    .map((rs, ctx) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
+                    .one());
+            assertThat(flags)
+                    .as("relrowsecurity, relforcerowsecurity of %s", table)
+                    .containsExactly(true, true);
+            long policies = desk.jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT count(*) FROM pg_policies WHERE schemaname = :schema AND tablename = :table")
+                    .bind("schema", database.schema())
+                    .bind("table", table)
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(policies).as("policies on %s", table).isPositive();
+        }
+    }
+
+    @Test
+    void a_transaction_bound_to_one_tenant_sees_none_of_another_tenants_rows_in_any_table() {
+        TenantFixture a = desk.newTenant();
+        TenantFixture b = desk.newTenant();
+        seedEveryTable(a);
+        seedEveryTable(b);
+
+        for (String table : tenantTables()) {
+            long ofA = desk.unrestrictedCount(
+                    quoted("SELECT count(*) FROM %s WHERE tenant_id = ?", table), a.tenant.value());
+            long ofB = desk.unrestrictedCount(
+                    quoted("SELECT count(*) FROM %s WHERE tenant_id = ?", table), b.tenant.value());
+            assertThat(ofB)
+                    .as("rows of tenant B in %s (seed every tenant table in seedEveryTable)", table)
+                    .isPositive();
+            assertThat(ofA).as("rows of tenant A in %s", table).isPositive();
+
+            long seenByA = desk.transactions.inTransaction(
+                    a.tenant, () -> desk.jdbi.withHandle(handle -> count(handle, "SELECT count(*) FROM %s", table)));
+            long ofBSeenByA = desk.transactions.inTransaction(
+                    a.tenant,
+                    () -> desk.jdbi.withHandle(
+                            handle -> handle.createQuery(quoted("SELECT count(*) FROM %s WHERE tenant_id = :b", table))
+                                    .bind("b", b.tenant.value())
+                                    .mapTo(Long.class)
+                                    .one()));
+
+            assertThat(seenByA)
+                    .as("rows tenant A's transaction sees in %s", table)
+                    .isEqualTo(ofA);
+            assertThat(ofBSeenByA)
+                    .as("rows of B tenant A's transaction sees in %s", table)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void without_a_tenant_bound_nothing_is_visible() {
+        TenantFixture a = desk.newTenant();
+        seedEveryTable(a);
+
+        for (String table : tenantTables()) {
+            long inTransaction = desk.jdbi.inTransaction(handle -> count(handle, "SELECT count(*) FROM %s", table));
+            long autocommit = desk.jdbi.withHandle(handle -> count(handle, "SELECT count(*) FROM %s", table));
+
+            assertThat(inTransaction)
+                    .as("rows visible in %s without a tenant", table)
+                    .isZero();
+            assertThat(autocommit)
+                    .as("rows visible in %s without a tenant or transaction", table)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void the_tenant_binding_ends_with_its_transaction() {
+        TenantFixture a = desk.newTenant();
+        seedEveryTable(a);
+
+        desk.transactions.inTransaction(a.tenant, () -> null);
+
+        // The pool hands back the connection the bound transaction used; its setting must not outlive it.
+        for (int i = 0; i < 20; i++) {
+            long visible = desk.jdbi.withHandle(handle -> count(handle, "SELECT count(*) FROM %s", "tickets"));
+            assertThat(visible).isZero();
+        }
+    }
+
+    @Test
+    void a_row_for_another_tenant_is_refused_inside_a_bound_transaction() {
+        TenantFixture a = desk.newTenant();
+        TenantFixture b = desk.newTenant();
+
+        assertThatThrownBy(() -> desk.transactions.inTransaction(
+                        a.tenant,
+                        () -> desk.jdbi.withHandle(handle -> handle.createUpdate(
+                                        "INSERT INTO categories (tenant_id, slug) VALUES (:b, 'smuggled')")
+                                .bind("b", b.tenant.value())
+                                .execute())))
+                .satisfies(RowLevelSecurityTest::isRowLevelSecurityViolation);
+        assertThatThrownBy(() -> desk.transactions.inTransaction(a.tenant, () -> {
+                    desk.journal.append(new JournalEntry(
+                            UUID.randomUUID(),
+                            b.tenant,
+                            Author.SYSTEM,
+                            JournalAction.SETTINGS_CHANGED,
+                            TargetKind.TENANT,
+                            b.tenant.value(),
+                            List.of(),
+                            "smuggled",
+                            desk.clock.instant()));
+                    return null;
+                }))
+                .satisfies(RowLevelSecurityTest::isRowLevelSecurityViolation);
+        // Nor can an update move one of A's rows over to B.
+        assertThatThrownBy(() -> desk.transactions.inTransaction(
+                        a.tenant,
+                        () -> desk.jdbi.withHandle(handle -> handle.createUpdate(
+                                        "UPDATE categories SET tenant_id = :b WHERE slug = 'other'")
+                                .bind("b", b.tenant.value())
+                                .execute())))
+                .satisfies(RowLevelSecurityTest::isRowLevelSecurityViolation);
+
+        assertThat(desk.unrestrictedCount(
+                        "SELECT count(*) FROM categories WHERE tenant_id = ? AND slug = 'smuggled'", b.tenant.value()))
+                .isZero();
+        assertThat(desk.unrestrictedCount("SELECT count(*) FROM journal WHERE tenant_id = ?", b.tenant.value()))
+                .isZero();
+        assertThat(desk.unrestrictedCount(
+                        "SELECT count(*) FROM categories WHERE tenant_id = ? AND slug = 'other'", a.tenant.value()))
+                .isOne();
+    }
+
+    @Test
+    void a_transaction_bound_to_one_tenant_cannot_be_joined_for_another() {
+        TenantFixture a = desk.newTenant();
+        TenantFixture b = desk.newTenant();
+
+        assertThatThrownBy(() -> desk.transactions.inTransaction(
+                        a.tenant, () -> desk.transactions.inTransaction(b.tenant, () -> null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot act for");
+    }
+
+    @Test
+    void the_application_role_is_bound_by_row_level_security_and_a_superuser_is_refused() throws SQLException {
+        assertThatCode(() -> Database.requireRowLevelSecurityBinds(database.dataSource()))
+                .doesNotThrowAnyException();
+
+        PGSimpleDataSource superuser = new PGSimpleDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return database.unrestrictedConnection();
+            }
+        };
+        assertThatThrownBy(() -> Database.requireRowLevelSecurityBinds(superuser))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("superuser or has BYPASSRLS");
+    }
+
+    @Test
+    void a_role_with_bypassrls_is_refused() throws SQLException {
+        String role = "bypass_" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        try (Connection admin = database.unrestrictedConnection();
+                Statement sql = admin.createStatement()) {
+            sql.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER BYPASSRLS PASSWORD '" + password + "'");
+        }
+        try {
+            PGSimpleDataSource bypassing = new PGSimpleDataSource();
+            bypassing.setUrl(database.dataSource().getJdbcUrl());
+            bypassing.setUser(role);
+            bypassing.setPassword(password);
+
+            assertThatThrownBy(() -> Database.requireRowLevelSecurityBinds(bypassing))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(role);
+        } finally {
+            try (Connection admin = database.unrestrictedConnection();
+                    Statement sql = admin.createStatement()) {
+                sql.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
+    /** Puts at least one row of {@code tenant} in every tenant table, through the real use cases. */
+    private void seedEveryTable(TenantFixture tenant) {
+        // tenant_settings, categories (tenant creation), organizations, users (the cast); then the ticket, number
+        // counter, journal and outbox of a filing, and an idempotency key.
+        TicketState ticket = desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "Seed"));
+        desk.runOnce.handle(new RunOnce.Command(
+                new IdempotencyKey(tenant.tenant, "caller", "POST", "/api/v1/portal/tickets", "seed"),
+                "fingerprint",
+                () -> new RunOnce.Answer(201, "{}")));
+        // messages
+        desk.replyToTicket.handle(new ReplyToTicket.Command(
+                tenant.agentActor(), ticket.id(), new Body("On it"), Via.API, false, Optional.empty()));
+        // tags, ticket_tags
+        desk.updateTicket.handle(new UpdateTicket.Command(
+                tenant.agentActor(),
+                ticket.id(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Tags.of(List.of("vip"))),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
+    }
+
+    /** Every table of the schema with a tenant_id column, from the catalog, so a new one cannot be forgotten. */
+    private List<String> tenantTables() {
+        return desk.jdbi.withHandle(handle -> handle.createQuery(
+                        """
+                        SELECT c.table_name
+                          FROM information_schema.columns c
+                          JOIN information_schema.tables t
+                            ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                         WHERE c.table_schema = :schema AND c.column_name = 'tenant_id'
+                           AND t.table_type = 'BASE TABLE'
+                         ORDER BY c.table_name
+                        """)
+                .bind("schema", database.schema())
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static long count(Handle handle, String sql, String table) {
+        return handle.createQuery(quoted(sql, table)).mapTo(Long.class).one();
+    }
+
+    private static String quoted(String sql, String table) {
+        return String.format(Locale.ROOT, sql, "\"" + table.replace("\"", "\"\"") + "\"");
+    }
+
+    private static void isRowLevelSecurityViolation(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("the SQL error under %s", thrown).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) cause).getSQLState()).isEqualTo("42501");
+        assertThat(cause.getMessage()).contains("row-level security policy");
+    }
+}
