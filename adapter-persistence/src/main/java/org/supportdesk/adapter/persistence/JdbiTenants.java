@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TransactionRunner;
+import org.supportdesk.domain.sla.AlwaysOpen;
+import org.supportdesk.domain.sla.SlaPolicy;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.TenantSettings;
@@ -66,6 +68,8 @@ public final class JdbiTenants {
                                             .sorted()
                                             .toArray(String[]::new))
                             .execute();
+                    slaSettings.addPolicy(tenant, SlaPolicy.defaults());
+                    slaSettings.addCalendar(tenant, new AlwaysOpen(1));
                     return null;
                 }));
     }

@@ -130,7 +130,6 @@ class ConcurrencyTest {
                     assertThat(loaded.persistedVersion()).isEqualTo(version);
                     await(bothRead);
                     loaded.changeSubject(new Subject(subject), context);
-                    return loaded.state();
                 });
     }
 

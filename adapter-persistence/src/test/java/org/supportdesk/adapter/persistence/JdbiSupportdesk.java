@@ -15,8 +15,9 @@ import org.supportdesk.application.ids.TimeOrderedIds;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.FileTicket;
-import org.supportdesk.application.ticket.TicketChanges;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.SlaClocks;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantSettings;
@@ -44,6 +45,7 @@ final class JdbiSupportdesk {
     final JdbiJournal journal;
     final JdbiOutbox outbox;
     final JdbiIdempotencyRecords idempotencyRecords;
+    final JdbiSlaSettings slaSettings;
     final TicketChanges changes;
     final FileTicket fileTicket;
     final ReplyToTicket replyToTicket;
@@ -54,7 +56,8 @@ final class JdbiSupportdesk {
         this.database = database;
         this.jdbi = database.jdbi();
         this.transactions = new JdbiTransactionRunner(jdbi);
-        this.tenants = new JdbiTenants(jdbi, transactions, clock);
+        this.slaSettings = new JdbiSlaSettings(jdbi, clock);
+        this.tenants = new JdbiTenants(jdbi, transactions, slaSettings, clock);
         this.people = new JdbiPeople(jdbi, clock);
         this.tickets = new JdbiTicketRepository(jdbi);
         this.numbers = new JdbiTicketNumbers(jdbi);
@@ -62,8 +65,9 @@ final class JdbiSupportdesk {
         this.journal = new JdbiJournal(jdbi);
         this.outbox = new JdbiOutbox(jdbi);
         this.idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
-        this.changes = new TicketChanges(tickets, transactions, journal, outbox, ids, correlation, clock);
-        this.fileTicket = new FileTicket(changes, tickets, numbers, people, configuration);
+        this.changes = new TicketChanges(
+                tickets, transactions, journal, new SlaClocks(slaSettings, journal), outbox, ids, correlation, clock);
+        this.fileTicket = new FileTicket(changes, tickets, numbers, people, configuration, slaSettings);
         this.replyToTicket = new ReplyToTicket(changes, configuration);
         this.updateTicket = new UpdateTicket(changes, people, configuration);
         this.runOnce = new RunOnce(idempotencyRecords, transactions, clock);

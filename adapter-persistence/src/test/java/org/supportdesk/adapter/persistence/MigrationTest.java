@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class MigrationTest {
     private static final List<String> EXPECTED_TABLES = List.of(
+            "business_calendar_holidays",
+            "business_calendar_hours",
+            "business_calendars",
             "categories",
             "flyway_schema_history",
             "idempotency_keys",
@@ -23,6 +26,8 @@ class MigrationTest {
             "messages",
             "organizations",
             "outbox",
+            "sla_policies",
+            "sla_policy_targets",
             "tags",
             "tenant_settings",
             "tenants",

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,9 @@ import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.IdempotencyKey;
+import org.supportdesk.domain.sla.OpeningInterval;
+import org.supportdesk.domain.sla.WeeklyHours;
+import org.supportdesk.domain.sla.WeeklyHoursCalendar;
 import org.supportdesk.domain.tenant.Author;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Tags;
@@ -48,7 +54,12 @@ class RowLevelSecurityTest {
             "messages",
             "journal",
             "outbox",
-            "idempotency_keys");
+            "idempotency_keys",
+            "sla_policies",
+            "sla_policy_targets",
+            "business_calendars",
+            "business_calendar_hours",
+            "business_calendar_holidays");
 
     private final TestDatabase database;
     private final JdbiSupportdesk desk;
@@ -276,6 +287,17 @@ class RowLevelSecurityTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty()));
+        // sla_policies, sla_policy_targets, business_calendars (version 1 from tenant creation); hours and holidays
+        desk.transactions.inTransaction(tenant.tenant, () -> {
+            desk.slaSettings.addCalendar(
+                    tenant.tenant,
+                    new WeeklyHoursCalendar(
+                            2,
+                            ZoneId.of("Europe/Berlin"),
+                            WeeklyHours.mondayToFriday(OpeningInterval.parse("09:00", "17:00")),
+                            Set.of(LocalDate.of(2026, 12, 25))));
+            return null;
+        });
     }
 
     /** Every table of the schema with a tenant_id column, from the catalog, so a new one cannot be forgotten. */
