@@ -1,0 +1,109 @@
+package org.supportdesk.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.domain.sla.AlwaysOpen;
+import org.supportdesk.domain.sla.BusinessCalendar;
+import org.supportdesk.domain.sla.OpeningInterval;
+import org.supportdesk.domain.sla.SlaPolicy;
+import org.supportdesk.domain.sla.Targets;
+import org.supportdesk.domain.sla.WeeklyHours;
+import org.supportdesk.domain.sla.WeeklyHoursCalendar;
+import org.supportdesk.domain.ticket.Priority;
+
+/** Every version of a policy and a calendar comes back exactly as stored, and only to its own tenant. */
+@ExtendWith(PostgresExtension.class)
+class JdbiSlaSettingsTest {
+    private final JdbiSupportdesk desk;
+
+    JdbiSlaSettingsTest(TestDatabase database) {
+        this.desk = new JdbiSupportdesk(database);
+    }
+
+    @Test
+    void a_new_tenant_starts_with_the_default_policy_and_a_24_7_calendar_as_version_1() {
+        TenantFixture tenant = desk.newTenant();
+
+        assertThat(inTenant(tenant, () -> desk.slaSettings.currentPolicy(tenant.tenant)))
+                .isEqualTo(SlaPolicy.defaults());
+        assertThat(inTenant(tenant, () -> desk.slaSettings.currentCalendar(tenant.tenant)))
+                .isEqualTo(new AlwaysOpen(1));
+    }
+
+    @Test
+    void versions_round_trip_including_24_00_split_shifts_and_holidays() {
+        TenantFixture tenant = desk.newTenant();
+        Map<Priority, Targets> targets = new EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            targets.put(p, new Targets(10 + p.ordinal(), 100 + p.ordinal()));
+        }
+        SlaPolicy policy = new SlaPolicy(2, targets);
+        BusinessCalendar calendar = new WeeklyHoursCalendar(
+                2,
+                ZoneId.of("Australia/Lord_Howe"),
+                WeeklyHours.mondayToFriday(
+                                OpeningInterval.parse("09:00", "12:30"), OpeningInterval.parse("13:30", "17:00"))
+                        .with(DayOfWeek.SATURDAY, OpeningInterval.parse("22:00", "24:00"))
+                        .with(DayOfWeek.SUNDAY, OpeningInterval.parse("00:00", "06:00")),
+                Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)));
+
+        inTenant(tenant, () -> {
+            desk.slaSettings.addPolicy(tenant.tenant, policy);
+            desk.slaSettings.addCalendar(tenant.tenant, calendar);
+            return null;
+        });
+
+        assertThat(inTenant(tenant, () -> desk.slaSettings.currentPolicy(tenant.tenant)))
+                .isEqualTo(policy);
+        assertThat(inTenant(tenant, () -> desk.slaSettings.policy(tenant.tenant, 1)))
+                .isEqualTo(SlaPolicy.defaults());
+        assertThat(inTenant(tenant, () -> desk.slaSettings.currentCalendar(tenant.tenant)))
+                .isEqualTo(calendar);
+        assertThat(inTenant(tenant, () -> desk.slaSettings.calendar(tenant.tenant, 1)))
+                .isEqualTo(new AlwaysOpen(1));
+    }
+
+    @Test
+    void versions_only_ever_go_up_by_one_and_stay_in_their_tenant() {
+        TenantFixture tenant = desk.newTenant();
+        TenantFixture other = desk.newTenant();
+
+        assertThatThrownBy(() -> inTenant(tenant, () -> {
+                    desk.slaSettings.addPolicy(
+                            tenant.tenant, new SlaPolicy(3, SlaPolicy.defaults().targets()));
+                    return null;
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
+        inTenant(tenant, () -> {
+            desk.slaSettings.addCalendar(tenant.tenant, new AlwaysOpen(2));
+            return null;
+        });
+
+        assertThat(inTenant(
+                        other,
+                        () -> desk.slaSettings.currentCalendar(other.tenant).version()))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> inTenant(other, () -> desk.slaSettings.calendar(other.tenant, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(List.of(inTenant(
+                        tenant,
+                        () -> desk.slaSettings.currentCalendar(tenant.tenant).version())))
+                .containsExactly(2);
+    }
+
+    private <T> T inTenant(TenantFixture tenant, Supplier<T> work) {
+        return desk.transactions.inTransaction(tenant.tenant, work);
+    }
+}
