@@ -1,6 +1,7 @@
 package org.supportdesk.application.query;
 
 import java.util.Objects;
+import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -19,11 +20,13 @@ public final class GetCustomerTicket {
     }
 
     private final TicketReader reader;
+    private final RequesterNames requesterNames;
     private final TicketRepository tickets;
     private final TransactionRunner transactions;
 
-    public GetCustomerTicket(TicketRepository tickets, TransactionRunner transactions) {
+    public GetCustomerTicket(TicketRepository tickets, People people, TransactionRunner transactions) {
         this.reader = new TicketReader(tickets);
+        this.requesterNames = new RequesterNames(people);
         this.tickets = tickets;
         this.transactions = transactions;
     }
@@ -31,7 +34,11 @@ public final class GetCustomerTicket {
     public CustomerTicketView handle(Command command) {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
-            return TicketAccess.customerView(command.actor(), ticket, tickets.messagesOf(ticket.tenant(), ticket.id()));
+            return TicketAccess.customerView(
+                    command.actor(),
+                    ticket,
+                    requesterNames.of(ticket),
+                    tickets.messagesOf(ticket.tenant(), ticket.id()));
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.supportdesk.application.query;
 
 import java.util.Objects;
+import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -17,11 +18,13 @@ public final class GetTicket {
     }
 
     private final TicketReader reader;
+    private final RequesterNames requesterNames;
     private final TicketRepository tickets;
     private final TransactionRunner transactions;
 
-    public GetTicket(TicketRepository tickets, TransactionRunner transactions) {
+    public GetTicket(TicketRepository tickets, People people, TransactionRunner transactions) {
         this.reader = new TicketReader(tickets);
+        this.requesterNames = new RequesterNames(people);
         this.tickets = tickets;
         this.transactions = transactions;
     }
@@ -29,7 +32,8 @@ public final class GetTicket {
     public TicketDetail handle(Command command) {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
-            return new TicketDetail(ticket, tickets.messagesOf(ticket.tenant(), ticket.id()));
+            return new TicketDetail(
+                    ticket, requesterNames.of(ticket), tickets.messagesOf(ticket.tenant(), ticket.id()));
         });
     }
 }

@@ -62,6 +62,10 @@ public final class ListCustomerTickets {
         return transactions.inTransaction(customer.tenant(), () -> queries.list(
                         customer.tenant(), filter, TicketSort.NEWEST_FIRST, command.page())
                 .map(item -> TicketAccess.customerSummary(
-                        customer, item.ticket(), item.customerVisibleMessages(), item.lastCustomerVisibleAt())));
+                        customer,
+                        item.ticket(),
+                        item.requesterName(),
+                        item.customerVisibleMessages(),
+                        item.lastCustomerVisibleAt())));
     }
 }

@@ -68,8 +68,8 @@ public final class InMemorySupportdesk {
             new AutoCloseResolved(changes, tickets, transactions, configuration, clock);
     public final DeleteTicket deleteTicket = new DeleteTicket(changes);
     public final RestoreTicket restoreTicket = new RestoreTicket(changes);
-    public final GetTicket getTicket = new GetTicket(tickets, transactions);
-    public final GetCustomerTicket getCustomerTicket = new GetCustomerTicket(tickets, transactions);
+    public final GetTicket getTicket = new GetTicket(tickets, people, transactions);
+    public final GetCustomerTicket getCustomerTicket = new GetCustomerTicket(tickets, people, transactions);
     public final ListTickets listTickets = new ListTickets(tickets, transactions);
     public final ListCustomerTickets listCustomerTickets = new ListCustomerTickets(tickets, transactions);
     public final ListMessages listMessages = new ListMessages(tickets, transactions);

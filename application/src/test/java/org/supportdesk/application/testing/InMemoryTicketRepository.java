@@ -142,8 +142,14 @@ public final class InMemoryTicketRepository
         List<Message> visible = messagesOf(ticket.tenant(), ticket.id()).stream()
                 .filter(Message::customerVisible)
                 .collect(Collectors.toList());
+        String requesterName = people.person(ticket.tenant(), ticket.requester())
+                .map(Person::name)
+                .orElseThrow(() -> new IllegalStateException("no requester " + ticket.requester()));
         return new TicketListItem(
-                ticket, visible.size(), visible.stream().map(Message::createdAt).max(Comparator.naturalOrder()));
+                ticket,
+                requesterName,
+                visible.size(),
+                visible.stream().map(Message::createdAt).max(Comparator.naturalOrder()));
     }
 
     private Predicate<TicketState> matching(TicketFilter f) {

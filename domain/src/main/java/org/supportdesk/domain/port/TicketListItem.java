@@ -5,10 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.ticket.TicketState;
 
-/** A ticket in a list, with the message count and latest message time as a customer sees them. */
-public record TicketListItem(TicketState ticket, int customerVisibleMessages, Optional<Instant> lastCustomerVisibleAt) {
+/** A ticket in a list with its requester's name, and the message count and latest message time a customer sees. */
+public record TicketListItem(
+        TicketState ticket,
+        String requesterName,
+        int customerVisibleMessages,
+        Optional<Instant> lastCustomerVisibleAt) {
     public TicketListItem {
         Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(requesterName, "requesterName");
         Objects.requireNonNull(lastCustomerVisibleAt, "lastCustomerVisibleAt");
     }
 }

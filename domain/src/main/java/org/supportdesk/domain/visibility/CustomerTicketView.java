@@ -25,6 +25,7 @@ public record CustomerTicketView(
         Priority priority,
         TicketStatus status,
         UserId requester,
+        String requesterName,
         Instant createdAt,
         Instant updatedAt,
         Optional<Instant> resolvedAt,

@@ -52,24 +52,30 @@ public final class TicketAccess {
     }
 
     /** The customer's view of a ticket they may see; counts and times cover only the messages they can see. */
-    public static CustomerTicketView customerView(CustomerActor customer, TicketState ticket, List<Message> messages) {
+    public static CustomerTicketView customerView(
+            CustomerActor customer, TicketState ticket, String requesterName, List<Message> messages) {
         List<CustomerMessageView> visible = visibleMessages(customer, messages).stream()
                 .map(TicketAccess::customerView)
                 .collect(Collectors.toList());
         Optional<Instant> lastMessageAt =
                 visible.stream().map(CustomerMessageView::createdAt).max(Comparator.naturalOrder());
-        return view(customer, ticket, visible.size(), lastMessageAt, visible);
+        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible);
     }
 
     /** The customer's view of a listed ticket, without its messages, given what the customer can see of them. */
     public static CustomerTicketView customerSummary(
-            CustomerActor customer, TicketState ticket, int visibleMessages, Optional<Instant> lastVisibleAt) {
-        return view(customer, ticket, visibleMessages, lastVisibleAt, List.of());
+            CustomerActor customer,
+            TicketState ticket,
+            String requesterName,
+            int visibleMessages,
+            Optional<Instant> lastVisibleAt) {
+        return view(customer, ticket, requesterName, visibleMessages, lastVisibleAt, List.of());
     }
 
     private static CustomerTicketView view(
             CustomerActor customer,
             TicketState ticket,
+            String requesterName,
             int messagesCount,
             Optional<Instant> lastMessageAt,
             List<CustomerMessageView> messages) {
@@ -85,6 +91,7 @@ public final class TicketAccess {
                 ticket.priority(),
                 ticket.status(),
                 ticket.requester(),
+                requesterName,
                 ticket.createdAt(),
                 ticket.updatedAt(),
                 ticket.sla().resolvedAt(),

@@ -235,11 +235,12 @@ class TicketAccessTest {
     void a_customer_view_of_a_ticket_they_may_not_see_is_refused() {
         CustomerActor stranger = (CustomerActor) Viewer.OTHER_CUSTOMER.actor;
 
-        assertThatThrownBy(() -> TicketAccess.customerView(stranger, SHARED_TICKET, List.of()))
+        assertThatThrownBy(() -> TicketAccess.customerView(stranger, SHARED_TICKET, "Requester", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         TicketState deleted =
                 aTicket().requestedBy(REQUESTER).deletedAt(Changes.T0).state();
-        assertThatThrownBy(() -> TicketAccess.customerView((CustomerActor) Viewer.REQUESTER.actor, deleted, List.of()))
+        assertThatThrownBy(() -> TicketAccess.customerView(
+                        (CustomerActor) Viewer.REQUESTER.actor, deleted, "Requester", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -297,6 +298,7 @@ class TicketAccessTest {
             "priority",
             "status",
             "requester",
+            "requesterName", // §17: requester {id, name}
             "createdAt",
             "updatedAt",
             "resolvedAt",
@@ -389,7 +391,8 @@ class TicketAccessTest {
                 .withMessages(4, t.plusSeconds(40))
                 .state();
 
-        CustomerTicketView view = TicketAccess.customerView((CustomerActor) Viewer.REQUESTER.actor, ticket, messages);
+        CustomerTicketView view =
+                TicketAccess.customerView((CustomerActor) Viewer.REQUESTER.actor, ticket, "Requester", messages);
 
         assertThat(view.messagesCount()).isEqualTo(2);
         assertThat(view.lastMessageAt()).contains(t.plusSeconds(20));
@@ -405,7 +408,7 @@ class TicketAccessTest {
                 aTicket().requestedBy(REQUESTER).withMessages(1, Changes.T0).state();
 
         CustomerTicketView view =
-                TicketAccess.customerView((CustomerActor) Viewer.SHARED_ORG_MATE.actor, ticket, messages);
+                TicketAccess.customerView((CustomerActor) Viewer.SHARED_ORG_MATE.actor, ticket, "Requester", messages);
 
         assertThat(view.messagesCount()).isZero();
         assertThat(view.lastMessageAt()).isEmpty();
@@ -449,7 +452,8 @@ class TicketAccessTest {
         TicketState state = ticket.state();
 
         for (Viewer viewer : List.of(Viewer.REQUESTER, Viewer.SHARED_ORG_MATE)) {
-            CustomerTicketView view = TicketAccess.customerView((CustomerActor) viewer.actor, state, conversation);
+            CustomerTicketView view =
+                    TicketAccess.customerView((CustomerActor) viewer.actor, state, "Requester", conversation);
 
             List<String> texts = new ArrayList<>();
             walk(view, texts);

@@ -1,0 +1,80 @@
+package org.supportdesk.adapter.http;
+
+import java.util.Locale;
+import org.supportdesk.domain.problem.ProblemCode;
+
+/**
+ * Every stable error code of the API (§11, §17), with its status and its English and Russian titles. The compiler
+ * makes every domain {@link ProblemCode} map to one.
+ */
+public enum ApiCode {
+    UNAUTHORIZED(401, "Authentication required", "Необходима авторизация"),
+    FORBIDDEN(403, "Forbidden", "Доступ запрещён"),
+    NOT_FOUND(404, "Not found", "Не найдено"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed", "Метод не поддерживается"),
+    VALIDATION_FAILED(400, "Validation failed", "Ошибка проверки данных"),
+    MALFORMED_JSON(400, "Malformed JSON", "Некорректный JSON"),
+    NO_CHANGES(400, "No changes", "Нет изменений"),
+    INVALID_TRANSITION(409, "Invalid status transition", "Недопустимая смена статуса"),
+    TICKET_CLOSED(409, "Ticket closed", "Тикет закрыт"),
+    FOLLOW_UP_REQUIRED(409, "Follow-up required", "Требуется новый тикет"),
+    CONFLICT(409, "Conflict", "Конфликт"),
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused", "Ключ идемпотентности уже использован"),
+    PRECONDITION_FAILED(412, "Precondition failed", "Версия устарела"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large", "Слишком большой запрос"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Неподдерживаемый тип содержимого"),
+    RATE_LIMITED(429, "Too many requests", "Слишком много запросов"),
+    INTERNAL(500, "Internal error", "Внутренняя ошибка");
+
+    private final int status;
+    private final String english;
+    private final String russian;
+
+    ApiCode(int status, String english, String russian) {
+        this.status = status;
+        this.english = english;
+        this.russian = russian;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The title in the requested language: Russian when asked for, English otherwise. */
+    public String title(Locale locale) {
+        return "ru".equals(locale.getLanguage()) ? russian : english;
+    }
+
+    /** The URI naming the problem type. */
+    public String type() {
+        return "https://supportdesk.dev/problems/"
+                + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static ApiCode of(ProblemCode code) {
+        switch (code) {
+            case NOT_FOUND:
+                return NOT_FOUND;
+            case FORBIDDEN:
+                return FORBIDDEN;
+            case VALIDATION_FAILED:
+                return VALIDATION_FAILED;
+            case NO_CHANGES:
+                return NO_CHANGES;
+            case INVALID_TRANSITION:
+                return INVALID_TRANSITION;
+            case TICKET_CLOSED:
+                return TICKET_CLOSED;
+            case FOLLOW_UP_REQUIRED:
+                return FOLLOW_UP_REQUIRED;
+            case CONFLICT:
+                return CONFLICT;
+            case IDEMPOTENCY_KEY_REUSED:
+                return IDEMPOTENCY_KEY_REUSED;
+            case PRECONDITION_FAILED:
+                return PRECONDITION_FAILED;
+            default:
+                throw new IllegalArgumentException("no API code for " + code);
+        }
+    }
+}

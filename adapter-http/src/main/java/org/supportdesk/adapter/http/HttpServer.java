@@ -1,0 +1,64 @@
+package org.supportdesk.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.supportdesk.adapter.http.auth.Authenticator;
+import org.supportdesk.domain.problem.DomainException;
+
+/**
+ * Builds the Javalin server: strict JSON, RFC 9457 problems for every failure (unknown routes and wrong methods
+ * included), a correlation id per request, and authentication before every matched route.
+ */
+public final class HttpServer {
+    private HttpServer() {}
+
+    /**
+     * A server, not started, with the given endpoint groups. {@code routeAdded} hears of every registered route, for
+     * the route table that tests and docs check.
+     */
+    public static Javalin create(
+            ObjectMapper json,
+            Authenticator authenticator,
+            List<Endpoints> endpoints,
+            Consumer<HandlerMetaInfo> routeAdded) {
+        Problems problems = new Problems(json);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            config.events.handlerAdded(routeAdded);
+            config.routes.before(ctx -> {
+                String id = RequestCorrelation.begin(ctx.header(RequestCorrelation.HEADER));
+                ctx.header(RequestCorrelation.HEADER, id);
+            });
+            config.routes.beforeMatched(authenticator::authenticate);
+            config.routes.after(ctx -> RequestCorrelation.end());
+            config.routes.exception(DomainException.class, problems::domain);
+            config.routes.exception(HttpProblem.class, problems::http);
+            config.routes.exception(
+                    Requests.UnreadableBody.class, (e, ctx) -> problems.unreadable(e.jsonProblem(), ctx));
+            config.routes.exception(JsonProcessingException.class, problems::unreadable);
+            config.routes.exception(Exception.class, problems::unexpected);
+            config.routes.error(404, ctx -> {
+                if (!Problems.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                    problems.write(ctx, ApiCode.NOT_FOUND, "No such route: " + ctx.path(), List.of(), Map.of());
+                }
+            });
+            config.routes.error(
+                    405,
+                    ctx -> problems.write(
+                            ctx,
+                            ApiCode.METHOD_NOT_ALLOWED,
+                            ctx.method() + " is not allowed here",
+                            List.of(),
+                            Map.of()));
+            endpoints.forEach(group -> group.register(config.routes));
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package org.supportdesk.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.supportdesk.domain.problem.FieldError;
+import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.ticket.TicketNotFound;
+import org.supportdesk.domain.ticket.TicketRef;
+
+/** Reading requests the same way on every route: JSON bodies, ticket references, query parameters, If-Match. */
+public final class Requests {
+    private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d{1,18})\"");
+
+    private final ObjectMapper json;
+
+    public Requests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The JSON body as {@code type}: 415 unless it is JSON, 400 when malformed or carrying unknown fields. */
+    public <T> T body(Context ctx, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new HttpProblem(ApiCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+        }
+        try {
+            T value = json.readValue(ctx.body(), type);
+            if (value == null) {
+                throw new HttpProblem(ApiCode.MALFORMED_JSON, "The body must be a JSON object");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new UnreadableBody(e);
+        }
+    }
+
+    /** The ticket named by the {@code id} path parameter (a UUID or a number); anything else is not found. */
+    public static TicketRef ticketRef(Context ctx) {
+        String raw = ctx.pathParam("id");
+        return TicketRef.parse(raw).orElseThrow(() -> new TicketNotFound(raw));
+    }
+
+    /**
+     * The version the caller last read, from a strong {@code If-Match: "<version>"}; empty without the header or with
+     * {@code *}. Any other value cannot match, so the request fails as stale.
+     */
+    public static Optional<Long> ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return Optional.empty();
+        }
+        Matcher m = STRONG_ETAG.matcher(header.strip());
+        if (!m.matches()) {
+            throw new HttpProblem(ApiCode.PRECONDITION_FAILED, "If-Match must be the ETag of the ticket, like \"3\"");
+        }
+        return Optional.of(Long.parseLong(m.group(1)));
+    }
+
+    /** Sets the strong ETag of a ticket version. */
+    public static void etag(Context ctx, long version) {
+        ctx.header("ETag", "\"" + version + "\"");
+    }
+
+    /** A query parameter read by {@code parse}; a value {@code parse} refuses is a 400 naming the parameter. */
+    public static <T> Optional<T> query(Context ctx, String name, Function<String, T> parse) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(raw.strip()));
+        } catch (ValidationFailed e) {
+            throw new ValidationFailed(e.errors().stream()
+                    .map(f -> new FieldError(name, f.message()))
+                    .toList());
+        } catch (RuntimeException e) {
+            throw ValidationFailed.of(name, "is not valid: " + raw);
+        }
+    }
+
+    /** An integer query parameter with a default. */
+    public static int intQuery(Context ctx, String name, int defaultValue) {
+        return query(ctx, name, Integer::parseInt).orElse(defaultValue);
+    }
+
+    /** Jackson could not read the body; rendered by {@link Problems#unreadable}. */
+    public static final class UnreadableBody extends RuntimeException {
+        private final JsonProcessingException cause;
+
+        UnreadableBody(JsonProcessingException cause) {
+            super(cause.getOriginalMessage(), cause, false, false);
+            this.cause = cause;
+        }
+
+        public JsonProcessingException jsonProblem() {
+            return cause;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.supportdesk.adapter.http.auth;
+
+import io.javalin.security.RouteRole;
+import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.ActorKind;
+import org.supportdesk.domain.tenant.StaffActor;
+
+/** Who a route is for (§17 "Who gets which status"): every route declares exactly one. */
+public enum AccessRole implements RouteRole {
+    /** No token needed: sign-in. */
+    ANYONE,
+    /** Customers on the portal. */
+    CUSTOMER,
+    /** Agents and admins on the desk. */
+    STAFF,
+    /** Admins running the tenant. */
+    ADMIN;
+
+    /** Whether a signed-in actor may use a route for this role; a wrong role is 403, not 404. */
+    public boolean admits(Actor actor) {
+        switch (this) {
+            case ANYONE:
+                return true;
+            case CUSTOMER:
+                return actor.kind() == ActorKind.CUSTOMER;
+            case STAFF:
+                return actor.kind() == ActorKind.STAFF;
+            case ADMIN:
+                return actor instanceof StaffActor staff && staff.isAdmin();
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.supportdesk.adapter.http.auth;
+
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.Optional;
+import java.util.Set;
+import org.supportdesk.adapter.http.ApiCode;
+import org.supportdesk.adapter.http.HttpProblem;
+import org.supportdesk.application.access.IdentifyActor;
+import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.StaffActor;
+
+/**
+ * Runs before every matched route: a route for {@link AccessRole#ANYONE} needs nothing; any other needs a valid
+ * bearer token of an active person (401 otherwise, one body for every reason) whose role the route admits (403
+ * otherwise). The actor is then available to the handler.
+ */
+public final class Authenticator {
+    private static final String ACTOR = "supportdesk.actor";
+    private static final String BEARER = "Bearer ";
+
+    private final JwtTokens tokens;
+    private final IdentifyActor identify;
+
+    public Authenticator(JwtTokens tokens, IdentifyActor identify) {
+        this.tokens = tokens;
+        this.identify = identify;
+    }
+
+    public void authenticate(Context ctx) {
+        AccessRole required = requiredRole(ctx.routeRoles());
+        if (required == AccessRole.ANYONE) {
+            return;
+        }
+        Actor actor = bearer(ctx)
+                .flatMap(tokens::verify)
+                .flatMap(claims ->
+                        identify.handle(new IdentifyActor.Command(claims.tenant(), claims.person(), claims.role())))
+                .orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, "A valid bearer token is required"));
+        if (!required.admits(actor)) {
+            throw new HttpProblem(ApiCode.FORBIDDEN, "This route is not for your role");
+        }
+        ctx.attribute(ACTOR, actor);
+    }
+
+    private static Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.startsWith(BEARER)
+                ? Optional.of(header.substring(BEARER.length()).strip())
+                : Optional.empty();
+    }
+
+    private static AccessRole requiredRole(Set<RouteRole> roles) {
+        if (roles.size() != 1 || !(roles.iterator().next() instanceof AccessRole role)) {
+            throw new IllegalStateException("every route declares exactly one AccessRole, found " + roles);
+        }
+        return role;
+    }
+
+    /** The signed-in customer of a customer route. */
+    public static CustomerActor customer(Context ctx) {
+        return (CustomerActor) actor(ctx);
+    }
+
+    /** The signed-in staff member of a staff or admin route. */
+    public static StaffActor staff(Context ctx) {
+        return (StaffActor) actor(ctx);
+    }
+
+    public static Actor actor(Context ctx) {
+        Actor actor = ctx.attribute(ACTOR);
+        if (actor == null) {
+            throw new IllegalStateException("no actor on a route that requires one: " + ctx.path());
+        }
+        return actor;
+    }
+}
