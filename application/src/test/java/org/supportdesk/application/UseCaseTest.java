@@ -33,7 +33,7 @@ public abstract class UseCaseTest {
 
     /** A new ticket filed by acme's customer. */
     protected TicketState aTicket() {
-        return desk.fileTicket.handle(new FileTicket.Command(
+        return desk.fileAndRead(new FileTicket.Command(
                 acme.customerActor(),
                 new Subject("Printer on fire"),
                 new Description("Smoke everywhere"),

@@ -128,7 +128,18 @@ final class ArchitectureRules {
 
     static final ArchRule no_jul = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
-    static final ArchRule no_legacy_dates = GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
+    static final ArchRule no_legacy_dates = noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".adapter.http.auth")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(
+                    java.util.Date.class,
+                    java.util.Calendar.class,
+                    java.sql.Date.class,
+                    java.sql.Time.class,
+                    java.sql.Timestamp.class)
+            .because("java.time says what we mean; only the JWT library's API, met in adapter.http.auth, speaks Date");
 
     static final List<ArchRule> ALL = List.of(
             hexagon,

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.domain.problem.DomainException;
 
 /**
@@ -19,14 +19,11 @@ public final class HttpServer {
     private HttpServer() {}
 
     /**
-     * A server, not started, with the given endpoint groups. {@code routeAdded} hears of every registered route, for
+     * A server, not started, with the given endpoint groups; {@code authenticate} runs before every matched route. {@code routeAdded} hears of every registered route, for
      * the route table that tests and docs check.
      */
     public static Javalin create(
-            ObjectMapper json,
-            Authenticator authenticator,
-            List<Endpoints> endpoints,
-            Consumer<HandlerMetaInfo> routeAdded) {
+            ObjectMapper json, Handler authenticate, List<Endpoints> endpoints, Consumer<HandlerMetaInfo> routeAdded) {
         Problems problems = new Problems(json);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
@@ -37,7 +34,7 @@ public final class HttpServer {
                 String id = RequestCorrelation.begin(ctx.header(RequestCorrelation.HEADER));
                 ctx.header(RequestCorrelation.HEADER, id);
             });
-            config.routes.beforeMatched(authenticator::authenticate);
+            config.routes.beforeMatched(authenticate);
             config.routes.after(ctx -> RequestCorrelation.end());
             config.routes.exception(DomainException.class, problems::domain);
             config.routes.exception(HttpProblem.class, problems::http);

@@ -102,7 +102,9 @@ public final class Problems {
         }
         body.putAll(extensions);
         try {
-            ctx.status(code.status()).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+            ctx.status(code.status())
+                    .contentType(CONTENT_TYPE)
+                    .result(json.writeValueAsBytes(body)); // UTF-8, as JSON is
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render a problem", e);
         }

@@ -31,7 +31,7 @@ class AtomicityTest {
     @Test
     void a_change_that_fails_after_saving_leaves_no_trace() {
         TenantFixture tenant = desk.newTenant();
-        TicketState ticket = desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "Atomic"));
+        TicketState ticket = desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Atomic"));
         Trace before = unrestrictedTrace(tenant.tenant, ticket.id().value());
         AtomicReference<Trace> insideTheTransaction = new AtomicReference<>();
 
@@ -73,7 +73,7 @@ class AtomicityTest {
         AtomicReference<TicketState> filed = new AtomicReference<>();
 
         assertThatThrownBy(() -> desk.transactions.inTransaction(tenant.tenant, () -> {
-                    filed.set(desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "Doomed")));
+                    filed.set(desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Doomed")));
                     throw new IllegalStateException("boom after filing");
                 }))
                 .hasMessage("boom after filing");
@@ -95,9 +95,7 @@ class AtomicityTest {
         assertThat(desk.unrestrictedCount("SELECT count(*) FROM ticket_number_counters WHERE tenant_id = ?", id))
                 .isZero();
         // The rolled-back number was never committed, so the next filing takes it.
-        assertThat(desk.fileTicket
-                        .handle(JdbiSupportdesk.filing(tenant, "Next"))
-                        .number())
+        assertThat(desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Next")).number())
                 .isEqualTo(filed.get().number())
                 .isEqualTo(new TicketNumber(filed.get().number().year(), 1));
     }

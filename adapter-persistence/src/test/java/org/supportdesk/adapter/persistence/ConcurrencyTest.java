@@ -52,7 +52,7 @@ class ConcurrencyTest {
             String subject = "Filed at once " + i;
             filings.add(threads.submit(() -> {
                 start.await(30, SECONDS);
-                return desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, subject));
+                return desk.fileAndRead(JdbiSupportdesk.filing(tenant, subject));
             }));
         }
         List<TicketNumber> numbers = new ArrayList<>();
@@ -79,7 +79,7 @@ class ConcurrencyTest {
     @ValueSource(booleans = {true, false})
     void of_two_updates_from_the_same_version_exactly_one_wins(boolean withExpectedVersion) throws Exception {
         TenantFixture tenant = desk.newTenant();
-        TicketState ticket = desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "Raced"));
+        TicketState ticket = desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Raced"));
         long version = ticket.version();
         CyclicBarrier bothRead = new CyclicBarrier(2);
 

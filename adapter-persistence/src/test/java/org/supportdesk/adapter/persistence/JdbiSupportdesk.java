@@ -25,6 +25,8 @@ import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketState;
 
 /**
  * The real use cases wired over the JDBI stores of one test schema, as bootstrap wires them; the one place to adapt
@@ -85,6 +87,14 @@ final class JdbiSupportdesk {
             return null;
         });
         return fixture;
+    }
+
+    /** Files as a customer and reads the ticket back as stored. */
+    TicketState fileAndRead(FileTicket.Command command) {
+        TicketId id = fileTicket.handle(command);
+        return transactions.inTransaction(
+                command.actor().tenant(),
+                () -> tickets.find(command.actor().tenant(), id).orElseThrow().state());
     }
 
     /** A portal filing by the tenant's customer. */

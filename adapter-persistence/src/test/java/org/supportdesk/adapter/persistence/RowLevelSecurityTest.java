@@ -267,7 +267,7 @@ class RowLevelSecurityTest {
     private void seedEveryTable(TenantFixture tenant) {
         // tenant_settings, categories (tenant creation), organizations, users (the cast); then the ticket, number
         // counter, journal and outbox of a filing, and an idempotency key.
-        TicketState ticket = desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "Seed"));
+        TicketState ticket = desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Seed"));
         desk.runOnce.handle(new RunOnce.Command(
                 new IdempotencyKey(tenant.tenant, "caller", "POST", "/api/v1/portal/tickets", "seed"),
                 "fingerprint",

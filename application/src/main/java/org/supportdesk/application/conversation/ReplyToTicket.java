@@ -7,6 +7,7 @@ import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.Via;
@@ -25,7 +26,12 @@ public final class ReplyToTicket {
     }
 
     /** The reply as posted and the ticket after it. */
-    public record Posted(Message message, TicketState ticket) {}
+    public record Posted(Message message, TicketState ticket) {
+        /** The reply's id, for callers that read it back through a customer's view. */
+        public MessageId messageId() {
+            return message.id();
+        }
+    }
 
     private final TicketChanges changes;
     private final TenantConfiguration configuration;

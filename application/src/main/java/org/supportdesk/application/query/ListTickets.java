@@ -9,7 +9,6 @@ import org.supportdesk.domain.port.TicketQueries;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.StaffActor;
-import org.supportdesk.domain.ticket.TicketState;
 
 /** Staff list the tenant's tickets with filters, search, sort and pages (§10). */
 public final class ListTickets {
@@ -33,9 +32,9 @@ public final class ListTickets {
         this.transactions = transactions;
     }
 
-    public Page<TicketState> handle(Command command) {
-        return transactions.inTransaction(command.actor().tenant(), () -> queries.list(
-                        command.actor().tenant(), command.filter(), command.sort(), command.page())
-                .map(TicketListItem::ticket));
+    public Page<TicketListItem> handle(Command command) {
+        return transactions.inTransaction(
+                command.actor().tenant(),
+                () -> queries.list(command.actor().tenant(), command.filter(), command.sort(), command.page()));
     }
 }

@@ -18,9 +18,8 @@ import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketSource;
-import org.supportdesk.domain.ticket.TicketState;
 
-/** A customer files a ticket through the portal (§9). */
+/** A customer files a ticket through the portal (§9); they read it back through their own view. */
 public final class FileTicket {
     public record Command(
             CustomerActor actor,
@@ -57,23 +56,24 @@ public final class FileTicket {
         this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
     }
 
-    public TicketState handle(Command command) {
+    public TicketId handle(Command command) {
         CustomerActor actor = command.actor();
         return changes.inTransaction(actor, () -> {
             Person requester = people.person(actor.tenant(), actor.id())
                     .orElseThrow(() -> new IllegalStateException("the acting customer is not stored: " + actor.id()));
             return filing.file(
-                    actor,
-                    requester,
-                    new TicketFiling.Content(
-                            command.subject(),
-                            command.description(),
-                            command.category(),
-                            command.priority(),
-                            TicketSource.PORTAL,
-                            command.context(),
-                            CustomFields.EMPTY,
-                            command.followUpOf()));
+                            actor,
+                            requester,
+                            new TicketFiling.Content(
+                                    command.subject(),
+                                    command.description(),
+                                    command.category(),
+                                    command.priority(),
+                                    TicketSource.PORTAL,
+                                    command.context(),
+                                    CustomFields.EMPTY,
+                                    command.followUpOf()))
+                    .id();
         });
     }
 }

@@ -16,6 +16,7 @@ import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
+import org.supportdesk.domain.port.TicketListItem;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.ticket.Description;
@@ -197,7 +198,7 @@ class ReadSideTest extends UseCaseTest {
         TicketState inMessage = aTicket();
         reply(acme.customerActor(), inMessage.id(), "the invoice export hangs");
         desk.clock.advance(Duration.ofMinutes(1));
-        TicketState inSubject = desk.fileTicket.handle(new FileTicket.Command(
+        TicketState inSubject = desk.fileAndRead(new FileTicket.Command(
                 acme.customerActor(),
                 new Subject("Invoice export broken"),
                 new Description("Nothing happens"),
@@ -212,8 +213,9 @@ class ReadSideTest extends UseCaseTest {
     }
 
     Page<TicketState> list(TicketFilter filter, TicketSort sort, int page, int limit) {
-        return desk.listTickets.handle(
-                new ListTickets.Command(acme.agentActor(), filter, sort, PageRequest.ofTickets(page, limit)));
+        return desk.listTickets
+                .handle(new ListTickets.Command(acme.agentActor(), filter, sort, PageRequest.ofTickets(page, limit)))
+                .map(TicketListItem::ticket);
     }
 
     static List<String> ids(Page<TicketState> page) {

@@ -30,6 +30,8 @@ import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.testing.SequentialIds;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketState;
 
 /**
  * The whole core over in-memory ports, wired by hand as bootstrap wires the real one: for tests, and for embedders who
@@ -83,4 +85,10 @@ public final class InMemorySupportdesk {
             new ChangeSlaPolicy(slaSettings, journal, transactions, ids, correlation, clock);
     public final ChangeBusinessHours changeBusinessHours =
             new ChangeBusinessHours(slaSettings, journal, transactions, ids, correlation, clock);
+
+    /** Files as a customer and reads the ticket back as stored, for tests that look at every field. */
+    public TicketState fileAndRead(FileTicket.Command command) {
+        TicketId id = fileTicket.handle(command);
+        return tickets.find(command.actor().tenant(), id).orElseThrow().state();
+    }
 }

@@ -11,6 +11,7 @@ import org.supportdesk.application.query.ListTickets;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
+import org.supportdesk.domain.port.TicketListItem;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.ticket.NoChanges;
@@ -67,7 +68,9 @@ class DeleteAndRestoreTicketTest extends UseCaseTest {
     }
 
     private org.supportdesk.domain.port.Page<TicketState> listAll() {
-        return desk.listTickets.handle(new ListTickets.Command(
-                acme.agentActor(), TicketFilter.ALL, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(1, 20)));
+        return desk.listTickets
+                .handle(new ListTickets.Command(
+                        acme.agentActor(), TicketFilter.ALL, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(1, 20)))
+                .map(TicketListItem::ticket);
     }
 }

@@ -45,7 +45,7 @@ class FileTicketTest {
 
     @Test
     void a_customer_files_a_new_ticket_with_a_number_journal_entry_and_staff_notification() {
-        TicketState ticket = desk.fileTicket.handle(filing(acme, "  Login fails  "));
+        TicketState ticket = desk.fileAndRead(filing(acme, "  Login fails  "));
 
         assertThat(ticket.number()).isEqualTo(new TicketNumber(2026, 1));
         assertThat(ticket.number().toString()).isEqualTo("TKT-2026-000001");
@@ -78,10 +78,9 @@ class FileTicketTest {
     void numbers_count_per_tenant_and_never_repeat() {
         desk.fileTicket.handle(filing(acme, "First"));
         desk.fileTicket.handle(filing(acme, "Second"));
-        TicketState other = desk.fileTicket.handle(filing(globex, "Elsewhere"));
+        TicketState other = desk.fileAndRead(filing(globex, "Elsewhere"));
 
-        assertThat(desk.fileTicket.handle(filing(acme, "Third")).number().sequence())
-                .isEqualTo(3);
+        assertThat(desk.fileAndRead(filing(acme, "Third")).number().sequence()).isEqualTo(3);
         assertThat(other.number().sequence()).isEqualTo(1);
     }
 
@@ -107,7 +106,7 @@ class FileTicketTest {
 
     @Test
     void a_follow_up_must_continue_a_resolved_or_closed_ticket_of_the_same_requester() {
-        TicketState open = desk.fileTicket.handle(filing(acme, "Still open"));
+        TicketState open = desk.fileAndRead(filing(acme, "Still open"));
         var followUpOfOpen = new FileTicket.Command(
                 acme.customerActor(),
                 new Subject("More help"),
@@ -120,7 +119,7 @@ class FileTicketTest {
 
         desk.closeOwnTicket.handle(
                 new CloseOwnTicket.Command(acme.customerActor(), open.id(), Optional.empty(), Optional.empty()));
-        TicketState followUp = desk.fileTicket.handle(followUpOfOpen);
+        TicketState followUp = desk.fileAndRead(followUpOfOpen);
         assertThat(followUp.followUpOf()).contains(open.id());
     }
 

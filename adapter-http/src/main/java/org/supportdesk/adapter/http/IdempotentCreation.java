@@ -1,0 +1,75 @@
+package org.supportdesk.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.domain.port.IdempotencyKey;
+import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.StaffActor;
+
+/**
+ * Answers a creating POST (§11, §17): with an {@code Idempotency-Key}, the first request's status and body are kept
+ * with its change and replayed for a retry with the same body, while another body with the same key is refused; keys
+ * are scoped to the caller, method and path. Without the header the request simply runs.
+ */
+public final class IdempotentCreation {
+    public static final String HEADER = "Idempotency-Key";
+
+    private final RunOnce runOnce;
+    private final ObjectMapper json;
+
+    public IdempotentCreation(RunOnce runOnce, ObjectMapper json) {
+        this.runOnce = runOnce;
+        this.json = json;
+    }
+
+    /** Runs {@code create}, which answers the resource to return with 201, at most once per key. */
+    public void respond(Context ctx, Actor actor, Supplier<Object> create) {
+        Supplier<RunOnce.Answer> answer = () -> new RunOnce.Answer(201, render(create.get()));
+        String key = ctx.header(HEADER);
+        RunOnce.Answer result = key == null
+                ? answer.get()
+                : runOnce.handle(new RunOnce.Command(
+                        new IdempotencyKey(
+                                actor.tenant(), caller(actor), ctx.method().name(), ctx.path(), key),
+                        fingerprint(ctx.body()),
+                        answer));
+        ctx.status(result.status())
+                .contentType("application/json")
+                .result(result.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String render(Object resource) {
+        try {
+            return json.writeValueAsString(resource);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a response", e);
+        }
+    }
+
+    private static String caller(Actor actor) {
+        if (actor instanceof CustomerActor customer) {
+            return customer.id().toString();
+        }
+        if (actor instanceof StaffActor staff) {
+            return staff.id().toString();
+        }
+        throw new IllegalArgumentException("no caller for " + actor.kind());
+    }
+
+    private static String fingerprint(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package org.supportdesk.adapter.http.desk;
+
+import static org.supportdesk.adapter.http.Requests.etag;
+import static org.supportdesk.adapter.http.Requests.ifMatch;
+import static org.supportdesk.adapter.http.Requests.ticketRef;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.Endpoints;
+import org.supportdesk.adapter.http.IdempotentCreation;
+import org.supportdesk.adapter.http.Pagination;
+import org.supportdesk.adapter.http.Requests;
+import org.supportdesk.adapter.http.auth.AccessRole;
+import org.supportdesk.adapter.http.auth.Authenticator;
+import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.query.GetTicket;
+import org.supportdesk.application.query.ListMessages;
+import org.supportdesk.application.query.TicketDetail;
+import org.supportdesk.application.query.TicketHistory;
+import org.supportdesk.application.sla.ExplainSla;
+import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.DeescalateTicket;
+import org.supportdesk.application.ticket.DeleteTicket;
+import org.supportdesk.application.ticket.EscalateTicket;
+import org.supportdesk.application.ticket.FileTicketForCustomer;
+import org.supportdesk.application.ticket.RestoreTicket;
+import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.CustomFields;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.MessageKind;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.Tags;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketSource;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.ticket.Via;
+
+/** The agent desk's ticket routes (§10) under {@code /api/v1}. */
+public final class DeskTicketEndpoints implements Endpoints {
+    private static final Set<String> PATCHABLE =
+            Set.of("status", "priority", "category", "assignee_id", "tags", "subject", "custom_fields");
+
+    private final DeskUseCases useCases;
+    private final Requests requests;
+    private final IdempotentCreation creation;
+    private final TicketListQuery listQuery;
+    private final ObjectMapper json;
+
+    public DeskTicketEndpoints(
+            DeskUseCases useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
+        this.useCases = useCases;
+        this.requests = requests;
+        this.creation = creation;
+        this.listQuery = new TicketListQuery();
+        this.json = json;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/tickets", this::list, AccessRole.STAFF);
+        routes.post("/api/v1/tickets", this::file, AccessRole.STAFF);
+        routes.get("/api/v1/tickets/{id}", this::get, AccessRole.STAFF);
+        routes.patch("/api/v1/tickets/{id}", this::patch, AccessRole.STAFF);
+        routes.delete("/api/v1/tickets/{id}", this::delete, AccessRole.ADMIN);
+        routes.post("/api/v1/tickets/{id}/restore", this::restore, AccessRole.ADMIN);
+        routes.get("/api/v1/tickets/{id}/messages", this::messages, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/messages", this::post, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/assign", this::assign, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/escalate", this::escalate, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/deescalate", this::deescalate, AccessRole.STAFF);
+        routes.get("/api/v1/tickets/{id}/sla", this::sla, AccessRole.STAFF);
+        routes.get("/api/v1/tickets/{id}/history", this::history, AccessRole.STAFF);
+    }
+
+    void list(Context ctx) {
+        var page = useCases.listTickets().handle(listQuery.read(ctx, Authenticator.staff(ctx)));
+        ctx.json(Pagination.of(
+                page.map(item -> TicketResponse.of(item.ticket(), item.requesterName(), Optional.empty(), json))));
+    }
+
+    /** Staff file for a customer named by {@code requester_id} or {@code requester:{email, name}}. */
+    record FileRequest(
+            String requesterId,
+            RequesterRequest requester,
+            String subject,
+            String description,
+            String category,
+            String priority,
+            String source,
+            JsonNode customFields) {}
+
+    record RequesterRequest(String email, String name) {}
+
+    void file(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        FileRequest body = requests.body(ctx, FileRequest.class);
+        FieldReader fields = new FieldReader();
+        Optional<FileTicketForCustomer.Requester> requester = fields.read("requester", () -> requesterOf(body));
+        Subject subject = fields.required("subject", fields.read("subject", () -> new Subject(body.subject())));
+        Description description =
+                fields.required("description", fields.read("description", () -> new Description(body.description())));
+        Category category = fields.required("category", fields.read("category", () -> new Category(body.category())));
+        Priority priority = fields.read(
+                        "priority", () -> body.priority() == null ? Priority.DEFAULT : Priority.parse(body.priority()))
+                .orElse(null);
+        TicketSource source = fields.read(
+                        "source", () -> body.source() == null ? TicketSource.API : TicketSource.parse(body.source()))
+                .orElse(null);
+        CustomFields customFields = fields.read("custom_fields", () -> customFields(body.customFields()))
+                .orElse(null);
+        fields.required("requester", requester);
+        fields.done();
+        creation.respond(ctx, staff, () -> {
+            var filed = useCases.fileTicketForCustomer()
+                    .handle(new FileTicketForCustomer.Command(
+                            staff,
+                            requester.get(),
+                            subject,
+                            description,
+                            category,
+                            priority,
+                            source,
+                            customFields,
+                            Optional.empty()));
+            return detail(staff, filed.id());
+        });
+    }
+
+    private static FileTicketForCustomer.Requester requesterOf(FileRequest body) {
+        if (body.requesterId() != null && body.requester() == null) {
+            return FileTicketForCustomer.Requester.byId(new UserId(UUID.fromString(body.requesterId())));
+        }
+        if (body.requester() != null && body.requesterId() == null) {
+            return FileTicketForCustomer.Requester.byEmail(
+                    Email.of(body.requester().email()),
+                    Optional.ofNullable(body.requester().name()));
+        }
+        throw ValidationFailed.of("requester", "give either requester_id or requester {email, name}");
+    }
+
+    void get(Context ctx) {
+        TicketResponse ticket = detail(Authenticator.staff(ctx), ticketRef(ctx));
+        etag(ctx, ticket.version());
+        ctx.json(ticket);
+    }
+
+    void patch(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        TicketRef ref = ticketRef(ctx);
+        ObjectNode body = requests.body(ctx, ObjectNode.class);
+        body.fieldNames().forEachRemaining(name -> {
+            if (!PATCHABLE.contains(name)) {
+                throw ValidationFailed.of(name, "is not a field staff can change here");
+            }
+        });
+        FieldReader fields = new FieldReader();
+        var status = optional(fields, body, "status", n -> TicketStatus.parse(n.asText()));
+        var priority = optional(fields, body, "priority", n -> Priority.parse(n.asText()));
+        var category = optional(fields, body, "category", n -> new Category(n.asText()));
+        var subject = optional(fields, body, "subject", n -> new Subject(n.asText()));
+        var tags = optional(fields, body, "tags", DeskTicketEndpoints::tags);
+        var custom = optional(fields, body, "custom_fields", DeskTicketEndpoints::customFields);
+        var assignment = body.has("assignee_id")
+                ? fields.read("assignee_id", () -> new UpdateTicket.Assignment(assignee(body.get("assignee_id"))))
+                : Optional.<UpdateTicket.Assignment>empty();
+        fields.done();
+        var updated = useCases.updateTicket()
+                .handle(new UpdateTicket.Command(
+                        staff, ref, subject, priority, category, tags, custom, assignment, status, ifMatch(ctx)));
+        respondWithTicket(ctx, staff, updated.id());
+    }
+
+    void delete(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        useCases.deleteTicket().handle(new DeleteTicket.Command(staff, ticketRef(ctx), ifMatch(ctx)));
+        ctx.status(204);
+    }
+
+    void restore(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        var restored = useCases.restoreTicket().handle(new RestoreTicket.Command(staff, ticketRef(ctx), ifMatch(ctx)));
+        respondWithTicket(ctx, staff, restored.id());
+    }
+
+    void messages(Context ctx) {
+        var page = useCases.listMessages()
+                .handle(new ListMessages.Command(
+                        Authenticator.staff(ctx),
+                        ticketRef(ctx),
+                        PageRequest.ofMessages(
+                                Requests.intQuery(ctx, "page", 1),
+                                Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_MESSAGE_LIMIT))));
+        ctx.json(Pagination.of(page.map(MessageResponse::of)));
+    }
+
+    record MessageRequest(String kind, String body, Boolean isResolution) {}
+
+    void post(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        TicketRef ref = ticketRef(ctx);
+        MessageRequest request = requests.body(ctx, MessageRequest.class);
+        FieldReader fields = new FieldReader();
+        MessageKind kind =
+                fields.required("kind", fields.read("kind", () -> MessageKind.parsePostable(request.kind())));
+        Body body = fields.required("body", fields.read("body", () -> new Body(request.body())));
+        boolean resolution = Boolean.TRUE.equals(request.isResolution());
+        if (kind == MessageKind.INTERNAL && resolution) {
+            fields.read("is_resolution", () -> {
+                throw ValidationFailed.of("is_resolution", "only a public reply can mark the resolution");
+            });
+        }
+        fields.done();
+        Optional<Long> expected = ifMatch(ctx);
+        creation.respond(
+                ctx,
+                staff,
+                () -> MessageResponse.of(
+                        kind == MessageKind.PUBLIC
+                                ? useCases.replyToTicket()
+                                        .handle(new ReplyToTicket.Command(
+                                                staff, ref, body, Via.API, resolution, expected))
+                                        .message()
+                                : useCases.addInternalNote()
+                                        .handle(new AddInternalNote.Command(staff, ref, body, Via.API, expected))
+                                        .message()));
+    }
+
+    void assign(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        ObjectNode body = requests.body(ctx, ObjectNode.class);
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("assignee_id")) {
+                throw ValidationFailed.of(name, "is not accepted here");
+            }
+        });
+        if (!body.has("assignee_id")) {
+            throw ValidationFailed.of("assignee_id", "is required (null unassigns)");
+        }
+        FieldReader fields = new FieldReader();
+        Optional<UserId> assignee = fields.read("assignee_id", () -> assignee(body.get("assignee_id")))
+                .orElse(Optional.empty());
+        fields.done();
+        var assigned =
+                useCases.assignTicket().handle(new AssignTicket.Command(staff, ticketRef(ctx), assignee, ifMatch(ctx)));
+        respondWithTicket(ctx, staff, assigned.id());
+    }
+
+    record EscalateRequest(String reason) {}
+
+    void escalate(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        EscalateRequest body = requests.body(ctx, EscalateRequest.class);
+        var escalated = useCases.escalateTicket()
+                .handle(new EscalateTicket.Command(staff, ticketRef(ctx), body.reason(), ifMatch(ctx)));
+        respondWithTicket(ctx, staff, escalated.id());
+    }
+
+    void deescalate(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        var lifted =
+                useCases.deescalateTicket().handle(new DeescalateTicket.Command(staff, ticketRef(ctx), ifMatch(ctx)));
+        respondWithTicket(ctx, staff, lifted.id());
+    }
+
+    void sla(Context ctx) {
+        ctx.json(SlaResponse.of(
+                useCases.explainSla().handle(new ExplainSla.Command(Authenticator.staff(ctx), ticketRef(ctx)))));
+    }
+
+    void history(Context ctx) {
+        Set<JournalAction> actions = Requests.query(ctx, "action", raw -> Set.of(raw.split(",")).stream()
+                        .map(a -> JournalAction.parse(a.strip())
+                                .orElseThrow(() -> ValidationFailed.of("action", "unknown action " + a)))
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
+        var entries = useCases.ticketHistory()
+                .handle(new TicketHistory.Command(Authenticator.staff(ctx), ticketRef(ctx), actions));
+        ctx.json(Map.of("items", entries.stream().map(JournalEntryResponse::of).collect(Collectors.toList())));
+    }
+
+    private void respondWithTicket(Context ctx, StaffActor staff, TicketRef ticket) {
+        TicketResponse response = detail(staff, ticket);
+        etag(ctx, response.version());
+        ctx.json(response);
+    }
+
+    private TicketResponse detail(StaffActor staff, TicketRef ticket) {
+        TicketDetail detail = useCases.getTicket().handle(new GetTicket.Command(staff, ticket));
+        List<MessageResponse> messages =
+                detail.messages().stream().map(MessageResponse::of).collect(Collectors.toList());
+        return TicketResponse.of(detail.ticket(), detail.requesterName(), Optional.of(messages), json);
+    }
+
+    private static <T> Optional<T> optional(
+            FieldReader fields, ObjectNode body, String field, Function<JsonNode, T> read) {
+        if (!body.has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = body.get(field);
+        if (value.isNull()) {
+            fields.read(field, () -> {
+                throw ValidationFailed.of(field, "cannot be null");
+            });
+            return Optional.empty();
+        }
+        return fields.read(field, () -> read.apply(value));
+    }
+
+    private static Optional<UserId> assignee(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ValidationFailed.of("assignee_id", "must be a person id or null");
+        }
+        return Optional.of(new UserId(UUID.fromString(value.asText())));
+    }
+
+    private static Tags tags(JsonNode value) {
+        if (!value.isArray()) {
+            throw ValidationFailed.of("tags", "must be a list of tags");
+        }
+        List<String> raw = new ArrayList<>();
+        value.forEach(tag -> {
+            if (!tag.isTextual()) {
+                throw ValidationFailed.of("tags", "every tag is text");
+            }
+            raw.add(tag.asText());
+        });
+        return Tags.of(raw);
+    }
+
+    private static CustomFields customFields(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return CustomFields.EMPTY;
+        }
+        if (!value.isObject()) {
+            throw ValidationFailed.of("custom_fields", "must be a JSON object");
+        }
+        return new CustomFields(value.toString());
+    }
+}

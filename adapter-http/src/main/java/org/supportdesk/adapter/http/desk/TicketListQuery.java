@@ -1,0 +1,77 @@
+package org.supportdesk.adapter.http.desk;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.Requests;
+import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.TicketFilter;
+import org.supportdesk.domain.port.TicketFilter.AssigneeFilter;
+import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.TicketStatus;
+
+/**
+ * Reads the desk list's query (§10, §17 Lists): comma-separated lists, {@code status=all}, {@code P1}..{@code P4},
+ * {@code assignee=me|none|<id>}, ISO instants for the created range, and {@code sort} with a {@code -} prefix. Values out
+ * of range are refused, never clamped.
+ */
+final class TicketListQuery {
+    ListTickets.Command read(Context ctx, StaffActor staff) {
+        Set<TicketStatus> statuses = Requests.query(
+                        ctx,
+                        "status",
+                        raw -> raw.equals("all") ? Set.<TicketStatus>of() : list(raw, TicketStatus::parse))
+                .orElse(Set.of());
+        TicketFilter filter = new TicketFilter(
+                Optional.empty(),
+                statuses,
+                Requests.query(ctx, "priority", raw -> list(raw, Priority::parse))
+                        .orElse(Set.of()),
+                Requests.query(ctx, "category", raw -> list(raw, Category::new)).orElse(Set.of()),
+                Requests.query(ctx, "assignee", raw -> assignee(raw, staff)).orElse(AssigneeFilter.ANY),
+                Requests.query(ctx, "tag", raw -> raw.toLowerCase(Locale.ROOT)),
+                Requests.query(ctx, "requester", raw -> new UserId(UUID.fromString(raw))),
+                Requests.query(ctx, "organization", raw -> new OrganizationId(UUID.fromString(raw))),
+                Requests.query(ctx, "escalated", TicketListQuery::bool),
+                Requests.query(ctx, "sla_breached", TicketListQuery::bool),
+                Requests.query(ctx, "created_from", Instant::parse),
+                Requests.query(ctx, "created_to", Instant::parse),
+                Optional.ofNullable(ctx.queryParam("q")));
+        TicketSort sort = Requests.query(ctx, "sort", TicketSort::parse)
+                .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
+        PageRequest page = PageRequest.ofTickets(
+                Requests.intQuery(ctx, "page", 1), Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
+        return new ListTickets.Command(staff, filter, sort, page);
+    }
+
+    private static <T> Set<T> list(String raw, Function<String, T> parse) {
+        return Arrays.stream(raw.split(",")).map(String::strip).map(parse).collect(Collectors.toSet());
+    }
+
+    private static AssigneeFilter assignee(String raw, StaffActor staff) {
+        if (raw.equals("me")) {
+            return AssigneeFilter.of(staff.id());
+        }
+        return raw.equals("none") ? AssigneeFilter.NONE : AssigneeFilter.of(new UserId(UUID.fromString(raw)));
+    }
+
+    private static boolean bool(String raw) {
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw ValidationFailed.of("value", "must be true or false");
+        }
+        return Boolean.parseBoolean(raw);
+    }
+}

@@ -1,0 +1,186 @@
+package org.supportdesk.adapter.http.portal;
+
+import static org.supportdesk.adapter.http.Requests.ticketRef;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.Endpoints;
+import org.supportdesk.adapter.http.IdempotentCreation;
+import org.supportdesk.adapter.http.Pagination;
+import org.supportdesk.adapter.http.Requests;
+import org.supportdesk.adapter.http.auth.AccessRole;
+import org.supportdesk.adapter.http.auth.Authenticator;
+import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.query.GetCustomerTicket;
+import org.supportdesk.application.query.ListCustomerMessages;
+import org.supportdesk.application.query.ListCustomerTickets;
+import org.supportdesk.application.ticket.CloseOwnTicket;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.ticket.Via;
+
+/**
+ * The customer portal's ticket routes (§9) under {@code /api/v1/portal}. Requests take only what customers may set: a
+ * {@code status}, {@code assignee_id}, {@code tags} or any other field is a 400 naming it.
+ */
+public final class PortalTicketEndpoints implements Endpoints {
+    private final PortalUseCases useCases;
+    private final Requests requests;
+    private final IdempotentCreation creation;
+
+    public PortalTicketEndpoints(PortalUseCases useCases, Requests requests, IdempotentCreation creation) {
+        this.useCases = useCases;
+        this.requests = requests;
+        this.creation = creation;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/portal/tickets", this::list, AccessRole.CUSTOMER);
+        routes.post("/api/v1/portal/tickets", this::file, AccessRole.CUSTOMER);
+        routes.get("/api/v1/portal/tickets/{id}", this::get, AccessRole.CUSTOMER);
+        routes.get("/api/v1/portal/tickets/{id}/messages", this::messages, AccessRole.CUSTOMER);
+        routes.post("/api/v1/portal/tickets/{id}/messages", this::reply, AccessRole.CUSTOMER);
+        routes.post("/api/v1/portal/tickets/{id}/close", this::close, AccessRole.CUSTOMER);
+    }
+
+    void list(Context ctx) {
+        CustomerActor customer = Authenticator.customer(ctx);
+        var page = useCases.listTickets()
+                .handle(new ListCustomerTickets.Command(
+                        customer,
+                        Requests.query(
+                                        ctx,
+                                        "status",
+                                        raw -> raw.equals("all")
+                                                ? Set.<TicketStatus>of()
+                                                : set(raw, TicketStatus::parse))
+                                .orElse(Set.of()),
+                        Requests.query(ctx, "priority", raw -> set(raw, Priority::parse))
+                                .orElse(Set.of()),
+                        Optional.ofNullable(ctx.queryParam("q")),
+                        PageRequest.ofTickets(
+                                Requests.intQuery(ctx, "page", 1),
+                                Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT))));
+        ctx.json(Pagination.of(page.map(view -> PortalTicketResponse.of(view, false))));
+    }
+
+    /** What a customer may file with (§9). */
+    record FileRequest(
+            String subject,
+            String description,
+            String category,
+            String priority,
+            String pageUrl,
+            String browserInfo,
+            String followUpOf) {}
+
+    void file(Context ctx) {
+        CustomerActor customer = Authenticator.customer(ctx);
+        FileRequest body = requests.body(ctx, FileRequest.class);
+        FieldReader fields = new FieldReader();
+        Subject subject = fields.required("subject", fields.read("subject", () -> new Subject(body.subject())));
+        Description description =
+                fields.required("description", fields.read("description", () -> new Description(body.description())));
+        Category category = fields.required("category", fields.read("category", () -> new Category(body.category())));
+        Priority priority = fields.read(
+                        "priority", () -> body.priority() == null ? Priority.DEFAULT : Priority.parse(body.priority()))
+                .orElse(null);
+        PortalContext context = fields.read(
+                        "page_url",
+                        () -> new PortalContext(
+                                Optional.ofNullable(body.pageUrl()), Optional.ofNullable(body.browserInfo())))
+                .orElse(null);
+        Optional<TicketId> followUpOf = body.followUpOf() == null
+                ? Optional.empty()
+                : fields.read("follow_up_of", () -> new TicketId(UUID.fromString(body.followUpOf())));
+        fields.done();
+        creation.respond(ctx, customer, () -> {
+            TicketId filed = useCases.fileTicket()
+                    .handle(new FileTicket.Command(
+                            customer, subject, description, category, priority, context, followUpOf));
+            return view(customer, filed);
+        });
+    }
+
+    void get(Context ctx) {
+        CustomerActor customer = Authenticator.customer(ctx);
+        ctx.json(view(customer, ticketRef(ctx)));
+    }
+
+    void messages(Context ctx) {
+        var page = useCases.listMessages()
+                .handle(new ListCustomerMessages.Command(
+                        Authenticator.customer(ctx),
+                        ticketRef(ctx),
+                        PageRequest.ofMessages(
+                                Requests.intQuery(ctx, "page", 1),
+                                Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_MESSAGE_LIMIT))));
+        ctx.json(Pagination.of(page.map(PortalTicketResponse::message)));
+    }
+
+    /** A customer's reply: public whatever it omits; {@code kind:"internal"} is refused (§17). */
+    record ReplyRequest(String body, String kind) {}
+
+    void reply(Context ctx) {
+        CustomerActor customer = Authenticator.customer(ctx);
+        TicketRef ref = ticketRef(ctx);
+        ReplyRequest request = requests.body(ctx, ReplyRequest.class);
+        FieldReader fields = new FieldReader();
+        if (request.kind() != null && !request.kind().equals("public")) {
+            fields.read("kind", () -> {
+                throw ValidationFailed.of("kind", "customers post public replies only");
+            });
+        }
+        Body body = fields.required("body", fields.read("body", () -> new Body(request.body())));
+        fields.done();
+        creation.respond(ctx, customer, () -> {
+            var posted = useCases.replyToTicket()
+                    .handle(new ReplyToTicket.Command(customer, ref, body, Via.PORTAL, false, Optional.empty()));
+            String replyId = posted.messageId().toString();
+            return view(customer, ref).messages().orElseThrow().stream()
+                    .filter(m -> m.id().equals(replyId))
+                    .findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    record CloseRequest(String reason) {}
+
+    void close(Context ctx) {
+        CustomerActor customer = Authenticator.customer(ctx);
+        TicketRef ref = ticketRef(ctx);
+        Optional<String> reason = ctx.body().isBlank()
+                ? Optional.empty()
+                : Optional.ofNullable(requests.body(ctx, CloseRequest.class).reason());
+        useCases.closeOwnTicket().handle(new CloseOwnTicket.Command(customer, ref, reason, Requests.ifMatch(ctx)));
+        ctx.json(view(customer, ref));
+    }
+
+    private PortalTicketResponse view(CustomerActor customer, TicketRef ticket) {
+        return PortalTicketResponse.of(
+                useCases.getTicket().handle(new GetCustomerTicket.Command(customer, ticket)), true);
+    }
+
+    private static <T> Set<T> set(String raw, Function<String, T> parse) {
+        return Arrays.stream(raw.split(",")).map(String::strip).map(parse).collect(Collectors.toSet());
+    }
+}
