@@ -188,7 +188,7 @@ final class TicketListSql {
                   FROM (
                     SELECT t.id, CASE WHEN ts_filter(t.search, '{a}') @@ query.q THEN 3 ELSE 2 END AS rank
                       FROM tickets t, query
-                     WHERE t.tenant_id = :tenant AND t.search @@ query.q
+                     WHERE t.tenant_id = :tenant AND t.deleted_at IS NULL AND t.search @@ query.q
                     UNION ALL
                     SELECT m.ticket_id, 1
                       FROM messages m, query
@@ -200,14 +200,15 @@ final class TicketListSql {
                     UNION ALL
                     SELECT t.id, 1
                       FROM tickets t
-                     WHERE t.tenant_id = :tenant AND t.number ~>=~ :numberFrom AND t.number ~<~ :numberTo"""
+                     WHERE t.tenant_id = :tenant AND t.deleted_at IS NULL
+                       AND t.number ~>=~ :numberFrom AND t.number ~<~ :numberTo"""
                         : "")
                 + """
 
                     UNION ALL
                     SELECT t.id, 1
                       FROM users u
-                      JOIN tickets t ON t.tenant_id = u.tenant_id AND t.requester_id = u.id
+                      JOIN tickets t ON t.tenant_id = u.tenant_id AND t.requester_id = u.id AND t.deleted_at IS NULL
                      WHERE u.tenant_id = :tenant AND (u.name ILIKE :pattern OR u.email ILIKE :pattern)
                   ) hit
                  GROUP BY hit.id
