@@ -1,0 +1,247 @@
+package org.supportdesk.adapter.persistence;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.TicketFilter;
+import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.TicketStatus;
+
+/**
+ * The one SQL statement of a ticket list request: its matches counted, one page of them in order, and of each listed
+ * ticket the count and latest time of its customer-visible messages. The text is assembled only from the fixed
+ * fragments below, chosen by which filters are present; every value the caller gave is a bound parameter.
+ *
+ * <p>The page is found first by ticket id alone ({@code page}), so that skipping to a deeper page walks the narrow sort
+ * index (an index-only scan when no filter needs the row) instead of fetching every skipped row, and only the tickets
+ * of the page are then read whole ({@code listed}).
+ */
+final class TicketListSql {
+    /** Characters of ticket numbers; only such text is also looked up as a number prefix. */
+    private static final Pattern NUMBER_TEXT = Pattern.compile("[A-Z0-9-]+");
+
+    private final List<String> where = new ArrayList<>();
+    private final Map<String, Object> bindings = new LinkedHashMap<>();
+    private final TicketSort sort;
+    private final boolean searching;
+    private final boolean customer;
+    private final boolean byNumber;
+
+    private TicketListSql(TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
+        this.sort = sort;
+        this.searching = filter.text().isPresent();
+        this.customer = filter.customer().isPresent();
+        bind("tenant", tenant.value());
+        bind("limit", page.limit());
+        bind("offset", page.offset());
+        where.add("t.tenant_id = :tenant");
+        where.add("t.deleted_at IS NULL");
+        filter.customer().ifPresent(this::visibleTo);
+        if (!filter.statuses().isEmpty()) {
+            where.add("t.status = ANY (CAST(:statuses AS text[]))");
+            bind(
+                    "statuses",
+                    filter.statuses().stream()
+                            .map(TicketStatus::wireName)
+                            .sorted()
+                            .toArray(String[]::new));
+        }
+        if (!filter.priorities().isEmpty()) {
+            where.add("t.priority = ANY (CAST(:priorities AS text[]))");
+            bind(
+                    "priorities",
+                    filter.priorities().stream()
+                            .map(Priority::wireName)
+                            .sorted()
+                            .toArray(String[]::new));
+        }
+        if (!filter.categories().isEmpty()) {
+            where.add("t.category = ANY (CAST(:categories AS text[]))");
+            bind(
+                    "categories",
+                    filter.categories().stream().map(c -> c.value()).sorted().toArray(String[]::new));
+        }
+        if (filter.assignee().unassigned()) {
+            where.add("t.assignee_id IS NULL");
+        }
+        filter.assignee().person().ifPresent(assignee -> {
+            where.add("t.assignee_id = :assignee");
+            bind("assignee", assignee.value());
+        });
+        filter.tag().ifPresent(tag -> {
+            where.add(
+                    """
+                    EXISTS (SELECT 1 FROM ticket_tags tt JOIN tags g ON g.tenant_id = tt.tenant_id AND g.id = tt.tag_id
+                             WHERE tt.tenant_id = :tenant AND tt.ticket_id = t.id AND g.tenant_id = :tenant
+                               AND g.name = :tag)""");
+            bind("tag", tag);
+        });
+        filter.requester().ifPresent(requester -> {
+            where.add("t.requester_id = :requester");
+            bind("requester", requester.value());
+        });
+        filter.organization().ifPresent(organization -> {
+            where.add("t.organization_id = :organization");
+            bind("organization", organization.value());
+        });
+        filter.escalated()
+                .ifPresent(escalated -> where.add(escalated ? "t.escalated_at IS NOT NULL" : "t.escalated_at IS NULL"));
+        filter.slaBreached().ifPresent(breached -> where.add(breached ? "t.sla_breached" : "NOT t.sla_breached"));
+        filter.createdFrom().ifPresent(from -> {
+            where.add("t.created_at >= :createdFrom");
+            bind("createdFrom", from);
+        });
+        filter.createdTo().ifPresent(to -> {
+            where.add("t.created_at < :createdTo");
+            bind("createdTo", to);
+        });
+        Optional<String> number = filter.text().map(text -> text.toUpperCase(Locale.ROOT));
+        this.byNumber = number.filter(n -> NUMBER_TEXT.matcher(n).matches()).isPresent();
+        filter.text().ifPresent(text -> {
+            bind("text", text);
+            bind("pattern", "%" + likeEscaped(text) + "%");
+        });
+        if (byNumber) {
+            // A prefix as a range of text_pattern_ops comparisons: these operators are leakproof, so row-level
+            // security lets the index take them (LIKE is not), and the range needs no constant pattern to plan.
+            String prefix = number.orElseThrow();
+            bind("numberFrom", prefix);
+            bind(
+                    "numberTo",
+                    prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
+        }
+    }
+
+    /** The statement for one list request. */
+    static TicketListSql of(TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
+        return new TicketListSql(tenant, filter, sort, page);
+    }
+
+    /** Customers see what they requested and, when their organisation shares tickets, its tickets too (§8). */
+    private void visibleTo(CustomerActor viewer) {
+        bind("viewer", viewer.id().value());
+        if (viewer.seesOrganizationTickets()) {
+            where.add("(t.requester_id = :viewer OR t.organization_id = :viewerOrganization)");
+            bind("viewerOrganization", viewer.organization().orElseThrow().value());
+        } else {
+            where.add("t.requester_id = :viewer");
+        }
+    }
+
+    Map<String, Object> bindings() {
+        return Collections.unmodifiableMap(bindings);
+    }
+
+    String sql() {
+        String join = searching ? "\n  JOIN hits h ON h.id = t.id" : "";
+        String conditions = String.join("\n   AND ", where);
+        return "WITH "
+                + (searching ? hits() + ",\n" : "")
+                + "page AS (\n"
+                + "SELECT t.id" + (searching ? ", h.rank" : "") + "\n"
+                + "  FROM tickets t" + join + "\n"
+                + " WHERE " + conditions + "\n"
+                + " ORDER BY " + order("t", "h.rank") + "\n"
+                + " LIMIT :limit OFFSET :offset\n"
+                + "),\n"
+                + "total AS (\n"
+                + "SELECT count(*) AS total\n"
+                + "  FROM tickets t" + join + "\n"
+                + " WHERE " + conditions + "\n"
+                + "),\n"
+                + "listed AS (\n"
+                + TicketDao.SELECT_TICKET
+                + "  JOIN page p ON p.id = t.id\n"
+                + " WHERE t.tenant_id = :tenant\n"
+                + ")\n"
+                + """
+                SELECT total.total, l.*, v.visible_messages, v.last_visible_at
+                  FROM total
+                  LEFT JOIN (listed l JOIN page p ON p.id = l.id) ON true
+                  LEFT JOIN LATERAL (
+                      SELECT count(*) AS visible_messages, max(m.created_at) AS last_visible_at
+                        FROM messages m
+                       WHERE m.tenant_id = :tenant AND m.ticket_id = l.id AND m.customer_visible) v ON true
+                """
+                + " ORDER BY " + order("l", "p.rank");
+    }
+
+    /**
+     * The tickets the search text finds, each with its best rank: 3 when the subject (weight A) matches the whole
+     * query, 2 when subject and description together do (weight B), 1 for a match only in a message body (weight C,
+     * customers' searches looking only at messages they may see), the ticket number or the requester's name or email.
+     */
+    private String hits() {
+        return """
+                query AS (SELECT websearch_to_tsquery('simple', :text) AS q),
+                hits AS (
+                SELECT hit.id, max(hit.rank) AS rank
+                  FROM (
+                    SELECT t.id, CASE WHEN ts_filter(t.search, '{a}') @@ query.q THEN 3 ELSE 2 END AS rank
+                      FROM tickets t, query
+                     WHERE t.tenant_id = :tenant AND t.deleted_at IS NULL AND t.search @@ query.q
+                    UNION ALL
+                    SELECT m.ticket_id, 1
+                      FROM messages m, query
+                     WHERE m.tenant_id = :tenant AND m.search @@ query.q"""
+                + (customer ? " AND m.customer_visible" : "")
+                + (byNumber
+                        ? """
+
+                    UNION ALL
+                    SELECT t.id, 1
+                      FROM tickets t
+                     WHERE t.tenant_id = :tenant AND t.deleted_at IS NULL
+                       AND t.number ~>=~ :numberFrom AND t.number ~<~ :numberTo"""
+                        : "")
+                + """
+
+                    UNION ALL
+                    SELECT t.id, 1
+                      FROM users u
+                      JOIN tickets t ON t.tenant_id = u.tenant_id AND t.requester_id = u.id AND t.deleted_at IS NULL
+                     WHERE u.tenant_id = :tenant AND (u.name ILIKE :pattern OR u.email ILIKE :pattern)
+                  ) hit
+                 GROUP BY hit.id
+                )""";
+    }
+
+    /**
+     * The ORDER BY of the sort over the ticket columns of {@code ticket}, the tie-break by id in the same direction;
+     * relevance is best first then newest first whatever the direction, and newest first without search text.
+     */
+    private String order(String ticket, String rank) {
+        String direction = sort.descending() ? "DESC" : "ASC";
+        String newestFirst = ticket + ".created_at DESC, " + ticket + ".id DESC";
+        String key =
+                switch (sort.key()) {
+                    case CREATED -> ticket + ".created_at " + direction;
+                    case UPDATED -> ticket + ".updated_at " + direction;
+                    case PRIORITY -> ticket + ".priority_rank " + direction;
+                    case DUE -> ticket + ".next_due_at " + direction + " NULLS LAST";
+                    case RELEVANCE -> null;
+                };
+        if (key == null) {
+            return searching ? rank + " DESC, " + newestFirst : newestFirst;
+        }
+        return key + ", " + ticket + ".id " + direction;
+    }
+
+    private void bind(String name, Object value) {
+        bindings.put(name, value);
+    }
+
+    /** {@code text} matched literally by LIKE: its wildcards and the escape character escaped. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
