@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -48,6 +49,30 @@ public final class Database {
 
     public static Jdbi jdbi(DataSource dataSource) {
         return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /** The functions behind full-text ({@code @@}) and {@code ILIKE} search, which must be LEAKPROOF for indexed search. */
+    static final List<String> SEARCH_FUNCTIONS =
+            List.of("pg_catalog.ts_match_vq(tsvector, tsquery)", "pg_catalog.texticlike(text, text)");
+
+    /**
+     * Whether search can use its GIN indexes: under forced row-level security PostgreSQL applies a condition inside an
+     * index only when its function is LEAKPROOF, which only a superuser can declare (docs/persistence.md). Without it
+     * search is still right, only slower.
+     */
+    public static boolean searchIndexesUsable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet leakproof = sql.executeQuery(
+                        """
+                        SELECT bool_and(proleakproof) FROM pg_proc
+                         WHERE oid IN ('pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure,
+                                       'pg_catalog.texticlike(text, text)'::regprocedure)""")) {
+            leakproof.next();
+            return leakproof.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot inspect the search functions", e);
+        }
     }
 
     /**

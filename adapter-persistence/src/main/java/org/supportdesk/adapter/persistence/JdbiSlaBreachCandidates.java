@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.TicketId;
 
@@ -13,7 +14,7 @@ import org.supportdesk.domain.ticket.TicketId;
  * of its partial index ({@code tickets_first_response_due}, {@code tickets_resolution_due}) word for word, so the
  * planner can prove the index applies; both read the index in due order and stop at {@code limit}.
  */
-public final class JdbiSlaBreachCandidates {
+public final class JdbiSlaBreachCandidates implements SlaBreachCandidates {
     static final String SQL =
             """
             SELECT c.id
@@ -48,6 +49,7 @@ public final class JdbiSlaBreachCandidates {
      * At most {@code limit} tickets of {@code tenant} with a running clock due at or before {@code now} and not yet
      * recorded as breached, the longest overdue first (ties by id). Runs on the caller's tenant-bound transaction.
      */
+    @Override
     public List<TicketId> dueAtOrBefore(TenantId tenant, Instant now, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);

@@ -67,6 +67,7 @@ public final class JdbiTicketQueries implements TicketQueries {
                     total,
                     Optional.of(new TicketListItem(
                             row.toDomain(),
+                            rs.getString("requester_name"),
                             rs.getInt("visible_messages"),
                             lastVisibleAt.map(OffsetDateTime::toInstant))));
         }

@@ -164,9 +164,10 @@ final class TicketListSql {
                 + " WHERE t.tenant_id = :tenant\n"
                 + ")\n"
                 + """
-                SELECT total.total, l.*, v.visible_messages, v.last_visible_at
+                SELECT total.total, l.*, u.name AS requester_name, v.visible_messages, v.last_visible_at
                   FROM total
                   LEFT JOIN (listed l JOIN page p ON p.id = l.id) ON true
+                  LEFT JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.requester_id
                   LEFT JOIN LATERAL (
                       SELECT count(*) AS visible_messages, max(m.created_at) AS last_visible_at
                         FROM messages m

@@ -8,6 +8,7 @@ import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.testing.FixedCorrelationIds;
 import org.supportdesk.application.testing.InMemoryJournal;
 import org.supportdesk.application.testing.InMemoryPeople;
+import org.supportdesk.application.testing.InMemorySlaSettings;
 import org.supportdesk.application.testing.InMemoryTenantConfiguration;
 import org.supportdesk.application.testing.InMemoryTicketNumbers;
 import org.supportdesk.application.testing.InMemoryTicketRepository;
@@ -18,12 +19,14 @@ import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
-import org.supportdesk.application.ticket.TicketChanges;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.SlaClocks;
+import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.port.TicketQueries;
@@ -58,6 +61,7 @@ final class Desk {
             TicketNumbers numbers,
             People people,
             TenantConfiguration configuration,
+            SlaSettings slaSettings,
             Journal journal,
             Outbox outbox,
             TransactionRunner transactions,
@@ -66,9 +70,16 @@ final class Desk {
         this.tickets = tickets;
         this.queries = queries;
         this.transactions = transactions;
-        TicketChanges changes =
-                new TicketChanges(tickets, transactions, journal, outbox, ids, new FixedCorrelationIds(), clock);
-        fileTicket = new FileTicket(changes, tickets, numbers, people, configuration);
+        TicketChanges changes = new TicketChanges(
+                tickets,
+                transactions,
+                journal,
+                new SlaClocks(slaSettings, journal),
+                outbox,
+                ids,
+                new FixedCorrelationIds(),
+                clock);
+        fileTicket = new FileTicket(changes, tickets, numbers, people, configuration, slaSettings);
         reply = new ReplyToTicket(changes, configuration);
         note = new AddInternalNote(changes);
         assign = new AssignTicket(changes, people);
@@ -76,6 +87,14 @@ final class Desk {
         changeStatus = new ChangeTicketStatus(changes);
         update = new UpdateTicket(changes, people, configuration);
         delete = new DeleteTicket(changes);
+    }
+
+    /** Files as a customer and reads the ticket back as stored. */
+    TicketState file(FileTicket.Command command) {
+        TicketId id = fileTicket.handle(command);
+        return transactions.inTransaction(
+                command.actor().tenant(),
+                () -> tickets.find(command.actor().tenant(), id).orElseThrow().state());
     }
 
     /** The use cases over the PostgreSQL stores of {@code database}; people go in through {@code people}. */
@@ -87,6 +106,7 @@ final class Desk {
                 new JdbiTicketNumbers(jdbi),
                 people,
                 new JdbiTenantConfiguration(jdbi),
+                new JdbiSlaSettings(jdbi, clock),
                 new JdbiJournal(jdbi),
                 new JdbiOutbox(jdbi),
                 database.transactions(),
@@ -99,15 +119,17 @@ final class Desk {
         InMemoryTicketRepository tickets = new InMemoryTicketRepository(people);
         InMemoryJournal journal = new InMemoryJournal();
         RecordingOutbox outbox = new RecordingOutbox();
+        InMemorySlaSettings slaSettings = new InMemorySlaSettings();
         return new Desk(
                 tickets,
                 tickets,
                 new InMemoryTicketNumbers(),
                 people,
                 new InMemoryTenantConfiguration(),
+                slaSettings,
                 journal,
                 outbox,
-                new InMemoryTransactionRunner(List.of(people, tickets, journal, outbox)),
+                new InMemoryTransactionRunner(List.of(people, tickets, journal, outbox, slaSettings)),
                 ids,
                 clock);
     }

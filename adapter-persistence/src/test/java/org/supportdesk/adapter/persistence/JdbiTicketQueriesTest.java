@@ -341,7 +341,9 @@ class JdbiTicketQueriesTest {
         clock.advance(Duration.ofMinutes(1));
         TicketState medium = file(acme, acme.customer, "Medium", "x", "bug", Priority.MEDIUM);
         clock.advance(Duration.ofMinutes(1));
-        reply(acme.agentActor(), low, "touch low last");
+        // Resolved: both clocks stopped, so nothing is due, and it is the last one updated.
+        desk.changeStatus.handle(new ChangeTicketStatus.Command(
+                acme.agentActor(), low.id(), TicketStatus.RESOLVED, Optional.empty(), Optional.empty()));
         desk.setSla(acme.tenant, urgent.id(), due("2026-03-02T10:00:00Z", "2026-03-05T10:00:00Z"));
         desk.setSla(acme.tenant, medium.id(), due(null, "2026-03-02T11:00:00Z"));
 
@@ -411,7 +413,7 @@ class JdbiTicketQueriesTest {
             String description,
             String category,
             Priority priority) {
-        return desk.fileTicket.handle(new FileTicket.Command(
+        return desk.file(new FileTicket.Command(
                 tenant.asCustomer(customer),
                 new Subject(subject),
                 new Description(description),

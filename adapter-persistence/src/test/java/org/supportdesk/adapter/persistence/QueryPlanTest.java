@@ -1,14 +1,10 @@
 package org.supportdesk.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
@@ -162,56 +158,24 @@ class QueryPlanTest {
     }
 
     /**
-     * What row-level security does to full-text search: {@code @@} ({@code ts_match_vq}) and {@code ILIKE}
-     * ({@code texticlike}) are not LEAKPROOF, so PostgreSQL will not evaluate them inside an index ahead of the tenant
-     * policy, and the GIN indexes go unused. This pins the limitation (docs/persistence.md, "Search under row-level
-     * security") so that whoever lifts it updates the docs and turns this into the test below.
+     * Under forced row-level security PostgreSQL evaluates a query's own conditions inside an index only when their
+     * functions are LEAKPROOF. The clusters Supportdesk starts mark the two search operators' functions so at creation
+     * (LocalPostgres; docs/persistence.md, "Search under row-level security"), and then search reads tickets_search,
+     * messages_search and the trigram indexes of users.
      */
     @Test
-    void searchTermsCannotUseTheGinIndexesWhileTheOperatorsAreNotLeakproof() {
-        assumeTrue(!leakproof("ts_match_vq"), "ts_match_vq is LEAKPROOF in this database");
+    void searchTermsUseTheGinIndexes() {
+        assertThat(Database.searchIndexesUsable(database.dataSource())).isTrue();
+
         String plan =
                 explainList(JdbiTicketQueriesTest.withText(TicketFilter.ALL, "w12345"), TicketSort.BEST_MATCH_FIRST);
 
-        assertThat(plan).contains("Seq Scan on tickets").doesNotContain("tickets_search");
-    }
-
-    /**
-     * Once a superuser has marked the two operators' functions LEAKPROOF (the provisioning step docs/persistence.md
-     * describes), the search reads tickets_search, messages_search and the trigram indexes of users. Needs the
-     * self-started test cluster, whose superuser this test borrows and restores.
-     */
-    @Test
-    void searchTermsUseTheGinIndexesOnceTheOperatorsAreLeakproof() throws SQLException {
-        Connection superuser;
-        try {
-            superuser = database.unrestrictedConnection();
-        } catch (IllegalStateException noSuperuser) {
-            assumeTrue(false, noSuperuser.getMessage());
-            return;
-        }
-        try (superuser;
-                Statement sql = superuser.createStatement()) {
-            boolean before = leakproof("ts_match_vq");
-            sql.execute("ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF");
-            sql.execute("ALTER FUNCTION pg_catalog.texticlike(text, text) LEAKPROOF");
-            try {
-                String plan = explainList(
-                        JdbiTicketQueriesTest.withText(TicketFilter.ALL, "w12345"), TicketSort.BEST_MATCH_FIRST);
-
-                assertThat(plan)
-                        .doesNotContain("Seq Scan on tickets")
-                        .doesNotContain("Seq Scan on messages")
-                        .contains("tickets_search")
-                        .contains("messages_search");
-                assertThat(plan).containsAnyOf("users_name_trgm", "users_email_trgm", "Seq Scan on users");
-            } finally {
-                if (!before) {
-                    sql.execute("ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) NOT LEAKPROOF");
-                    sql.execute("ALTER FUNCTION pg_catalog.texticlike(text, text) NOT LEAKPROOF");
-                }
-            }
-        }
+        assertThat(plan)
+                .doesNotContain("Seq Scan on tickets")
+                .doesNotContain("Seq Scan on messages")
+                .contains("tickets_search")
+                .contains("messages_search");
+        assertThat(plan).containsAnyOf("users_name_trgm", "users_email_trgm", "Seq Scan on users");
     }
 
     // ---- the SLA breach scan -------------------------------------------------------------------------------------

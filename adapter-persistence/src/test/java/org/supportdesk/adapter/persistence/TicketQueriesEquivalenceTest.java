@@ -276,8 +276,8 @@ class TicketQueriesEquivalenceTest {
                     Priority.values()[random.nextInt(4)],
                     PortalContext.NONE,
                     Optional.empty());
-            var filed = postgres.fileTicket.handle(command);
-            var reference = memory.fileTicket.handle(command);
+            var filed = postgres.file(command);
+            var reference = memory.file(command);
             assertThat(filed).as("seed %d: filed ticket", seed).isEqualTo(reference);
             tickets.add(filed.id());
             numbers.add(filed.number());
