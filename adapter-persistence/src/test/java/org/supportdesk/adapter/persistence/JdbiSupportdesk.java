@@ -12,8 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.ids.TimeOrderedIds;
+import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.application.ticket.AutoCloseResolved;
+import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.SlaClocks;
@@ -52,6 +55,9 @@ final class JdbiSupportdesk {
     final FileTicket fileTicket;
     final ReplyToTicket replyToTicket;
     final UpdateTicket updateTicket;
+    final ChangeTicketStatus changeTicketStatus;
+    final ScanSlaBreaches scanSlaBreaches;
+    final AutoCloseResolved autoCloseResolved;
     final RunOnce runOnce;
 
     JdbiSupportdesk(TestDatabase database) {
@@ -72,6 +78,10 @@ final class JdbiSupportdesk {
         this.fileTicket = new FileTicket(changes, tickets, numbers, people, configuration, slaSettings);
         this.replyToTicket = new ReplyToTicket(changes, configuration);
         this.updateTicket = new UpdateTicket(changes, people, configuration);
+        this.changeTicketStatus = new ChangeTicketStatus(changes);
+        this.scanSlaBreaches = new ScanSlaBreaches(
+                new JdbiSlaBreachCandidates(jdbi), new SlaClocks(slaSettings, journal), changes, transactions, clock);
+        this.autoCloseResolved = new AutoCloseResolved(changes, tickets, transactions, configuration, clock);
         this.runOnce = new RunOnce(idempotencyRecords, transactions, clock);
     }
 

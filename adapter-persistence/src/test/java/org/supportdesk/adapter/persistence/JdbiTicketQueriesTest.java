@@ -78,7 +78,7 @@ class JdbiTicketQueriesTest {
     // ---- search --------------------------------------------------------------------------------------------------
 
     @Test
-    void findsByNumberExactlyAndByPrefixWhateverTheCase() {
+    void finds_by_number_exactly_and_by_prefix_whatever_the_case() {
         List<TicketState> filed = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             filed.add(file(acme, acme.customer, "Ticket number " + i, "Nothing special"));
@@ -94,7 +94,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void findsAWordOfAMessageBody() {
+    void finds_a_word_of_a_message_body() {
         TicketState quiet = file(acme, acme.customer, "Cannot print", "The printer is silent");
         file(acme, acme.customer, "Other", "Unrelated");
         reply(acme.agentActor(), quiet, "Please check the flux capacitor first");
@@ -104,7 +104,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void findsByRequesterEmailAndName() {
+    void finds_by_requester_email_and_name() {
         TicketState oscars = file(acme, acme.otherCustomer, "Billing", "Wrong amount");
         file(acme, acme.customer, "Login", "Forgot password");
 
@@ -114,7 +114,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void searchTextIsBoundNotSpliced() {
+    void search_text_is_bound_not_spliced() {
         file(acme, acme.customer, "Quote's here", "100% sure_about it");
 
         assertThat(search("' OR 1=1 --").total()).isZero();
@@ -124,7 +124,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void customersSearchesNeverMatchInternalNotesOrInternalSystemMessages() {
+    void customers_searches_never_match_internal_notes_or_internal_system_messages() {
         TicketState ticket = file(acme, acme.customer, "Slow dashboard", "It takes ages");
         note(ticket, "Suspect the xylophone cluster");
         desk.assign.handle(new AssignTicket.Command(
@@ -143,7 +143,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void subjectHitsRankAboveDescriptionHitsAboveMessageHitsTiesNewestFirst() {
+    void subject_hits_rank_above_description_hits_above_message_hits_ties_newest_first() {
         TicketState inSubject = file(acme, acme.customer, "Zebra crossing broken", "Nothing else");
         clock.advance(Duration.ofMinutes(1));
         TicketState inDescription = file(acme, acme.customer, "Animals", "A zebra escaped");
@@ -168,7 +168,7 @@ class JdbiTicketQueriesTest {
     // ---- scope ---------------------------------------------------------------------------------------------------
 
     @Test
-    void anotherTenantsTicketsNeverAppear() {
+    void another_tenants_tickets_never_appear() {
         TenantFixture globex = givenTenant("globex" + TENANTS.incrementAndGet());
         TicketState ours = file(acme, acme.customer, "Shared word quokka", "ours");
         file(globex, globex.customer, "Shared word quokka", "theirs");
@@ -189,7 +189,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void softDeletedTicketsNeverAppear() {
+    void soft_deleted_tickets_never_appear() {
         TicketState kept = file(acme, acme.customer, "Keep walrus", "kept");
         TicketState deleted = file(acme, acme.customer, "Delete walrus", "deleted");
         desk.delete.handle(new DeleteTicket.Command(acme.adminActor(), deleted.id(), Optional.empty()));
@@ -200,7 +200,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void customersSeeTheirOwnAndTheirSharingOrganisationsTickets() {
+    void customers_see_their_own_and_their_sharing_organisations_tickets() {
         TicketState carlas = file(acme, acme.customer, "Carla's", "one");
         TicketState colins = file(acme, acme.colleague, "Colin's", "two");
         TicketState oscars = file(acme, acme.otherCustomer, "Oscar's", "three");
@@ -215,7 +215,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void listItemsCountOnlyCustomerVisibleMessages() {
+    void list_items_count_only_customer_visible_messages() {
         TicketState ticket = file(acme, acme.customer, "Counting", "messages");
         clock.advance(Duration.ofMinutes(5));
         reply(acme.agentActor(), ticket, "Public one");
@@ -234,7 +234,7 @@ class JdbiTicketQueriesTest {
     // ---- filters -------------------------------------------------------------------------------------------------
 
     @Test
-    void filtersByEachField() {
+    void filters_by_each_field() {
         Instant start = clock.instant();
         TicketState urgentBug = file(acme, acme.customer, "Crash", "boom", "bug", Priority.URGENT);
         clock.advance(Duration.ofHours(1));
@@ -310,7 +310,7 @@ class JdbiTicketQueriesTest {
     // ---- sorts and pages -----------------------------------------------------------------------------------------
 
     @Test
-    void eachSortBreaksTiesByIdInTheSameDirection() {
+    void each_sort_breaks_ties_by_id_in_the_same_direction() {
         // Three tickets filed in the same instant, with the same priority and nothing due: every key ties.
         List<TicketState> same = List.of(
                 file(acme, acme.customer, "Tie one", "x"),
@@ -334,7 +334,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void sortsByEachKeyWithNothingDueLastInBothDirections() {
+    void sorts_by_each_key_with_nothing_due_last_in_both_directions() {
         TicketState low = file(acme, acme.customer, "Low", "x", "bug", Priority.LOW);
         clock.advance(Duration.ofMinutes(1));
         TicketState urgent = file(acme, acme.customer, "Urgent", "x", "bug", Priority.URGENT);
@@ -364,7 +364,7 @@ class JdbiTicketQueriesTest {
     }
 
     @Test
-    void totalsAreExactOnEveryPageAndThePagesTileTheList() {
+    void totals_are_exact_on_every_page_and_the_pages_tile_the_list() {
         for (int i = 0; i < 7; i++) {
             file(acme, acme.customer, "Paged " + i, "x");
             if (i % 2 == 0) {

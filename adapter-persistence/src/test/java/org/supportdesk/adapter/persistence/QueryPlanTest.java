@@ -44,7 +44,7 @@ class QueryPlanTest {
     }
 
     @BeforeAll
-    void twoHundredThousandTickets() throws IOException {
+    void two_hundred_thousand_tickets() throws IOException {
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-01T00:00:00Z"));
         database.tenants(clock).create(TENANT, "plans", "Plans", TenantSettings.defaults());
         String script;
@@ -97,25 +97,25 @@ class QueryPlanTest {
     // ---- selective filters ---------------------------------------------------------------------------------------
 
     @Test
-    void filterByAssignee() {
+    void filter_by_assignee() {
         assertUsesIndex(
                 filter().assignee(TicketFilter.AssigneeFilter.of(user(10_007))).build(), "tickets_by_assignee");
     }
 
     @Test
-    void filterByRequester() {
+    void filter_by_requester() {
         assertUsesIndex(filter().requester(user(42)).build(), "tickets_by_requester");
     }
 
     @Test
-    void filterByOrganization() {
+    void filter_by_organization() {
         JdbiTicketQueriesTest.FilterBuilder f = filter();
         f.organization = Optional.of(new OrganizationId(id("4000-b000", 17)));
         assertUsesIndex(f.build(), "tickets_by_organization");
     }
 
     @Test
-    void aCustomersOwnListReadsTheirRequesterAndOrganisationIndexes() {
+    void a_customers_own_list_reads_their_requester_and_organisation_indexes() {
         CustomerActor customer = new CustomerActor(
                 TENANT, user(42), "Customer 42", Optional.of(new OrganizationId(id("4000-b000", 43))), true);
         String plan = explainList(TicketFilter.seenBy(customer), TicketSort.NEWEST_FIRST);
@@ -127,14 +127,14 @@ class QueryPlanTest {
     }
 
     @Test
-    void filterByTag() {
+    void filter_by_tag() {
         String plan = explainList(filter().tag("tag17").build(), TicketSort.NEWEST_FIRST);
 
         assertThat(plan).doesNotContain("Seq Scan on tickets").contains("ticket_tags_by_tag");
     }
 
     @Test
-    void filterByCreatedRange() {
+    void filter_by_created_range() {
         JdbiTicketQueriesTest.FilterBuilder f = filter().created(
                         Optional.of(Instant.parse("2024-03-01T00:00:00Z")),
                         Optional.of(Instant.parse("2024-03-02T00:00:00Z")));
@@ -145,7 +145,7 @@ class QueryPlanTest {
     }
 
     @Test
-    void searchByNumberExactAndPrefix() {
+    void search_by_number_exact_and_prefix() {
         for (String number : new String[] {"TKT-2024-012345", "tkt-2024-01234"}) {
             String plan =
                     explainList(JdbiTicketQueriesTest.withText(TicketFilter.ALL, number), TicketSort.NEWEST_FIRST);
@@ -164,7 +164,7 @@ class QueryPlanTest {
      * messages_search and the trigram indexes of users.
      */
     @Test
-    void searchTermsUseTheGinIndexes() {
+    void search_terms_use_the_gin_indexes() {
         assertThat(Database.searchIndexesUsable(database.dataSource())).isTrue();
 
         String plan =
@@ -181,7 +181,7 @@ class QueryPlanTest {
     // ---- the SLA breach scan -------------------------------------------------------------------------------------
 
     @Test
-    void slaBreachCandidatesReadTheTwoPartialDueIndexes() {
+    void sla_breach_candidates_read_the_two_partial_due_indexes() {
         String plan = explain(
                 JdbiSlaBreachCandidates.SQL,
                 Map.of("tenant", TENANT.value(), "now", Instant.parse("2025-06-01T00:00:00Z"), "limit", 100));
@@ -193,7 +193,7 @@ class QueryPlanTest {
     }
 
     @Test
-    void slaBreachCandidatesAreTheOverdueRunningClocksNotYetBreached() {
+    void sla_breach_candidates_are_the_overdue_running_clocks_not_yet_breached() {
         Instant now = Instant.parse("2024-01-02T00:00:00Z");
         var candidates = database.transactions()
                 .inTransaction(

@@ -80,7 +80,7 @@ class TicketQueriesEquivalenceTest {
     }
 
     @Test
-    void listsEqualTheReferenceForRandomHistoriesAndQueries() {
+    void lists_equal_the_reference_for_random_histories_and_queries() {
         long seed = Long.getLong("supportdesk.seed", new Random().nextLong());
         System.out.println("TicketQueriesEquivalenceTest seed " + seed);
         new Run(seed).go();
