@@ -29,6 +29,8 @@ public final class HttpServer {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            // Room for headers beyond the 8 KB token limit, so an oversized token is our uniform 401, not Jetty's 431.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
             config.events.handlerAdded(routeAdded);
             config.routes.before(ctx -> {
                 String id = RequestCorrelation.begin(ctx.header(RequestCorrelation.HEADER));

@@ -92,7 +92,11 @@ public final class Problems {
         body.put("status", code.status());
         body.put("detail", "ru".equals(locale.getLanguage()) ? code.title(locale) : detail);
         body.put("code", code.name());
-        body.put("correlation_id", RequestCorrelation.currentId());
+        if (code == ApiCode.INTERNAL) {
+            // Every response carries it in X-Correlation-Id; in the body only where it must be quoted to support,
+            // so that refusals of one kind stay byte-identical (§8, §12).
+            body.put("correlation_id", RequestCorrelation.currentId());
+        }
         if (!errors.isEmpty()) {
             body.put(
                     "errors",

@@ -43,7 +43,7 @@ public final class Requests {
     /** The ticket named by the {@code id} path parameter (a UUID or a number); anything else is not found. */
     public static TicketRef ticketRef(Context ctx) {
         String raw = ctx.pathParam("id");
-        return TicketRef.parse(raw).orElseThrow(() -> new TicketNotFound(raw));
+        return TicketRef.parse(raw).orElseThrow(() -> new TicketNotFound());
     }
 
     /**

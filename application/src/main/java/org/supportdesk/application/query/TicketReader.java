@@ -20,6 +20,6 @@ final class TicketReader {
         return tickets.find(actor.tenant(), ref)
                 .map(Ticket::state)
                 .filter(t -> TicketAccess.canSee(actor, t))
-                .orElseThrow(() -> new TicketNotFound(ref));
+                .orElseThrow(() -> new TicketNotFound());
     }
 }

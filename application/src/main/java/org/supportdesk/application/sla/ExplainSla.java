@@ -38,7 +38,7 @@ public final class ExplainSla {
             var ticket = tickets.find(command.actor().tenant(), command.ticket())
                     .map(Ticket::state)
                     .filter(t -> TicketAccess.canSee(command.actor(), t))
-                    .orElseThrow(() -> new TicketNotFound(command.ticket()));
+                    .orElseThrow(() -> new TicketNotFound());
             return clocks.explain(ticket, clock.instant());
         });
     }

@@ -184,7 +184,7 @@ public final class TicketChanges {
                 : tickets.findIncludingDeleted(actor.tenant(), ref)
                         .filter(t ->
                                 TicketAccess.canSee(actor, t.state()) || TicketAccess.canSeeDeleted(actor, t.state()));
-        return found.orElseThrow(() -> new TicketNotFound(ref));
+        return found.orElseThrow(() -> new TicketNotFound());
     }
 
     /** A fresh id, for records a use case creates beside the ticket. */

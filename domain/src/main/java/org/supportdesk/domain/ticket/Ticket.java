@@ -461,7 +461,7 @@ public final class Ticket {
     /** Refuses an actor of another tenant, whatever the caller checked before. */
     private void requireSameTenant(ChangeContext change) {
         if (!change.actor().tenant().equals(tenant)) {
-            throw new TicketNotFound(id);
+            throw new TicketNotFound();
         }
     }
 
