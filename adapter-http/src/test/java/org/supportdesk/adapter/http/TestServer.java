@@ -14,16 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.supportdesk.adapter.http.admin.AdminUseCases;
+import org.supportdesk.adapter.http.admin.ApiTokenEndpoints;
+import org.supportdesk.adapter.http.admin.OrganizationEndpoints;
+import org.supportdesk.adapter.http.admin.PeopleEndpoints;
+import org.supportdesk.adapter.http.admin.SettingsEndpoints;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.adapter.http.auth.LoginEndpoints;
+import org.supportdesk.adapter.http.auth.LoginThrottle;
+import org.supportdesk.adapter.http.auth.Password4jHashing;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.desk.DeskUseCases;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.adapter.http.portal.PortalUseCases;
 import org.supportdesk.application.access.IdentifyActor;
+import org.supportdesk.application.access.SignIn;
+import org.supportdesk.application.admin.AddPerson;
 import org.supportdesk.application.testing.InMemorySupportdesk;
+import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
 
 /** The real HTTP adapter on a random port over the in-memory core, with a client that speaks to it. */
@@ -35,6 +48,11 @@ public final class TestServer implements AutoCloseable {
     public final JwtTokens tokens =
             new JwtTokens(JwtSettings.of(SECRET, "supportdesk", "supportdesk-api", Optional.empty()), desk.clock);
     public final List<HandlerMetaInfo> routes = new ArrayList<>();
+    /** Real Argon2id, at a low cost so tests stay fast. */
+    public final Password4jHashing hashing = new Password4jHashing(1024, 1);
+
+    public final LoginThrottle throttle = LoginThrottle.withDefaults(desk.clock);
+    public final SignIn signIn = new SignIn(desk.tenants, desk.people, desk.credentials, hashing, desk.transactions);
     private final Javalin server;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,7 +60,25 @@ public final class TestServer implements AutoCloseable {
     public TestServer() {
         Requests requests = new Requests(json);
         IdempotentCreation creation = new IdempotentCreation(desk.runOnce, json);
-        Authenticator authenticator = new Authenticator(tokens, new IdentifyActor(desk.people, desk.transactions));
+        Authenticator authenticator =
+                new Authenticator(tokens, new IdentifyActor(desk.people, desk.transactions), desk.identifyApiToken);
+        AdminUseCases adminUseCases = new AdminUseCases(
+                new AddPerson(desk.adminWork, desk.people, desk.credentials, hashing),
+                desk.updatePerson,
+                desk.listPeople,
+                desk.getPerson,
+                desk.addOrganization,
+                desk.updateOrganization,
+                desk.listOrganizations,
+                desk.getOrganization,
+                desk.showConfiguration,
+                desk.changeSettings,
+                desk.replaceCategories,
+                desk.changeSlaPolicy,
+                desk.changeBusinessHours,
+                desk.createApiToken,
+                desk.listApiTokens,
+                desk.revokeApiToken);
         DeskUseCases deskUseCases = new DeskUseCases(
                 desk.listTickets,
                 desk.fileTicketForCustomer,
@@ -70,9 +106,28 @@ public final class TestServer implements AutoCloseable {
                         authenticator::authenticate,
                         List.of(
                                 new DeskTicketEndpoints(deskUseCases, requests, creation, json),
-                                new PortalTicketEndpoints(portalUseCases, requests, creation)),
+                                new PortalTicketEndpoints(portalUseCases, requests, creation),
+                                new PortalProfileEndpoints(desk.showCustomerProfile, desk.showConfiguration),
+                                new LoginEndpoints(signIn, tokens, throttle, requests),
+                                new PeopleEndpoints(adminUseCases, requests, creation),
+                                new OrganizationEndpoints(adminUseCases, requests, creation),
+                                new SettingsEndpoints(adminUseCases, requests),
+                                new ApiTokenEndpoints(adminUseCases, requests, creation)),
                         routes::add)
                 .start("127.0.0.1", 0);
+    }
+
+    /** Registers a tenant's slug and gives each of its people the password {@code "pw-" + their name}. */
+    public void signInReady(TenantFixture tenant, String slug) {
+        desk.tenants.add(tenant.tenant, slug);
+        for (Person person : tenant.everyone()) {
+            desk.credentials.setPasswordHash(
+                    tenant.tenant, person.id(), hashing.hash(new Password("pw-" + person.name() + "-secret")));
+        }
+    }
+
+    public Response put(String token, String path, String body) {
+        return send(token, "PUT", path, body, Map.of());
     }
 
     /** A bearer token for a stored person. */

@@ -40,4 +40,42 @@ public final class JdbiTenantConfiguration implements TenantConfiguration {
                     .orElseGet(TenantSettings::defaults);
         });
     }
+
+    @Override
+    public void save(TenantId tenant, TenantSettings settings) {
+        String[] slugs =
+                settings.categories().stream().map(Category::value).sorted().toArray(String[]::new);
+        jdbi.useHandle(handle -> {
+            handle.createUpdate(
+                            """
+                            INSERT INTO tenant_settings (tenant_id, reopen_window_days, auto_close_days, updated_at)
+                            VALUES (:tenant, :reopen, :autoClose, now())
+                            ON CONFLICT (tenant_id) DO UPDATE
+                               SET reopen_window_days = EXCLUDED.reopen_window_days,
+                                   auto_close_days = EXCLUDED.auto_close_days,
+                                   updated_at = EXCLUDED.updated_at
+                            """)
+                    .bind("tenant", tenant.value())
+                    .bind("reopen", settings.reopenWindow().toDays())
+                    .bind("autoClose", settings.autoCloseDelay().toDays())
+                    .execute();
+            // A category a ticket still uses cannot go: the foreign key from tickets refuses it.
+            handle.createUpdate(
+                            """
+                            DELETE FROM categories WHERE tenant_id = :tenant AND NOT (slug = ANY(CAST(:slugs AS text[])))
+                            """)
+                    .bind("tenant", tenant.value())
+                    .bind("slugs", slugs)
+                    .execute();
+            handle.createUpdate(
+                            """
+                            INSERT INTO categories (tenant_id, slug)
+                            SELECT :tenant, unnest(CAST(:slugs AS text[]))
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .bind("tenant", tenant.value())
+                    .bind("slugs", slugs)
+                    .execute();
+        });
+    }
 }

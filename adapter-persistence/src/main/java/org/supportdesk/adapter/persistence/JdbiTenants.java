@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.SlaSettings;
+import org.supportdesk.domain.port.Tenants;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.sla.AlwaysOpen;
 import org.supportdesk.domain.sla.SlaPolicy;
@@ -19,7 +20,7 @@ import org.supportdesk.domain.tenant.TenantSettings;
  * background work. The {@code tenants} table has no tenant row-level security; everything a new tenant gets is written
  * in a transaction bound to that tenant.
  */
-public final class JdbiTenants {
+public final class JdbiTenants implements Tenants {
     private final Jdbi jdbi;
     private final TransactionRunner transactions;
     private final SlaSettings slaSettings;
@@ -74,7 +75,7 @@ public final class JdbiTenants {
                 }));
     }
 
-    /** The tenant with that slug. */
+    @Override
     public Optional<TenantId> bySlug(String slug) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM tenants WHERE slug = :slug")
                 .bind("slug", slug)

@@ -3,9 +3,11 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.StaleTicket;
@@ -81,5 +83,16 @@ public final class JdbiTicketRepository implements TicketRepository {
                 .stream()
                 .map(TicketId::new)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public Set<Category> categoriesInUse(TenantId tenant) {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT DISTINCT category FROM tickets WHERE tenant_id = :tenant")
+                .bind("tenant", tenant.value())
+                .mapTo(String.class)
+                .stream()
+                .map(Category::new)
+                .collect(Collectors.toSet()));
     }
 }

@@ -1,5 +1,6 @@
 package org.supportdesk.adapter.persistence;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.application.admin.AdminWork;
+import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.ids.TimeOrderedIds;
@@ -59,6 +62,9 @@ final class JdbiSupportdesk {
     final ScanSlaBreaches scanSlaBreaches;
     final AutoCloseResolved autoCloseResolved;
     final RunOnce runOnce;
+    final JdbiCredentials credentials;
+    final JdbiApiTokens apiTokens;
+    final CreateApiToken createApiToken;
 
     JdbiSupportdesk(TestDatabase database) {
         this.database = database;
@@ -83,6 +89,15 @@ final class JdbiSupportdesk {
                 new JdbiSlaBreachCandidates(jdbi), new SlaClocks(slaSettings, journal), changes, transactions, clock);
         this.autoCloseResolved = new AutoCloseResolved(changes, tickets, transactions, configuration, clock);
         this.runOnce = new RunOnce(idempotencyRecords, transactions, clock);
+        this.credentials = new JdbiCredentials(jdbi);
+        this.apiTokens = new JdbiApiTokens(jdbi);
+        SecureRandom random = new SecureRandom();
+        this.createApiToken = new CreateApiToken(
+                new AdminWork(transactions, journal, ids, correlation, clock), apiTokens, people, count -> {
+                    byte[] bytes = new byte[count];
+                    random.nextBytes(bytes);
+                    return bytes;
+                });
     }
 
     /** A tenant of its own with the default settings, its organisation and its cast stored. */

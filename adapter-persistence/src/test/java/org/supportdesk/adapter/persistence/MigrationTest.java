@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class MigrationTest {
     private static final List<String> EXPECTED_TABLES = List.of(
+            "api_tokens",
             "business_calendar_holidays",
             "business_calendar_hours",
             "business_calendars",

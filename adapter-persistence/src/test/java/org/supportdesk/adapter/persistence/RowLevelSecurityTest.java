@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.testing.TenantFixture;
@@ -30,6 +31,7 @@ import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
 import org.supportdesk.domain.sla.WeeklyHoursCalendar;
 import org.supportdesk.domain.tenant.Author;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Tags;
 import org.supportdesk.domain.ticket.TicketState;
@@ -59,7 +61,8 @@ class RowLevelSecurityTest {
             "sla_policy_targets",
             "business_calendars",
             "business_calendar_hours",
-            "business_calendar_holidays");
+            "business_calendar_holidays",
+            "api_tokens");
 
     private final TestDatabase database;
     private final JdbiSupportdesk desk;
@@ -287,6 +290,8 @@ class RowLevelSecurityTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty()));
+        // api_tokens (and the token's identity in users)
+        desk.createApiToken.handle(new CreateApiToken.Command(tenant.adminActor(), "CI", Role.AGENT));
         // sla_policies, sla_policy_targets, business_calendars (version 1 from tenant creation); hours and holidays
         desk.transactions.inTransaction(tenant.tenant, () -> {
             desk.slaSettings.addCalendar(

@@ -1,13 +1,20 @@
 package org.supportdesk.application.testing;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.supportdesk.domain.port.Page;
+import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 
@@ -42,13 +49,53 @@ public final class InMemoryPeople implements People, Snapshotting {
         people.put(person.id(), person);
     }
 
-    /** Replaces a stored person, e.g. to deactivate them. */
+    @Override
     public synchronized void update(Person person) {
+        Person stored = person(person.tenant(), person.id())
+                .orElseThrow(() -> new IllegalArgumentException("no person " + person.id()));
+        if (!stored.email().equals(person.email())) {
+            throw new IllegalArgumentException("an update keeps the email address");
+        }
         people.put(person.id(), person);
     }
 
+    @Override
+    public synchronized Page<Person> list(TenantId tenant, Set<Role> roles, PageRequest page) {
+        List<Person> matching = people.values().stream()
+                .filter(p -> p.tenant().equals(tenant) && roles.contains(p.role()))
+                .sorted(Comparator.comparing(p -> p.email().value()))
+                .collect(Collectors.toList());
+        return page(matching, page);
+    }
+
+    @Override
     public synchronized void addOrganization(Organization organization) {
+        if (organizations.containsKey(organization.id())) {
+            throw new IllegalStateException("already known: " + organization.id());
+        }
         organizations.put(organization.id(), organization);
+    }
+
+    @Override
+    public synchronized void updateOrganization(Organization organization) {
+        organization(organization.tenant(), organization.id())
+                .orElseThrow(() -> new IllegalArgumentException("no organisation " + organization.id()));
+        organizations.put(organization.id(), organization);
+    }
+
+    @Override
+    public synchronized Page<Organization> organizations(TenantId tenant, PageRequest page) {
+        List<Organization> matching = organizations.values().stream()
+                .filter(o -> o.tenant().equals(tenant))
+                .sorted(Comparator.comparing(Organization::name)
+                        .thenComparing(o -> o.id().value().toString()))
+                .collect(Collectors.toList());
+        return page(matching, page);
+    }
+
+    private static <T> Page<T> page(List<T> all, PageRequest page) {
+        List<T> items = all.stream().skip(page.offset()).limit(page.limit()).collect(Collectors.toList());
+        return new Page<>(items, page.page(), page.limit(), all.size());
     }
 
     @Override

@@ -1,7 +1,25 @@
 package org.supportdesk.application.testing;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import org.supportdesk.application.access.IdentifyApiToken;
+import org.supportdesk.application.access.SignIn;
+import org.supportdesk.application.admin.AddOrganization;
+import org.supportdesk.application.admin.AddPerson;
+import org.supportdesk.application.admin.AdminWork;
+import org.supportdesk.application.admin.ChangeSettings;
+import org.supportdesk.application.admin.CreateApiToken;
+import org.supportdesk.application.admin.GetOrganization;
+import org.supportdesk.application.admin.GetPerson;
+import org.supportdesk.application.admin.ListApiTokens;
+import org.supportdesk.application.admin.ListOrganizations;
+import org.supportdesk.application.admin.ListPeople;
+import org.supportdesk.application.admin.ReplaceCategories;
+import org.supportdesk.application.admin.RevokeApiToken;
+import org.supportdesk.application.admin.ShowConfiguration;
+import org.supportdesk.application.admin.UpdateOrganization;
+import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
@@ -11,6 +29,7 @@ import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ListMessages;
 import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.query.TicketHistory;
 import org.supportdesk.application.sla.ChangeBusinessHours;
 import org.supportdesk.application.sla.ChangeSlaPolicy;
@@ -29,6 +48,7 @@ import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.testing.SequentialIds;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketState;
@@ -38,6 +58,8 @@ import org.supportdesk.domain.ticket.TicketState;
  * want Supportdesk without a database.
  */
 public final class InMemorySupportdesk {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     public final SequentialIds ids = SequentialIds.startingAtOne();
     public final FixedCorrelationIds correlation = new FixedCorrelationIds();
@@ -49,8 +71,17 @@ public final class InMemorySupportdesk {
     public final RecordingOutbox outbox = new RecordingOutbox();
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     public final InMemorySlaSettings slaSettings = new InMemorySlaSettings();
-    public final InMemoryTransactionRunner transactions =
-            new InMemoryTransactionRunner(List.of(people, tickets, journal, outbox, idempotencyRecords, slaSettings));
+    public final InMemoryTenants tenants = new InMemoryTenants();
+    public final InMemoryCredentials credentials = new InMemoryCredentials(people);
+    public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    public final FakePasswordHashing passwordHashing = new FakePasswordHashing();
+    public final SecretSource secrets = count -> {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    };
+    public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(List.of(
+            people, tickets, journal, outbox, idempotencyRecords, slaSettings, configuration, credentials, apiTokens));
     public final SlaClocks slaClocks = new SlaClocks(slaSettings, journal);
     public final TicketChanges changes =
             new TicketChanges(tickets, transactions, journal, slaClocks, outbox, ids, correlation, clock);
@@ -85,6 +116,25 @@ public final class InMemorySupportdesk {
             new ChangeSlaPolicy(slaSettings, journal, transactions, ids, correlation, clock);
     public final ChangeBusinessHours changeBusinessHours =
             new ChangeBusinessHours(slaSettings, journal, transactions, ids, correlation, clock);
+
+    public final AdminWork adminWork = new AdminWork(transactions, journal, ids, correlation, clock);
+    public final SignIn signIn = new SignIn(tenants, people, credentials, passwordHashing, transactions);
+    public final IdentifyApiToken identifyApiToken = new IdentifyApiToken(apiTokens, transactions);
+    public final AddPerson addPerson = new AddPerson(adminWork, people, credentials, passwordHashing);
+    public final UpdatePerson updatePerson = new UpdatePerson(adminWork, people);
+    public final ListPeople listPeople = new ListPeople(adminWork, people);
+    public final GetPerson getPerson = new GetPerson(adminWork, people);
+    public final AddOrganization addOrganization = new AddOrganization(adminWork, people);
+    public final UpdateOrganization updateOrganization = new UpdateOrganization(adminWork, people);
+    public final ListOrganizations listOrganizations = new ListOrganizations(adminWork, people);
+    public final GetOrganization getOrganization = new GetOrganization(adminWork, people);
+    public final ShowConfiguration showConfiguration = new ShowConfiguration(configuration, slaSettings, transactions);
+    public final ChangeSettings changeSettings = new ChangeSettings(adminWork, configuration);
+    public final ReplaceCategories replaceCategories = new ReplaceCategories(adminWork, configuration, tickets);
+    public final CreateApiToken createApiToken = new CreateApiToken(adminWork, apiTokens, people, secrets);
+    public final ListApiTokens listApiTokens = new ListApiTokens(adminWork, apiTokens);
+    public final RevokeApiToken revokeApiToken = new RevokeApiToken(adminWork, apiTokens);
+    public final ShowCustomerProfile showCustomerProfile = new ShowCustomerProfile(people, tickets, transactions);
 
     /** Files as a customer and reads the ticket back as stored, for tests that look at every field. */
     public TicketState fileAndRead(FileTicket.Command command) {

@@ -7,15 +7,32 @@ import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.TenantSettings;
 
 /** Tenant settings in a map; unknown tenants have the defaults. */
-public final class InMemoryTenantConfiguration implements TenantConfiguration {
-    private final Map<TenantId, TenantSettings> settings = new HashMap<>();
+public final class InMemoryTenantConfiguration implements TenantConfiguration, Snapshotting {
+    private Map<TenantId, TenantSettings> settings = new HashMap<>();
 
     @Override
     public synchronized TenantSettings settings(TenantId tenant) {
         return settings.getOrDefault(tenant, TenantSettings.defaults());
     }
 
+    @Override
+    public synchronized void save(TenantId tenant, TenantSettings tenantSettings) {
+        settings.put(tenant, tenantSettings);
+    }
+
+    /** Sets a tenant's settings outside any use case, for a test's given. */
     public synchronized void put(TenantId tenant, TenantSettings tenantSettings) {
         settings.put(tenant, tenantSettings);
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(settings);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        settings = (Map<TenantId, TenantSettings>) snapshot;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import org.supportdesk.domain.port.TicketListItem;
 import org.supportdesk.domain.port.TicketQueries;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.TenantId;
@@ -90,6 +92,14 @@ public final class InMemoryTicketRepository
                 .filter(m -> m.tenant().equals(tenant))
                 .sorted(Message.CONVERSATION_ORDER)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized Set<Category> categoriesInUse(TenantId tenant) {
+        return tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant))
+                .map(TicketState::category)
+                .collect(Collectors.toSet());
     }
 
     @Override

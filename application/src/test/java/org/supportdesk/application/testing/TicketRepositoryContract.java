@@ -66,6 +66,17 @@ public abstract class TicketRepositoryContract {
     }
 
     @Test
+    void categories_in_use_are_those_of_the_tenants_own_tickets() {
+        Ticket ticket = file(acme);
+        save(ticket);
+
+        assertThat(inTx(acme.tenant, () -> tickets().categoriesInUse(acme.tenant)))
+                .containsExactly(ticket.state().category());
+        assertThat(inTx(globex.tenant, () -> tickets().categoriesInUse(globex.tenant)))
+                .isEmpty();
+    }
+
+    @Test
     void a_filed_ticket_round_trips_every_field() {
         Ticket ticket = file(acme);
         save(ticket);

@@ -1,10 +1,12 @@
 package org.supportdesk.domain.port;
 
 import java.util.Optional;
+import java.util.Set;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 
@@ -25,4 +27,34 @@ public interface People {
      * @throws IllegalStateException when the tenant already has someone with that id or email address
      */
     void add(Person person);
+
+    /**
+     * Replaces a stored person (name, role, active) in the surrounding transaction; id, tenant and email stay.
+     *
+     * @throws IllegalArgumentException when {@code tenant} has no person with that id
+     */
+    void update(Person person);
+
+    /**
+     * One page of the people of {@code tenant} with one of {@code roles}, ordered by email address (as code points),
+     * with the exact total.
+     */
+    Page<Person> list(TenantId tenant, Set<Role> roles, PageRequest page);
+
+    /**
+     * Adds an organisation.
+     *
+     * @throws IllegalStateException when the tenant already has one with that id
+     */
+    void addOrganization(Organization organization);
+
+    /**
+     * Replaces a stored organisation (name, shared tickets).
+     *
+     * @throws IllegalArgumentException when {@code tenant} has no organisation with that id
+     */
+    void updateOrganization(Organization organization);
+
+    /** One page of the organisations of {@code tenant}, by name (as code points) then id, with the exact total. */
+    Page<Organization> organizations(TenantId tenant, PageRequest page);
 }

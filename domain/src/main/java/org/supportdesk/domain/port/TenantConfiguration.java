@@ -7,4 +7,11 @@ import org.supportdesk.domain.tenant.TenantSettings;
 public interface TenantConfiguration {
     /** The settings of {@code tenant}; a tenant that never changed them has {@link TenantSettings#defaults()}. */
     TenantSettings settings(TenantId tenant);
+
+    /**
+     * Stores the settings of {@code tenant} in the surrounding transaction: its categories become exactly
+     * {@code settings.categories()}, with the reopen window and auto-close delay. Callers check first that no ticket
+     * uses a category that goes ({@link TicketRepository#categoriesInUse}).
+     */
+    void save(TenantId tenant, TenantSettings settings);
 }

@@ -3,6 +3,8 @@ package org.supportdesk.domain.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.StaleTicket;
@@ -42,4 +44,7 @@ public interface TicketRepository {
      * candidates for auto-close, oldest first, at most {@code limit}.
      */
     List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit);
+
+    /** The categories some ticket of {@code tenant} has, soft-deleted tickets included, since they can come back. */
+    Set<Category> categoriesInUse(TenantId tenant);
 }

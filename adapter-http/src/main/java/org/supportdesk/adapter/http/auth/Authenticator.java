@@ -7,13 +7,15 @@ import java.util.Set;
 import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.HttpProblem;
 import org.supportdesk.application.access.IdentifyActor;
+import org.supportdesk.application.access.IdentifyApiToken;
 import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.ApiTokenSecret;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * Runs before every matched route: a route for {@link AccessRole#ANYONE} needs nothing; any other needs a valid
- * bearer token of an active person (401 otherwise, one body for every reason) whose role the route admits (403
+ * bearer token (a JWT, or an integration API token that is not revoked) of an active person (401 otherwise, one body for every reason) whose role the route admits (403
  * otherwise). The actor is then available to the handler.
  */
 public final class Authenticator {
@@ -22,10 +24,22 @@ public final class Authenticator {
 
     private final JwtTokens tokens;
     private final IdentifyActor identify;
+    private final Optional<IdentifyApiToken> apiTokens;
 
+    /** JWTs only. */
     public Authenticator(JwtTokens tokens, IdentifyActor identify) {
+        this(tokens, identify, Optional.empty());
+    }
+
+    /** JWTs, and integration API tokens: a bearer of the API-token shape is looked up as one, never parsed as a JWT. */
+    public Authenticator(JwtTokens tokens, IdentifyActor identify, IdentifyApiToken apiTokens) {
+        this(tokens, identify, Optional.of(apiTokens));
+    }
+
+    private Authenticator(JwtTokens tokens, IdentifyActor identify, Optional<IdentifyApiToken> apiTokens) {
         this.tokens = tokens;
         this.identify = identify;
+        this.apiTokens = apiTokens;
     }
 
     public void authenticate(Context ctx) {
@@ -34,14 +48,23 @@ public final class Authenticator {
             return;
         }
         Actor actor = bearer(ctx)
-                .flatMap(tokens::verify)
-                .flatMap(claims ->
-                        identify.handle(new IdentifyActor.Command(claims.tenant(), claims.person(), claims.role())))
+                .flatMap(this::identify)
                 .orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, "A valid bearer token is required"));
         if (!required.admits(actor)) {
             throw new HttpProblem(ApiCode.FORBIDDEN, "This route is not for your role");
         }
         ctx.attribute(ACTOR, actor);
+    }
+
+    private Optional<Actor> identify(String bearer) {
+        if (ApiTokenSecret.looksLikeOne(bearer)) {
+            return apiTokens
+                    .flatMap(known -> known.handle(new IdentifyApiToken.Command(bearer)))
+                    .map(Actor.class::cast);
+        }
+        return tokens.verify(bearer)
+                .flatMap(claims ->
+                        identify.handle(new IdentifyActor.Command(claims.tenant(), claims.person(), claims.role())));
     }
 
     private static Optional<String> bearer(Context ctx) {

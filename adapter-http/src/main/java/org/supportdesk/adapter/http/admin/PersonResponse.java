@@ -1,0 +1,18 @@
+package org.supportdesk.adapter.http.admin;
+
+import java.util.UUID;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Person;
+
+/** A person as the admin routes show them. */
+public record PersonResponse(UUID id, String email, String name, String role, UUID organizationId, boolean active) {
+    public static PersonResponse of(Person person) {
+        return new PersonResponse(
+                person.id().value(),
+                person.email().value(),
+                person.name(),
+                JsonFields.wireName(person.role()),
+                person.organization().map(OrganizationId::value).orElse(null),
+                person.active());
+    }
+}

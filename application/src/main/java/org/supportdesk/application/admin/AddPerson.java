@@ -1,0 +1,99 @@
+package org.supportdesk.application.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.supportdesk.domain.journal.FieldChange;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.port.Credentials;
+import org.supportdesk.domain.port.PasswordHashing;
+import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.problem.Conflict;
+import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Password;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.UserId;
+
+/**
+ * An admin adds a customer (maybe in an organisation) or a staff member (§17 "People, tenants, tokens"), active, with a
+ * password to sign in with when one is given; an address already taken in the tenant is a conflict.
+ */
+public final class AddPerson {
+    public record Command(
+            StaffActor actor,
+            Email email,
+            String name,
+            Role role,
+            Optional<OrganizationId> organization,
+            Optional<Password> password) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(organization, "organization");
+            Objects.requireNonNull(password, "password");
+            if (role.isStaff() && organization.isPresent()) {
+                throw ValidationFailed.of("organization_id", "staff belong to no customer organisation");
+            }
+        }
+    }
+
+    private final AdminWork work;
+    private final People people;
+    private final Credentials credentials;
+    private final PasswordHashing hashing;
+
+    public AddPerson(AdminWork work, People people, Credentials credentials, PasswordHashing hashing) {
+        this.work = work;
+        this.people = people;
+        this.credentials = credentials;
+        this.hashing = hashing;
+    }
+
+    public Person handle(Command command) {
+        StaffActor admin = command.actor();
+        // Hash before the transaction: the key derivation is slow on purpose and needs no database.
+        Optional<String> hash = command.password().map(hashing::hash);
+        return work.asAdmin(admin, "add people", () -> {
+            if (people.personByEmail(admin.tenant(), command.email()).isPresent()) {
+                throw new Conflict("Someone in this tenant already has the address " + command.email());
+            }
+            command.organization().ifPresent(org -> people.organization(admin.tenant(), org)
+                    .orElseThrow(() -> ValidationFailed.of("organization_id", "is not an organisation of the tenant")));
+            Person person = new Person(
+                    new UserId(work.newId()),
+                    admin.tenant(),
+                    command.email(),
+                    command.name(),
+                    command.role(),
+                    command.organization(),
+                    true);
+            people.add(person);
+            hash.ifPresent(h -> credentials.setPasswordHash(admin.tenant(), person.id(), h));
+            List<FieldChange> changes = new ArrayList<>();
+            changes.add(FieldChange.of("email", null, person.email()));
+            changes.add(FieldChange.of("name", null, person.name()));
+            changes.add(FieldChange.of("role", null, wireName(person.role())));
+            person.organization().ifPresent(org -> changes.add(FieldChange.of("organization_id", null, org)));
+            work.record(
+                    admin,
+                    JournalAction.PERSON_CREATED,
+                    TargetKind.PERSON,
+                    person.id().value(),
+                    changes);
+            return person;
+        });
+    }
+
+    static String wireName(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+}
