@@ -5,16 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.http.RequestCorrelation;
+import org.supportdesk.application.sla.ScanSlaBreaches;
+import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
@@ -28,8 +32,34 @@ final class BackgroundWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
+    /** How many tickets a job takes per batch; a job that fills a batch runs again, up to {@link #MAX_BATCHES}. */
+    static final int BATCH_SIZE = 200;
+
+    static final int MAX_BATCHES = 10;
+
     /** One job, run for one tenant; it makes its own tenant-scoped transactions. */
     record Job(String name, Consumer<TenantId> work) {}
+
+    /** Auto-close of resolved tickets, and the SLA breach scan when its candidates adapter is wired. */
+    static List<Job> standardJobs(UseCases useCases) {
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new Job(
+                "auto-close",
+                tenant -> drain(
+                        () -> useCases.autoCloseResolved().handle(new AutoCloseResolved.Command(tenant, BATCH_SIZE)))));
+        useCases.scanSlaBreaches()
+                .ifPresent(scan -> jobs.add(new Job(
+                        "sla-breach-scan",
+                        tenant -> drain(() -> scan.handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE))))));
+        return jobs;
+    }
+
+    private static void drain(IntSupplier batch) {
+        int batches = 1;
+        while (batch.getAsInt() == BATCH_SIZE && batches < MAX_BATCHES) {
+            batches++;
+        }
+    }
 
     private final DataSource dataSource;
     private final Supplier<List<TenantId>> tenants;
