@@ -86,7 +86,8 @@ public final class Main {
         } catch (Tenants.TenantExists | IllegalArgumentException | DomainException e) {
             err.println("supportdesk: " + e.getMessage());
             return FAILED;
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Start-up failures (database unreachable or refused, port taken…): one line and its causes, no trace.
             err.println("supportdesk: " + e.getMessage() + causes(e));
             return FAILED;
         }

@@ -100,6 +100,16 @@ class MainTest {
         }
     }
 
+    @Test
+    void an_unreachable_database_is_one_clear_line_and_exit_1() {
+        Map<String, String> unreachable =
+                Map.of("SUPPORTDESK_DB_URL", "jdbc:postgresql://127.0.0.1:1/none", "SUPPORTDESK_DB_USER", "x");
+
+        assertThat(cli(unreachable).run("migrate")).isEqualTo(1);
+
+        assertThat(err()).startsWith("supportdesk: ").contains("127.0.0.1:1").doesNotContain("\tat ");
+    }
+
     @Nested
     class TenantCreate {
         private static LocalPostgres cluster;
@@ -186,6 +196,23 @@ class MainTest {
             assertThat(cli(environment()).run(create)).as(err()).isZero();
             assertThat(cli(environment()).run(create)).isEqualTo(1);
             assertThat(err()).contains("a tenant with slug 'twice' already exists");
+        }
+
+        @Test
+        void serve_on_a_taken_port_exits_1_saying_so() throws java.io.IOException {
+            try (java.net.ServerSocket taken =
+                    new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                Map<String, String> environment = new java.util.HashMap<>(environment());
+                environment.put("SUPPORTDESK_HOST", "127.0.0.1");
+                environment.put("SUPPORTDESK_JWT_SECRET", "a-secret-of-at-least-thirty-two-bytes!");
+                Main cli = cli(environment);
+
+                assertThat(cli.run("serve", "--port", String.valueOf(taken.getLocalPort())))
+                        .isEqualTo(1);
+
+                assertThat(err()).contains("Port already in use").doesNotContain("\tat ");
+                assertThat(cli.running()).isEmpty();
+            }
         }
 
         @Test
