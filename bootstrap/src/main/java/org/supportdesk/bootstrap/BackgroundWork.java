@@ -1,0 +1,153 @@
+package org.supportdesk.bootstrap;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supportdesk.adapter.http.RequestCorrelation;
+import org.supportdesk.application.sla.ScanSlaBreaches;
+import org.supportdesk.application.ticket.AutoCloseResolved;
+import org.supportdesk.domain.tenant.TenantId;
+
+/**
+ * The periodic jobs (auto-close, the SLA breach scan): every period, for each tenant, each job in turn. A run holds a
+ * PostgreSQL session advisory lock on a connection of its own, so with several server instances only one runs at a
+ * time; the others skip that round. A job failing for one tenant is logged and does not stop the others.
+ */
+final class BackgroundWork implements AutoCloseable {
+    /** The advisory lock key: "supportdesk background" folded into 64 bits, shared by every instance. */
+    static final long LOCK_KEY = 0x5375_7070_6f72_7462L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+
+    /** How many tickets a job takes per batch; a job that fills a batch runs again, up to {@link #MAX_BATCHES}. */
+    static final int BATCH_SIZE = 200;
+
+    static final int MAX_BATCHES = 10;
+
+    /** One job, run for one tenant; it makes its own tenant-scoped transactions. */
+    record Job(String name, Consumer<TenantId> work) {}
+
+    /** Auto-close of resolved tickets, and the SLA breach scan when its candidates adapter is wired. */
+    static List<Job> standardJobs(UseCases useCases) {
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new Job(
+                "auto-close",
+                tenant -> drain(
+                        () -> useCases.autoCloseResolved().handle(new AutoCloseResolved.Command(tenant, BATCH_SIZE)))));
+        useCases.scanSlaBreaches()
+                .ifPresent(scan -> jobs.add(new Job(
+                        "sla-breach-scan",
+                        tenant -> drain(() -> scan.handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE))))));
+        return jobs;
+    }
+
+    private static void drain(IntSupplier batch) {
+        int batches = 1;
+        while (batch.getAsInt() == BATCH_SIZE && batches < MAX_BATCHES) {
+            batches++;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Supplier<List<TenantId>> tenants;
+    private final List<Job> jobs;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "supportdesk-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BackgroundWork(DataSource dataSource, Supplier<List<TenantId>> tenants, List<Job> jobs) {
+        this.dataSource = dataSource;
+        this.tenants = tenants;
+        this.jobs = List.copyOf(jobs);
+    }
+
+    /** Runs every {@code period}, the first time after {@code initialDelay}. */
+    void start(Duration initialDelay, Duration period) {
+        scheduler.scheduleWithFixedDelay(
+                this::runLogged, initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Background jobs {} run every {}", jobs.stream().map(Job::name).toList(), period);
+    }
+
+    /**
+     * One round: every job for every tenant, under the advisory lock. Answers false, doing nothing, when another
+     * instance holds the lock.
+     */
+    boolean runOnce() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!advisory(connection, "pg_try_advisory_lock")) {
+                LOG.debug("Another instance runs the background jobs; skipping this round");
+                return false;
+            }
+            try {
+                for (TenantId tenant : tenants.get()) {
+                    jobs.forEach(job -> runFor(job, tenant));
+                }
+                return true;
+            } finally {
+                advisory(connection, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the background advisory lock", e);
+        }
+    }
+
+    private void runLogged() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // A failed round is retried next period; the scheduler must not die of it.
+            LOG.error("A background round failed", e);
+        }
+    }
+
+    private static void runFor(Job job, TenantId tenant) {
+        RequestCorrelation.begin(null);
+        try {
+            job.work().accept(tenant);
+        } catch (RuntimeException e) {
+            LOG.error("Background job {} failed for tenant {}", job.name(), tenant, e);
+        } finally {
+            RequestCorrelation.end();
+        }
+    }
+
+    private static boolean advisory(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    /** Stops scheduling and waits (bounded) for a round in progress. */
+    @Override
+    public void close() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("A background round did not finish within 30 s; interrupting it");
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

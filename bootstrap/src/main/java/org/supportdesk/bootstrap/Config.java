@@ -1,0 +1,202 @@
+package org.supportdesk.bootstrap;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.supportdesk.adapter.http.auth.JwtSettings;
+import org.supportdesk.adapter.persistence.DatabaseConfig;
+
+/**
+ * The server's configuration, read from environment variables and an optional properties file with the same keys;
+ * the environment wins. Parsing is pure: the environment comes in as a map.
+ *
+ * @param database where the database is; empty means "start a local PostgreSQL cluster under the data directory"
+ * @param jwtSecret the HMAC secret; empty means "generate one and keep it under the data directory"
+ */
+public record Config(
+        Optional<DatabaseConfig> database,
+        String host,
+        int port,
+        Optional<String> jwtSecret,
+        String jwtIssuer,
+        String jwtAudience,
+        Optional<String> jwksUrl,
+        Path dataDir) {
+    public static final String DB_URL = "SUPPORTDESK_DB_URL";
+    public static final String DB_USER = "SUPPORTDESK_DB_USER";
+    public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
+    public static final String DB_POOL_SIZE = "SUPPORTDESK_DB_POOL_SIZE";
+    public static final String HOST = "SUPPORTDESK_HOST";
+    public static final String PORT = "SUPPORTDESK_PORT";
+    public static final String JWT_SECRET = "SUPPORTDESK_JWT_SECRET";
+    public static final String JWT_ISSUER = "SUPPORTDESK_JWT_ISSUER";
+    public static final String JWT_AUDIENCE = "SUPPORTDESK_JWT_AUDIENCE";
+    public static final String JWKS_URL = "SUPPORTDESK_JWKS_URL";
+    public static final String DATA_DIR = "SUPPORTDESK_DATA_DIR";
+    public static final String CONFIG_FILE = "SUPPORTDESK_CONFIG_FILE";
+
+    static final Set<String> KEYS = Set.of(
+            DB_URL,
+            DB_USER,
+            DB_PASSWORD,
+            DB_POOL_SIZE,
+            HOST,
+            PORT,
+            JWT_SECRET,
+            JWT_ISSUER,
+            JWT_AUDIENCE,
+            JWKS_URL,
+            DATA_DIR,
+            CONFIG_FILE);
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final String DEFAULT_ISSUER = "supportdesk";
+    public static final String DEFAULT_AUDIENCE = "supportdesk-api";
+    public static final Path DEFAULT_DATA_DIR = Path.of(".data");
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    public Config {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new InvalidConfig(PORT + " must be a port number (0-65535), got " + port);
+        }
+        Objects.requireNonNull(jwtSecret, "jwtSecret");
+        jwtSecret.ifPresent(Config::requireLongEnough);
+        Objects.requireNonNull(jwtIssuer, "jwtIssuer");
+        Objects.requireNonNull(jwtAudience, "jwtAudience");
+        Objects.requireNonNull(jwksUrl, "jwksUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /**
+     * Reads the configuration from {@code environment}, merged over the properties file named by {@code configFile}
+     * (the {@code --config} option) or else by {@value #CONFIG_FILE}.
+     *
+     * @throws InvalidConfig naming the variable that is wrong
+     */
+    public static Config from(Map<String, String> environment, Optional<Path> configFile) {
+        Map<String, String> values = new HashMap<>();
+        Optional<Path> file =
+                configFile.or(() -> nonBlank(environment, CONFIG_FILE).map(Path::of));
+        file.ifPresent(path -> values.putAll(readFile(path)));
+        environment.forEach((key, value) -> {
+            if (KEYS.contains(key)) {
+                values.put(key, value);
+            }
+        });
+        return parse(values);
+    }
+
+    private static Config parse(Map<String, String> values) {
+        Optional<DatabaseConfig> database = nonBlank(values, DB_URL)
+                .map(url -> new DatabaseConfig(
+                        url,
+                        nonBlank(values, DB_USER)
+                                .orElseThrow(
+                                        () -> new InvalidConfig(DB_USER + " is required when " + DB_URL + " is set")),
+                        values.getOrDefault(DB_PASSWORD, ""),
+                        integer(values, DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 1_000)));
+        return new Config(
+                database,
+                nonBlank(values, HOST).orElse(DEFAULT_HOST),
+                integer(values, PORT, DEFAULT_PORT, 0, 65_535),
+                nonBlank(values, JWT_SECRET),
+                nonBlank(values, JWT_ISSUER).orElse(DEFAULT_ISSUER),
+                nonBlank(values, JWT_AUDIENCE).orElse(DEFAULT_AUDIENCE),
+                nonBlank(values, JWKS_URL),
+                nonBlank(values, DATA_DIR).map(Path::of).orElse(DEFAULT_DATA_DIR));
+    }
+
+    /** The same configuration listening on {@code newPort} (the {@code --port} option). */
+    public Config withPort(int newPort) {
+        return new Config(database, host, newPort, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir);
+    }
+
+    /** The same configuration over another database. */
+    public Config withDatabase(DatabaseConfig newDatabase) {
+        return new Config(Optional.of(newDatabase), host, port, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir);
+    }
+
+    /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
+    public JwtSettings jwtSettings() {
+        String secret = jwtSecret.orElseGet(() -> KeptSecret.loadOrCreate(dataDir.resolve(KeptSecret.FILE_NAME)));
+        return JwtSettings.of(secret, jwtIssuer, jwtAudience, jwksUrl);
+    }
+
+    /** Without the secrets: the database password and the JWT secret are never printed or logged. */
+    @Override
+    public String toString() {
+        return "Config[database="
+                + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("local cluster")
+                + ", host=" + host + ", port=" + port + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(kept)")
+                + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
+                + ", dataDir=" + dataDir + "]";
+    }
+
+    private static void requireLongEnough(String secret) {
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < JwtSettings.MIN_SECRET_BYTES) {
+            throw new InvalidConfig(JWT_SECRET + " must be at least " + JwtSettings.MIN_SECRET_BYTES
+                    + " bytes of UTF-8, got " + bytes + "; unset it to have one generated under the data directory");
+        }
+    }
+
+    private static Map<String, String> readFile(Path path) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new InvalidConfig("cannot read the configuration file " + path + ": " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!KEYS.contains(key) || CONFIG_FILE.equals(key)) {
+                throw new InvalidConfig("unknown key " + key + " in " + path + "; known keys: "
+                        + KEYS.stream()
+                                .filter(k -> !CONFIG_FILE.equals(k))
+                                .sorted()
+                                .toList());
+            }
+            values.put(key, properties.getProperty(key).strip());
+        }
+        return values;
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> values, String key) {
+        return Optional.ofNullable(values.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback, int min, int max) {
+        Optional<String> raw = nonBlank(values, key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new InvalidConfig(
+                key + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+    }
+
+    /** A configuration value that is missing, malformed or out of range; the message names the variable. */
+    public static final class InvalidConfig extends IllegalArgumentException {
+        public InvalidConfig(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.supportdesk.bootstrap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.ChangeTicketStatus;
+import org.supportdesk.application.ticket.CloseOwnTicket;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Organization;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.ticket.Via;
+
+/**
+ * The {@code demo} tenant of {@code serve --demo}: an admin, two agents, three customers (two in an organisation that
+ * shares tickets) and a ticket in every status with public replies and internal notes, made through the real use
+ * cases. Seeding is skipped when the tenant exists. Every demo account signs in with one password, generated on the
+ * first seed and kept under the data directory (0600) so later runs can print it again.
+ */
+final class DemoSeed {
+    static final String SLUG = "demo";
+    static final String PASSWORD_FILE = "demo-password";
+
+    /** A demo account and its password (empty when it was seeded with a password this data directory lacks). */
+    record Account(String email, String name, Role role, Optional<String> password) {}
+
+    /** What the demo has: whether this run seeded it, and who can sign in. */
+    record Demo(boolean seeded, List<Account> accounts, Path passwordFile) {}
+
+    private final Stores stores;
+    private final UseCases useCases;
+
+    DemoSeed(Stores stores, UseCases useCases) {
+        this.stores = stores;
+        this.useCases = useCases;
+    }
+
+    Demo seed(Path dataDir) {
+        Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+        boolean exists = stores.tenants().bySlug(SLUG).isPresent();
+        Optional<String> password = exists ? readPassword(passwordFile) : Optional.of(keptPassword(passwordFile));
+        if (!exists) {
+            seedTenant(password.orElseThrow());
+        }
+        List<Account> accounts = List.of(
+                new Account("admin@demo.example", "Ada Admin", Role.ADMIN, password),
+                new Account("agnes@demo.example", "Agnes Agent", Role.AGENT, password),
+                new Account("arthur@demo.example", "Arthur Agent", Role.AGENT, password),
+                new Account("carla@demo.example", "Carla Customer (Acme Corp)", Role.CUSTOMER, password),
+                new Account("colin@demo.example", "Colin Colleague (Acme Corp)", Role.CUSTOMER, password),
+                new Account("oscar@demo.example", "Oscar Outsider", Role.CUSTOMER, password));
+        return new Demo(!exists, accounts, passwordFile);
+    }
+
+    private void seedTenant(String password) {
+        Tenants.Created created = Tenants.create(
+                stores,
+                new Tenants.NewTenant(SLUG, "Demo Support", Email.of("admin@demo.example"), "Ada Admin", password));
+        TenantId tenant = created.tenant();
+        Organization acme = new Organization(new OrganizationId(UUID.randomUUID()), tenant, "Acme Corp", true);
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.people().addOrganization(acme);
+            return null;
+        });
+        StaffActor agnes = StaffActor.of(person(tenant, "agnes", "Agnes Agent", Role.AGENT, null, password));
+        StaffActor arthur = StaffActor.of(person(tenant, "arthur", "Arthur Agent", Role.AGENT, null, password));
+        CustomerActor carla = customer(person(tenant, "carla", "Carla Customer", Role.CUSTOMER, acme, password), acme);
+        CustomerActor colin = customer(person(tenant, "colin", "Colin Colleague", Role.CUSTOMER, acme, password), acme);
+        CustomerActor oscar = customer(person(tenant, "oscar", "Oscar Outsider", Role.CUSTOMER, null, password), null);
+
+        TicketId fresh = file(
+                carla,
+                "Invoice PDF shows the wrong VAT number",
+                "billing",
+                Priority.MEDIUM,
+                "Our March invoice lists our old VAT number. Can you correct it?");
+        note(agnes, fresh, "The VAT number changed on 1 March; asking billing to regenerate the PDF.");
+
+        TicketId working = file(
+                colin,
+                "CSV export times out for large projects",
+                "technical",
+                Priority.HIGH,
+                "Exporting the Apollo project (about 40,000 rows) fails after a minute.");
+        assign(agnes, working, agnes);
+        reply(agnes, working, "Thanks Colin, I can reproduce it and I'm looking into it now.", false);
+        note(agnes, working, "Export runs in the request thread; needs to move to a background job.");
+
+        TicketId waiting = file(
+                oscar,
+                "Cannot reset my password",
+                "question",
+                Priority.URGENT,
+                "The reset link says it has expired as soon as I click it.");
+        reply(arthur, waiting, "Sorry about that! Which address do you sign in with, and which browser?", false);
+        status(arthur, waiting, TicketStatus.WAITING_ON_CUSTOMER, "asked for the account email and browser");
+
+        TicketId held = file(
+                carla,
+                "Dark mode for the portal",
+                "feature",
+                Priority.LOW,
+                "Our team works late; a dark theme would be easier on the eyes.");
+        reply(agnes, held, "Great idea, Carla. It's planned; I'll keep this open until it ships.", false);
+        note(agnes, held, "Linked to the theming epic, target next quarter.");
+        status(agnes, held, TicketStatus.ON_HOLD, "waiting for the theming release");
+
+        TicketId solved = file(
+                oscar,
+                "Notifications arrive twice",
+                "bug",
+                Priority.MEDIUM,
+                "Every reply notification email reaches me twice.");
+        assign(arthur, solved, arthur);
+        note(arthur, solved, "Two subscriptions for the same address; removed the duplicate.");
+        reply(arthur, solved, "You had two identical subscriptions; I removed one. It should stop now.", true);
+        status(arthur, solved, TicketStatus.RESOLVED, "duplicate subscription removed");
+
+        TicketId done = file(
+                colin,
+                "Change the company address on invoices",
+                "billing",
+                Priority.MEDIUM,
+                "We moved to 5 Harbour Street, Springfield.");
+        reply(agnes, done, "Done: future invoices carry the new address.", true);
+        status(agnes, done, TicketStatus.RESOLVED, "address updated");
+        useCases.closeOwnTicket()
+                .handle(new CloseOwnTicket.Command(colin, done, Optional.of("Thanks, all good"), Optional.empty()));
+    }
+
+    private Person person(TenantId tenant, String who, String name, Role role, Organization org, String password) {
+        Person person = new Person(
+                new UserId(UUID.randomUUID()),
+                tenant,
+                Email.of(who + "@demo.example"),
+                name,
+                role,
+                Optional.ofNullable(org).map(Organization::id),
+                true);
+        Tenants.addWithPassword(stores, person, password);
+        return person;
+    }
+
+    private static CustomerActor customer(Person person, Organization org) {
+        return CustomerActor.of(person, Optional.ofNullable(org));
+    }
+
+    private TicketId file(CustomerActor by, String subject, String category, Priority priority, String description) {
+        return useCases.fileTicket()
+                .handle(new FileTicket.Command(
+                        by,
+                        new Subject(subject),
+                        new Description(description),
+                        new Category(category),
+                        priority,
+                        PortalContext.NONE,
+                        Optional.empty()));
+    }
+
+    private void reply(StaffActor by, TicketId ticket, String body, boolean resolution) {
+        useCases.replyToTicket()
+                .handle(new ReplyToTicket.Command(by, ticket, new Body(body), Via.API, resolution, Optional.empty()));
+    }
+
+    private void note(StaffActor by, TicketId ticket, String body) {
+        useCases.addInternalNote()
+                .handle(new AddInternalNote.Command(by, ticket, new Body(body), Via.API, Optional.empty()));
+    }
+
+    private void assign(StaffActor by, TicketId ticket, StaffActor assignee) {
+        useCases.assignTicket()
+                .handle(new AssignTicket.Command(by, ticket, Optional.of(assignee.id()), Optional.empty()));
+    }
+
+    private void status(StaffActor by, TicketId ticket, TicketStatus to, String reason) {
+        useCases.changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(by, ticket, to, Optional.of(reason), Optional.empty()));
+    }
+
+    private static Optional<String> readPassword(Path file) {
+        try {
+            return Files.exists(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    private static String keptPassword(Path file) {
+        Optional<String> kept = readPassword(file);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        String password = "demo-" + randomWord(4) + "-" + randomWord(4);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the demo password in " + file, e);
+        }
+        return password;
+    }
+
+    private static String randomWord(int length) {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder word = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            word.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return word.toString();
+    }
+}

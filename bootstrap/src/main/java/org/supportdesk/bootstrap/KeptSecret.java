@@ -1,0 +1,56 @@
+package org.supportdesk.bootstrap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supportdesk.adapter.http.auth.JwtSettings;
+
+/**
+ * The JWT secret a server generates when none is configured: random, written once under the data directory readable
+ * by its owner only (0600), and read again on every later start so tokens survive restarts.
+ */
+final class KeptSecret {
+    static final String FILE_NAME = "jwt-secret";
+    private static final Logger LOG = LoggerFactory.getLogger(KeptSecret.class);
+    private static final int RANDOM_BYTES = 48;
+
+    private KeptSecret() {}
+
+    static String loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (secret.getBytes(StandardCharsets.UTF_8).length < JwtSettings.MIN_SECRET_BYTES) {
+                throw new Config.InvalidConfig("the kept JWT secret in " + file + " is shorter than "
+                        + JwtSettings.MIN_SECRET_BYTES + " bytes; delete the file to have a new one generated");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the JWT secret in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        byte[] random = new byte[RANDOM_BYTES];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException anotherStartWasFaster) {
+            return;
+        }
+        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        LOG.info("No SUPPORTDESK_JWT_SECRET set: generated one and kept it in {}", file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,52 @@
+package org.supportdesk.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supportdesk.adapter.persistence.Database;
+import org.supportdesk.adapter.persistence.DatabaseConfig;
+import org.supportdesk.adapter.persistence.LocalPostgres;
+
+/**
+ * The database a command works on, migrated and checked: the configured one, or else a PostgreSQL cluster of our own
+ * kept under the data directory (created on the first run, reused later). Closing it closes the pool and stops a
+ * cluster we started.
+ */
+record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cluster) implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenDatabase.class);
+    private static final int LOCAL_POOL_SIZE = 10;
+
+    static OpenDatabase open(Config config) {
+        Optional<LocalPostgres> cluster = config.database().isPresent()
+                ? Optional.empty()
+                : Optional.of(LocalPostgres.startKept(ClusterLocation.forDataDir(config.dataDir())));
+        DatabaseConfig database = config.database()
+                .orElseGet(() -> new DatabaseConfig(
+                        cluster.orElseThrow().jdbcUrl(),
+                        cluster.orElseThrow().user(),
+                        cluster.orElseThrow().password(),
+                        LOCAL_POOL_SIZE));
+        HikariDataSource pool = null;
+        try {
+            pool = Database.pool(database);
+            Database.requireRowLevelSecurityBinds(pool);
+            Database.migrate(pool);
+            LOG.info("Database {} as {} is migrated", database.jdbcUrl(), database.user());
+            return new OpenDatabase(pool, Database.jdbi(pool), cluster);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            cluster.ifPresent(LocalPostgres::close);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        cluster.ifPresent(LocalPostgres::close);
+    }
+}

@@ -1,0 +1,102 @@
+package org.supportdesk.bootstrap;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supportdesk.adapter.http.RequestCorrelation;
+import org.supportdesk.adapter.http.auth.JwtSettings;
+import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.application.ids.TimeOrderedIds;
+
+/**
+ * The composition root (CONVENTIONS §8): the database, the stores, every use case, the HTTP server and the background
+ * jobs, built by hand in dependency order. Closing it stops them in reverse.
+ */
+public final class Supportdesk implements AutoCloseable {
+    static final Duration BACKGROUND_PERIOD = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(Supportdesk.class);
+
+    private final OpenDatabase database;
+    private final Stores stores;
+    private final UseCases useCases;
+    private final JwtTokens tokens;
+    private final Javalin http;
+    private final BackgroundWork background;
+
+    private Supportdesk(
+            OpenDatabase database,
+            Stores stores,
+            UseCases useCases,
+            JwtTokens tokens,
+            Javalin http,
+            BackgroundWork background) {
+        this.database = database;
+        this.stores = stores;
+        this.useCases = useCases;
+        this.tokens = tokens;
+        this.http = http;
+        this.background = background;
+    }
+
+    /** Starts everything with the system clock; the pending adapters are those this build lacks. */
+    public static Supportdesk start(Config config) {
+        return start(config, PendingAdapters.NONE);
+    }
+
+    public static Supportdesk start(Config config, PendingAdapters pending) {
+        JwtSettings jwt = config.jwtSettings();
+        InstantSource clock = Clock.systemUTC();
+        OpenDatabase database = OpenDatabase.open(config);
+        try {
+            Stores stores = Stores.over(database.jdbi(), clock, pending);
+            UseCases useCases = UseCases.over(stores, new TimeOrderedIds(clock), new RequestCorrelation(), clock);
+            JwtTokens tokens = new JwtTokens(jwt, clock);
+            Javalin http = Web.server(useCases, tokens).start(config.host(), config.port());
+            BackgroundWork background =
+                    new BackgroundWork(database.pool(), stores.tenants()::all, BackgroundWork.standardJobs(useCases));
+            background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);
+            LOG.info("Supportdesk listens on http://{}:{}", config.host(), http.port());
+            return new Supportdesk(database, stores, useCases, tokens, http, background);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The port the HTTP server listens on (useful when configured as 0). */
+    public int port() {
+        return http.port();
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    /** Signs tokens with the configured secret, for the demo and for tests. */
+    public JwtTokens tokens() {
+        return tokens;
+    }
+
+    /** Stops the HTTP server, then the background jobs, then the pool and a cluster we started. */
+    @Override
+    public void close() {
+        LOG.info("Supportdesk is stopping");
+        try {
+            http.stop();
+        } finally {
+            try {
+                background.close();
+            } finally {
+                database.close();
+            }
+        }
+        LOG.info("Supportdesk stopped");
+    }
+}

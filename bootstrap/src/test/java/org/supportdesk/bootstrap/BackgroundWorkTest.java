@@ -1,0 +1,208 @@
+package org.supportdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.supportdesk.adapter.persistence.Database;
+import org.supportdesk.adapter.persistence.DatabaseConfig;
+import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.application.ids.TimeOrderedIds;
+import org.supportdesk.application.testing.MutableClock;
+import org.supportdesk.application.ticket.ChangeTicketStatus;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketStatus;
+
+/**
+ * The background jobs over PostgreSQL: auto-close runs for every tenant, only one instance at a time runs a round
+ * (the advisory lock), and the scheduler runs rounds by itself.
+ */
+@Timeout(120)
+class BackgroundWorkTest {
+    private static LocalPostgres cluster;
+    private static HikariDataSource pool;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private static Stores stores;
+    private static UseCases useCases;
+
+    @BeforeAll
+    static void start() {
+        cluster = LocalPostgres.startThrowaway();
+        pool = Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 6));
+        Database.migrate(pool);
+        stores = Stores.over(Database.jdbi(pool), clock, PendingAdapters.NONE);
+        useCases = UseCases.over(stores, new TimeOrderedIds(clock), () -> "background-test", clock);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void a_round_auto_closes_resolved_tickets_of_every_tenant_past_the_delay() {
+        Resolved first = resolvedTicketInNewTenant();
+        Resolved second = resolvedTicketInNewTenant();
+        BackgroundWork work = new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases));
+
+        assertThat(work.runOnce()).isTrue();
+        assertThat(status(first)).isEqualTo(TicketStatus.RESOLVED); // the seven days have not passed
+
+        clock.advance(Duration.ofDays(8));
+        assertThat(work.runOnce()).isTrue();
+
+        assertThat(status(first)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(status(second)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void a_second_instance_skips_the_round_while_the_first_holds_the_lock() throws Exception {
+        Resolved ticket = resolvedTicketInNewTenant();
+        clock.advance(Duration.ofDays(8));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BackgroundWork first = new BackgroundWork(
+                pool, () -> List.of(ticket.tenant()), List.of(new BackgroundWork.Job("hold", tenant -> {
+                    inside.countDown();
+                    await(release);
+                })));
+        BackgroundWork second = new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> firstRound = thread.submit(first::runOnce);
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.runOnce()).isFalse();
+            assertThat(status(ticket)).isEqualTo(TicketStatus.RESOLVED);
+
+            release.countDown();
+            assertThat(firstRound.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.runOnce()).isTrue();
+            assertThat(status(ticket)).isEqualTo(TicketStatus.CLOSED);
+        } finally {
+            release.countDown();
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_scheduler_runs_rounds_until_closed() throws InterruptedException {
+        Resolved ticket = resolvedTicketInNewTenant();
+        clock.advance(Duration.ofDays(8));
+        try (BackgroundWork work =
+                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases))) {
+            work.start(Duration.ZERO, Duration.ofMillis(200));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (status(ticket) != TicketStatus.CLOSED && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(status(ticket)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void a_job_failing_for_one_tenant_does_not_stop_the_others() {
+        Resolved ticket = resolvedTicketInNewTenant();
+        clock.advance(Duration.ofDays(8));
+        TenantId broken = new TenantId(UUID.randomUUID());
+        List<BackgroundWork.Job> jobs = List.of(
+                new BackgroundWork.Job("explode", tenant -> {
+                    if (tenant.equals(broken)) {
+                        throw new IllegalStateException("boom");
+                    }
+                }),
+                BackgroundWork.standardJobs(useCases).get(0));
+        BackgroundWork work = new BackgroundWork(pool, () -> List.of(broken, ticket.tenant()), jobs);
+
+        assertThat(work.runOnce()).isTrue();
+        assertThat(status(ticket)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    private record Resolved(TenantId tenant, TicketId ticket) {}
+
+    private static Resolved resolvedTicketInNewTenant() {
+        String slug = "bg-" + UUID.randomUUID().toString().substring(0, 8);
+        Tenants.Created created = Tenants.create(
+                stores, new Tenants.NewTenant(slug, slug, Email.of("admin@" + slug + ".example"), "Admin", "password"));
+        TenantId tenant = created.tenant();
+        Person customer = new Person(
+                new UserId(UUID.randomUUID()),
+                tenant,
+                Email.of("c@" + slug + ".example"),
+                "Cust",
+                Role.CUSTOMER,
+                Optional.empty(),
+                true);
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.people().add(customer);
+            return null;
+        });
+        TicketId ticket = useCases.fileTicket()
+                .handle(new FileTicket.Command(
+                        CustomerActor.of(customer, Optional.empty()),
+                        new Subject("Old problem"),
+                        new Description("Long solved"),
+                        new Category("other"),
+                        Priority.LOW,
+                        PortalContext.NONE,
+                        Optional.empty()));
+        useCases.changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        StaffActor.of(created.admin()),
+                        ticket,
+                        TicketStatus.RESOLVED,
+                        Optional.of("done"),
+                        Optional.empty()));
+        return new Resolved(tenant, ticket);
+    }
+
+    private static TicketStatus status(Resolved resolved) {
+        return stores.transactions().inTransaction(resolved.tenant(), () -> stores.tickets()
+                .find(resolved.tenant(), resolved.ticket())
+                .orElseThrow()
+                .state()
+                .status());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.supportdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterLocationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_cluster_lives_under_the_data_dir_when_postgres_can_reach_it() throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path dataDir = dir.resolve("data");
+
+        assertThat(ClusterLocation.forDataDir(dataDir))
+                .isEqualTo(dataDir.toAbsolutePath().resolve("postgres"));
+    }
+
+    @Test
+    void as_root_behind_a_closed_directory_it_moves_to_a_stable_place_named_after_the_data_dir() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root hands the cluster to postgres");
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        Path dataDir = closed.resolve("data");
+
+        Path location = ClusterLocation.forDataDir(dataDir);
+
+        assertThat(location.startsWith(closed)).isFalse();
+        assertThat(location.getFileName()).hasToString("postgres");
+        assertThat(location.getParent().getFileName().toString()).matches("supportdesk-[0-9a-f]{16}");
+        assertThat(ClusterLocation.reachableByPostgres(location)).isTrue();
+        assertThat(ClusterLocation.forDataDir(dataDir)).isEqualTo(location);
+        assertThat(ClusterLocation.forDataDir(closed.resolve("other"))).isNotEqualTo(location);
+    }
+}

@@ -1,0 +1,172 @@
+package org.supportdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supportdesk.adapter.http.auth.JwtSettings;
+
+class ConfigTest {
+    private static final String SECRET = "a-secret-of-at-least-thirty-two-bytes!";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults_with_an_empty_environment() {
+        Config config = Config.from(Map.of(), Optional.empty());
+
+        assertThat(config.database()).isEmpty();
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.jwtSecret()).isEmpty();
+        assertThat(config.jwtIssuer()).isEqualTo("supportdesk");
+        assertThat(config.jwtAudience()).isEqualTo("supportdesk-api");
+        assertThat(config.jwksUrl()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of(".data"));
+    }
+
+    @Test
+    void reads_every_variable() {
+        Config config = Config.from(
+                Map.of(
+                        "SUPPORTDESK_DB_URL", "jdbc:postgresql://db:5432/desk",
+                        "SUPPORTDESK_DB_USER", "desk",
+                        "SUPPORTDESK_DB_PASSWORD", "pw",
+                        "SUPPORTDESK_DB_POOL_SIZE", "4",
+                        "SUPPORTDESK_HOST", "127.0.0.1",
+                        "SUPPORTDESK_PORT", "9090",
+                        "SUPPORTDESK_JWT_SECRET", SECRET,
+                        "SUPPORTDESK_JWT_ISSUER", "iss",
+                        "SUPPORTDESK_JWT_AUDIENCE", "aud",
+                        "SUPPORTDESK_JWKS_URL", "https://idp.example/jwks.json"),
+                Optional.empty());
+
+        assertThat(config.database()).hasValueSatisfying(db -> {
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/desk");
+            assertThat(db.user()).isEqualTo("desk");
+            assertThat(db.password()).isEqualTo("pw");
+            assertThat(db.maximumPoolSize()).isEqualTo(4);
+        });
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.jwtSecret()).contains(SECRET);
+        assertThat(config.jwtIssuer()).isEqualTo("iss");
+        assertThat(config.jwtAudience()).isEqualTo("aud");
+        assertThat(config.jwksUrl()).contains("https://idp.example/jwks.json");
+        assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("pw,");
+    }
+
+    @Test
+    void the_environment_wins_over_the_file_and_the_file_over_the_defaults() throws IOException {
+        Path file = properties("SUPPORTDESK_PORT=7070\nSUPPORTDESK_JWT_ISSUER=from-file\nSUPPORTDESK_HOST=10.0.0.1\n");
+
+        Config config = Config.from(
+                Map.of("SUPPORTDESK_PORT", "6060", "SUPPORTDESK_CONFIG_FILE", file.toString()), Optional.empty());
+
+        assertThat(config.port()).isEqualTo(6060);
+        assertThat(config.jwtIssuer()).isEqualTo("from-file");
+        assertThat(config.host()).isEqualTo("10.0.0.1");
+        assertThat(config.jwtAudience()).isEqualTo("supportdesk-api");
+    }
+
+    @Test
+    void the_config_option_names_the_file_ahead_of_the_variable() throws IOException {
+        Path option = properties("SUPPORTDESK_PORT=7070\n");
+        Path variable = properties("SUPPORTDESK_PORT=5050\n");
+
+        Config config = Config.from(Map.of("SUPPORTDESK_CONFIG_FILE", variable.toString()), Optional.of(option));
+
+        assertThat(config.port()).isEqualTo(7070);
+    }
+
+    @Test
+    void unrelated_environment_variables_are_ignored_but_unknown_file_keys_are_refused() throws IOException {
+        assertThat(Config.from(Map.of("PATH", "/bin", "HOME", "/root"), Optional.empty())
+                        .port())
+                .isEqualTo(8080);
+
+        Path file = properties("SUPPORTDESK_PROT=7070\n");
+        assertThatThrownBy(() -> Config.from(Map.of(), Optional.of(file)))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("unknown key SUPPORTDESK_PROT");
+    }
+
+    @Test
+    void a_missing_file_is_a_clear_error() {
+        Path missing = dir.resolve("nope.properties");
+        assertThatThrownBy(() -> Config.from(Map.of(), Optional.of(missing)))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("cannot read the configuration file " + missing);
+    }
+
+    @Test
+    void a_secret_shorter_than_32_bytes_is_refused_naming_the_variable() {
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_JWT_SECRET", "too-short"), Optional.empty()))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("SUPPORTDESK_JWT_SECRET must be at least 32 bytes")
+                .hasMessageContaining("got 9");
+    }
+
+    @Test
+    void the_secret_length_counts_utf8_bytes_not_characters() {
+        String sixteenCyrillicLetters = "абвгдеёжзийклмно"; // 16 characters, 32 bytes
+        assertThat(Config.from(Map.of("SUPPORTDESK_JWT_SECRET", sixteenCyrillicLetters), Optional.empty())
+                        .jwtSettings()
+                        .secret())
+                .hasSize(32);
+    }
+
+    @Test
+    void malformed_numbers_and_a_url_without_a_user_are_refused() {
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_PORT", "eighty"), Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_PORT must be a whole number from 0 to 65535, got 'eighty'");
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_PORT", "70000"), Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_PORT");
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_DB_URL", "jdbc:postgresql://db/x"), Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_DB_USER is required when SUPPORTDESK_DB_URL is set");
+    }
+
+    @Test
+    void without_a_secret_one_is_generated_kept_0600_under_the_data_dir_and_reused() throws IOException {
+        Path dataDir = dir.resolve("data");
+        Config config = Config.from(Map.of("SUPPORTDESK_DATA_DIR", dataDir.toString()), Optional.empty());
+
+        JwtSettings first = config.jwtSettings();
+        JwtSettings again = Config.from(Map.of("SUPPORTDESK_DATA_DIR", dataDir.toString()), Optional.empty())
+                .jwtSettings();
+
+        Path kept = dataDir.resolve("jwt-secret");
+        assertThat(kept).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+                .isEqualTo("rw-------");
+        assertThat(first.secret()).hasSizeGreaterThanOrEqualTo(32).isEqualTo(again.secret());
+        assertThat(Files.readString(kept, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(first.secret());
+    }
+
+    @Test
+    void a_configured_secret_is_used_and_nothing_is_written() {
+        Path dataDir = dir.resolve("untouched");
+        Config config = Config.from(
+                Map.of("SUPPORTDESK_DATA_DIR", dataDir.toString(), "SUPPORTDESK_JWT_SECRET", SECRET), Optional.empty());
+
+        assertThat(new String(config.jwtSettings().secret(), StandardCharsets.UTF_8))
+                .isEqualTo(SECRET);
+        assertThat(dataDir).doesNotExist();
+    }
+
+    private Path properties(String text) throws IOException {
+        Path file = Files.createTempFile(dir, "supportdesk", ".properties");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+}
