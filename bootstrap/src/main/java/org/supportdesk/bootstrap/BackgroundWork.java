@@ -40,17 +40,17 @@ final class BackgroundWork implements AutoCloseable {
     /** One job, run for one tenant; it makes its own tenant-scoped transactions. */
     record Job(String name, Consumer<TenantId> work) {}
 
-    /** Auto-close of resolved tickets, and the SLA breach scan when its candidates adapter is wired. */
+    /** Auto-close of resolved tickets and the SLA breach scan. */
     static List<Job> standardJobs(UseCases useCases) {
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(
                 "auto-close",
                 tenant -> drain(
                         () -> useCases.autoCloseResolved().handle(new AutoCloseResolved.Command(tenant, BATCH_SIZE)))));
-        useCases.scanSlaBreaches()
-                .ifPresent(scan -> jobs.add(new Job(
-                        "sla-breach-scan",
-                        tenant -> drain(() -> scan.handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE))))));
+        jobs.add(new Job(
+                "sla-breach-scan",
+                tenant -> drain(
+                        () -> useCases.scanSlaBreaches().handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE)))));
         return jobs;
     }
 

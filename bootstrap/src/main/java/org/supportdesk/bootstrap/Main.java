@@ -2,6 +2,7 @@ package org.supportdesk.bootstrap;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -160,7 +161,7 @@ public final class Main {
                 arguments.required("--admin-password"));
         Config config = config(arguments);
         try (OpenDatabase database = OpenDatabase.open(config)) {
-            Stores stores = Stores.over(database.jdbi(), java.time.Clock.systemUTC(), PendingAdapters.NONE);
+            Stores stores = Stores.over(database.jdbi(), Clock.systemUTC());
             Tenants.Created created = Tenants.create(stores, request);
             out.println("Created tenant \"" + request.slug() + "\" (" + created.tenant() + ") with admin "
                     + created.admin().email() + ".");

@@ -41,20 +41,16 @@ public final class Supportdesk implements AutoCloseable {
         this.background = background;
     }
 
-    /** Starts everything with the system clock; the pending adapters are those this build lacks. */
+    /** Starts everything with the system clock. */
     public static Supportdesk start(Config config) {
-        return start(config, PendingAdapters.NONE);
-    }
-
-    public static Supportdesk start(Config config, PendingAdapters pending) {
         JwtSettings jwt = config.jwtSettings();
         InstantSource clock = Clock.systemUTC();
         OpenDatabase database = OpenDatabase.open(config);
         try {
-            Stores stores = Stores.over(database.jdbi(), clock, pending);
+            Stores stores = Stores.over(database.jdbi(), clock);
             UseCases useCases = UseCases.over(stores, new TimeOrderedIds(clock), new RequestCorrelation(), clock);
             JwtTokens tokens = new JwtTokens(jwt, clock);
-            Javalin http = Web.server(useCases, tokens).start(config.host(), config.port());
+            Javalin http = Web.server(useCases, tokens, clock).start(config.host(), config.port());
             BackgroundWork background =
                     new BackgroundWork(database.pool(), stores.tenants()::all, BackgroundWork.standardJobs(useCases));
             background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);

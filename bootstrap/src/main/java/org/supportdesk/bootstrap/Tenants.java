@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.TenantId;
@@ -55,7 +56,7 @@ final class Tenants {
                 Role.ADMIN,
                 Optional.empty(),
                 true);
-        String hash = PasswordHashes.hash(request.adminPassword());
+        String hash = stores.passwordHashing().hash(new Password(request.adminPassword()));
         // One transaction: the tenant never exists without its admin.
         stores.transactions().inTransaction(tenant, () -> {
             stores.tenants().create(tenant, request.slug(), request.name(), TenantSettings.defaults());
@@ -67,7 +68,7 @@ final class Tenants {
 
     /** Stores a person who signs in with {@code password}, kept only as its hash. */
     static void addWithPassword(Stores stores, Person person, String password) {
-        String hash = PasswordHashes.hash(password);
+        String hash = stores.passwordHashing().hash(new Password(password));
         stores.transactions().inTransaction(person.tenant(), () -> {
             stores.people().addWithPassword(person, Optional.of(hash));
             return null;

@@ -1,8 +1,26 @@
 package org.supportdesk.bootstrap;
 
 import java.time.InstantSource;
-import java.util.Optional;
+import org.supportdesk.adapter.http.admin.AdminUseCases;
+import org.supportdesk.adapter.http.auth.SecureRandomSecrets;
 import org.supportdesk.application.access.IdentifyActor;
+import org.supportdesk.application.access.IdentifyApiToken;
+import org.supportdesk.application.access.SignIn;
+import org.supportdesk.application.admin.AddOrganization;
+import org.supportdesk.application.admin.AddPerson;
+import org.supportdesk.application.admin.AdminWork;
+import org.supportdesk.application.admin.ChangeSettings;
+import org.supportdesk.application.admin.CreateApiToken;
+import org.supportdesk.application.admin.GetOrganization;
+import org.supportdesk.application.admin.GetPerson;
+import org.supportdesk.application.admin.ListApiTokens;
+import org.supportdesk.application.admin.ListOrganizations;
+import org.supportdesk.application.admin.ListPeople;
+import org.supportdesk.application.admin.ReplaceCategories;
+import org.supportdesk.application.admin.RevokeApiToken;
+import org.supportdesk.application.admin.ShowConfiguration;
+import org.supportdesk.application.admin.UpdateOrganization;
+import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
@@ -12,6 +30,7 @@ import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ListMessages;
 import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.query.TicketHistory;
 import org.supportdesk.application.sla.ChangeBusinessHours;
 import org.supportdesk.application.sla.ChangeSlaPolicy;
@@ -56,14 +75,20 @@ public record UseCases(
         ListCustomerMessages listCustomerMessages,
         TicketHistory ticketHistory,
         ExplainSla explainSla,
-        ChangeSlaPolicy changeSlaPolicy,
-        ChangeBusinessHours changeBusinessHours,
         RunOnce runOnce,
         AutoCloseResolved autoCloseResolved,
-        Optional<ScanSlaBreaches> scanSlaBreaches) {
+        ScanSlaBreaches scanSlaBreaches,
+        SignIn signIn,
+        IdentifyApiToken identifyApiToken,
+        ShowCustomerProfile showCustomerProfile,
+        AdminUseCases admin) {
 
     static UseCases over(Stores s, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         SlaClocks slaClocks = new SlaClocks(s.slaSettings(), s.journal());
+        ChangeSlaPolicy changeSlaPolicy =
+                new ChangeSlaPolicy(s.slaSettings(), s.journal(), s.transactions(), ids, correlation, clock);
+        ChangeBusinessHours changeBusinessHours =
+                new ChangeBusinessHours(s.slaSettings(), s.journal(), s.transactions(), ids, correlation, clock);
         TicketChanges changes = new TicketChanges(
                 s.tickets(), s.transactions(), s.journal(), slaClocks, s.outbox(), ids, correlation, clock);
         return new UseCases(
@@ -96,12 +121,37 @@ public record UseCases(
                 new ListCustomerMessages(s.tickets(), s.transactions()),
                 new TicketHistory(s.tickets(), s.journal(), s.transactions()),
                 new ExplainSla(s.tickets(), slaClocks, s.transactions(), clock),
-                new ChangeSlaPolicy(s.slaSettings(), s.journal(), s.transactions(), ids, correlation, clock),
-                new ChangeBusinessHours(s.slaSettings(), s.journal(), s.transactions(), ids, correlation, clock),
                 new RunOnce(s.idempotencyRecords(), s.transactions(), clock),
                 new AutoCloseResolved(changes, s.tickets(), s.transactions(), s.configuration(), clock),
-                s.slaBreachCandidates()
-                        .map(candidates ->
-                                new ScanSlaBreaches(candidates, slaClocks, changes, s.transactions(), clock)));
+                new ScanSlaBreaches(s.slaBreachCandidates(), slaClocks, changes, s.transactions(), clock),
+                new SignIn(s.tenants(), s.people(), s.credentials(), s.passwordHashing(), s.transactions()),
+                new IdentifyApiToken(s.apiTokens(), s.transactions()),
+                new ShowCustomerProfile(s.people(), s.ticketQueries(), s.transactions()),
+                admin(
+                        s,
+                        new AdminWork(s.transactions(), s.journal(), ids, correlation, clock),
+                        changeSlaPolicy,
+                        changeBusinessHours));
+    }
+
+    private static AdminUseCases admin(
+            Stores s, AdminWork work, ChangeSlaPolicy changeSlaPolicy, ChangeBusinessHours changeBusinessHours) {
+        return new AdminUseCases(
+                new AddPerson(work, s.people(), s.credentials(), s.passwordHashing()),
+                new UpdatePerson(work, s.people()),
+                new ListPeople(work, s.people()),
+                new GetPerson(work, s.people()),
+                new AddOrganization(work, s.people()),
+                new UpdateOrganization(work, s.people()),
+                new ListOrganizations(work, s.people()),
+                new GetOrganization(work, s.people()),
+                new ShowConfiguration(s.configuration(), s.slaSettings(), s.transactions()),
+                new ChangeSettings(work, s.configuration()),
+                new ReplaceCategories(work, s.configuration(), s.tickets()),
+                changeSlaPolicy,
+                changeBusinessHours,
+                new CreateApiToken(work, s.apiTokens(), s.people(), new SecureRandomSecrets()),
+                new ListApiTokens(work, s.apiTokens()),
+                new RevokeApiToken(work, s.apiTokens()));
     }
 }

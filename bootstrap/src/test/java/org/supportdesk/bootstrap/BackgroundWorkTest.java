@@ -56,7 +56,7 @@ class BackgroundWorkTest {
         cluster = LocalPostgres.startThrowaway();
         pool = Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 6));
         Database.migrate(pool);
-        stores = Stores.over(Database.jdbi(pool), clock, PendingAdapters.NONE);
+        stores = Stores.over(Database.jdbi(pool), clock);
         useCases = UseCases.over(stores, new TimeOrderedIds(clock), () -> "background-test", clock);
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -152,7 +153,7 @@ class MainTest {
             assertThat(out()).contains("Created tenant \"acme\"").contains("boss@acme.example");
             Config config = Config.from(environment(), java.util.Optional.empty());
             try (OpenDatabase database = OpenDatabase.open(config)) {
-                Stores stores = Stores.over(database.jdbi(), java.time.Clock.systemUTC(), PendingAdapters.NONE);
+                Stores stores = Stores.over(database.jdbi(), Clock.systemUTC());
                 TenantId tenant = stores.tenants().bySlug("acme").orElseThrow();
                 stores.transactions().inTransaction(tenant, () -> {
                     assertThat(stores.slaSettings().currentPolicy(tenant).version())
@@ -170,10 +171,10 @@ class MainTest {
                                     "SELECT password_hash FROM users WHERE email = 'boss@acme.example'")
                             .mapTo(String.class)
                             .one());
-                    assertThat(hash).startsWith("$2b$").doesNotContain("correct horse");
-                    assertThat(PasswordHashes.matches("correct horse battery", hash))
+                    assertThat(hash).startsWith("$argon2id$").doesNotContain("correct horse");
+                    assertThat(stores.passwordHashing().verify("correct horse battery", hash))
                             .isTrue();
-                    assertThat(PasswordHashes.matches("wrong", hash)).isFalse();
+                    assertThat(stores.passwordHashing().verify("wrong", hash)).isFalse();
                     return null;
                 });
             }
