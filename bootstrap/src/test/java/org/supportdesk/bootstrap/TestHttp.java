@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for 127.0.0.1 with bounded timeouts. */
 final class TestHttp {
@@ -29,6 +30,10 @@ final class TestHttp {
     }
 
     Response send(String token, String method, String path, String body) {
+        return send(token, method, path, body, Map.of());
+    }
+
+    Response send(String token, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(15))
                 .method(
@@ -40,12 +45,14 @@ final class TestHttp {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("X-Correlation-Id").orElse(""),
+                    response.headers().firstValue("ETag").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
@@ -55,7 +62,7 @@ final class TestHttp {
         }
     }
 
-    record Response(int status, String contentType, String correlationId, String body) {
+    record Response(int status, String contentType, String correlationId, String etag, String body) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
