@@ -1,0 +1,83 @@
+package org.supportdesk.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.adapter.http.auth.AccessRole;
+import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.application.testing.TenantFixture;
+
+/** Failures of the transport itself are problems too: wrong content type, duplicate keys, and the unexpected 500. */
+class TransportProblemsTest {
+    final TestServer server = new TestServer();
+    final TenantFixture acme = new TenantFixture(server.desk.people, "acme");
+    final String customer = server.tokenFor(acme.customer);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_415_and_nothing_is_filed() {
+        var response =
+                server.send(customer, "POST", "/api/v1/portal/tickets", null, Map.of("Content-Type", "text/plain"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.jsonBody().get("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(server.desk.tickets.size()).isZero();
+    }
+
+    @Test
+    void duplicate_keys_are_malformed_json() {
+        var response = server.post(
+                customer,
+                "/api/v1/portal/tickets",
+                """
+                {"subject": "Hello there", "subject": "Sneaky", "description": "d", "category": "bug"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.jsonBody().get("code").asText()).isEqualTo("MALFORMED_JSON");
+        assertThat(server.desk.tickets.size()).isZero();
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_500_with_the_correlation_id_and_no_stack_trace() throws Exception {
+        Javalin failing = HttpServer.create(
+                        JsonMapping.create(),
+                        ctx -> {},
+                        List.of(routes -> routes.get(
+                                "/boom",
+                                ctx -> {
+                                    throw new IllegalStateException("secret internals at com.example.Hidden");
+                                },
+                                AccessRole.ANYONE)),
+                        route -> {})
+                .start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/boom"))
+                                    .header(RequestCorrelation.HEADER, "trace-0123456789")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.headers().firstValue(RequestCorrelation.HEADER)).contains("trace-0123456789");
+            assertThat(response.body())
+                    .contains("\"code\":\"INTERNAL\"")
+                    .contains("\"correlation_id\":\"trace-0123456789\"")
+                    .doesNotContain("secret internals", "IllegalStateException", "com.example");
+        } finally {
+            failing.stop();
+        }
+    }
+}
