@@ -236,6 +236,20 @@ class MainTest {
             Map<String, String> environment =
                     Map.of("SUPPORTDESK_DATA_DIR", dataDir.toString(), "SUPPORTDESK_HOST", "127.0.0.1");
 
+            assertThat(cli(environment)
+                            .run(
+                                    "tenant",
+                                    "create",
+                                    "--slug",
+                                    "acme",
+                                    "--name",
+                                    "Acme",
+                                    "--admin-email",
+                                    "boss@acme.example",
+                                    "--admin-password",
+                                    "correct horse battery"))
+                    .as(err())
+                    .isZero();
             Main first = cli(environment);
             assertThat(first.run("serve", "--demo", "--port", "0")).as(err()).isZero();
             Supportdesk server = first.running().orElseThrow();
@@ -256,6 +270,29 @@ class MainTest {
                 assertThat(unknown.contentType()).startsWith("application/problem+json");
                 assertThat(unknown.json().get("code").asText()).isEqualTo("NOT_FOUND");
                 assertThat(http.get(null, "/api/v1/tickets").status()).isEqualTo(401);
+                TestHttp.Response boss = http.post(
+                        null,
+                        "/api/v1/auth/login",
+                        "{\"tenant\":\"acme\",\"email\":\"boss@acme.example\",\"password\":\"correct horse battery\"}");
+                assertThat(boss.status())
+                        .as("the admin tenant create made signs in: " + boss.body())
+                        .isEqualTo(200);
+                TestHttp.Response ada = http.post(
+                        null,
+                        "/api/v1/auth/login",
+                        "{\"tenant\":\"demo\",\"email\":\"admin@demo.example\",\"password\":\"" + password + "\"}");
+                assertThat(ada.status()).as(ada.body()).isEqualTo(200);
+                TestHttp.Response demoTickets = http.get(ada.json().get("token").asText(), "/api/v1/tickets");
+                assertThat(demoTickets.status()).as(demoTickets.body()).isEqualTo(200);
+                assertThat(demoTickets.json().get("pagination").get("total").asInt())
+                        .isGreaterThanOrEqualTo(6);
+                assertThat(http.get(boss.json().get("token").asText(), "/api/v1/tickets")
+                                .json()
+                                .get("pagination")
+                                .get("total")
+                                .asInt())
+                        .as("tenants apart")
+                        .isZero();
 
                 Stores stores = server.stores();
                 TenantId demo = stores.tenants().bySlug("demo").orElseThrow();
