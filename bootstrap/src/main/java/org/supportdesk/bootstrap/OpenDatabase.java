@@ -34,6 +34,10 @@ record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cl
             Database.requireRowLevelSecurityBinds(pool);
             Database.migrate(pool);
             LOG.info("Database {} as {} is migrated", database.jdbcUrl(), database.user());
+            if (!Database.searchIndexesUsable(pool)) {
+                LOG.warn("Search cannot use its indexes under row-level security: have a superuser mark the search"
+                        + " functions LEAKPROOF (docs/operations.md, \"Provisioning a database\")");
+            }
             return new OpenDatabase(pool, Database.jdbi(pool), cluster);
         } catch (RuntimeException e) {
             if (pool != null) {
