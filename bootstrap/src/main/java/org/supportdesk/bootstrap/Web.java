@@ -63,7 +63,7 @@ final class Web {
                 authenticator::authenticate,
                 List.of(
                         new DeskTicketEndpoints(desk, requests, creation, json),
-                        new PortalTicketEndpoints(portal, requests, creation),
+                        new PortalTicketEndpoints(portal, requests, creation, json),
                         new PortalProfileEndpoints(
                                 u.showCustomerProfile(), u.admin().showConfiguration()),
                         new LoginEndpoints(u.signIn(), tokens, LoginThrottle.withDefaults(clock), requests),

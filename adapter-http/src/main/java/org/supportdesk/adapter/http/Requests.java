@@ -62,6 +62,14 @@ public final class Requests {
         return Optional.of(Long.parseLong(m.group(1)));
     }
 
+    /** The raw {@code If-Match} value, for resources whose ETag is not a version; empty without it or with {@code *}. */
+    public static Optional<String> ifMatchTag(Context ctx) {
+        String header = ctx.header("If-Match");
+        return header == null || header.isBlank() || header.strip().equals("*")
+                ? Optional.empty()
+                : Optional.of(header.strip());
+    }
+
     /** Sets the strong ETag of a ticket version. */
     public static void etag(Context ctx, long version) {
         ctx.header("ETag", "\"" + version + "\"");

@@ -106,7 +106,7 @@ public final class TestServer implements AutoCloseable {
                         authenticator::authenticate,
                         List.of(
                                 new DeskTicketEndpoints(deskUseCases, requests, creation, json),
-                                new PortalTicketEndpoints(portalUseCases, requests, creation),
+                                new PortalTicketEndpoints(portalUseCases, requests, creation, json),
                                 new PortalProfileEndpoints(desk.showCustomerProfile, desk.showConfiguration),
                                 new LoginEndpoints(signIn, tokens, throttle, requests),
                                 new PeopleEndpoints(adminUseCases, requests, creation),

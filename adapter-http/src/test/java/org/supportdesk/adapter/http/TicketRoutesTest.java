@@ -167,4 +167,43 @@ class TicketRoutesTest {
         assertThat(other.jsonBody().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(server.desk.tickets.size()).isEqualTo(1);
     }
+
+    @Test
+    void customers_get_an_etag_that_changes_only_with_what_they_see_and_close_honours_it() {
+        String id = file();
+        var first = server.get(customer, "/api/v1/portal/tickets/" + id);
+        server.post(
+                agent,
+                "/api/v1/tickets/" + id + "/messages",
+                """
+                {"kind": "internal", "body": "Staff only"}""");
+        var afterNote = server.get(customer, "/api/v1/portal/tickets/" + id);
+        server.post(
+                agent,
+                "/api/v1/tickets/" + id + "/messages",
+                """
+                {"kind": "public", "body": "Visible"}""");
+        var afterReply = server.get(customer, "/api/v1/portal/tickets/" + id);
+
+        assertThat(first.header("ETag")).isPresent();
+        assertThat(afterNote.header("ETag"))
+                .as("an internal note changes nothing a customer sees")
+                .isEqualTo(first.header("ETag"));
+        assertThat(afterReply.header("ETag")).isNotEqualTo(first.header("ETag"));
+        var stale = server.send(
+                customer,
+                "POST",
+                "/api/v1/portal/tickets/" + id + "/close",
+                null,
+                Map.of("If-Match", first.header("ETag").orElseThrow()));
+        var current = server.send(
+                customer,
+                "POST",
+                "/api/v1/portal/tickets/" + id + "/close",
+                null,
+                Map.of("If-Match", afterReply.header("ETag").orElseThrow()));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.jsonBody().get("status").asText()).isEqualTo("closed");
+    }
 }

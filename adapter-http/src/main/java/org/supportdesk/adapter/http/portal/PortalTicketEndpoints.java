@@ -2,15 +2,22 @@ package org.supportdesk.adapter.http.portal;
 
 import static org.supportdesk.adapter.http.Requests.ticketRef;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.Endpoints;
+import org.supportdesk.adapter.http.HttpProblem;
 import org.supportdesk.adapter.http.IdempotentCreation;
 import org.supportdesk.adapter.http.Pagination;
 import org.supportdesk.adapter.http.Requests;
@@ -45,11 +52,14 @@ public final class PortalTicketEndpoints implements Endpoints {
     private final PortalUseCases useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
+    private final ObjectMapper json;
 
-    public PortalTicketEndpoints(PortalUseCases useCases, Requests requests, IdempotentCreation creation) {
+    public PortalTicketEndpoints(
+            PortalUseCases useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;
+        this.json = json;
     }
 
     @Override
@@ -122,8 +132,7 @@ public final class PortalTicketEndpoints implements Endpoints {
     }
 
     void get(Context ctx) {
-        CustomerActor customer = Authenticator.customer(ctx);
-        ctx.json(view(customer, ticketRef(ctx)));
+        respond(ctx, view(Authenticator.customer(ctx), ticketRef(ctx)));
     }
 
     void messages(Context ctx) {
@@ -171,8 +180,38 @@ public final class PortalTicketEndpoints implements Endpoints {
         Optional<String> reason = ctx.body().isBlank()
                 ? Optional.empty()
                 : Optional.ofNullable(requests.body(ctx, CloseRequest.class).reason());
-        useCases.closeOwnTicket().handle(new CloseOwnTicket.Command(customer, ref, reason, Requests.ifMatch(ctx)));
-        ctx.json(view(customer, ref));
+        Optional<String> expected = Requests.ifMatchTag(ctx);
+        if (expected.isPresent() && !expected.get().equals(etagOf(render(view(customer, ref))))) {
+            throw new HttpProblem(ApiCode.PRECONDITION_FAILED, "The ticket changed since you read it; read it again");
+        }
+        useCases.closeOwnTicket().handle(new CloseOwnTicket.Command(customer, ref, reason, Optional.empty()));
+        respond(ctx, view(customer, ref));
+    }
+
+    /**
+     * Writes a ticket with its ETag. A customer's ETag is a digest of exactly what they see, not the ticket's version,
+     * which would tell them how often staff touched it (internal notes, assignments …).
+     */
+    private void respond(Context ctx, PortalTicketResponse ticket) {
+        byte[] body = render(ticket);
+        ctx.header("ETag", etagOf(body)).contentType("application/json").result(body);
+    }
+
+    private byte[] render(PortalTicketResponse ticket) {
+        try {
+            return json.writeValueAsBytes(ticket);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a ticket", e);
+        }
+    }
+
+    private static String etagOf(byte[] representation) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private PortalTicketResponse view(CustomerActor customer, TicketRef ticket) {
