@@ -8,7 +8,6 @@ import org.supportdesk.application.access.IdentifyApiToken;
 import org.supportdesk.application.access.SignIn;
 import org.supportdesk.application.admin.AddOrganization;
 import org.supportdesk.application.admin.AddPerson;
-import org.supportdesk.application.admin.AdminWork;
 import org.supportdesk.application.admin.ChangeSettings;
 import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.GetOrganization;
@@ -47,6 +46,7 @@ import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.CorrelationIds;
@@ -85,10 +85,9 @@ public record UseCases(
 
     static UseCases over(Stores s, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         SlaClocks slaClocks = new SlaClocks(s.slaSettings(), s.journal());
-        ChangeSlaPolicy changeSlaPolicy =
-                new ChangeSlaPolicy(s.slaSettings(), s.journal(), s.transactions(), ids, correlation, clock);
-        ChangeBusinessHours changeBusinessHours =
-                new ChangeBusinessHours(s.slaSettings(), s.journal(), s.transactions(), ids, correlation, clock);
+        AdminWork adminWork = new AdminWork(s.transactions(), s.journal(), ids, correlation, clock);
+        ChangeSlaPolicy changeSlaPolicy = new ChangeSlaPolicy(s.slaSettings(), adminWork);
+        ChangeBusinessHours changeBusinessHours = new ChangeBusinessHours(s.slaSettings(), adminWork);
         TicketChanges changes = new TicketChanges(
                 s.tickets(), s.transactions(), s.journal(), slaClocks, s.outbox(), ids, correlation, clock);
         return new UseCases(
@@ -127,11 +126,7 @@ public record UseCases(
                 new SignIn(s.tenants(), s.people(), s.credentials(), s.passwordHashing(), s.transactions()),
                 new IdentifyApiToken(s.apiTokens(), s.transactions()),
                 new ShowCustomerProfile(s.people(), s.ticketQueries(), s.transactions()),
-                admin(
-                        s,
-                        new AdminWork(s.transactions(), s.journal(), ids, correlation, clock),
-                        changeSlaPolicy,
-                        changeBusinessHours));
+                admin(s, adminWork, changeSlaPolicy, changeBusinessHours));
     }
 
     private static AdminUseCases admin(

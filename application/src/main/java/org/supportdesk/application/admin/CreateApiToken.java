@@ -3,6 +3,7 @@ package org.supportdesk.application.admin;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.TargetKind;

@@ -1,6 +1,7 @@
 package org.supportdesk.application.admin;
 
 import java.util.Objects;
+import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.People;

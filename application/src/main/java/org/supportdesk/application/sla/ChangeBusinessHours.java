@@ -1,20 +1,13 @@
 package org.supportdesk.application.sla;
 
-import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
-import org.supportdesk.domain.port.CorrelationIds;
-import org.supportdesk.domain.port.IdGenerator;
-import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.SlaSettings;
-import org.supportdesk.domain.port.TransactionRunner;
-import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.sla.BusinessCalendar;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -33,33 +26,16 @@ public final class ChangeBusinessHours {
     }
 
     private final SlaSettings settings;
-    private final Journal journal;
-    private final TransactionRunner transactions;
-    private final IdGenerator ids;
-    private final CorrelationIds correlation;
-    private final InstantSource clock;
+    private final AdminWork work;
 
-    public ChangeBusinessHours(
-            SlaSettings settings,
-            Journal journal,
-            TransactionRunner transactions,
-            IdGenerator ids,
-            CorrelationIds correlation,
-            InstantSource clock) {
+    public ChangeBusinessHours(SlaSettings settings, AdminWork work) {
         this.settings = settings;
-        this.journal = journal;
-        this.transactions = transactions;
-        this.ids = ids;
-        this.correlation = correlation;
-        this.clock = clock;
+        this.work = work;
     }
 
     public BusinessCalendar handle(Command command) {
         StaffActor admin = command.actor();
-        if (!admin.isAdmin()) {
-            throw new Forbidden("only admins change the business hours");
-        }
-        return transactions.inTransaction(admin.tenant(), () -> {
+        return work.asAdmin(admin, "change the business hours", () -> {
             BusinessCalendar current = settings.currentCalendar(admin.tenant());
             BusinessCalendar next = command.calendar().apply(current.version() + 1);
             if (next.version() != current.version() + 1) {
@@ -69,18 +45,14 @@ public final class ChangeBusinessHours {
                 throw ValidationFailed.of("weekly_hours", "the calendar must be open at some time of the week");
             }
             settings.addCalendar(admin.tenant(), next);
-            journal.append(new JournalEntry(
-                    ids.newId(),
-                    admin.tenant(),
-                    admin.asAuthor(),
+            work.record(
+                    admin,
                     JournalAction.CALENDAR_VERSIONED,
                     TargetKind.TENANT,
                     admin.tenant().value(),
                     List.of(
                             FieldChange.of("version", current.version(), next.version()),
-                            FieldChange.of("calendar", current, next)),
-                    correlation.current(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                            FieldChange.of("calendar", current, next)));
             return next;
         });
     }

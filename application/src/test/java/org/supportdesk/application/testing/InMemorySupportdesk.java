@@ -7,7 +7,6 @@ import org.supportdesk.application.access.IdentifyApiToken;
 import org.supportdesk.application.access.SignIn;
 import org.supportdesk.application.admin.AddOrganization;
 import org.supportdesk.application.admin.AddPerson;
-import org.supportdesk.application.admin.AdminWork;
 import org.supportdesk.application.admin.ChangeSettings;
 import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.GetOrganization;
@@ -46,6 +45,7 @@ import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.SecretSource;
@@ -112,12 +112,10 @@ public final class InMemorySupportdesk {
     public final ExplainSla explainSla = new ExplainSla(tickets, slaClocks, transactions, clock);
     public final ScanSlaBreaches scanSlaBreaches =
             new ScanSlaBreaches(tickets, slaClocks, changes, transactions, clock);
-    public final ChangeSlaPolicy changeSlaPolicy =
-            new ChangeSlaPolicy(slaSettings, journal, transactions, ids, correlation, clock);
-    public final ChangeBusinessHours changeBusinessHours =
-            new ChangeBusinessHours(slaSettings, journal, transactions, ids, correlation, clock);
-
     public final AdminWork adminWork = new AdminWork(transactions, journal, ids, correlation, clock);
+    public final ChangeSlaPolicy changeSlaPolicy = new ChangeSlaPolicy(slaSettings, adminWork);
+    public final ChangeBusinessHours changeBusinessHours = new ChangeBusinessHours(slaSettings, adminWork);
+
     public final SignIn signIn = new SignIn(tenants, people, credentials, passwordHashing, transactions);
     public final IdentifyApiToken identifyApiToken = new IdentifyApiToken(apiTokens, transactions);
     public final AddPerson addPerson = new AddPerson(adminWork, people, credentials, passwordHashing);

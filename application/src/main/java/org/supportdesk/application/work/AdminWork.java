@@ -1,4 +1,4 @@
-package org.supportdesk.application.admin;
+package org.supportdesk.application.work;
 
 import java.time.Instant;
 import java.time.InstantSource;
