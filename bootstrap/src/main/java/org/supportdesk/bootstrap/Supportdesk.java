@@ -1,12 +1,18 @@
 package org.supportdesk.bootstrap;
 
 import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
+import io.javalin.security.RouteRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.http.RequestCorrelation;
+import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.application.ids.TimeOrderedIds;
@@ -65,6 +71,28 @@ public final class Supportdesk implements AutoCloseable {
     /** The port the HTTP server listens on (useful when configured as 0). */
     public int port() {
         return http.port();
+    }
+
+    /** One HTTP route the running server answers, with the role it declares. */
+    public record Route(String method, String path, AccessRole role) {}
+
+    /** Every HTTP route registered on the running server, read from its router (for the access matrix test). */
+    public List<Route> routes() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod()) // not the before/after filters
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path, role(endpoint)))
+                .toList();
+    }
+
+    private static AccessRole role(Endpoint endpoint) {
+        Roles roles = endpoint.metadata(Roles.class);
+        Set<RouteRole> declared = roles == null ? Set.of() : roles.getRoles();
+        if (declared.size() != 1 || !(declared.iterator().next() instanceof AccessRole role)) {
+            throw new IllegalStateException(
+                    endpoint.method.name() + " " + endpoint.path + " declares no single AccessRole: " + declared);
+        }
+        return role;
     }
 
     public Stores stores() {

@@ -29,6 +29,6 @@ public final class GetOrganization {
         StaffActor admin = command.actor();
         return work.asAdmin(
                 admin, "read organisations", () -> people.organization(admin.tenant(), command.organization())
-                        .orElseThrow(() -> new NotFound("Organization " + command.organization() + " not found")));
+                        .orElseThrow(() -> new NotFound("Organization not found")));
     }
 }

@@ -34,6 +34,6 @@ public final class GetPerson {
         }
         return work.asStaff(actor, () -> people.person(actor.tenant(), command.person())
                 .filter(p -> command.audience().includes(p.role()))
-                .orElseThrow(() -> new NotFound("Person " + command.person() + " not found")));
+                .orElseThrow(() -> new NotFound("Person not found")));
     }
 }

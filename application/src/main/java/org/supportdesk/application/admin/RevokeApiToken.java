@@ -32,8 +32,8 @@ public final class RevokeApiToken {
     public ApiToken handle(Command command) {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "revoke API tokens", () -> {
-            ApiToken token = tokens.find(admin.tenant(), command.token())
-                    .orElseThrow(() -> new NotFound("API token " + command.token() + " not found"));
+            ApiToken token =
+                    tokens.find(admin.tenant(), command.token()).orElseThrow(() -> new NotFound("API token not found"));
             if (token.isRevoked()) {
                 return token;
             }

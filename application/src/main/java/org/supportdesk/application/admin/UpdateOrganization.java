@@ -38,7 +38,7 @@ public final class UpdateOrganization {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "change organisations", () -> {
             Organization before = people.organization(admin.tenant(), command.organization())
-                    .orElseThrow(() -> new NotFound("Organization " + command.organization() + " not found"));
+                    .orElseThrow(() -> new NotFound("Organization not found"));
             Organization after = new Organization(
                     before.id(),
                     before.tenant(),

@@ -53,7 +53,7 @@ public final class UpdatePerson {
         return work.asAdmin(admin, "change people", () -> {
             Person before = people.person(admin.tenant(), command.person())
                     .filter(p -> command.audience().includes(p.role()))
-                    .orElseThrow(() -> new NotFound("Person " + command.person() + " not found"));
+                    .orElseThrow(() -> new NotFound("Person not found"));
             if (CreateApiToken.isTokenIdentity(before)) {
                 throw new Conflict("Person " + before.id() + " is the identity of an API token; manage it there");
             }

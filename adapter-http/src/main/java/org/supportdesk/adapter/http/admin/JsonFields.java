@@ -83,7 +83,7 @@ final class JsonFields {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException notAnId) {
-            throw new NotFound(what + " " + raw + " not found");
+            throw new NotFound(what + " not found");
         }
     }
 }

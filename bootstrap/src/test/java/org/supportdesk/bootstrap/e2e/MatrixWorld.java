@@ -1,0 +1,411 @@
+package org.supportdesk.bootstrap.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.application.admin.Audience;
+import org.supportdesk.application.admin.CreateApiToken;
+import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.DeleteTicket;
+import org.supportdesk.application.ticket.EscalateTicket;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.bootstrap.Config;
+import org.supportdesk.bootstrap.Stores;
+import org.supportdesk.bootstrap.Supportdesk;
+import org.supportdesk.bootstrap.UseCases;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Organization;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Password;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.TenantSettings;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.CustomFields;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
+import org.supportdesk.domain.ticket.Tags;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.Via;
+
+/**
+ * The world the access matrix runs in: the real server over a throwaway PostgreSQL, two tenants (acme, the home one,
+ * and globex), the people and objects every cell needs, a bearer per principal, and a plain HTTP client. Objects are
+ * made through the use cases and stores, not over HTTP, so that the matrix stays fast.
+ */
+final class MatrixWorld implements AutoCloseable {
+    static final String SECRET = "access-matrix-secret-that-is-long-enough!";
+    static final String ADMIN_PASSWORD = "acme-admin-password";
+
+    /** Staff-only data seeded on customer A's ticket; none of it may ever reach a customer. */
+    static final String NOTE_MARKER = "note-marker-" + UUID.randomUUID();
+
+    static final String SECRET_TAG =
+            "secret-tag-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String ESCALATION_MARKER = "escalation-marker-" + UUID.randomUUID();
+    static final String CUSTOM_FIELD_MARKER = "custom-field-marker-" + UUID.randomUUID();
+    static final String PUBLIC_REPLY = "We are looking into it.";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final LocalPostgres cluster;
+    final Config config;
+    final Supportdesk desk;
+    final Stores stores;
+    final UseCases useCases;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    final TenantId acme;
+    final TenantId globex;
+    final Person acmeAdmin;
+    final Person agent;
+    final Person customerA;
+    final Person customerB;
+    final Person orgMate;
+    final Person deactivated;
+    /** Objects of the person and organisation routes: one of each per tenant. */
+    final Person acmeCustomerObject;
+
+    final Person acmeStaffObject;
+    final Organization acmeOrganizationObject;
+    final Person globexAdmin;
+    final Person globexCustomer;
+    final Person globexStaffObject;
+    final Organization globexOrganizationObject;
+    final Organization acmeCorp;
+
+    /** The shared tickets of the read-only routes: A's (seeded with staff-only data), B's, and one of globex. */
+    final TicketId ticketOfA;
+
+    final TicketId ticketOfB;
+    final TicketId globexTicket;
+
+    final Map<AccessMatrixTest.Principal, Optional<String>> bearers = new EnumMap<>(AccessMatrixTest.Principal.class);
+
+    MatrixWorld(Path dataDir) {
+        cluster = LocalPostgres.startThrowaway();
+        try {
+            config = Config.from(
+                    Map.of(
+                            Config.DB_URL, cluster.jdbcUrl(),
+                            Config.DB_USER, cluster.user(),
+                            Config.DB_PASSWORD, cluster.password(),
+                            Config.HOST, "127.0.0.1",
+                            Config.PORT, "0",
+                            Config.JWT_SECRET, SECRET,
+                            Config.DATA_DIR, dataDir.toString()),
+                    Optional.empty());
+            desk = Supportdesk.start(config);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        stores = desk.stores();
+        useCases = desk.useCases();
+
+        acme = tenant("acme-matrix", "Acme");
+        globex = tenant("globex-matrix", "Globex");
+        acmeAdmin = person(acme, "admin@acme.example", "Ada Admin", Role.ADMIN, null);
+        stores.transactions().inTransaction(acme, () -> {
+            stores.people()
+                    .addWithPassword(
+                            acmeAdmin, Optional.of(stores.passwordHashing().hash(new Password(ADMIN_PASSWORD))));
+            return null;
+        });
+        acmeCorp = organization(acme, "Acme Corp", true);
+        acmeOrganizationObject = organization(acme, "Acme Spare Org", false);
+        agent = add(person(acme, "agnes@acme.example", "Agnes Agent", Role.AGENT, null));
+        deactivated = add(person(acme, "dee@acme.example", "Dee Departed", Role.AGENT, null));
+        customerA = add(person(acme, "carla@acme.example", "Carla Customer", Role.CUSTOMER, acmeCorp));
+        orgMate = add(person(acme, "colin@acme.example", "Colin Colleague", Role.CUSTOMER, acmeCorp));
+        customerB = add(person(acme, "oscar@acme.example", "Oscar Outsider", Role.CUSTOMER, null));
+        acmeCustomerObject = add(person(acme, "pat@acme.example", "Pat Patchable", Role.CUSTOMER, null));
+        acmeStaffObject = add(person(acme, "sam@acme.example", "Sam Staff", Role.AGENT, null));
+
+        globexAdmin = add(person(globex, "admin@globex.example", "Gail Admin", Role.ADMIN, null));
+        globexOrganizationObject = organization(globex, "Globex Corp", true);
+        globexCustomer =
+                add(person(globex, "gina@globex.example", "Gina Globex", Role.CUSTOMER, globexOrganizationObject));
+        globexStaffObject = add(person(globex, "gus@globex.example", "Gus Globex", Role.AGENT, null));
+
+        ticketOfA = seededTicketOfA();
+        ticketOfB = fileAs(customerB);
+        globexTicket = fileAs(globexCustomer);
+        bearers();
+    }
+
+    // ---- principals -------------------------------------------------------------------------------------------
+
+    private void bearers() {
+        JwtTokens signer = new JwtTokens(config.jwtSettings(), Clock.systemUTC());
+        bearers.put(AccessMatrixTest.Principal.ANONYMOUS, Optional.empty());
+        bearers.put(AccessMatrixTest.Principal.CUSTOMER_A, Optional.of(jwt(signer, customerA)));
+        bearers.put(AccessMatrixTest.Principal.CUSTOMER_B, Optional.of(jwt(signer, customerB)));
+        bearers.put(AccessMatrixTest.Principal.ORG_MATE, Optional.of(jwt(signer, orgMate)));
+        bearers.put(AccessMatrixTest.Principal.AGENT, Optional.of(jwt(signer, agent)));
+        bearers.put(AccessMatrixTest.Principal.ADMIN, Optional.of(jwt(signer, acmeAdmin)));
+        bearers.put(AccessMatrixTest.Principal.OTHER_TENANT_ADMIN, Optional.of(jwt(signer, globexAdmin)));
+        bearers.put(AccessMatrixTest.Principal.API_TOKEN, Optional.of(apiTokenFromTheAdmin()));
+
+        // A valid token of an agent who is deactivated afterwards.
+        bearers.put(AccessMatrixTest.Principal.DEACTIVATED, Optional.of(jwt(signer, deactivated)));
+        useCases.admin()
+                .updatePerson()
+                .handle(new UpdatePerson.Command(
+                        StaffActor.of(acmeAdmin),
+                        Audience.STAFF,
+                        deactivated.id(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(false)));
+
+        // The admin's claims, but expired, unsigned, or signed with another key.
+        Duration lifetime = config.jwtSettings().lifetime();
+        JwtTokens past = new JwtTokens(
+                config.jwtSettings(),
+                InstantSource.fixed(Instant.now().minus(lifetime).minus(Duration.ofHours(1))));
+        bearers.put(AccessMatrixTest.Principal.EXPIRED, Optional.of(jwt(past, acmeAdmin)));
+        bearers.put(AccessMatrixTest.Principal.ALG_NONE, Optional.of(unsigned(acmeAdmin)));
+        JwtTokens otherKey = new JwtTokens(
+                Config.from(Map.of(Config.JWT_SECRET, "another-secret-that-is-also-long-enough!!"), Optional.empty())
+                        .jwtSettings(),
+                Clock.systemUTC());
+        bearers.put(AccessMatrixTest.Principal.WRONG_KEY, Optional.of(jwt(otherKey, acmeAdmin)));
+    }
+
+    private static String jwt(JwtTokens signer, Person person) {
+        return signer.issue(person.tenant(), person.id(), person.role()).token();
+    }
+
+    /** An integration token, made as an integrator would: the admin asks for one over HTTP. */
+    private String apiTokenFromTheAdmin() {
+        Reply created = send(
+                bearers.get(AccessMatrixTest.Principal.ADMIN),
+                "POST",
+                "/api/v1/api-tokens",
+                "{\"name\":\"matrix integration\",\"role\":\"agent\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("cannot create the integration token: " + created);
+        }
+        return created.json().get("token").asText();
+    }
+
+    /** {@code alg: none}: the admin's valid claims with no signature at all. */
+    private String unsigned(Person person) {
+        long now = Instant.now().getEpochSecond();
+        ObjectNode header = JSON.createObjectNode().put("alg", "none").put("typ", "JWT");
+        ObjectNode claims = JSON.createObjectNode()
+                .put("sub", person.id().toString())
+                .put("tid", person.tenant().toString())
+                .put("role", "admin")
+                .put("iss", config.jwtSettings().issuer())
+                .put("aud", config.jwtSettings().audience())
+                .put("iat", now)
+                .put("nbf", now)
+                .put("exp", now + 3600)
+                .put("jti", UUID.randomUUID().toString());
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    // ---- objects ---------------------------------------------------------------------------------------------
+
+    private TenantId tenant(String slug, String name) {
+        TenantId tenant = new TenantId(UUID.randomUUID());
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.tenants().create(tenant, slug, name, TenantSettings.defaults());
+            return null;
+        });
+        return tenant;
+    }
+
+    private static Person person(TenantId tenant, String email, String name, Role role, Organization organization) {
+        return new Person(
+                new UserId(UUID.randomUUID()),
+                tenant,
+                Email.of(email),
+                name,
+                role,
+                Optional.ofNullable(organization).map(Organization::id),
+                true);
+    }
+
+    private Person add(Person person) {
+        stores.transactions().inTransaction(person.tenant(), () -> {
+            stores.people().addWithPassword(person, Optional.empty());
+            return null;
+        });
+        return person;
+    }
+
+    private Organization organization(TenantId tenant, String name, boolean shared) {
+        Organization organization = new Organization(new OrganizationId(UUID.randomUUID()), tenant, name, shared);
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.people().addOrganization(organization);
+            return null;
+        });
+        return organization;
+    }
+
+    CustomerActor customerActor(Person customer) {
+        Optional<Organization> organization = customer.organization()
+                .map(id -> id.equals(acmeCorp.id())
+                        ? acmeCorp
+                        : id.equals(globexOrganizationObject.id()) ? globexOrganizationObject : null);
+        return CustomerActor.of(customer, organization);
+    }
+
+    /** A new open ticket filed on the portal by {@code customer}. */
+    TicketId fileAs(Person customer) {
+        return useCases.fileTicket()
+                .handle(new FileTicket.Command(
+                        customerActor(customer),
+                        new Subject("Matrix ticket " + sequence.incrementAndGet()),
+                        new Description("Filed for the access matrix"),
+                        new Category("question"),
+                        Priority.MEDIUM,
+                        PortalContext.NONE,
+                        Optional.empty()));
+    }
+
+    /** The staff member who works tickets of {@code tenant} in these set-ups. */
+    StaffActor staffOf(TenantId tenant) {
+        return StaffActor.of(tenant.equals(acme) ? acmeAdmin : globexAdmin);
+    }
+
+    /** An active agent a principal of acme (or of globex) may assign tickets of its tenant to. */
+    UUID assigneeFor(boolean acmeSide) {
+        return (acmeSide ? agent : globexStaffObject).id().value();
+    }
+
+    void delete(TenantId tenant, TicketId ticket) {
+        useCases.deleteTicket().handle(new DeleteTicket.Command(staffOf(tenant), ticket, Optional.empty()));
+    }
+
+    void escalate(TenantId tenant, TicketId ticket, String reason) {
+        useCases.escalateTicket().handle(new EscalateTicket.Command(staffOf(tenant), ticket, reason, Optional.empty()));
+    }
+
+    /** A new integration token of {@code tenant}, to be revoked by one cell. */
+    UUID apiToken(TenantId tenant) {
+        CreateApiToken.Created created = useCases.admin()
+                .createApiToken()
+                .handle(new CreateApiToken.Command(staffOf(tenant), "revocable " + next(), Role.AGENT));
+        return created.token().id().value();
+    }
+
+    /**
+     * Customer A's ticket carrying everything a customer must never see: an internal note with a unique marker, tags,
+     * custom fields, an assignment and an escalation; and one public staff reply, which A must see.
+     */
+    private TicketId seededTicketOfA() {
+        TicketId ticket = fileAs(customerA);
+        StaffActor agnes = StaffActor.of(agent);
+        useCases.replyToTicket()
+                .handle(new ReplyToTicket.Command(
+                        agnes, ticket, new Body(PUBLIC_REPLY), Via.API, false, Optional.empty()));
+        useCases.addInternalNote()
+                .handle(new AddInternalNote.Command(
+                        agnes, ticket, new Body("Internal: " + NOTE_MARKER), Via.API, Optional.empty()));
+        useCases.updateTicket()
+                .handle(new UpdateTicket.Command(
+                        agnes,
+                        ticket,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Tags.of(List.of(SECRET_TAG))),
+                        Optional.of(new CustomFields("{\"contract\":\"" + CUSTOM_FIELD_MARKER + "\"}")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        useCases.assignTicket()
+                .handle(new AssignTicket.Command(agnes, ticket, Optional.of(agent.id()), Optional.empty()));
+        escalate(acme, ticket, "Angry customer " + ESCALATION_MARKER);
+        return ticket;
+    }
+
+    int next() {
+        return sequence.incrementAndGet();
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------
+
+    /** What the server answered. */
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    Reply send(Optional<String> bearer, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desk.port() + path))
+                .timeout(Duration.ofSeconds(15))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        try {
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            desk.close();
+        } finally {
+            cluster.close();
+        }
+    }
+}
