@@ -28,7 +28,7 @@ final class ArchitectureRules {
 
     private ArchitectureRules() {}
 
-    // Layers whose module holds no code yet are optional; each adapter issue drops the allowance for its module.
+    // Optional layers only while adapter-notify holds no code; its issue drops the allowance.
     static final ArchRule hexagon = layeredArchitecture()
             .consideringOnlyDependenciesInAnyPackage(ROOT + "..")
             .withOptionalLayers(true)
@@ -73,10 +73,8 @@ final class ArchitectureRules {
             .onlyDependOnClassesThat()
             .resideInAnyPackage(ROOT + ".application..", ROOT + ".domain..", "java..");
 
-    static final ArchRule adapters_are_isolated = slices().matching(ROOT + ".adapter.(*)..")
-            .should()
-            .notDependOnEachOther()
-            .allowEmptyShould(true); // until the adapter modules hold code
+    static final ArchRule adapters_are_isolated =
+            slices().matching(ROOT + ".adapter.(*)..").should().notDependOnEachOther();
 
     static final ArchRule no_package_cycles =
             slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
@@ -98,8 +96,7 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .belongToAnyOf(Ticket.class, TicketState.class, Message.class, TicketDetail.class)
-            .because("customers get CustomerTicketView and CustomerMessageView, which cannot carry internal data")
-            .allowEmptyShould(true); // until the portal endpoints exist
+            .because("customers get CustomerTicketView and CustomerMessageView, which cannot carry internal data");
 
     static final ArchRule commands_are_records = classes()
             .that()
@@ -115,8 +112,7 @@ final class ArchitectureRules {
             .and()
             .areNotStatic()
             .should()
-            .beFinal()
-            .allowEmptyShould(true);
+            .beFinal();
 
     static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 

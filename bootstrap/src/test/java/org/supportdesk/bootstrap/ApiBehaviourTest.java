@@ -3,6 +3,8 @@ package org.supportdesk.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -11,9 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -413,6 +417,24 @@ class ApiBehaviourTest {
 
         assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(1);
         assertThat(answers.stream().filter(a -> a.status() == 412)).hasSize(7);
+    }
+
+    @Test
+    void the_openapi_document_describes_exactly_the_routes_the_server_registers() throws Exception {
+        JsonNode spec = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("..", "docs", "api", "openapi.yaml").toFile());
+        Set<String> described = new TreeSet<>();
+        spec.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        Set<String> registered = new TreeSet<>();
+        desk.routes().forEach(route -> registered.add(route.method() + " " + route.path()));
+
+        assertThat(described).containsExactlyInAnyOrderElementsOf(registered);
     }
 
     private static List<TestHttp.Response> concurrently(int times, Callable<TestHttp.Response> request)
