@@ -105,6 +105,11 @@ public final class LocalPostgres implements AutoCloseable {
                     "--locale=C");
             Files.delete(passwordFile);
         }
+        if (!fresh && Files.exists(data.resolve("postmaster.pid"))) {
+            // Left running by a process that died without closing it (e.g. killed): stop it, then start afresh.
+            LOG.warn("A PostgreSQL server from an earlier run is still up in {}; stopping it first", directory);
+            binaries.stopQuietly(directory, data);
+        }
         int port = freePort();
         List<String> settings = new ArrayList<>(List.of(
                 "-p " + port,
@@ -170,11 +175,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops the cluster; a throwaway one is deleted too. */
     @Override
     public void close() {
-        try {
-            binaries.run(directory, "pg_ctl", "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop");
-        } catch (IllegalStateException e) {
-            LOG.warn("stopping the PostgreSQL cluster in {} failed", directory, e);
-        }
+        binaries.stopQuietly(directory, directory.resolve("data"));
         if (throwaway) {
             deleteRecursively(directory);
         }
@@ -303,6 +304,15 @@ public final class LocalPostgres implements AutoCloseable {
                 UserPrincipal postgres =
                         path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
                 Files.setOwner(path, postgres);
+            }
+        }
+
+        /** Stops the server of {@code data} if one runs; a stale pid file with no server is left to pg_ctl. */
+        void stopQuietly(Path workDirectory, Path data) {
+            try {
+                run(workDirectory, "pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
+            } catch (IllegalStateException notRunning) {
+                LOG.info("no server was running in {}", data);
             }
         }
 
