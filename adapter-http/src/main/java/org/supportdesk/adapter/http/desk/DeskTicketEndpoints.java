@@ -24,6 +24,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.adapter.http.json.FiledContent;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -47,7 +48,6 @@ import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
-import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.MessageKind;
 import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
@@ -118,13 +118,8 @@ public final class DeskTicketEndpoints implements Endpoints {
         FileRequest body = requests.body(ctx, FileRequest.class);
         FieldReader fields = new FieldReader();
         Optional<FileTicketForCustomer.Requester> requester = fields.read("requester", () -> requesterOf(body));
-        Subject subject = fields.required("subject", fields.read("subject", () -> new Subject(body.subject())));
-        Description description =
-                fields.required("description", fields.read("description", () -> new Description(body.description())));
-        Category category = fields.required("category", fields.read("category", () -> new Category(body.category())));
-        Priority priority = fields.read(
-                        "priority", () -> body.priority() == null ? Priority.DEFAULT : Priority.parse(body.priority()))
-                .orElse(null);
+        FiledContent content =
+                FiledContent.read(fields, body.subject(), body.description(), body.category(), body.priority());
         TicketSource source = fields.read(
                         "source", () -> body.source() == null ? TicketSource.API : TicketSource.parse(body.source()))
                 .orElse(null);
@@ -137,10 +132,10 @@ public final class DeskTicketEndpoints implements Endpoints {
                     .handle(new FileTicketForCustomer.Command(
                             staff,
                             requester.get(),
-                            subject,
-                            description,
-                            category,
-                            priority,
+                            content.subject(),
+                            content.description(),
+                            content.category(),
+                            content.priority(),
                             source,
                             customFields,
                             Optional.empty()));

@@ -24,6 +24,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.adapter.http.json.FiledContent;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.ListCustomerMessages;
@@ -32,13 +33,10 @@ import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
-import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.ticket.Body;
-import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
-import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketStatus;
@@ -107,13 +105,8 @@ public final class PortalTicketEndpoints implements Endpoints {
         CustomerActor customer = Authenticator.customer(ctx);
         FileRequest body = requests.body(ctx, FileRequest.class);
         FieldReader fields = new FieldReader();
-        Subject subject = fields.required("subject", fields.read("subject", () -> new Subject(body.subject())));
-        Description description =
-                fields.required("description", fields.read("description", () -> new Description(body.description())));
-        Category category = fields.required("category", fields.read("category", () -> new Category(body.category())));
-        Priority priority = fields.read(
-                        "priority", () -> body.priority() == null ? Priority.DEFAULT : Priority.parse(body.priority()))
-                .orElse(null);
+        FiledContent content =
+                FiledContent.read(fields, body.subject(), body.description(), body.category(), body.priority());
         PortalContext context = fields.read(
                         "page_url",
                         () -> new PortalContext(
@@ -126,7 +119,13 @@ public final class PortalTicketEndpoints implements Endpoints {
         creation.respond(ctx, customer, () -> {
             TicketId filed = useCases.fileTicket()
                     .handle(new FileTicket.Command(
-                            customer, subject, description, category, priority, context, followUpOf));
+                            customer,
+                            content.subject(),
+                            content.description(),
+                            content.category(),
+                            content.priority(),
+                            context,
+                            followUpOf));
             return view(customer, filed);
         });
     }
