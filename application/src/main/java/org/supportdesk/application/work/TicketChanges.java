@@ -2,6 +2,7 @@ package org.supportdesk.application.work;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -166,6 +167,10 @@ public final class TicketChanges {
             history.addAll(journal.entriesAbout(state.tenant(), state.id().value()));
         }
         history.addAll(newEntries);
+        // A writer that read the ticket before another committed a later change sees that change here, after its own
+        // earlier-stamped events; put the history in time order (stably) so it reaches the version check and loses
+        // as stale instead of failing on an unordered timeline.
+        history.sort(Comparator.comparing(JournalEntry::at));
         SlaExplanation clocks = slaClocks.explain(state, history, clock.instant());
         return ticket.cacheSlaDueTimes(
                 clocks.firstResponse().dueAt(), clocks.resolution().dueAt());
