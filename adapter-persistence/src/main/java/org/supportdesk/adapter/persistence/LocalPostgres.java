@@ -168,10 +168,6 @@ public final class LocalPostgres implements AutoCloseable {
                 "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", superuserPassword);
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /** Stops the cluster; a throwaway one is deleted too. */
     @Override
     public void close() {
