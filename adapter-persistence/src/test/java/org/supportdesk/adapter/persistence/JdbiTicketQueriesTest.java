@@ -455,20 +455,7 @@ class JdbiTicketQueriesTest {
     }
 
     static TicketFilter withText(TicketFilter f, String text) {
-        return new TicketFilter(
-                f.customer(),
-                f.statuses(),
-                f.priorities(),
-                f.categories(),
-                f.assignee(),
-                f.tag(),
-                f.requester(),
-                f.organization(),
-                f.escalated(),
-                f.slaBreached(),
-                f.createdFrom(),
-                f.createdTo(),
-                Optional.of(text));
+        return f.toBuilder().text(Optional.of(text)).build();
     }
 
     private static FilterBuilder filter() {
@@ -553,20 +540,21 @@ class JdbiTicketQueriesTest {
         }
 
         TicketFilter build() {
-            return new TicketFilter(
-                    customer,
-                    statuses,
-                    priorities,
-                    categories,
-                    assignee,
-                    tag,
-                    requester,
-                    organization,
-                    escalated,
-                    slaBreached,
-                    createdFrom,
-                    createdTo,
-                    text);
+            return TicketFilter.builder()
+                    .customer(customer)
+                    .statuses(statuses)
+                    .priorities(priorities)
+                    .categories(categories)
+                    .assignee(assignee)
+                    .tag(tag)
+                    .requester(requester)
+                    .organization(organization)
+                    .escalated(escalated)
+                    .slaBreached(slaBreached)
+                    .createdFrom(createdFrom)
+                    .createdTo(createdTo)
+                    .text(text)
+                    .build();
         }
     }
 

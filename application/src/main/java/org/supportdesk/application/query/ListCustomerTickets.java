@@ -45,20 +45,11 @@ public final class ListCustomerTickets {
 
     public Page<CustomerTicketView> handle(Command command) {
         CustomerActor customer = command.actor();
-        TicketFilter filter = new TicketFilter(
-                Optional.of(customer),
-                command.statuses(),
-                command.priorities(),
-                Set.of(),
-                TicketFilter.AssigneeFilter.ANY,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                command.text());
+        TicketFilter filter = TicketFilter.seenBy(customer).toBuilder()
+                .statuses(command.statuses())
+                .priorities(command.priorities())
+                .text(command.text())
+                .build();
         return transactions.inTransaction(customer.tenant(), () -> queries.list(
                         customer.tenant(), filter, TicketSort.NEWEST_FIRST, command.page())
                 .map(item -> TicketAccess.customerSummary(

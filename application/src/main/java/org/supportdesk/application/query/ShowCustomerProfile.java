@@ -62,20 +62,10 @@ public final class ShowCustomerProfile {
     }
 
     private long count(CustomerActor customer, Set<TicketStatus> statuses) {
-        TicketFilter own = new TicketFilter(
-                Optional.of(customer),
-                statuses,
-                Set.of(),
-                Set.of(),
-                TicketFilter.AssigneeFilter.ANY,
-                Optional.empty(),
-                Optional.of(customer.id()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        TicketFilter own = TicketFilter.seenBy(customer).toBuilder()
+                .statuses(statuses)
+                .requester(Optional.of(customer.id()))
+                .build();
         return queries.list(customer.tenant(), own, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(1, 1))
                 .total();
     }

@@ -223,56 +223,14 @@ class ReadSideTest extends UseCaseTest {
     }
 
     static TicketFilter withStatuses(Set<TicketStatus> statuses) {
-        TicketFilter a = TicketFilter.ALL;
-        return new TicketFilter(
-                a.customer(),
-                statuses,
-                a.priorities(),
-                a.categories(),
-                a.assignee(),
-                a.tag(),
-                a.requester(),
-                a.organization(),
-                a.escalated(),
-                a.slaBreached(),
-                a.createdFrom(),
-                a.createdTo(),
-                a.text());
+        return TicketFilter.builder().statuses(statuses).build();
     }
 
     static TicketFilter withAssignee(TicketFilter.AssigneeFilter assignee) {
-        TicketFilter a = TicketFilter.ALL;
-        return new TicketFilter(
-                a.customer(),
-                a.statuses(),
-                a.priorities(),
-                a.categories(),
-                assignee,
-                a.tag(),
-                a.requester(),
-                a.organization(),
-                a.escalated(),
-                a.slaBreached(),
-                a.createdFrom(),
-                a.createdTo(),
-                a.text());
+        return TicketFilter.builder().assignee(assignee).build();
     }
 
     static TicketFilter withText(String text) {
-        TicketFilter a = TicketFilter.ALL;
-        return new TicketFilter(
-                a.customer(),
-                a.statuses(),
-                a.priorities(),
-                a.categories(),
-                a.assignee(),
-                a.tag(),
-                a.requester(),
-                a.organization(),
-                a.escalated(),
-                a.slaBreached(),
-                a.createdFrom(),
-                a.createdTo(),
-                Optional.of(text));
+        return TicketFilter.builder().text(Optional.of(text)).build();
     }
 }

@@ -32,20 +32,7 @@ public record TicketFilter(
         Optional<Instant> createdTo,
         Optional<String> text) {
 
-    public static final TicketFilter ALL = new TicketFilter(
-            Optional.empty(),
-            Set.of(),
-            Set.of(),
-            Set.of(),
-            AssigneeFilter.ANY,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    public static final TicketFilter ALL = builder().build();
 
     public TicketFilter {
         Objects.requireNonNull(customer, "customer");
@@ -74,20 +61,131 @@ public record TicketFilter(
     }
 
     public TicketFilter withCustomer(CustomerActor viewer) {
-        return new TicketFilter(
-                Optional.of(viewer),
-                statuses,
-                priorities,
-                categories,
-                assignee,
-                tag,
-                requester,
-                organization,
-                escalated,
-                slaBreached,
-                createdFrom,
-                createdTo,
-                text);
+        return toBuilder().customer(Optional.of(viewer)).build();
+    }
+
+    /** A filter that filters nothing yet. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this filter. */
+    public Builder toBuilder() {
+        return new Builder()
+                .customer(customer)
+                .statuses(statuses)
+                .priorities(priorities)
+                .categories(categories)
+                .assignee(assignee)
+                .tag(tag)
+                .requester(requester)
+                .organization(organization)
+                .escalated(escalated)
+                .slaBreached(slaBreached)
+                .createdFrom(createdFrom)
+                .createdTo(createdTo)
+                .text(text);
+    }
+
+    /** Builds a filter one criterion at a time; whatever is not set does not filter. */
+    public static final class Builder {
+        private Optional<CustomerActor> customer = Optional.empty();
+        private Set<TicketStatus> statuses = Set.of();
+        private Set<Priority> priorities = Set.of();
+        private Set<Category> categories = Set.of();
+        private AssigneeFilter assignee = AssigneeFilter.ANY;
+        private Optional<String> tag = Optional.empty();
+        private Optional<UserId> requester = Optional.empty();
+        private Optional<OrganizationId> organization = Optional.empty();
+        private Optional<Boolean> escalated = Optional.empty();
+        private Optional<Boolean> slaBreached = Optional.empty();
+        private Optional<Instant> createdFrom = Optional.empty();
+        private Optional<Instant> createdTo = Optional.empty();
+        private Optional<String> text = Optional.empty();
+
+        private Builder() {}
+
+        public Builder customer(Optional<CustomerActor> value) {
+            customer = value;
+            return this;
+        }
+
+        public Builder statuses(Set<TicketStatus> value) {
+            statuses = value;
+            return this;
+        }
+
+        public Builder priorities(Set<Priority> value) {
+            priorities = value;
+            return this;
+        }
+
+        public Builder categories(Set<Category> value) {
+            categories = value;
+            return this;
+        }
+
+        public Builder assignee(AssigneeFilter value) {
+            assignee = value;
+            return this;
+        }
+
+        public Builder tag(Optional<String> value) {
+            tag = value;
+            return this;
+        }
+
+        public Builder requester(Optional<UserId> value) {
+            requester = value;
+            return this;
+        }
+
+        public Builder organization(Optional<OrganizationId> value) {
+            organization = value;
+            return this;
+        }
+
+        public Builder escalated(Optional<Boolean> value) {
+            escalated = value;
+            return this;
+        }
+
+        public Builder slaBreached(Optional<Boolean> value) {
+            slaBreached = value;
+            return this;
+        }
+
+        public Builder createdFrom(Optional<Instant> value) {
+            createdFrom = value;
+            return this;
+        }
+
+        public Builder createdTo(Optional<Instant> value) {
+            createdTo = value;
+            return this;
+        }
+
+        public Builder text(Optional<String> value) {
+            text = value;
+            return this;
+        }
+
+        public TicketFilter build() {
+            return new TicketFilter(
+                    customer,
+                    statuses,
+                    priorities,
+                    categories,
+                    assignee,
+                    tag,
+                    requester,
+                    organization,
+                    escalated,
+                    slaBreached,
+                    createdFrom,
+                    createdTo,
+                    text);
+        }
     }
 
     /** Who a listed ticket is assigned to: anyone (no filter), nobody, or one person. */

@@ -35,21 +35,23 @@ final class TicketListQuery {
                         "status",
                         raw -> raw.equals("all") ? Set.<TicketStatus>of() : list(raw, TicketStatus::parse))
                 .orElse(Set.of());
-        TicketFilter filter = new TicketFilter(
-                Optional.empty(),
-                statuses,
-                Requests.query(ctx, "priority", raw -> list(raw, Priority::parse))
-                        .orElse(Set.of()),
-                Requests.query(ctx, "category", raw -> list(raw, Category::new)).orElse(Set.of()),
-                Requests.query(ctx, "assignee", raw -> assignee(raw, staff)).orElse(AssigneeFilter.ANY),
-                Requests.query(ctx, "tag", raw -> raw.toLowerCase(Locale.ROOT)),
-                Requests.query(ctx, "requester", raw -> new UserId(UUID.fromString(raw))),
-                Requests.query(ctx, "organization", raw -> new OrganizationId(UUID.fromString(raw))),
-                Requests.query(ctx, "escalated", TicketListQuery::bool),
-                Requests.query(ctx, "sla_breached", TicketListQuery::bool),
-                Requests.query(ctx, "created_from", Instant::parse),
-                Requests.query(ctx, "created_to", Instant::parse),
-                Optional.ofNullable(ctx.queryParam("q")));
+        TicketFilter filter = TicketFilter.builder()
+                .statuses(statuses)
+                .priorities(Requests.query(ctx, "priority", raw -> list(raw, Priority::parse))
+                        .orElse(Set.of()))
+                .categories(Requests.query(ctx, "category", raw -> list(raw, Category::new))
+                        .orElse(Set.of()))
+                .assignee(Requests.query(ctx, "assignee", raw -> assignee(raw, staff))
+                        .orElse(AssigneeFilter.ANY))
+                .tag(Requests.query(ctx, "tag", raw -> raw.toLowerCase(Locale.ROOT)))
+                .requester(Requests.query(ctx, "requester", raw -> new UserId(UUID.fromString(raw))))
+                .organization(Requests.query(ctx, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
+                .escalated(Requests.query(ctx, "escalated", TicketListQuery::bool))
+                .slaBreached(Requests.query(ctx, "sla_breached", TicketListQuery::bool))
+                .createdFrom(Requests.query(ctx, "created_from", Instant::parse))
+                .createdTo(Requests.query(ctx, "created_to", Instant::parse))
+                .text(Optional.ofNullable(ctx.queryParam("q")))
+                .build();
         TicketSort sort = Requests.query(ctx, "sort", TicketSort::parse)
                 .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
         PageRequest page = PageRequest.ofTickets(
