@@ -27,13 +27,13 @@ import org.supportdesk.domain.ticket.Via;
 
 /** The core over in-memory ports with two tenants, and short ways to reach common states. */
 public abstract class UseCaseTest {
-    protected final InMemorySupportdesk desk = new InMemorySupportdesk();
-    protected final TenantFixture acme = new TenantFixture(desk.people, "acme");
-    protected final TenantFixture globex = new TenantFixture(desk.people, "globex");
+    protected final InMemorySupportdesk core = new InMemorySupportdesk();
+    protected final TenantFixture acme = new TenantFixture(core.people, "acme");
+    protected final TenantFixture globex = new TenantFixture(core.people, "globex");
 
     /** A new ticket filed by acme's customer. */
     protected TicketState aTicket() {
-        return desk.fileAndRead(new FileTicket.Command(
+        return core.fileAndRead(new FileTicket.Command(
                 acme.customerActor(),
                 new Subject("Printer on fire"),
                 new Description("Smoke everywhere"),
@@ -53,31 +53,36 @@ public abstract class UseCaseTest {
     }
 
     protected TicketState moveTo(TicketRef ticket, TicketStatus status) {
-        return desk.changeTicketStatus.handle(
-                new ChangeTicketStatus.Command(acme.agentActor(), ticket, status, Optional.empty(), Optional.empty()));
+        return core.desk()
+                .changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        acme.agentActor(), ticket, status, Optional.empty(), Optional.empty()));
     }
 
     protected ReplyToTicket.Posted reply(Actor actor, TicketRef ticket, String body) {
-        return desk.replyToTicket.handle(
-                new ReplyToTicket.Command(actor, ticket, new Body(body), Via.API, false, Optional.empty()));
+        return core.desk()
+                .replyToTicket()
+                .handle(new ReplyToTicket.Command(actor, ticket, new Body(body), Via.API, false, Optional.empty()));
     }
 
     protected ReplyToTicket.Posted note(TicketRef ticket, String body) {
-        return desk.addInternalNote.handle(
-                new AddInternalNote.Command(acme.agentActor(), ticket, new Body(body), Via.API, Optional.empty()));
+        return core.desk()
+                .addInternalNote()
+                .handle(new AddInternalNote.Command(
+                        acme.agentActor(), ticket, new Body(body), Via.API, Optional.empty()));
     }
 
     protected List<JournalAction> journalOf(TicketState ticket) {
-        return desk.journal.entriesAbout(ticket.tenant(), ticket.id().value()).stream()
+        return core.journal.entriesAbout(ticket.tenant(), ticket.id().value()).stream()
                 .map(JournalEntry::action)
                 .collect(Collectors.toList());
     }
 
     protected List<Message> conversationOf(TicketState ticket) {
-        return desk.tickets.messagesOf(ticket.tenant(), ticket.id());
+        return core.tickets.messagesOf(ticket.tenant(), ticket.id());
     }
 
     protected List<NotificationIntent.NotificationTopic> topics() {
-        return desk.outbox.intents().stream().map(NotificationIntent::topic).collect(Collectors.toList());
+        return core.outbox.intents().stream().map(NotificationIntent::topic).collect(Collectors.toList());
     }
 }

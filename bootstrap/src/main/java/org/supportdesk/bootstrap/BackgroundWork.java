@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.http.RequestCorrelation;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.domain.tenant.TenantId;
@@ -41,7 +42,7 @@ final class BackgroundWork implements AutoCloseable {
     record Job(String name, Consumer<TenantId> work) {}
 
     /** Auto-close of resolved tickets and the SLA breach scan. */
-    static List<Job> standardJobs(UseCases useCases) {
+    static List<Job> standardJobs(UseCases.Scheduled useCases) {
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(
                 "auto-close",

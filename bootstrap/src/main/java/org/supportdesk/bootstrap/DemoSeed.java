@@ -8,23 +8,26 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.supportdesk.application.UseCases;
+import org.supportdesk.application.admin.AddOrganization;
+import org.supportdesk.application.admin.AddPerson;
+import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.port.Tenants;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Organization;
-import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
-import org.supportdesk.domain.tenant.TenantId;
-import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.tenant.TenantSlug;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
@@ -50,17 +53,17 @@ final class DemoSeed {
     /** What the demo has: whether this run seeded it, and who can sign in. */
     record Demo(boolean seeded, List<Account> accounts, Path passwordFile) {}
 
-    private final Stores stores;
+    private final Tenants tenants;
     private final UseCases useCases;
 
-    DemoSeed(Stores stores, UseCases useCases) {
-        this.stores = stores;
+    DemoSeed(Tenants tenants, UseCases useCases) {
+        this.tenants = tenants;
         this.useCases = useCases;
     }
 
     Demo seed(Path dataDir) {
         Path passwordFile = dataDir.resolve(PASSWORD_FILE);
-        boolean exists = stores.tenants().bySlug(SLUG).isPresent();
+        boolean exists = tenants.bySlug(SLUG).isPresent();
         Optional<String> password = exists ? readPassword(passwordFile) : Optional.of(keptPassword(passwordFile));
         if (!exists) {
             seedTenant(password.orElseThrow());
@@ -76,20 +79,20 @@ final class DemoSeed {
     }
 
     private void seedTenant(String password) {
-        Tenants.Created created = Tenants.create(
-                stores,
-                new Tenants.NewTenant(SLUG, "Demo Support", Email.of("admin@demo.example"), "Ada Admin", password));
-        TenantId tenant = created.tenant();
-        Organization acme = new Organization(new OrganizationId(UUID.randomUUID()), tenant, "Acme Corp", true);
-        stores.transactions().inTransaction(tenant, () -> {
-            stores.people().addOrganization(acme);
-            return null;
-        });
-        StaffActor agnes = StaffActor.of(person(tenant, "agnes", "Agnes Agent", Role.AGENT, null, password));
-        StaffActor arthur = StaffActor.of(person(tenant, "arthur", "Arthur Agent", Role.AGENT, null, password));
-        CustomerActor carla = customer(person(tenant, "carla", "Carla Customer", Role.CUSTOMER, acme, password), acme);
-        CustomerActor colin = customer(person(tenant, "colin", "Colin Colleague", Role.CUSTOMER, acme, password), acme);
-        CustomerActor oscar = customer(person(tenant, "oscar", "Oscar Outsider", Role.CUSTOMER, null, password), null);
+        CreateTenant.Created created = useCases.createTenant()
+                .handle(CreateTenant.Command.withAdmin(
+                        new TenantSlug(SLUG),
+                        "Demo Support",
+                        new CreateTenant.FirstAdmin(
+                                Email.of("admin@demo.example"), "Ada Admin", new Password(password))));
+        StaffActor admin = StaffActor.of(created.admin().orElseThrow());
+        Organization acme =
+                useCases.admin().addOrganization().handle(new AddOrganization.Command(admin, "Acme Corp", true));
+        StaffActor agnes = StaffActor.of(person(admin, "agnes", "Agnes Agent", Role.AGENT, null, password));
+        StaffActor arthur = StaffActor.of(person(admin, "arthur", "Arthur Agent", Role.AGENT, null, password));
+        CustomerActor carla = customer(person(admin, "carla", "Carla Customer", Role.CUSTOMER, acme, password), acme);
+        CustomerActor colin = customer(person(admin, "colin", "Colin Colleague", Role.CUSTOMER, acme, password), acme);
+        CustomerActor oscar = customer(person(admin, "oscar", "Oscar Outsider", Role.CUSTOMER, null, password), null);
 
         TicketId fresh = file(
                 carla,
@@ -147,21 +150,21 @@ final class DemoSeed {
                 "We moved to 5 Harbour Street, Springfield.");
         reply(agnes, done, "Done: future invoices carry the new address.", true);
         status(agnes, done, TicketStatus.RESOLVED, "address updated");
-        useCases.closeOwnTicket()
+        useCases.portal()
+                .closeOwnTicket()
                 .handle(new CloseOwnTicket.Command(colin, done, Optional.of("Thanks, all good"), Optional.empty()));
     }
 
-    private Person person(TenantId tenant, String who, String name, Role role, Organization org, String password) {
-        Person person = new Person(
-                new UserId(UUID.randomUUID()),
-                tenant,
-                Email.of(who + "@demo.example"),
-                name,
-                role,
-                Optional.ofNullable(org).map(Organization::id),
-                true);
-        Tenants.addWithPassword(stores, person, password);
-        return person;
+    private Person person(StaffActor admin, String who, String name, Role role, Organization org, String password) {
+        return useCases.admin()
+                .addPerson()
+                .handle(new AddPerson.Command(
+                        admin,
+                        Email.of(who + "@demo.example"),
+                        name,
+                        role,
+                        Optional.ofNullable(org).map(Organization::id),
+                        Optional.of(new Password(password))));
     }
 
     private static CustomerActor customer(Person person, Organization org) {
@@ -169,7 +172,8 @@ final class DemoSeed {
     }
 
     private TicketId file(CustomerActor by, String subject, String category, Priority priority, String description) {
-        return useCases.fileTicket()
+        return useCases.portal()
+                .fileTicket()
                 .handle(new FileTicket.Command(
                         by,
                         new Subject(subject),
@@ -181,22 +185,26 @@ final class DemoSeed {
     }
 
     private void reply(StaffActor by, TicketId ticket, String body, boolean resolution) {
-        useCases.replyToTicket()
+        useCases.desk()
+                .replyToTicket()
                 .handle(new ReplyToTicket.Command(by, ticket, new Body(body), Via.API, resolution, Optional.empty()));
     }
 
     private void note(StaffActor by, TicketId ticket, String body) {
-        useCases.addInternalNote()
+        useCases.desk()
+                .addInternalNote()
                 .handle(new AddInternalNote.Command(by, ticket, new Body(body), Via.API, Optional.empty()));
     }
 
     private void assign(StaffActor by, TicketId ticket, StaffActor assignee) {
-        useCases.assignTicket()
+        useCases.desk()
+                .assignTicket()
                 .handle(new AssignTicket.Command(by, ticket, Optional.of(assignee.id()), Optional.empty()));
     }
 
     private void status(StaffActor by, TicketId ticket, TicketStatus to, String reason) {
-        useCases.changeTicketStatus()
+        useCases.desk()
+                .changeTicketStatus()
                 .handle(new ChangeTicketStatus.Command(by, ticket, to, Optional.of(reason), Optional.empty()));
     }
 

@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.domain.problem.DomainException;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Password;
+import org.supportdesk.domain.tenant.TenantSlug;
 
 /**
  * The command line of the runnable jar: {@code serve}, {@code migrate} and {@code tenant create}. The only class that
@@ -84,7 +87,7 @@ public final class Main {
                 case "tenant create" -> createTenant(arguments);
                 default -> throw new IllegalStateException("unhandled command " + arguments.command());
             };
-        } catch (Tenants.TenantExists | IllegalArgumentException | DomainException e) {
+        } catch (IllegalArgumentException | DomainException e) {
             err.println("supportdesk: " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
@@ -110,7 +113,7 @@ public final class Main {
                 + "). Stop it with Ctrl-C.");
         if (arguments.flags().contains("--demo")) {
             try {
-                printDemo(new DemoSeed(running.stores(), running.useCases()).seed(config.dataDir()), base);
+                printDemo(new DemoSeed(running.stores().tenants(), running.useCases()).seed(config.dataDir()), base);
             } catch (RuntimeException e) {
                 running.close();
                 running = null;
@@ -130,7 +133,7 @@ public final class Main {
         for (DemoSeed.Account account : demo.accounts()) {
             out.printf(
                     "  %-9s %-22s %-30s password: %s%n",
-                    account.role().name().toLowerCase(java.util.Locale.ROOT),
+                    account.role().wireName(),
                     account.email(),
                     account.name(),
                     account.password().orElse("(unknown: " + demo.passwordFile() + " is missing)"));
@@ -153,20 +156,24 @@ public final class Main {
     }
 
     private int createTenant(Arguments arguments) {
-        Tenants.NewTenant request = new Tenants.NewTenant(
-                arguments.required("--slug"),
+        CreateTenant.Command request = CreateTenant.Command.withAdmin(
+                new TenantSlug(arguments.required("--slug")),
                 arguments.required("--name"),
-                Email.of(arguments.required("--admin-email")),
-                arguments.options().getOrDefault("--admin-name", "Administrator"),
-                arguments.required("--admin-password"));
+                new CreateTenant.FirstAdmin(
+                        Email.of(arguments.required("--admin-email")),
+                        arguments.options().getOrDefault("--admin-name", "Administrator"),
+                        new Password(arguments.required("--admin-password"))));
         Config config = config(arguments);
         try (OpenDatabase database = OpenDatabase.open(config)) {
-            Stores stores = Stores.over(database.jdbi(), Clock.systemUTC());
-            Tenants.Created created = Tenants.create(stores, request);
-            out.println("Created tenant \"" + request.slug() + "\" (" + created.tenant() + ") with admin "
-                    + created.admin().email() + ".");
+            CreateTenant.Created created = Core.over(database.jdbi(), Clock.systemUTC())
+                    .useCases()
+                    .createTenant()
+                    .handle(request);
+            Email admin = created.admin().orElseThrow().email();
+            out.println(
+                    "Created tenant \"" + request.slug() + "\" (" + created.tenant() + ") with admin " + admin + ".");
             out.println("Sign in with POST /api/v1/auth/login {\"tenant\":\"" + request.slug() + "\",\"email\":\""
-                    + created.admin().email() + "\",\"password\":…}");
+                    + admin + "\",\"password\":…}");
         }
         return OK;
     }

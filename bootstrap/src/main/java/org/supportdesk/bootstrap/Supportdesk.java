@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.supportdesk.adapter.http.RequestCorrelation;
+import org.supportdesk.adapter.http.api.HttpApi;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
-import org.supportdesk.application.ids.TimeOrderedIds;
+import org.supportdesk.adapter.http.auth.LoginThrottle;
+import org.supportdesk.adapter.persistence.JdbiStores;
+import org.supportdesk.application.UseCases;
 
 /**
  * The composition root (CONVENTIONS §8): the database, the stores, every use case, the HTTP server and the background
@@ -26,7 +28,7 @@ public final class Supportdesk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Supportdesk.class);
 
     private final OpenDatabase database;
-    private final Stores stores;
+    private final JdbiStores stores;
     private final UseCases useCases;
     private final JwtTokens tokens;
     private final Javalin http;
@@ -34,7 +36,7 @@ public final class Supportdesk implements AutoCloseable {
 
     private Supportdesk(
             OpenDatabase database,
-            Stores stores,
+            JdbiStores stores,
             UseCases useCases,
             JwtTokens tokens,
             Javalin http,
@@ -53,12 +55,18 @@ public final class Supportdesk implements AutoCloseable {
         InstantSource clock = Clock.systemUTC();
         OpenDatabase database = OpenDatabase.open(config);
         try {
-            Stores stores = Stores.over(database.jdbi(), clock);
-            UseCases useCases = UseCases.over(stores, new TimeOrderedIds(clock), new RequestCorrelation(), clock);
+            Core core = Core.over(database.jdbi(), clock);
+            JdbiStores stores = core.stores();
+            UseCases useCases = core.useCases();
             JwtTokens tokens = new JwtTokens(jwt, clock);
-            Javalin http = Web.server(useCases, tokens, clock).start(config.host(), config.port());
-            BackgroundWork background =
-                    new BackgroundWork(database.pool(), stores.tenants()::all, BackgroundWork.standardJobs(useCases));
+            Javalin http = HttpApi.create(
+                            useCases,
+                            tokens,
+                            LoginThrottle.withDefaults(clock),
+                            route -> LOG.debug("route {} {}", route.getHttpMethod(), route.getPath()))
+                    .start(config.host(), config.port());
+            BackgroundWork background = new BackgroundWork(
+                    database.pool(), stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()));
             background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);
             LOG.info("Supportdesk listens on http://{}:{}", config.host(), http.port());
             return new Supportdesk(database, stores, useCases, tokens, http, background);
@@ -95,7 +103,7 @@ public final class Supportdesk implements AutoCloseable {
         return role;
     }
 
-    public Stores stores() {
+    public JdbiStores stores() {
         return stores;
     }
 

@@ -9,10 +9,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
+import java.util.Set;
 import org.supportdesk.application.query.TicketDetail;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.Ticket;
@@ -98,6 +101,25 @@ final class ArchitectureRules {
             .belongToAnyOf(Ticket.class, TicketState.class, Message.class, TicketDetail.class)
             .because("customers get CustomerTicketView and CustomerMessageView, which cannot carry internal data");
 
+    private static final Set<String> UNITS_OF_WORK = Set.of("TicketChanges", "AdminWork", "SlaClocks");
+
+    /** A use case (an application class with a public {@code handle}) or one of the units of work use cases share. */
+    static final DescribedPredicate<JavaClass> USE_CASE_OR_UNIT_OF_WORK = DescribedPredicate.describe(
+            "a use case or a unit of work",
+            type -> type.getPackageName().startsWith(ROOT + ".application.")
+                    && (UNITS_OF_WORK.contains(type.getSimpleName())
+                            || type.getMethods().stream()
+                                    .anyMatch(method -> method.getName().equals("handle")
+                                            && method.getModifiers().contains(JavaModifier.PUBLIC))));
+
+    static final ArchRule use_cases_are_built_only_by_the_composition = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(ROOT + ".application.UseCases")
+            .should()
+            .callConstructorWhere(target(owner(USE_CASE_OR_UNIT_OF_WORK)))
+            .because("UseCases.over is the one composition of the core, shared by the server, every test harness and"
+                    + " embedders");
+
     static final ArchRule commands_are_records = classes()
             .that()
             .resideInAPackage(ROOT + ".application..")
@@ -147,6 +169,7 @@ final class ArchitectureRules {
             portal_sees_only_the_customer_projection,
             commands_are_records,
             use_cases_are_stateless,
+            use_cases_are_built_only_by_the_composition,
             no_generic_exceptions,
             no_std_streams_but_the_cli,
             no_jul,

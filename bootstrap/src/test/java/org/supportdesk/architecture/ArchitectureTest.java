@@ -40,6 +40,10 @@ class ArchitectureTest {
     static final ArchRule use_cases_are_stateless = ArchitectureRules.use_cases_are_stateless;
 
     @ArchTest
+    static final ArchRule use_cases_are_built_only_by_the_composition =
+            ArchitectureRules.use_cases_are_built_only_by_the_composition;
+
+    @ArchTest
     static final ArchRule no_generic_exceptions = ArchitectureRules.no_generic_exceptions;
 
     @ArchTest

@@ -31,13 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.application.admin.Audience;
+import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
 import org.supportdesk.domain.sla.WeeklyHoursCalendar;
-import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
-import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * The behaviours the seed documents ask for, over HTTP against the whole server on a real PostgreSQL, signed in through
@@ -74,16 +75,16 @@ class ApiBehaviourTest {
                         "SUPPORTDESK_DATA_DIR", dataDir.toString()),
                 Optional.empty()));
         http = new TestHttp(desk.port());
-        Tenants.Created acme = Tenants.create(
-                desk.stores(),
-                new Tenants.NewTenant("acme", "Acme", Email.of("boss@acme.example"), "Boss", "boss-password"));
-        Person carla = person(acme, "carla@acme.example", "Carla", Role.CUSTOMER, true);
-        Person oscar = person(acme, "oscar@acme.example", "Oscar", Role.CUSTOMER, true);
-        agnes = person(acme, "agnes@acme.example", "Agnes", Role.AGENT, true);
-        dora = person(acme, "dora@acme.example", "Dora", Role.AGENT, false);
-        for (Person p : List.of(carla, oscar, agnes, dora)) {
-            Tenants.addWithPassword(desk.stores(), p, p.name().toLowerCase() + "-password");
-        }
+        StaffActor boss = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
+        person(boss, "Carla", Role.CUSTOMER);
+        person(boss, "Oscar", Role.CUSTOMER);
+        agnes = person(boss, "Agnes", Role.AGENT);
+        dora = person(boss, "Dora", Role.AGENT);
+        desk.useCases()
+                .admin()
+                .updatePerson()
+                .handle(new UpdatePerson.Command(
+                        boss, Audience.STAFF, dora.id(), Optional.empty(), Optional.empty(), Optional.of(false)));
         customer = signIn("carla@acme.example", "carla-password");
         otherCustomer = signIn("oscar@acme.example", "oscar-password");
         agent = signIn("agnes@acme.example", "agnes-password");
@@ -100,9 +101,11 @@ class ApiBehaviourTest {
         }
     }
 
-    private static Person person(Tenants.Created tenant, String email, String name, Role role, boolean active) {
-        return new Person(
-                new UserId(UUID.randomUUID()), tenant.tenant(), Email.of(email), name, role, Optional.empty(), active);
+    /** Someone the admin adds as {@code <name>@acme.example}, who signs in with {@code <name>-password}. */
+    private static Person person(StaffActor admin, String name, Role role) {
+        String login = name.toLowerCase(Locale.ROOT);
+        return Onboarding.person(
+                desk.useCases(), admin, login + "@acme.example", name, role, Optional.of(login + "-password"));
     }
 
     private static String signIn(String email, String password) {

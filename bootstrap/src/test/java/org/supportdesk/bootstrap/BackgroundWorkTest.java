@@ -19,19 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.supportdesk.adapter.persistence.Database;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
+import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.application.UseCases;
+import org.supportdesk.application.ids.SecureRandomSecrets;
 import org.supportdesk.application.ids.TimeOrderedIds;
+import org.supportdesk.application.testing.FakePasswordHashing;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
-import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantId;
-import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
@@ -48,7 +50,7 @@ class BackgroundWorkTest {
     private static LocalPostgres cluster;
     private static HikariDataSource pool;
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    private static Stores stores;
+    private static JdbiStores stores;
     private static UseCases useCases;
 
     @BeforeAll
@@ -56,8 +58,12 @@ class BackgroundWorkTest {
         cluster = LocalPostgres.startThrowaway();
         pool = Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 6));
         Database.migrate(pool);
-        stores = Stores.over(Database.jdbi(pool), clock);
-        useCases = UseCases.over(stores, new TimeOrderedIds(clock), () -> "background-test", clock);
+        stores = JdbiStores.over(Database.jdbi(pool), clock);
+        useCases = UseCases.over(
+                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets()),
+                new TimeOrderedIds(clock),
+                () -> "background-test",
+                clock);
     }
 
     @AfterAll
@@ -74,7 +80,8 @@ class BackgroundWorkTest {
     void a_round_auto_closes_resolved_tickets_of_every_tenant_past_the_delay() {
         Resolved first = resolvedTicketInNewTenant();
         Resolved second = resolvedTicketInNewTenant();
-        BackgroundWork work = new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases));
+        BackgroundWork work =
+                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()));
 
         assertThat(work.runOnce()).isTrue();
         assertThat(status(first)).isEqualTo(TicketStatus.RESOLVED); // the seven days have not passed
@@ -97,7 +104,8 @@ class BackgroundWorkTest {
                     inside.countDown();
                     await(release);
                 })));
-        BackgroundWork second = new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases));
+        BackgroundWork second =
+                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()));
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> firstRound = thread.submit(first::runOnce);
@@ -121,7 +129,7 @@ class BackgroundWorkTest {
         Resolved ticket = resolvedTicketInNewTenant();
         clock.advance(Duration.ofDays(8));
         try (BackgroundWork work =
-                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases))) {
+                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()))) {
             work.start(Duration.ZERO, Duration.ofMillis(200));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (status(ticket) != TicketStatus.CLOSED && System.nanoTime() < deadline) {
@@ -142,7 +150,7 @@ class BackgroundWorkTest {
                         throw new IllegalStateException("boom");
                     }
                 }),
-                BackgroundWork.standardJobs(useCases).get(0));
+                BackgroundWork.standardJobs(useCases.scheduled()).get(0));
         BackgroundWork work = new BackgroundWork(pool, () -> List.of(broken, ticket.tenant()), jobs);
 
         assertThat(work.runOnce()).isTrue();
@@ -153,22 +161,12 @@ class BackgroundWorkTest {
 
     private static Resolved resolvedTicketInNewTenant() {
         String slug = "bg-" + UUID.randomUUID().toString().substring(0, 8);
-        Tenants.Created created = Tenants.create(
-                stores, new Tenants.NewTenant(slug, slug, Email.of("admin@" + slug + ".example"), "Admin", "password"));
-        TenantId tenant = created.tenant();
-        Person customer = new Person(
-                new UserId(UUID.randomUUID()),
-                tenant,
-                Email.of("c@" + slug + ".example"),
-                "Cust",
-                Role.CUSTOMER,
-                Optional.empty(),
-                true);
-        stores.transactions().inTransaction(tenant, () -> {
-            stores.people().add(customer);
-            return null;
-        });
-        TicketId ticket = useCases.fileTicket()
+        StaffActor admin = Onboarding.tenant(useCases, slug, "admin@" + slug + ".example", "password");
+        TenantId tenant = admin.tenant();
+        Person customer =
+                Onboarding.person(useCases, admin, "c@" + slug + ".example", "Cust", Role.CUSTOMER, Optional.empty());
+        TicketId ticket = useCases.portal()
+                .fileTicket()
                 .handle(new FileTicket.Command(
                         CustomerActor.of(customer, Optional.empty()),
                         new Subject("Old problem"),
@@ -177,13 +175,10 @@ class BackgroundWorkTest {
                         Priority.LOW,
                         PortalContext.NONE,
                         Optional.empty()));
-        useCases.changeTicketStatus()
+        useCases.desk()
+                .changeTicketStatus()
                 .handle(new ChangeTicketStatus.Command(
-                        StaffActor.of(created.admin()),
-                        ticket,
-                        TicketStatus.RESOLVED,
-                        Optional.of("done"),
-                        Optional.empty()));
+                        admin, ticket, TicketStatus.RESOLVED, Optional.of("done"), Optional.empty()));
         return new Resolved(tenant, ticket);
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.domain.tenant.TenantId;
 
@@ -96,7 +97,7 @@ class MainTest {
             assertThat(cli(Map.of("SUPPORTDESK_JWT_SECRET", "short")).run("serve"))
                     .isEqualTo(1);
             assertThat(err())
-                    .contains("the slug must be 2 to 63 characters")
+                    .contains("slug: must be 2 to 63 characters")
                     .contains("SUPPORTDESK_JWT_SECRET must be at least 32 bytes");
         }
     }
@@ -153,7 +154,7 @@ class MainTest {
             assertThat(out()).contains("Created tenant \"acme\"").contains("boss@acme.example");
             Config config = Config.from(environment(), java.util.Optional.empty());
             try (OpenDatabase database = OpenDatabase.open(config)) {
-                Stores stores = Stores.over(database.jdbi(), Clock.systemUTC());
+                JdbiStores stores = JdbiStores.over(database.jdbi(), Clock.systemUTC());
                 TenantId tenant = stores.tenants().bySlug("acme").orElseThrow();
                 stores.transactions().inTransaction(tenant, () -> {
                     assertThat(stores.slaSettings().currentPolicy(tenant).version())
@@ -172,9 +173,9 @@ class MainTest {
                             .mapTo(String.class)
                             .one());
                     assertThat(hash).startsWith("$argon2id$").doesNotContain("correct horse");
-                    assertThat(stores.passwordHashing().verify("correct horse battery", hash))
+                    assertThat(new Password4jHashing().verify("correct horse battery", hash))
                             .isTrue();
-                    assertThat(stores.passwordHashing().verify("wrong", hash)).isFalse();
+                    assertThat(new Password4jHashing().verify("wrong", hash)).isFalse();
                     return null;
                 });
             }
@@ -196,7 +197,7 @@ class MainTest {
             };
             assertThat(cli(environment()).run(create)).as(err()).isZero();
             assertThat(cli(environment()).run(create)).isEqualTo(1);
-            assertThat(err()).contains("a tenant with slug 'twice' already exists");
+            assertThat(err()).contains("A tenant with the slug 'twice' already exists");
         }
 
         @Test
@@ -294,7 +295,7 @@ class MainTest {
                         .as("tenants apart")
                         .isZero();
 
-                Stores stores = server.stores();
+                JdbiStores stores = server.stores();
                 TenantId demo = stores.tenants().bySlug("demo").orElseThrow();
                 stores.transactions().inTransaction(demo, () -> {
                     assertThat(column(stores, "SELECT DISTINCT status FROM tickets"))
@@ -335,7 +336,7 @@ class MainTest {
             return matcher.group(1);
         }
 
-        private static List<String> column(Stores stores, String sql) {
+        private static List<String> column(JdbiStores stores, String sql) {
             return stores.jdbi()
                     .withHandle(handle ->
                             handle.createQuery(sql).mapTo(String.class).list());

@@ -19,10 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.persistence.LocalPostgres;
-import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
-import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * The whole server as {@code serve} starts it, over a real self-started PostgreSQL, spoken to over HTTP: a token
@@ -73,13 +72,11 @@ class SupportdeskEndToEndTest {
     void a_customer_files_on_the_portal_an_agent_answers_on_the_desk_and_the_customer_sees_it() {
         Config config = config(cluster.user(), cluster.password());
         try (Supportdesk desk = Supportdesk.start(config)) {
-            Tenants.Created acme = Tenants.create(
-                    desk.stores(),
-                    new Tenants.NewTenant("acme-e2e", "Acme", Email.of("boss@acme.example"), "Boss", "boss-password"));
-            Person carla = person(acme, "carla@acme.example", "Carla", Role.CUSTOMER);
-            Person agnes = person(acme, "agnes@acme.example", "Agnes", Role.AGENT);
-            Tenants.addWithPassword(desk.stores(), carla, "carla-password");
-            Tenants.addWithPassword(desk.stores(), agnes, "agnes-password");
+            StaffActor boss = Onboarding.tenant(desk.useCases(), "acme-e2e", "boss@acme.example", "boss-password");
+            Person carla = Onboarding.person(
+                    desk.useCases(), boss, "carla@acme.example", "Carla", Role.CUSTOMER, Optional.of("carla-password"));
+            Person agnes = Onboarding.person(
+                    desk.useCases(), boss, "agnes@acme.example", "Agnes", Role.AGENT, Optional.of("agnes-password"));
             // An independent signer with the configured secret: the server must accept its tokens.
             JwtTokens signer = new JwtTokens(config.jwtSettings(), Clock.systemUTC());
             String customer =
@@ -145,11 +142,6 @@ class SupportdeskEndToEndTest {
         assertThatThrownBy(() -> Supportdesk.start(config(role, "bypass-password")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("superuser or has BYPASSRLS");
-    }
-
-    private static Person person(Tenants.Created tenant, String email, String name, Role role) {
-        return new Person(
-                new UserId(UUID.randomUUID()), tenant.tenant(), Email.of(email), name, role, Optional.empty(), true);
     }
 
     private static java.util.List<String> bodies(JsonNode messages) {

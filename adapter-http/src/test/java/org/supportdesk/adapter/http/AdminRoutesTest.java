@@ -8,11 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.tenant.TenantSlug;
 
 class AdminRoutesTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.desk.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.desk.people, "globex");
+    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
+    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
     final String admin = server.tokenFor(acme.admin);
     final String agent = server.tokenFor(acme.agent);
     final String customer = server.tokenFor(acme.customer);
@@ -24,7 +25,7 @@ class AdminRoutesTest {
 
     @Test
     void an_admin_adds_an_agent_who_can_then_sign_in_and_is_listed() {
-        server.desk.tenants.add(acme.tenant, "acme");
+        server.core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", server.core.clock.instant());
         var created = server.post(
                 admin,
                 "/api/v1/agents",
@@ -44,7 +45,7 @@ class AdminRoutesTest {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.jsonBody().get("pagination").get("total").asLong()).isEqualTo(4);
         assertThat(listed.jsonBody().get("items")).hasSize(2);
-        assertThat(server.desk.journal.all()).anyMatch(e -> e.action() == JournalAction.PERSON_CREATED);
+        assertThat(server.core.journal.all()).anyMatch(e -> e.action() == JournalAction.PERSON_CREATED);
     }
 
     @Test
@@ -96,7 +97,7 @@ class AdminRoutesTest {
         assertThat(selfDemotion.status()).isEqualTo(400);
         assertThat(agentPatch.status()).isEqualTo(401); // the agent was just deactivated
         assertThat(foreign.status()).isEqualTo(404);
-        assertThat(server.desk.journal.all()).anyMatch(e -> e.action() == JournalAction.PERSON_UPDATED);
+        assertThat(server.core.journal.all()).anyMatch(e -> e.action() == JournalAction.PERSON_UPDATED);
     }
 
     @Test
@@ -175,7 +176,7 @@ class AdminRoutesTest {
                 .isEqualTo("auto_close_days");
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(server.get(agent, "/api/v1/settings").status()).isEqualTo(403);
-        assertThat(server.desk.journal.all()).anyMatch(e -> e.action() == JournalAction.SETTINGS_CHANGED);
+        assertThat(server.core.journal.all()).anyMatch(e -> e.action() == JournalAction.SETTINGS_CHANGED);
     }
 
     @Test

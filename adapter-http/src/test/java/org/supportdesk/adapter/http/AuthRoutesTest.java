@@ -13,8 +13,8 @@ import org.supportdesk.application.testing.TenantFixture;
 
 class AuthRoutesTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.desk.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.desk.people, "globex");
+    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
+    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
     final String admin = server.tokenFor(acme.admin);
 
     @BeforeEach
@@ -93,7 +93,7 @@ class AuthRoutesTest {
         assertThat(login("acme", "adam@acme.example", "pw-Adam-secret").status())
                 .isEqualTo(200);
 
-        server.desk.clock.advance(Duration.ofMinutes(16));
+        server.core.clock.advance(Duration.ofMinutes(16));
 
         assertThat(login("acme", "agnes@acme.example", "pw-Agnes-secret").status())
                 .isEqualTo(200);

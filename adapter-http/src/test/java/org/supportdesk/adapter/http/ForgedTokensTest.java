@@ -33,8 +33,8 @@ class ForgedTokensTest {
     private static final String OTHER_SECRET = "another-secret-that-is-long-enough-for-hs256";
 
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.desk.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.desk.people, "globex");
+    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
+    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
 
     @AfterEach
     void stop() {
@@ -42,7 +42,7 @@ class ForgedTokensTest {
     }
 
     JWTClaimsSet.Builder validClaims(Person person) {
-        Instant now = server.desk.clock.instant();
+        Instant now = server.core.clock.instant();
         return new JWTClaimsSet.Builder()
                 .subject(person.id().toString())
                 .claim("tid", person.tenant().toString())
@@ -70,7 +70,7 @@ class ForgedTokensTest {
     @Test
     void twenty_kinds_of_forged_tokens_all_get_the_same_401() throws Exception {
         Person agent = acme.agent;
-        Instant now = server.desk.clock.instant();
+        Instant now = server.core.clock.instant();
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("attacker").generate();
         SignedJWT rs256 = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").build(),

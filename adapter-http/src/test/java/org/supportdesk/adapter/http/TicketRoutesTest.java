@@ -10,8 +10,8 @@ import org.supportdesk.application.testing.TenantFixture;
 
 class TicketRoutesTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.desk.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.desk.people, "globex");
+    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
+    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
     final String customer = server.tokenFor(acme.customer);
     final String agent = server.tokenFor(acme.agent);
 
@@ -92,7 +92,7 @@ class TicketRoutesTest {
         assertThat(refused.jsonBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(refused.jsonBody().get("errors").get(0).get("field").asText())
                 .isEqualTo("status");
-        assertThat(server.desk.tickets.size()).isZero();
+        assertThat(server.core.tickets.size()).isZero();
     }
 
     @Test
@@ -165,7 +165,7 @@ class TicketRoutesTest {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.jsonBody().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        assertThat(server.desk.tickets.size()).isEqualTo(1);
+        assertThat(server.core.tickets.size()).isEqualTo(1);
     }
 
     @Test

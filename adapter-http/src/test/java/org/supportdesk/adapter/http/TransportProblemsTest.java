@@ -18,7 +18,7 @@ import org.supportdesk.application.testing.TenantFixture;
 /** Failures of the transport itself are problems too: wrong content type, duplicate keys, and the unexpected 500. */
 class TransportProblemsTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.desk.people, "acme");
+    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
     final String customer = server.tokenFor(acme.customer);
 
     @AfterEach
@@ -33,7 +33,7 @@ class TransportProblemsTest {
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.jsonBody().get("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-        assertThat(server.desk.tickets.size()).isZero();
+        assertThat(server.core.tickets.size()).isZero();
     }
 
     @Test
@@ -46,7 +46,7 @@ class TransportProblemsTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.jsonBody().get("code").asText()).isEqualTo("MALFORMED_JSON");
-        assertThat(server.desk.tickets.size()).isZero();
+        assertThat(server.core.tickets.size()).isZero();
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class JdbiApiTokens implements ApiTokens {
                 .bind("tenant", token.tenant().value())
                 .bind("id", token.id().value())
                 .bind("name", token.name())
-                .bind("role", Rows.wireName(token.role()))
+                .bind("role", token.role().wireName())
                 .bind("identity", token.identity().value())
                 .bind("createdBy", token.createdBy().value())
                 .bind("digest", secretDigest)

@@ -16,6 +16,7 @@ import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.tenant.Author;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 
@@ -49,7 +50,7 @@ public final class JdbiJournal implements Journal {
                 .bind("id", entry.id())
                 .bind("actorId", entry.actor().id().map(UserId::value).orElse(null))
                 .bind("actorName", entry.actor().name())
-                .bind("actorRole", entry.actor().role().map(Rows::wireName).orElse(null))
+                .bind("actorRole", entry.actor().role().map(Role::wireName).orElse(null))
                 .bind("action", entry.action().wireName())
                 .bind("targetKind", entry.targetKind().name().toLowerCase(Locale.ROOT))
                 .bind("targetId", entry.targetId())

@@ -91,7 +91,7 @@ public final class JdbiPeople implements People {
                          WHERE tenant_id = :tenant AND id = :id AND email = :email
                         """)
                 .bind("name", person.name())
-                .bind("role", Rows.wireName(person.role()))
+                .bind("role", person.role().wireName())
                 .bind("active", person.active())
                 .bind("tenant", person.tenant().value())
                 .bind("id", person.id().value())
@@ -104,7 +104,7 @@ public final class JdbiPeople implements People {
 
     @Override
     public Page<Person> list(TenantId tenant, Set<Role> roles, PageRequest page) {
-        String[] wireRoles = roles.stream().map(Rows::wireName).toArray(String[]::new);
+        String[] wireRoles = roles.stream().map(Role::wireName).toArray(String[]::new);
         return jdbi.withHandle(handle -> {
             long total = handle.createQuery(
                             "SELECT count(*) FROM users WHERE tenant_id = :tenant AND role = ANY(CAST(:roles AS text[]))")

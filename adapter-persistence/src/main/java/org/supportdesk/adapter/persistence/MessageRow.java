@@ -3,6 +3,7 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Body;
@@ -34,7 +35,7 @@ public record MessageRow(
                 m.ticket().value(),
                 m.author().id().map(UserId::value).orElse(null),
                 m.author().name(),
-                m.author().role().map(Rows::wireName).orElse(null),
+                m.author().role().map(Role::wireName).orElse(null),
                 m.kind().wireName(),
                 m.customerVisible(),
                 m.body().value(),

@@ -26,7 +26,7 @@ public record PersonRow(
                 p.id().value(),
                 p.email().value(),
                 p.name(),
-                Rows.wireName(p.role()),
+                p.role().wireName(),
                 p.organization().map(OrganizationId::value).orElse(null),
                 p.active(),
                 createdAt);

@@ -1,6 +1,5 @@
 package org.supportdesk.adapter.persistence;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.supportdesk.domain.tenant.Author;
@@ -11,12 +10,9 @@ import org.supportdesk.domain.tenant.UserId;
 final class Rows {
     private Rows() {}
 
-    static String wireName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
-    }
-
     static Role role(String column) {
-        return Role.valueOf(column.toUpperCase(Locale.ROOT));
+        return Role.parse(column)
+                .orElseThrow(() -> new IllegalStateException("unknown role in the database: " + column));
     }
 
     /** An author stored as id, name and role; the system has neither id nor role. */

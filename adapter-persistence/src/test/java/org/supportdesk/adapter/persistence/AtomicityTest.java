@@ -19,10 +19,10 @@ import org.supportdesk.domain.ticket.Via;
 /** A unit of work that fails leaves nothing behind in any table, whatever it had already written. */
 @ExtendWith(PostgresExtension.class)
 class AtomicityTest {
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
 
     AtomicityTest(TestDatabase database) {
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     /** What a ticket's unit of work writes, as counted in the database. */
@@ -30,20 +30,21 @@ class AtomicityTest {
 
     @Test
     void a_change_that_fails_after_saving_leaves_no_trace() {
-        TenantFixture tenant = desk.newTenant();
-        TicketState ticket = desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Atomic"));
+        TenantFixture tenant = core.newTenant();
+        TicketState ticket = core.fileAndRead(JdbiSupportdesk.filing(tenant, "Atomic"));
         Trace before = unrestrictedTrace(tenant.tenant, ticket.id().value());
         AtomicReference<Trace> insideTheTransaction = new AtomicReference<>();
 
-        assertThatThrownBy(() ->
-                        desk.changes.change(tenant.agentActor(), ticket.id(), Optional.empty(), (loaded, context) -> {
+        assertThatThrownBy(() -> core.useCases
+                        .changes()
+                        .change(tenant.agentActor(), ticket.id(), Optional.empty(), (loaded, context) -> {
                             loaded.reply(
                                     new Body("Saved, then the request fails"),
                                     Via.API,
                                     false,
                                     Duration.ofDays(7),
                                     context);
-                            desk.changes.record(loaded);
+                            core.useCases.changes().record(loaded);
                             insideTheTransaction.set(
                                     traceInTransaction(ticket.id().value()));
                             throw new IllegalStateException("boom after save");
@@ -58,7 +59,8 @@ class AtomicityTest {
         assertThat(written.outbox()).isGreaterThan(before.outbox());
         // ... and none of it survived.
         assertThat(unrestrictedTrace(tenant.tenant, ticket.id().value())).isEqualTo(before);
-        assertThat(desk.transactions.inTransaction(tenant.tenant, () -> desk.tickets
+        assertThat(core.stores.transactions().inTransaction(tenant.tenant, () -> core.stores
+                        .tickets()
                         .find(tenant.tenant, ticket.id())
                         .orElseThrow()
                         .state()))
@@ -67,13 +69,13 @@ class AtomicityTest {
 
     @Test
     void a_filing_whose_transaction_fails_leaves_no_ticket_journal_outbox_or_number() {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
         UUID id = tenant.tenant.value();
-        long journalBefore = desk.unrestrictedCount("SELECT count(*) FROM journal WHERE tenant_id = ?", id);
+        long journalBefore = core.unrestrictedCount("SELECT count(*) FROM journal WHERE tenant_id = ?", id);
         AtomicReference<TicketState> filed = new AtomicReference<>();
 
-        assertThatThrownBy(() -> desk.transactions.inTransaction(tenant.tenant, () -> {
-                    filed.set(desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Doomed")));
+        assertThatThrownBy(() -> core.stores.transactions().inTransaction(tenant.tenant, () -> {
+                    filed.set(core.fileAndRead(JdbiSupportdesk.filing(tenant, "Doomed")));
                     throw new IllegalStateException("boom after filing");
                 }))
                 .hasMessage("boom after filing");
@@ -81,42 +83,42 @@ class AtomicityTest {
         assertThat(filed.get())
                 .as("the filing ran inside the failed transaction")
                 .isNotNull();
-        assertThat(desk.unrestrictedCount("SELECT count(*) FROM tickets WHERE tenant_id = ?", id))
+        assertThat(core.unrestrictedCount("SELECT count(*) FROM tickets WHERE tenant_id = ?", id))
                 .isZero();
-        assertThat(desk.unrestrictedCount("SELECT count(*) FROM journal WHERE tenant_id = ?", id))
+        assertThat(core.unrestrictedCount("SELECT count(*) FROM journal WHERE tenant_id = ?", id))
                 .isEqualTo(journalBefore);
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM journal WHERE tenant_id = ? AND target_id = ?",
                         id,
                         filed.get().id().value()))
                 .isZero();
-        assertThat(desk.unrestrictedCount("SELECT count(*) FROM outbox WHERE tenant_id = ?", id))
+        assertThat(core.unrestrictedCount("SELECT count(*) FROM outbox WHERE tenant_id = ?", id))
                 .isZero();
-        assertThat(desk.unrestrictedCount("SELECT count(*) FROM ticket_number_counters WHERE tenant_id = ?", id))
+        assertThat(core.unrestrictedCount("SELECT count(*) FROM ticket_number_counters WHERE tenant_id = ?", id))
                 .isZero();
         // The rolled-back number was never committed, so the next filing takes it.
-        assertThat(desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Next")).number())
+        assertThat(core.fileAndRead(JdbiSupportdesk.filing(tenant, "Next")).number())
                 .isEqualTo(filed.get().number())
                 .isEqualTo(new TicketNumber(filed.get().number().year(), 1));
     }
 
     private Trace unrestrictedTrace(TenantId tenant, UUID ticket) {
         return new Trace(
-                desk.unrestrictedCount(
+                core.unrestrictedCount(
                         "SELECT coalesce(sum(version), 0) FROM tickets WHERE tenant_id = ? AND id = ?",
                         tenant.value(),
                         ticket),
-                desk.unrestrictedCount(
+                core.unrestrictedCount(
                         "SELECT count(*) FROM messages WHERE tenant_id = ? AND ticket_id = ?", tenant.value(), ticket),
-                desk.unrestrictedCount(
+                core.unrestrictedCount(
                         "SELECT count(*) FROM journal WHERE tenant_id = ? AND target_id = ?", tenant.value(), ticket),
-                desk.unrestrictedCount(
+                core.unrestrictedCount(
                         "SELECT count(*) FROM outbox WHERE tenant_id = ? AND ticket_id = ?", tenant.value(), ticket));
     }
 
     /** The same counts seen from inside the running transaction (its own handle, its tenant). */
     private Trace traceInTransaction(UUID ticket) {
-        return desk.jdbi.withHandle(handle -> {
+        return core.jdbi.withHandle(handle -> {
             java.util.function.Function<String, Long> count = sql -> handle.createQuery(sql)
                     .bind("ticket", ticket)
                     .mapTo(Long.class)

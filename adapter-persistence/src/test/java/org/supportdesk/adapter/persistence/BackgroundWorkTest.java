@@ -23,30 +23,31 @@ import org.supportdesk.domain.ticket.Via;
  */
 @ExtendWith(PostgresExtension.class)
 class BackgroundWorkTest {
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
 
     BackgroundWorkTest(TestDatabase database) {
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     private int scanEveryTenant() {
         int recorded = 0;
-        for (TenantId tenant : desk.tenants.all()) {
-            recorded += desk.scanSlaBreaches.handle(new ScanSlaBreaches.Command(tenant, 100));
+        for (TenantId tenant : core.stores.tenants().all()) {
+            recorded += core.useCases.scheduled().scanSlaBreaches().handle(new ScanSlaBreaches.Command(tenant, 100));
         }
         return recorded;
     }
 
     private int autoCloseEveryTenant() {
         int closed = 0;
-        for (TenantId tenant : desk.tenants.all()) {
-            closed += desk.autoCloseResolved.handle(new AutoCloseResolved.Command(tenant, 100));
+        for (TenantId tenant : core.stores.tenants().all()) {
+            closed += core.useCases.scheduled().autoCloseResolved().handle(new AutoCloseResolved.Command(tenant, 100));
         }
         return closed;
     }
 
     private TicketState stored(TenantFixture tenant, TicketState ticket) {
-        return desk.transactions.inTransaction(tenant.tenant, () -> desk.tickets
+        return core.stores.transactions().inTransaction(tenant.tenant, () -> core.stores
+                .tickets()
                 .find(tenant.tenant, ticket.id())
                 .orElseThrow()
                 .state());
@@ -54,19 +55,30 @@ class BackgroundWorkTest {
 
     @Test
     void breaches_are_recorded_once_per_tenant_and_paused_clocks_are_left_alone() {
-        TenantFixture late = desk.newTenant();
-        TenantFixture waiting = desk.newTenant();
-        TicketState overdue = desk.fileAndRead(JdbiSupportdesk.filing(late, "Nobody answered"));
-        TicketState paused = desk.fileAndRead(JdbiSupportdesk.filing(waiting, "Answered, then waiting"));
-        desk.replyToTicket.handle(new ReplyToTicket.Command(
-                waiting.agentActor(), paused.id(), new Body("Which printer?"), Via.API, false, Optional.empty()));
-        desk.changeTicketStatus.handle(new ChangeTicketStatus.Command(
-                waiting.agentActor(),
-                paused.id(),
-                TicketStatus.WAITING_ON_CUSTOMER,
-                Optional.empty(),
-                Optional.empty()));
-        desk.clock.advance(Duration.ofMinutes(61));
+        TenantFixture late = core.newTenant();
+        TenantFixture waiting = core.newTenant();
+        TicketState overdue = core.fileAndRead(JdbiSupportdesk.filing(late, "Nobody answered"));
+        TicketState paused = core.fileAndRead(JdbiSupportdesk.filing(waiting, "Answered, then waiting"));
+        core.useCases
+                .desk()
+                .replyToTicket()
+                .handle(new ReplyToTicket.Command(
+                        waiting.agentActor(),
+                        paused.id(),
+                        new Body("Which printer?"),
+                        Via.API,
+                        false,
+                        Optional.empty()));
+        core.useCases
+                .desk()
+                .changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        waiting.agentActor(),
+                        paused.id(),
+                        TicketStatus.WAITING_ON_CUSTOMER,
+                        Optional.empty(),
+                        Optional.empty()));
+        core.clock.advance(Duration.ofMinutes(61));
 
         assertThat(scanEveryTenant()).isEqualTo(1);
         assertThat(scanEveryTenant()).isZero();
@@ -75,11 +87,11 @@ class BackgroundWorkTest {
         assertThat(breached.sla().firstResponseBreachedAt())
                 .contains(overdue.createdAt().plus(Duration.ofMinutes(60)));
         assertThat(breached.escalation()).isPresent();
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM journal WHERE tenant_id = ? AND action = 'sla_breached'",
                         late.tenant.value()))
                 .isEqualTo(1);
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM outbox WHERE tenant_id = ? AND topic = 'sla_breached'",
                         late.tenant.value()))
                 .isEqualTo(1);
@@ -87,7 +99,7 @@ class BackgroundWorkTest {
         assertThat(untouched.sla().breached()).isFalse();
         assertThat(untouched.sla().resolutionDueAt()).isEmpty();
 
-        desk.clock.advance(Duration.ofDays(30));
+        core.clock.advance(Duration.ofDays(30));
         assertThat(scanEveryTenant())
                 .as("the resolution clock of the overdue ticket breaches later, once")
                 .isEqualTo(1);
@@ -97,19 +109,26 @@ class BackgroundWorkTest {
 
     @Test
     void resolved_tickets_close_after_the_delay_in_every_tenant() {
-        TenantFixture first = desk.newTenant();
-        TenantFixture second = desk.newTenant();
-        TicketState a = desk.fileAndRead(JdbiSupportdesk.filing(first, "Done here"));
-        TicketState b = desk.fileAndRead(JdbiSupportdesk.filing(second, "Done there"));
+        TenantFixture first = core.newTenant();
+        TenantFixture second = core.newTenant();
+        TicketState a = core.fileAndRead(JdbiSupportdesk.filing(first, "Done here"));
+        TicketState b = core.fileAndRead(JdbiSupportdesk.filing(second, "Done there"));
         for (var pair : new Object[][] {{first, a}, {second, b}}) {
             TenantFixture tenant = (TenantFixture) pair[0];
             TicketState ticket = (TicketState) pair[1];
-            desk.changeTicketStatus.handle(new ChangeTicketStatus.Command(
-                    tenant.agentActor(), ticket.id(), TicketStatus.RESOLVED, Optional.empty(), Optional.empty()));
+            core.useCases
+                    .desk()
+                    .changeTicketStatus()
+                    .handle(new ChangeTicketStatus.Command(
+                            tenant.agentActor(),
+                            ticket.id(),
+                            TicketStatus.RESOLVED,
+                            Optional.empty(),
+                            Optional.empty()));
         }
-        desk.clock.advance(Duration.ofDays(7));
+        core.clock.advance(Duration.ofDays(7));
         assertThat(autoCloseEveryTenant()).as("not before the delay has passed").isZero();
-        desk.clock.advance(Duration.ofSeconds(1));
+        core.clock.advance(Duration.ofSeconds(1));
 
         assertThat(autoCloseEveryTenant()).isEqualTo(2);
         assertThat(autoCloseEveryTenant()).isZero();

@@ -29,11 +29,11 @@ import org.supportdesk.domain.ticket.TicketState;
 class ConcurrencyTest {
     private static final int FILERS = 8;
 
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
     private final ExecutorService threads = Executors.newFixedThreadPool(FILERS);
 
     ConcurrencyTest(TestDatabase database) {
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     @AfterEach
@@ -44,7 +44,7 @@ class ConcurrencyTest {
 
     @Test
     void tickets_filed_at_once_get_distinct_consecutive_numbers() throws Exception {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
         CyclicBarrier start = new CyclicBarrier(FILERS);
 
         List<Future<TicketState>> filings = new ArrayList<>();
@@ -52,7 +52,7 @@ class ConcurrencyTest {
             String subject = "Filed at once " + i;
             filings.add(threads.submit(() -> {
                 start.await(30, SECONDS);
-                return desk.fileAndRead(JdbiSupportdesk.filing(tenant, subject));
+                return core.fileAndRead(JdbiSupportdesk.filing(tenant, subject));
             }));
         }
         List<TicketNumber> numbers = new ArrayList<>();
@@ -60,15 +60,15 @@ class ConcurrencyTest {
             numbers.add(filing.get(60, SECONDS).number());
         }
 
-        int year = desk.clock.instant().atZone(java.time.ZoneOffset.UTC).getYear();
+        int year = core.clock.instant().atZone(java.time.ZoneOffset.UTC).getYear();
         assertThat(numbers)
                 .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, FILERS)
                         .mapToObj(sequence -> new TicketNumber(year, sequence))
                         .toList());
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(DISTINCT number) FROM tickets WHERE tenant_id = ?", tenant.tenant.value()))
                 .isEqualTo(FILERS);
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM ticket_number_counters WHERE tenant_id = ? AND last_value = ?",
                         tenant.tenant.value(),
                         (long) FILERS))
@@ -78,8 +78,8 @@ class ConcurrencyTest {
     @ParameterizedTest(name = "expected version given: {0}")
     @ValueSource(booleans = {true, false})
     void of_two_updates_from_the_same_version_exactly_one_wins(boolean withExpectedVersion) throws Exception {
-        TenantFixture tenant = desk.newTenant();
-        TicketState ticket = desk.fileAndRead(JdbiSupportdesk.filing(tenant, "Raced"));
+        TenantFixture tenant = core.newTenant();
+        TicketState ticket = core.fileAndRead(JdbiSupportdesk.filing(tenant, "Raced"));
         long version = ticket.version();
         CyclicBarrier bothRead = new CyclicBarrier(2);
 
@@ -101,13 +101,14 @@ class ConcurrencyTest {
 
         assertThat(winners).hasSize(1);
         assertThat(losers).singleElement().isInstanceOf(StaleTicket.class);
-        TicketState stored = desk.transactions.inTransaction(tenant.tenant, () -> desk.tickets
+        TicketState stored = core.stores.transactions().inTransaction(tenant.tenant, () -> core.stores
+                .tickets()
                 .find(tenant.tenant, ticket.id())
                 .orElseThrow()
                 .state());
         assertThat(stored.subject()).isEqualTo(winners.get(0).subject());
         assertThat(stored.version()).isEqualTo(version + 1);
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM journal WHERE tenant_id = ? AND target_id = ? AND action = 'ticket_updated'",
                         tenant.tenant.value(),
                         ticket.id().value()))
@@ -122,15 +123,17 @@ class ConcurrencyTest {
             boolean withExpectedVersion,
             CyclicBarrier bothRead,
             String subject) {
-        return desk.changes.change(
-                tenant.agentActor(),
-                ticket.id(),
-                withExpectedVersion ? Optional.of(version) : Optional.empty(),
-                (loaded, context) -> {
-                    assertThat(loaded.persistedVersion()).isEqualTo(version);
-                    await(bothRead);
-                    loaded.changeSubject(new Subject(subject), context);
-                });
+        return core.useCases
+                .changes()
+                .change(
+                        tenant.agentActor(),
+                        ticket.id(),
+                        withExpectedVersion ? Optional.of(version) : Optional.empty(),
+                        (loaded, context) -> {
+                            assertThat(loaded.persistedVersion()).isEqualTo(version);
+                            await(bothRead);
+                            loaded.changeSubject(new Subject(subject), context);
+                        });
     }
 
     private static void await(CyclicBarrier barrier) {

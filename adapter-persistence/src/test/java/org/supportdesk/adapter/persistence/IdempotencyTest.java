@@ -25,11 +25,11 @@ class IdempotencyTest {
     private static final int CALLERS = 8;
     private static final String PATH = "/api/v1/portal/tickets";
 
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
     private final ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
 
     IdempotencyTest(TestDatabase database) {
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     @AfterEach
@@ -40,7 +40,7 @@ class IdempotencyTest {
 
     @Test
     void concurrent_first_uses_of_one_key_file_one_ticket_and_all_get_its_answer() throws Exception {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
         IdempotencyKey key = new IdempotencyKey(tenant.tenant, "carla", "POST", PATH, "k-1");
         // Every call gets past the lookup before any files: all eight race to store the key.
         CyclicBarrier allLookedUp = new CyclicBarrier(CALLERS);
@@ -48,7 +48,7 @@ class IdempotencyTest {
 
         List<Future<RunOnce.Answer>> calls = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
-            calls.add(threads.submit(() -> desk.runOnce.handle(new RunOnce.Command(key, "same-body", () -> {
+            calls.add(threads.submit(() -> core.useCases.runOnce().handle(new RunOnce.Command(key, "same-body", () -> {
                 ran.incrementAndGet();
                 await(allLookedUp);
                 return fileTicket(tenant);
@@ -62,19 +62,19 @@ class IdempotencyTest {
         assertThat(ran).hasValue(CALLERS);
         assertThat(answers).hasSize(CALLERS).containsOnly(answers.get(0));
         assertThat(ticketsOf(tenant)).isOne();
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM tickets WHERE tenant_id = ? AND id::text = ?",
                         tenant.tenant.value(),
                         answers.get(0).body()))
                 .isOne();
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM idempotency_keys WHERE tenant_id = ?", tenant.tenant.value()))
                 .isOne();
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM journal WHERE tenant_id = ? AND action = 'ticket_filed'",
                         tenant.tenant.value()))
                 .isOne();
-        assertThat(desk.unrestrictedCount(
+        assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM ticket_number_counters WHERE tenant_id = ? AND last_value = 1",
                         tenant.tenant.value()))
                 .isOne();
@@ -82,11 +82,13 @@ class IdempotencyTest {
 
     @Test
     void a_retry_replays_the_answer_without_running_again() {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
         IdempotencyKey key = new IdempotencyKey(tenant.tenant, "carla", "POST", PATH, "k-1");
 
-        RunOnce.Answer first = desk.runOnce.handle(new RunOnce.Command(key, "same-body", () -> fileTicket(tenant)));
-        RunOnce.Answer retry = desk.runOnce.handle(new RunOnce.Command(key, "same-body", () -> fileTicket(tenant)));
+        RunOnce.Answer first =
+                core.useCases.runOnce().handle(new RunOnce.Command(key, "same-body", () -> fileTicket(tenant)));
+        RunOnce.Answer retry =
+                core.useCases.runOnce().handle(new RunOnce.Command(key, "same-body", () -> fileTicket(tenant)));
 
         assertThat(retry).isEqualTo(first);
         assertThat(ticketsOf(tenant)).isOne();
@@ -94,11 +96,13 @@ class IdempotencyTest {
 
     @Test
     void the_same_key_with_another_request_is_refused() {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
         IdempotencyKey key = new IdempotencyKey(tenant.tenant, "carla", "POST", PATH, "k-1");
-        desk.runOnce.handle(new RunOnce.Command(key, "first-body", () -> fileTicket(tenant)));
+        core.useCases.runOnce().handle(new RunOnce.Command(key, "first-body", () -> fileTicket(tenant)));
 
-        assertThatThrownBy(() -> desk.runOnce.handle(new RunOnce.Command(key, "other-body", () -> fileTicket(tenant))))
+        assertThatThrownBy(() -> core.useCases
+                        .runOnce()
+                        .handle(new RunOnce.Command(key, "other-body", () -> fileTicket(tenant))))
                 .isInstanceOf(IdempotencyKeyReused.class);
 
         assertThat(ticketsOf(tenant)).isOne();
@@ -106,17 +110,27 @@ class IdempotencyTest {
 
     @Test
     void another_callers_identical_key_is_independent() {
-        TenantFixture tenant = desk.newTenant();
-        TenantFixture otherTenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
+        TenantFixture otherTenant = core.newTenant();
 
-        RunOnce.Answer carla = desk.runOnce.handle(new RunOnce.Command(
-                new IdempotencyKey(tenant.tenant, "carla", "POST", PATH, "k-1"), "body", () -> fileTicket(tenant)));
-        RunOnce.Answer colin = desk.runOnce.handle(new RunOnce.Command(
-                new IdempotencyKey(tenant.tenant, "colin", "POST", PATH, "k-1"), "body", () -> fileTicket(tenant)));
-        RunOnce.Answer elsewhere = desk.runOnce.handle(new RunOnce.Command(
-                new IdempotencyKey(otherTenant.tenant, "carla", "POST", PATH, "k-1"),
-                "body",
-                () -> fileTicket(otherTenant)));
+        RunOnce.Answer carla = core.useCases
+                .runOnce()
+                .handle(new RunOnce.Command(
+                        new IdempotencyKey(tenant.tenant, "carla", "POST", PATH, "k-1"),
+                        "body",
+                        () -> fileTicket(tenant)));
+        RunOnce.Answer colin = core.useCases
+                .runOnce()
+                .handle(new RunOnce.Command(
+                        new IdempotencyKey(tenant.tenant, "colin", "POST", PATH, "k-1"),
+                        "body",
+                        () -> fileTicket(tenant)));
+        RunOnce.Answer elsewhere = core.useCases
+                .runOnce()
+                .handle(new RunOnce.Command(
+                        new IdempotencyKey(otherTenant.tenant, "carla", "POST", PATH, "k-1"),
+                        "body",
+                        () -> fileTicket(otherTenant)));
 
         assertThat(colin).isNotEqualTo(carla);
         assertThat(elsewhere).isNotEqualTo(carla).isNotEqualTo(colin);
@@ -127,14 +141,16 @@ class IdempotencyTest {
     private RunOnce.Answer fileTicket(TenantFixture tenant) {
         return new RunOnce.Answer(
                 201,
-                desk.fileTicket
+                core.useCases
+                        .portal()
+                        .fileTicket()
                         .handle(JdbiSupportdesk.filing(tenant, "Once only"))
                         .value()
                         .toString());
     }
 
     private long ticketsOf(TenantFixture tenant) {
-        return desk.unrestrictedCount("SELECT count(*) FROM tickets WHERE tenant_id = ?", tenant.tenant.value());
+        return core.unrestrictedCount("SELECT count(*) FROM tickets WHERE tenant_id = ?", tenant.tenant.value());
     }
 
     private static void await(CyclicBarrier barrier) {

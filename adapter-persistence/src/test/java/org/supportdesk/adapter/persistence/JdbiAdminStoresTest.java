@@ -8,50 +8,44 @@ import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TransactionRunner;
-import org.supportdesk.domain.tenant.TenantSettings;
 
 /** The PostgreSQL admin stores honour the same contract as the in-memory ones, under row-level security. */
 @ExtendWith(PostgresExtension.class)
 class JdbiAdminStoresTest extends AdminStoresContract {
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
 
     JdbiAdminStoresTest(TestDatabase database) {
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     @Override
     protected People people() {
-        return desk.people;
+        return core.stores.people();
     }
 
     @Override
     protected Credentials credentials() {
-        return desk.credentials;
+        return core.stores.credentials();
     }
 
     @Override
     protected ApiTokens apiTokens() {
-        return desk.apiTokens;
+        return core.stores.apiTokens();
     }
 
     @Override
     protected TenantConfiguration configuration() {
-        return desk.configuration;
+        return core.stores.configuration();
     }
 
     @Override
     protected TransactionRunner transactions() {
-        return desk.transactions;
+        return core.stores.transactions();
     }
 
     @Override
     protected void givenTenant(TenantFixture tenant) {
         String slug = "t-" + tenant.tenant.value().toString().substring(0, 8);
-        desk.tenants.create(tenant.tenant, slug, tenant.organization.name(), TenantSettings.defaults());
-        desk.transactions.inTransaction(tenant.tenant, () -> {
-            desk.people.addOrganization(tenant.organization);
-            tenant.everyone().forEach(desk.people::add);
-            return null;
-        });
+        core.database.storeTenant(tenant, slug, core.clock);
     }
 }

@@ -26,25 +26,25 @@ import org.supportdesk.domain.ticket.Priority;
 /** Every version of a policy and a calendar comes back exactly as stored, and only to its own tenant. */
 @ExtendWith(PostgresExtension.class)
 class JdbiSlaSettingsTest {
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
 
     JdbiSlaSettingsTest(TestDatabase database) {
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     @Test
     void a_new_tenant_starts_with_the_default_policy_and_a_24_7_calendar_as_version_1() {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
 
-        assertThat(inTenant(tenant, () -> desk.slaSettings.currentPolicy(tenant.tenant)))
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentPolicy(tenant.tenant)))
                 .isEqualTo(SlaPolicy.defaults());
-        assertThat(inTenant(tenant, () -> desk.slaSettings.currentCalendar(tenant.tenant)))
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentCalendar(tenant.tenant)))
                 .isEqualTo(new AlwaysOpen(1));
     }
 
     @Test
     void versions_round_trip_including_24_00_split_shifts_and_holidays() {
-        TenantFixture tenant = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
         Map<Priority, Targets> targets = new EnumMap<>(Priority.class);
         for (Priority p : Priority.values()) {
             targets.put(p, new Targets(10 + p.ordinal(), 100 + p.ordinal()));
@@ -60,50 +60,55 @@ class JdbiSlaSettingsTest {
                 Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)));
 
         inTenant(tenant, () -> {
-            desk.slaSettings.addPolicy(tenant.tenant, policy);
-            desk.slaSettings.addCalendar(tenant.tenant, calendar);
+            core.stores.slaSettings().addPolicy(tenant.tenant, policy);
+            core.stores.slaSettings().addCalendar(tenant.tenant, calendar);
             return null;
         });
 
-        assertThat(inTenant(tenant, () -> desk.slaSettings.currentPolicy(tenant.tenant)))
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentPolicy(tenant.tenant)))
                 .isEqualTo(policy);
-        assertThat(inTenant(tenant, () -> desk.slaSettings.policy(tenant.tenant, 1)))
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().policy(tenant.tenant, 1)))
                 .isEqualTo(SlaPolicy.defaults());
-        assertThat(inTenant(tenant, () -> desk.slaSettings.currentCalendar(tenant.tenant)))
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentCalendar(tenant.tenant)))
                 .isEqualTo(calendar);
-        assertThat(inTenant(tenant, () -> desk.slaSettings.calendar(tenant.tenant, 1)))
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().calendar(tenant.tenant, 1)))
                 .isEqualTo(new AlwaysOpen(1));
     }
 
     @Test
     void versions_only_ever_go_up_by_one_and_stay_in_their_tenant() {
-        TenantFixture tenant = desk.newTenant();
-        TenantFixture other = desk.newTenant();
+        TenantFixture tenant = core.newTenant();
+        TenantFixture other = core.newTenant();
 
         assertThatThrownBy(() -> inTenant(tenant, () -> {
-                    desk.slaSettings.addPolicy(
-                            tenant.tenant, new SlaPolicy(3, SlaPolicy.defaults().targets()));
+                    core.stores
+                            .slaSettings()
+                            .addPolicy(
+                                    tenant.tenant,
+                                    new SlaPolicy(3, SlaPolicy.defaults().targets()));
                     return null;
                 }))
                 .isInstanceOf(IllegalArgumentException.class);
         inTenant(tenant, () -> {
-            desk.slaSettings.addCalendar(tenant.tenant, new AlwaysOpen(2));
+            core.stores.slaSettings().addCalendar(tenant.tenant, new AlwaysOpen(2));
             return null;
         });
 
-        assertThat(inTenant(
-                        other,
-                        () -> desk.slaSettings.currentCalendar(other.tenant).version()))
+        assertThat(inTenant(other, () -> core.stores
+                        .slaSettings()
+                        .currentCalendar(other.tenant)
+                        .version()))
                 .isEqualTo(1);
-        assertThatThrownBy(() -> inTenant(other, () -> desk.slaSettings.calendar(other.tenant, 2)))
+        assertThatThrownBy(() -> inTenant(other, () -> core.stores.slaSettings().calendar(other.tenant, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(List.of(inTenant(
-                        tenant,
-                        () -> desk.slaSettings.currentCalendar(tenant.tenant).version())))
+        assertThat(List.of(inTenant(tenant, () -> core.stores
+                        .slaSettings()
+                        .currentCalendar(tenant.tenant)
+                        .version())))
                 .containsExactly(2);
     }
 
     private <T> T inTenant(TenantFixture tenant, Supplier<T> work) {
-        return desk.transactions.inTransaction(tenant.tenant, work);
+        return core.stores.transactions().inTransaction(tenant.tenant, work);
     }
 }

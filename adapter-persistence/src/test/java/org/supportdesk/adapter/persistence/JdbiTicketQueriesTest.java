@@ -31,7 +31,6 @@ import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Person;
-import org.supportdesk.domain.tenant.TenantSettings;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Description;
@@ -59,19 +58,12 @@ class JdbiTicketQueriesTest {
     JdbiTicketQueriesTest(TestDatabase database) {
         this.database = database;
         this.acme = givenTenant("acme" + TENANTS.incrementAndGet());
-        JdbiPeople people = new JdbiPeople(database.jdbi(), clock);
-        this.desk = Desk.overPostgres(database, people, new TimeOrderedIds(clock), clock);
+        this.desk = Desk.overPostgres(database, new TimeOrderedIds(clock), clock);
     }
 
     private TenantFixture givenTenant(String name) {
         TenantFixture fixture = new TenantFixture(name);
-        database.tenants(clock).create(fixture.tenant, name, name, TenantSettings.defaults());
-        JdbiPeople people = new JdbiPeople(database.jdbi(), clock);
-        database.transactions().inTransaction(fixture.tenant, () -> {
-            people.addOrganization(fixture.organization);
-            fixture.everyone().forEach(people::add);
-            return null;
-        });
+        database.storeTenant(fixture, name, clock);
         return fixture;
     }
 
@@ -127,8 +119,10 @@ class JdbiTicketQueriesTest {
     void customers_searches_never_match_internal_notes_or_internal_system_messages() {
         TicketState ticket = file(acme, acme.customer, "Slow dashboard", "It takes ages");
         note(ticket, "Suspect the xylophone cluster");
-        desk.assign.handle(new AssignTicket.Command(
-                acme.agentActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
+        desk.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(
+                        acme.agentActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
 
         TicketFilter customers = TicketFilter.seenBy(acme.customerActor());
         assertThat(list(withText(customers, "xylophone")).total()).isZero();
@@ -155,9 +149,8 @@ class JdbiTicketQueriesTest {
         clock.advance(Duration.ofMinutes(1));
         file(acme, acme.customer, "Unrelated", "Horse");
 
-        Page<TicketListItem> ranked = desk.transactions.inTransaction(
-                acme.tenant,
-                () -> desk.queries.list(
+        Page<TicketListItem> ranked = desk.ports().transactions().inTransaction(acme.tenant, () -> desk.queries()
+                .list(
                         acme.tenant,
                         withText(TicketFilter.ALL, "zebra"),
                         TicketSort.BEST_MATCH_FIRST,
@@ -175,10 +168,10 @@ class JdbiTicketQueriesTest {
 
         assertThat(ids(search("quokka"))).containsExactly(ours.id());
         assertThat(ids(list(TicketFilter.ALL))).containsExactly(ours.id());
-        assertThat(desk.transactions
-                        .inTransaction(
-                                globex.tenant,
-                                () -> desk.queries.list(
+        assertThat(desk.ports()
+                        .transactions()
+                        .inTransaction(globex.tenant, () -> desk.queries()
+                                .list(
                                         acme.tenant,
                                         TicketFilter.ALL,
                                         TicketSort.NEWEST_FIRST,
@@ -192,7 +185,7 @@ class JdbiTicketQueriesTest {
     void soft_deleted_tickets_never_appear() {
         TicketState kept = file(acme, acme.customer, "Keep walrus", "kept");
         TicketState deleted = file(acme, acme.customer, "Delete walrus", "deleted");
-        desk.delete.handle(new DeleteTicket.Command(acme.adminActor(), deleted.id(), Optional.empty()));
+        desk.desk().deleteTicket().handle(new DeleteTicket.Command(acme.adminActor(), deleted.id(), Optional.empty()));
 
         assertThat(ids(list(TicketFilter.ALL))).containsExactly(kept.id());
         assertThat(ids(search("walrus"))).containsExactly(kept.id());
@@ -241,22 +234,30 @@ class JdbiTicketQueriesTest {
         TicketState lowQuestion = file(acme, acme.colleague, "How to", "question", "question", Priority.LOW);
         clock.advance(Duration.ofHours(1));
         TicketState oscars = file(acme, acme.otherCustomer, "Invoice", "wrong", "billing", Priority.HIGH);
-        desk.assign.handle(new AssignTicket.Command(
-                acme.agentActor(), urgentBug.id(), Optional.of(acme.agent.id()), Optional.empty()));
-        desk.escalate.handle(new EscalateTicket.Command(acme.agentActor(), oscars.id(), "VIP", Optional.empty()));
-        desk.update.handle(new UpdateTicket.Command(
-                acme.agentActor(),
-                lowQuestion.id(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(Tags.of(List.of("docs", "howto"))),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
-        desk.changeStatus.handle(new ChangeTicketStatus.Command(
-                acme.agentActor(), oscars.id(), TicketStatus.ON_HOLD, Optional.empty(), Optional.empty()));
+        desk.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(
+                        acme.agentActor(), urgentBug.id(), Optional.of(acme.agent.id()), Optional.empty()));
+        desk.desk()
+                .escalateTicket()
+                .handle(new EscalateTicket.Command(acme.agentActor(), oscars.id(), "VIP", Optional.empty()));
+        desk.desk()
+                .updateTicket()
+                .handle(new UpdateTicket.Command(
+                        acme.agentActor(),
+                        lowQuestion.id(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(Tags.of(List.of("docs", "howto"))),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        desk.desk()
+                .changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        acme.agentActor(), oscars.id(), TicketStatus.ON_HOLD, Optional.empty(), Optional.empty()));
         Instant dueAt = Instant.parse("2026-03-03T09:00:00Z");
         desk.setSla(
                 acme.tenant,
@@ -342,8 +343,10 @@ class JdbiTicketQueriesTest {
         TicketState medium = file(acme, acme.customer, "Medium", "x", "bug", Priority.MEDIUM);
         clock.advance(Duration.ofMinutes(1));
         // Resolved: both clocks stopped, so nothing is due, and it is the last one updated.
-        desk.changeStatus.handle(new ChangeTicketStatus.Command(
-                acme.agentActor(), low.id(), TicketStatus.RESOLVED, Optional.empty(), Optional.empty()));
+        desk.desk()
+                .changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        acme.agentActor(), low.id(), TicketStatus.RESOLVED, Optional.empty(), Optional.empty()));
         desk.setSla(acme.tenant, urgent.id(), due("2026-03-02T10:00:00Z", "2026-03-05T10:00:00Z"));
         desk.setSla(acme.tenant, medium.id(), due(null, "2026-03-02T11:00:00Z"));
 
@@ -375,10 +378,8 @@ class JdbiTicketQueriesTest {
         List<TicketId> tiled = new ArrayList<>();
         for (int page = 1; page <= 4; page++) {
             int p = page;
-            Page<TicketListItem> result = desk.transactions.inTransaction(
-                    acme.tenant,
-                    () -> desk.queries.list(
-                            acme.tenant, TicketFilter.ALL, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(p, 3)));
+            Page<TicketListItem> result = desk.ports().transactions().inTransaction(acme.tenant, () -> desk.queries()
+                    .list(acme.tenant, TicketFilter.ALL, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(p, 3)));
             assertThat(result.total()).isEqualTo(7);
             assertThat(result.totalPages()).isEqualTo(3);
             assertThat(result.items()).hasSize(page < 3 ? 3 : page == 3 ? 1 : 0);
@@ -424,17 +425,23 @@ class JdbiTicketQueriesTest {
     }
 
     private void reply(org.supportdesk.domain.tenant.Actor actor, TicketState ticket, String body) {
-        desk.reply.handle(
-                new ReplyToTicket.Command(actor, ticket.id(), new Body(body), Via.API, false, Optional.empty()));
+        desk.desk()
+                .replyToTicket()
+                .handle(new ReplyToTicket.Command(
+                        actor, ticket.id(), new Body(body), Via.API, false, Optional.empty()));
     }
 
     private void note(TicketState ticket, String body) {
-        desk.note.handle(
-                new AddInternalNote.Command(acme.agentActor(), ticket.id(), new Body(body), Via.API, Optional.empty()));
+        desk.desk()
+                .addInternalNote()
+                .handle(new AddInternalNote.Command(
+                        acme.agentActor(), ticket.id(), new Body(body), Via.API, Optional.empty()));
     }
 
     private List<org.supportdesk.domain.ticket.Message> messagesOf(TicketState ticket) {
-        return desk.transactions.inTransaction(acme.tenant, () -> desk.tickets.messagesOf(acme.tenant, ticket.id()));
+        return desk.ports()
+                .transactions()
+                .inTransaction(acme.tenant, () -> desk.ports().tickets().messagesOf(acme.tenant, ticket.id()));
     }
 
     private Page<TicketListItem> search(String text) {
@@ -446,8 +453,8 @@ class JdbiTicketQueriesTest {
     }
 
     private Page<TicketListItem> list(TicketFilter filter, TicketSort sort) {
-        return desk.transactions.inTransaction(
-                acme.tenant, () -> desk.queries.list(acme.tenant, filter, sort, PageRequest.ofTickets(1, 100)));
+        return desk.ports().transactions().inTransaction(acme.tenant, () -> desk.queries()
+                .list(acme.tenant, filter, sort, PageRequest.ofTickets(1, 100)));
     }
 
     private static List<TicketId> ids(Page<TicketListItem> page) {

@@ -2,13 +2,11 @@ package org.supportdesk.adapter.persistence;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.testing.TicketRepositoryContract;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
-import org.supportdesk.domain.tenant.TenantSettings;
 
 /** The PostgreSQL store honours the same repository contract as the in-memory one. */
 @ExtendWith(PostgresExtension.class)
@@ -32,17 +30,10 @@ class JdbiTicketRepositoryTest extends TicketRepositoryContract {
 
     @Override
     protected void givenTenant(TenantFixture fixture) {
-        JdbiTenants tenants = database.tenants(clock);
-        if (tenants.bySlug(slugOf(fixture)).isPresent()) {
+        if (new JdbiTenants(database.jdbi()).bySlug(slugOf(fixture)).isPresent()) {
             return;
         }
-        tenants.create(fixture.tenant, slugOf(fixture), fixture.organization.name(), TenantSettings.defaults());
-        JdbiPeople people = new JdbiPeople(database.jdbi(), clock);
-        transactions().inTransaction(fixture.tenant, () -> {
-            people.addOrganization(fixture.organization);
-            fixture.everyone().forEach(p -> people.addWithPassword(p, Optional.empty()));
-            return null;
-        });
+        database.storeTenant(fixture, slugOf(fixture), clock);
     }
 
     private static String slugOf(TenantFixture fixture) {

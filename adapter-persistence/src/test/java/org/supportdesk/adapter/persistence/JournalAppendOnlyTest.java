@@ -22,11 +22,11 @@ class JournalAppendOnlyTest {
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final TestDatabase database;
-    private final JdbiSupportdesk desk;
+    private final JdbiSupportdesk core;
 
     JournalAppendOnlyTest(TestDatabase database) {
         this.database = database;
-        this.desk = new JdbiSupportdesk(database);
+        this.core = new JdbiSupportdesk(database);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,13 +37,14 @@ class JournalAppendOnlyTest {
                 "TRUNCATE journal"
             })
     void the_application_role_cannot_rewrite_the_journal(String statement) throws SQLException {
-        TenantFixture tenant = desk.newTenant();
-        desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "On the record"));
+        TenantFixture tenant = core.newTenant();
+        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "On the record"));
         List<String> before = journalOf(tenant);
         assertThat(before).isNotEmpty();
 
-        assertThatThrownBy(() -> desk.transactions.inTransaction(
-                        tenant.tenant, () -> desk.jdbi.withHandle(handle -> handle.execute(statement))))
+        assertThatThrownBy(() -> core.stores
+                        .transactions()
+                        .inTransaction(tenant.tenant, () -> core.jdbi.withHandle(handle -> handle.execute(statement))))
                 .satisfies(thrown -> isAppendOnlyRefusal(thrown));
 
         assertThat(journalOf(tenant)).isEqualTo(before);
@@ -57,8 +58,8 @@ class JournalAppendOnlyTest {
                 "TRUNCATE journal"
             })
     void neither_can_a_superuser(String statement) throws SQLException {
-        TenantFixture tenant = desk.newTenant();
-        desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "On the record"));
+        TenantFixture tenant = core.newTenant();
+        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "On the record"));
         List<String> before = journalOf(tenant);
         assertThat(before).isNotEmpty();
 
@@ -75,11 +76,11 @@ class JournalAppendOnlyTest {
 
     @Test
     void appending_still_works() throws SQLException {
-        TenantFixture tenant = desk.newTenant();
-        desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "First"));
+        TenantFixture tenant = core.newTenant();
+        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "First"));
         int before = journalOf(tenant).size();
 
-        desk.fileTicket.handle(JdbiSupportdesk.filing(tenant, "Second"));
+        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "Second"));
 
         assertThat(journalOf(tenant).size()).isGreaterThan(before);
     }

@@ -23,7 +23,6 @@ import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.TenantId;
-import org.supportdesk.domain.tenant.TenantSettings;
 import org.supportdesk.domain.tenant.UserId;
 
 /**
@@ -46,7 +45,7 @@ class QueryPlanTest {
     @BeforeAll
     void two_hundred_thousand_tickets() throws IOException {
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-01T00:00:00Z"));
-        database.tenants(clock).create(TENANT, "plans", "Plans", TenantSettings.defaults());
+        database.createTenant(TENANT, "plans", clock);
         String script;
         try (InputStream in = QueryPlanTest.class.getResourceAsStream("/query-plan-data.sql")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -5,7 +5,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.InstantSource;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.application.UseCases;
+import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.application.ids.SecureRandomSecrets;
+import org.supportdesk.application.ids.TimeOrderedIds;
+import org.supportdesk.application.testing.FakePasswordHashing;
+import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.TenantSlug;
 
 /**
  * One migrated schema of the test database, private to a test class, with the Supportdesk stores over it. Connects as
@@ -46,8 +55,26 @@ public final class TestDatabase implements AutoCloseable {
         return new JdbiTransactionRunner(jdbi);
     }
 
-    public JdbiTenants tenants(InstantSource clock) {
-        return new JdbiTenants(jdbi, transactions(), new JdbiSlaSettings(jdbi, clock), clock);
+    /** Creates the tenant {@code id} with its defaults, as an operator would ({@code CreateTenant}), with no admin. */
+    public void createTenant(TenantId id, String slug, InstantSource clock) {
+        UseCases.over(
+                        JdbiStores.over(jdbi, clock).ports(new FakePasswordHashing(), new SecureRandomSecrets()),
+                        new TimeOrderedIds(clock),
+                        () -> "test-setup",
+                        clock)
+                .createTenant()
+                .handle(new CreateTenant.Command(Optional.of(id), new TenantSlug(slug), slug, Optional.empty()));
+    }
+
+    /** Creates the fixture's tenant under {@code slug}, then stores its organisation and its cast. */
+    public void storeTenant(TenantFixture fixture, String slug, InstantSource clock) {
+        createTenant(fixture.tenant, slug, clock);
+        JdbiPeople people = new JdbiPeople(jdbi, clock);
+        transactions().inTransaction(fixture.tenant, () -> {
+            people.addOrganization(fixture.organization);
+            fixture.everyone().forEach(people::add);
+            return null;
+        });
     }
 
     /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
-import org.supportdesk.application.testing.InMemoryPeople;
+import org.supportdesk.application.testing.InMemorySupportdesk;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.AssignTicket;
@@ -121,20 +121,20 @@ class TicketQueriesEquivalenceTest {
             agents.addAll(List.of(fixture.agent, fixture.admin));
             agents.add(person(name, "staff0", Role.AGENT, Optional.empty()));
 
-            database.tenants(clock).create(fixture.tenant, name, name, TenantSettings.defaults());
+            database.createTenant(fixture.tenant, name, clock);
             JdbiPeople jdbiPeople = new JdbiPeople(database.jdbi(), clock);
-            InMemoryPeople memoryPeople = new InMemoryPeople();
+            InMemorySupportdesk reference = new InMemorySupportdesk(clock, SequentialIds.startingAtOne());
             database.transactions().inTransaction(fixture.tenant, () -> {
                 jdbiPeople.addOrganization(fixture.organization);
                 jdbiPeople.addOrganization(privateOrganization);
                 everyone().forEach(jdbiPeople::add);
                 return null;
             });
-            memoryPeople.addOrganization(fixture.organization);
-            memoryPeople.addOrganization(privateOrganization);
-            everyone().forEach(memoryPeople::add);
-            postgres = Desk.overPostgres(database, jdbiPeople, SequentialIds.startingAtOne(), clock);
-            memory = Desk.inMemory(memoryPeople, SequentialIds.startingAtOne(), clock);
+            reference.people.addOrganization(fixture.organization);
+            reference.people.addOrganization(privateOrganization);
+            everyone().forEach(reference.people::add);
+            postgres = Desk.overPostgres(database, SequentialIds.startingAtOne(), clock);
+            memory = Desk.inMemory(reference);
         }
 
         List<Person> everyone() {
@@ -191,41 +191,39 @@ class TicketQueriesEquivalenceTest {
                 // Drawn once, outside the actions: each action runs twice, once per store.
                 Body body = new Body(words(3 + random.nextInt(2)));
                 switch (random.nextInt(10)) {
-                    case 0 -> both(
-                            "reply",
-                            d -> d.reply.handle(
-                                    new ReplyToTicket.Command(agent, ticket, body, Via.API, false, Optional.empty())));
+                    case 0 -> both("reply", d -> d.desk()
+                            .replyToTicket()
+                            .handle(new ReplyToTicket.Command(agent, ticket, body, Via.API, false, Optional.empty())));
                     case 1 -> {
                         Person requester = customers.stream()
                                 .filter(c -> c.id().equals(requesters.get(t)))
                                 .findFirst()
                                 .orElseThrow();
-                        both(
-                                "customer reply",
-                                d -> d.reply.handle(new ReplyToTicket.Command(
+                        both("customer reply", d -> d.desk()
+                                .replyToTicket()
+                                .handle(new ReplyToTicket.Command(
                                         actorOf(requester), ticket, body, Via.PORTAL, false, Optional.empty())));
                     }
-                    case 2 -> both(
-                            "note",
-                            d -> d.note.handle(
-                                    new AddInternalNote.Command(agent, ticket, body, Via.API, Optional.empty())));
+                    case 2 -> both("note", d -> d.desk()
+                            .addInternalNote()
+                            .handle(new AddInternalNote.Command(agent, ticket, body, Via.API, Optional.empty())));
                     case 3 -> {
                         Optional<UserId> to = random.nextInt(4) == 0
                                 ? Optional.empty()
                                 : Optional.of(agents.get(random.nextInt(agents.size()))
                                         .id());
-                        both(
-                                "assign",
-                                d -> d.assign.handle(new AssignTicket.Command(agent, ticket, to, Optional.empty())));
+                        both("assign", d -> d.desk()
+                                .assignTicket()
+                                .handle(new AssignTicket.Command(agent, ticket, to, Optional.empty())));
                     }
-                    case 4 -> both(
-                            "escalate",
-                            d -> d.escalate.handle(new EscalateTicket.Command(agent, ticket, "vip", Optional.empty())));
+                    case 4 -> both("escalate", d -> d.desk()
+                            .escalateTicket()
+                            .handle(new EscalateTicket.Command(agent, ticket, "vip", Optional.empty())));
                     case 5 -> {
                         TicketStatus to = TicketStatus.values()[random.nextInt(TicketStatus.values().length)];
-                        both(
-                                "status",
-                                d -> d.changeStatus.handle(new ChangeTicketStatus.Command(
+                        both("status", d -> d.desk()
+                                .changeTicketStatus()
+                                .handle(new ChangeTicketStatus.Command(
                                         agent, ticket, to, Optional.empty(), Optional.empty())));
                     }
                     case 6 -> {
@@ -234,9 +232,9 @@ class TicketQueriesEquivalenceTest {
                         Optional<Priority> priority = random.nextBoolean()
                                 ? Optional.of(Priority.values()[random.nextInt(4)])
                                 : Optional.empty();
-                        both(
-                                "update",
-                                d -> d.update.handle(new UpdateTicket.Command(
+                        both("update", d -> d.desk()
+                                .updateTicket()
+                                .handle(new UpdateTicket.Command(
                                         agent,
                                         ticket,
                                         Optional.empty(),
@@ -250,9 +248,9 @@ class TicketQueriesEquivalenceTest {
                     }
                     case 7 -> {
                         if (random.nextInt(5) == 0) {
-                            both(
-                                    "delete",
-                                    d -> d.delete.handle(new DeleteTicket.Command(
+                            both("delete", d -> d.desk()
+                                    .deleteTicket()
+                                    .handle(new DeleteTicket.Command(
                                             StaffActor.of(fixture.admin), ticket, Optional.empty())));
                         }
                     }
@@ -352,18 +350,21 @@ class TicketQueriesEquivalenceTest {
         }
 
         Object stored(Desk desk, TicketId ticket) {
-            return desk.transactions.inTransaction(
-                    fixture.tenant,
-                    () -> List.of(
-                            desk.tickets
-                                    .findIncludingDeleted(fixture.tenant, ticket)
-                                    .map(t -> t.state()),
-                            desk.tickets.messagesOf(fixture.tenant, ticket)));
+            return desk.ports()
+                    .transactions()
+                    .inTransaction(
+                            fixture.tenant,
+                            () -> List.of(
+                                    desk.ports()
+                                            .tickets()
+                                            .findIncludingDeleted(fixture.tenant, ticket)
+                                            .map(t -> t.state()),
+                                    desk.ports().tickets().messagesOf(fixture.tenant, ticket)));
         }
 
         Page<TicketListItem> list(Desk desk, TicketFilter filter, TicketSort sort, PageRequest page) {
-            return desk.transactions.inTransaction(
-                    fixture.tenant, () -> desk.queries.list(fixture.tenant, filter, sort, page));
+            return desk.ports().transactions().inTransaction(fixture.tenant, () -> desk.queries()
+                    .list(fixture.tenant, filter, sort, page));
         }
 
         TicketFilter randomFilter() {

@@ -1,14 +1,8 @@
 package org.supportdesk.application.admin;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.work.AdminWork;
-import org.supportdesk.domain.journal.FieldChange;
-import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
@@ -79,22 +73,8 @@ public final class AddPerson {
                     true);
             people.add(person);
             hash.ifPresent(h -> credentials.setPasswordHash(admin.tenant(), person.id(), h));
-            List<FieldChange> changes = new ArrayList<>();
-            changes.add(FieldChange.of("email", null, person.email()));
-            changes.add(FieldChange.of("name", null, person.name()));
-            changes.add(FieldChange.of("role", null, wireName(person.role())));
-            person.organization().ifPresent(org -> changes.add(FieldChange.of("organization_id", null, org)));
-            work.record(
-                    admin,
-                    JournalAction.PERSON_CREATED,
-                    TargetKind.PERSON,
-                    person.id().value(),
-                    changes);
+            work.recordPersonCreated(admin, person);
             return person;
         });
-    }
-
-    static String wireName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
     }
 }

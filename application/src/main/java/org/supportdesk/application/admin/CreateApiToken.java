@@ -82,7 +82,7 @@ public final class CreateApiToken {
                     id.value(),
                     List.of(
                             FieldChange.of("name", null, token.name()),
-                            FieldChange.of("role", null, AddPerson.wireName(token.role()))));
+                            FieldChange.of("role", null, token.role().wireName())));
             return new Created(token, secret);
         });
     }

@@ -83,7 +83,7 @@ public final class UpdatePerson {
                 changes.add(FieldChange.of("name", before.name(), after.name()));
             }
             if (after.role() != before.role()) {
-                changes.add(FieldChange.of("role", AddPerson.wireName(before.role()), AddPerson.wireName(role)));
+                changes.add(FieldChange.of("role", before.role().wireName(), role.wireName()));
             }
             if (after.active() != before.active()) {
                 changes.add(FieldChange.of("active", before.active(), after.active()));

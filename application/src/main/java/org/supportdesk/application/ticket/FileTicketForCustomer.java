@@ -1,16 +1,10 @@
 package org.supportdesk.application.ticket;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.TicketChanges;
-import org.supportdesk.domain.journal.FieldChange;
-import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.journal.JournalEntry;
-import org.supportdesk.domain.journal.TargetKind;
-import org.supportdesk.domain.port.CorrelationIds;
-import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
@@ -23,7 +17,6 @@ import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
-import org.supportdesk.domain.ticket.ChangeContext;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
@@ -89,8 +82,7 @@ public final class FileTicketForCustomer {
 
     private final TicketChanges changes;
     private final People people;
-    private final Journal journal;
-    private final CorrelationIds correlation;
+    private final AdminWork work;
     private final TicketFiling filing;
 
     public FileTicketForCustomer(
@@ -100,12 +92,10 @@ public final class FileTicketForCustomer {
             People people,
             TenantConfiguration configuration,
             SlaSettings slaSettings,
-            Journal journal,
-            CorrelationIds correlation) {
+            AdminWork work) {
         this.changes = changes;
         this.people = people;
-        this.journal = journal;
-        this.correlation = correlation;
+        this.work = work;
         this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
     }
 
@@ -143,20 +133,10 @@ public final class FileTicketForCustomer {
     }
 
     private Person createCustomer(StaffActor actor, Email email, String name) {
-        ChangeContext context = changes.contextFor(actor);
         Person customer = new Person(
-                new UserId(changes.newId()), actor.tenant(), email, name, Role.CUSTOMER, Optional.empty(), true);
+                new UserId(work.newId()), actor.tenant(), email, name, Role.CUSTOMER, Optional.empty(), true);
         people.add(customer);
-        journal.append(new JournalEntry(
-                changes.newId(),
-                actor.tenant(),
-                actor.asAuthor(),
-                JournalAction.PERSON_CREATED,
-                TargetKind.PERSON,
-                customer.id().value(),
-                List.of(FieldChange.of("email", null, email), FieldChange.of("role", null, "customer")),
-                correlation.current(),
-                context.at()));
+        work.recordPersonCreated(actor, customer);
         return customer;
     }
 }

@@ -3,6 +3,7 @@ package org.supportdesk.application.work;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -15,7 +16,10 @@ import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.problem.Forbidden;
+import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.tenant.TenantId;
 
 /**
  * The unit of work every admin action shares: one transaction of the admin's tenant, and a journal entry for each
@@ -54,9 +58,13 @@ public final class AdminWork {
         return transactions.inTransaction(actor.tenant(), work);
     }
 
+    /** Runs {@code work} as Supportdesk itself in one transaction of {@code tenant}, e.g. while creating it. */
+    public <T> T asSystem(TenantId tenant, Supplier<T> work) {
+        return transactions.inTransaction(tenant, work);
+    }
+
     /** Journals one admin action inside the open transaction. */
-    public void record(
-            StaffActor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
+    public void record(Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
         journal.append(new JournalEntry(
                 ids.newId(),
                 actor.tenant(),
@@ -67,6 +75,21 @@ public final class AdminWork {
                 changes,
                 correlation.current(),
                 now()));
+    }
+
+    /** Journals that {@code actor} added {@code person} (§17 {@code person_created}), inside the open transaction. */
+    public void recordPersonCreated(Actor actor, Person person) {
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(FieldChange.of("email", null, person.email()));
+        changes.add(FieldChange.of("name", null, person.name()));
+        changes.add(FieldChange.of("role", null, person.role().wireName()));
+        person.organization().ifPresent(org -> changes.add(FieldChange.of("organization_id", null, org)));
+        record(
+                actor,
+                JournalAction.PERSON_CREATED,
+                TargetKind.PERSON,
+                person.id().value(),
+                changes);
     }
 
     /** A fresh id for a record an admin creates. */

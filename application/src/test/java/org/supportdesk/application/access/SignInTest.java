@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.application.UseCaseTest;
 import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.TenantSlug;
 
 class SignInTest extends UseCaseTest {
     @BeforeEach
     void passwords() {
-        desk.tenants.add(acme.tenant, "acme");
+        core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", core.clock.instant());
         for (Person person : acme.everyone()) {
-            desk.credentials.setPasswordHash(
-                    acme.tenant, person.id(), desk.passwordHashing.hash(new Password("secret-" + person.name())));
+            core.credentials.setPasswordHash(
+                    acme.tenant, person.id(), core.passwordHashing.hash(new Password("secret-" + person.name())));
         }
     }
 
@@ -31,6 +32,6 @@ class SignInTest extends UseCaseTest {
     }
 
     private java.util.Optional<Person> signIn(String tenant, String email, String password) {
-        return desk.signIn.handle(new SignIn.Command(tenant, email, password));
+        return core.useCases.access().signIn().handle(new SignIn.Command(tenant, email, password));
     }
 }

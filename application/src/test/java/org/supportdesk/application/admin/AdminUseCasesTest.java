@@ -26,17 +26,19 @@ import org.supportdesk.domain.tenant.TenantSettings;
 class AdminUseCasesTest extends UseCaseTest {
     @Test
     void an_admin_adds_an_agent_with_a_password_and_the_journal_says_so() {
-        Person added = desk.addPerson.handle(new AddPerson.Command(
-                acme.adminActor(),
-                Email.of("Nina@Acme.example"),
-                "Nina",
-                Role.AGENT,
-                Optional.empty(),
-                Optional.of(new Password("correct horse"))));
+        Person added = core.admin()
+                .addPerson()
+                .handle(new AddPerson.Command(
+                        acme.adminActor(),
+                        Email.of("Nina@Acme.example"),
+                        "Nina",
+                        Role.AGENT,
+                        Optional.empty(),
+                        Optional.of(new Password("correct horse"))));
 
         assertThat(added.active()).isTrue();
         assertThat(added.email().value()).isEqualTo("nina@acme.example");
-        assertThat(desk.credentials.passwordHash(acme.tenant, added.id())).isPresent();
+        assertThat(core.credentials.passwordHash(acme.tenant, added.id())).isPresent();
         assertThat(entries(JournalAction.PERSON_CREATED)).singleElement().satisfies(e -> {
             assertThat(e.targetId()).isEqualTo(added.id().value());
             assertThat(e.changes()).anySatisfy(c -> assertThat(c.after()).contains("agent"));
@@ -45,72 +47,85 @@ class AdminUseCasesTest extends UseCaseTest {
 
     @Test
     void a_taken_address_is_a_conflict_and_an_agent_cannot_add_anyone() {
-        assertThatThrownBy(() -> desk.addPerson.handle(new AddPerson.Command(
-                        acme.adminActor(),
-                        acme.agent.email(),
-                        "Again",
-                        Role.AGENT,
-                        Optional.empty(),
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.admin()
+                        .addPerson()
+                        .handle(new AddPerson.Command(
+                                acme.adminActor(),
+                                acme.agent.email(),
+                                "Again",
+                                Role.AGENT,
+                                Optional.empty(),
+                                Optional.empty())))
                 .isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> desk.addPerson.handle(new AddPerson.Command(
-                        acme.agentActor(),
-                        Email.of("x@acme.example"),
-                        "X",
-                        Role.AGENT,
-                        Optional.empty(),
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.admin()
+                        .addPerson()
+                        .handle(new AddPerson.Command(
+                                acme.agentActor(),
+                                Email.of("x@acme.example"),
+                                "X",
+                                Role.AGENT,
+                                Optional.empty(),
+                                Optional.empty())))
                 .isInstanceOf(Forbidden.class);
     }
 
     @Test
     void a_customer_can_join_only_an_organisation_of_the_tenant() {
-        assertThatThrownBy(() -> desk.addPerson.handle(new AddPerson.Command(
-                        acme.adminActor(),
-                        Email.of("x@acme.example"),
-                        "X",
-                        Role.CUSTOMER,
-                        Optional.of(globex.organization.id()),
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.admin()
+                        .addPerson()
+                        .handle(new AddPerson.Command(
+                                acme.adminActor(),
+                                Email.of("x@acme.example"),
+                                "X",
+                                Role.CUSTOMER,
+                                Optional.of(globex.organization.id()),
+                                Optional.empty())))
                 .isInstanceOf(ValidationFailed.class);
     }
 
     @Test
     void deactivating_an_agent_is_journalled_and_an_admin_cannot_deactivate_themselves() {
-        Person updated = desk.updatePerson.handle(new UpdatePerson.Command(
-                acme.adminActor(),
-                Audience.STAFF,
-                acme.agent.id(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(false)));
+        Person updated = core.admin()
+                .updatePerson()
+                .handle(new UpdatePerson.Command(
+                        acme.adminActor(),
+                        Audience.STAFF,
+                        acme.agent.id(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(false)));
 
         assertThat(updated.active()).isFalse();
-        assertThat(desk.people
+        assertThat(core.people
                         .person(acme.tenant, acme.agent.id())
                         .orElseThrow()
                         .active())
                 .isFalse();
         assertThat(entries(JournalAction.PERSON_UPDATED)).hasSize(1);
-        assertThatThrownBy(() -> desk.updatePerson.handle(new UpdatePerson.Command(
-                        acme.adminActor(),
-                        Audience.STAFF,
-                        acme.admin.id(),
-                        Optional.empty(),
-                        Optional.of(Role.AGENT),
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.admin()
+                        .updatePerson()
+                        .handle(new UpdatePerson.Command(
+                                acme.adminActor(),
+                                Audience.STAFF,
+                                acme.admin.id(),
+                                Optional.empty(),
+                                Optional.of(Role.AGENT),
+                                Optional.empty())))
                 .isInstanceOf(ValidationFailed.class);
     }
 
     @Test
     void a_customer_is_not_found_on_the_staff_list_nor_another_tenants_person() {
-        assertThatThrownBy(() -> desk.getPerson.handle(
-                        new GetPerson.Command(acme.adminActor(), Audience.STAFF, acme.customer.id())))
+        assertThatThrownBy(() -> core.admin()
+                        .getPerson()
+                        .handle(new GetPerson.Command(acme.adminActor(), Audience.STAFF, acme.customer.id())))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> desk.getPerson.handle(
-                        new GetPerson.Command(acme.adminActor(), Audience.STAFF, globex.agent.id())))
+        assertThatThrownBy(() -> core.admin()
+                        .getPerson()
+                        .handle(new GetPerson.Command(acme.adminActor(), Audience.STAFF, globex.agent.id())))
                 .isInstanceOf(NotFound.class);
-        assertThat(desk.listPeople
+        assertThat(core.admin()
+                        .listPeople()
                         .handle(new ListPeople.Command(acme.agentActor(), Audience.STAFF, PageRequest.ofTickets(1, 20)))
                         .total())
                 .isEqualTo(3);
@@ -120,14 +135,17 @@ class AdminUseCasesTest extends UseCaseTest {
     void removing_a_category_in_use_is_a_conflict_and_nothing_changes() {
         aTicket(); // category technical
 
-        assertThatThrownBy(() -> desk.replaceCategories.handle(
-                        new ReplaceCategories.Command(acme.adminActor(), Set.of(new Category("bug")))))
+        assertThatThrownBy(() -> core.admin()
+                        .replaceCategories()
+                        .handle(new ReplaceCategories.Command(acme.adminActor(), Set.of(new Category("bug")))))
                 .isInstanceOf(Conflict.class)
                 .hasMessageContaining("technical");
-        assertThat(desk.configuration.settings(acme.tenant)).isEqualTo(TenantSettings.defaults());
+        assertThat(core.configuration.settings(acme.tenant)).isEqualTo(TenantSettings.defaults());
 
-        TenantSettings after = desk.replaceCategories.handle(new ReplaceCategories.Command(
-                acme.adminActor(), Set.of(new Category("technical"), new Category("hardware"))));
+        TenantSettings after = core.admin()
+                .replaceCategories()
+                .handle(new ReplaceCategories.Command(
+                        acme.adminActor(), Set.of(new Category("technical"), new Category("hardware"))));
 
         assertThat(after.categories()).containsExactlyInAnyOrder(new Category("technical"), new Category("hardware"));
         assertThat(entries(JournalAction.SETTINGS_CHANGED)).hasSize(1);
@@ -135,12 +153,13 @@ class AdminUseCasesTest extends UseCaseTest {
 
     @Test
     void settings_change_the_delays_and_keep_the_categories() {
-        TenantSettings after = desk.changeSettings.handle(new ChangeSettings.Command(acme.adminActor(), 3, 10));
+        TenantSettings after =
+                core.admin().changeSettings().handle(new ChangeSettings.Command(acme.adminActor(), 3, 10));
 
         assertThat(after.reopenWindow()).isEqualTo(Duration.ofDays(3));
         assertThat(after.autoCloseDelay()).isEqualTo(Duration.ofDays(10));
         assertThat(after.categories()).isEqualTo(TenantSettings.defaults().categories());
-        assertThat(desk.configuration.settings(globex.tenant)).isEqualTo(TenantSettings.defaults());
+        assertThat(core.configuration.settings(globex.tenant)).isEqualTo(TenantSettings.defaults());
         assertThatThrownBy(() -> new ChangeSettings.Command(acme.adminActor(), 0, 400))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).errors()).hasSize(2));
@@ -149,12 +168,15 @@ class AdminUseCasesTest extends UseCaseTest {
     @Test
     void an_api_token_acts_as_its_own_inactive_identity_until_revoked() {
         CreateApiToken.Created created =
-                desk.createApiToken.handle(new CreateApiToken.Command(acme.adminActor(), "CI", Role.AGENT));
+                core.admin().createApiToken().handle(new CreateApiToken.Command(acme.adminActor(), "CI", Role.AGENT));
 
-        var actor = desk.identifyApiToken.handle(new org.supportdesk.application.access.IdentifyApiToken.Command(
-                created.secret().value()));
+        var actor = core.useCases
+                .access()
+                .identifyApiToken()
+                .handle(new org.supportdesk.application.access.IdentifyApiToken.Command(
+                        created.secret().value()));
         Person identity =
-                desk.people.person(acme.tenant, created.token().identity()).orElseThrow();
+                core.people.person(acme.tenant, created.token().identity()).orElseThrow();
 
         assertThat(actor).hasValueSatisfying(a -> {
             assertThat(a.id()).isEqualTo(identity.id());
@@ -164,20 +186,27 @@ class AdminUseCasesTest extends UseCaseTest {
         assertThat(identity.active()).isFalse();
         assertThat(identity.isAssignable()).isFalse();
 
-        desk.revokeApiToken.handle(
-                new RevokeApiToken.Command(acme.adminActor(), created.token().id()));
+        core.admin()
+                .revokeApiToken()
+                .handle(new RevokeApiToken.Command(
+                        acme.adminActor(), created.token().id()));
 
-        assertThat(desk.identifyApiToken.handle(new org.supportdesk.application.access.IdentifyApiToken.Command(
-                        created.secret().value())))
+        assertThat(core.useCases
+                        .access()
+                        .identifyApiToken()
+                        .handle(new org.supportdesk.application.access.IdentifyApiToken.Command(
+                                created.secret().value())))
                 .isEmpty();
         assertThat(entries(JournalAction.API_TOKEN_CREATED)).hasSize(1);
         assertThat(entries(JournalAction.API_TOKEN_REVOKED)).hasSize(1);
-        assertThatThrownBy(() -> desk.revokeApiToken.handle(new RevokeApiToken.Command(
-                        globex.adminActor(), created.token().id())))
+        assertThatThrownBy(() -> core.admin()
+                        .revokeApiToken()
+                        .handle(new RevokeApiToken.Command(
+                                globex.adminActor(), created.token().id())))
                 .isInstanceOf(NotFound.class);
     }
 
     private List<JournalEntry> entries(JournalAction action) {
-        return desk.journal.all().stream().filter(e -> e.action() == action).toList();
+        return core.journal.all().stream().filter(e -> e.action() == action).toList();
     }
 }

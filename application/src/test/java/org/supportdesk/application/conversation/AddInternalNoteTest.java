@@ -32,16 +32,18 @@ class AddInternalNoteTest extends UseCaseTest {
     @Test
     void a_note_on_an_assigned_ticket_tells_the_assignee_only() {
         TicketState ticket = aTicket();
-        desk.assignTicket.handle(new AssignTicket.Command(
-                acme.adminActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
+        core.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(
+                        acme.adminActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
 
         note(ticket.id(), "Check the billing system");
 
-        assertThat(desk.outbox.intents())
+        assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.INTERNAL_NOTE_ADDED)
                 .singleElement()
                 .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ASSIGNEE));
-        assertThat(desk.outbox.intents())
+        assertThat(core.outbox.intents())
                 .noneMatch(i -> i.audiences().contains(Audience.REQUESTER)
                         && i.topic() == NotificationTopic.INTERNAL_NOTE_ADDED);
     }

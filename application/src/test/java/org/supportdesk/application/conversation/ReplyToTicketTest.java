@@ -27,13 +27,13 @@ class ReplyToTicketTest extends UseCaseTest {
     @Test
     void the_first_public_staff_reply_answers_the_ticket_and_starts_work() {
         TicketState ticket = aTicket();
-        desk.clock.advance(Duration.ofMinutes(7));
+        core.clock.advance(Duration.ofMinutes(7));
 
         ReplyToTicket.Posted posted = reply(acme.agentActor(), ticket.id(), "On it");
 
         TicketState after = posted.ticket();
         assertThat(after.status()).isEqualTo(TicketStatus.IN_PROGRESS);
-        assertThat(after.sla().firstRespondedAt()).contains(desk.clock.instant());
+        assertThat(after.sla().firstRespondedAt()).contains(core.clock.instant());
         assertThat(after.messagesCount()).isEqualTo(2);
         assertThat(after.version()).isEqualTo(2);
         assertThat(conversationOf(ticket))
@@ -52,15 +52,15 @@ class ReplyToTicketTest extends UseCaseTest {
                         NotificationTopic.TICKET_CREATED,
                         NotificationTopic.STAFF_REPLIED,
                         NotificationTopic.STATUS_CHANGED);
-        assertThat(desk.outbox.intents().get(1).audiences()).containsExactly(Audience.REQUESTER);
+        assertThat(core.outbox.intents().get(1).audiences()).containsExactly(Audience.REQUESTER);
     }
 
     @Test
     void later_staff_replies_keep_the_first_response_time() {
         TicketState ticket = aTicket();
         reply(acme.agentActor(), ticket.id(), "First");
-        var firstAnswer = desk.clock.instant();
-        desk.clock.advance(Duration.ofHours(1));
+        var firstAnswer = core.clock.instant();
+        core.clock.advance(Duration.ofHours(1));
 
         TicketState after = reply(acme.adminActor(), ticket.id(), "Second").ticket();
 
@@ -75,7 +75,7 @@ class ReplyToTicketTest extends UseCaseTest {
                 reply(acme.customerActor(), ticket.id(), "Here is the log").ticket();
 
         assertThat(after.status()).isEqualTo(TicketStatus.IN_PROGRESS);
-        assertThat(desk.outbox.intents())
+        assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.CUSTOMER_REPLIED)
                 .singleElement()
                 .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ALL_AGENTS));
@@ -93,7 +93,7 @@ class ReplyToTicketTest extends UseCaseTest {
     @Test
     void a_customer_reply_reopens_a_resolved_ticket_within_the_window_and_clears_resolved_at() {
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
-        desk.clock.advance(Duration.ofDays(7));
+        core.clock.advance(Duration.ofDays(7));
 
         TicketState after =
                 reply(acme.customerActor(), ticket.id(), "It is back").ticket();
@@ -105,13 +105,13 @@ class ReplyToTicketTest extends UseCaseTest {
     @Test
     void a_customer_reply_after_the_reopen_window_requires_a_follow_up_and_changes_nothing() {
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
-        desk.clock.advance(Duration.ofDays(7).plusSeconds(1));
-        int journalSize = desk.journal.all().size();
+        core.clock.advance(Duration.ofDays(7).plusSeconds(1));
+        int journalSize = core.journal.all().size();
 
         assertThatThrownBy(() -> reply(acme.customerActor(), ticket.id(), "It is back"))
                 .isInstanceOfSatisfying(
                         FollowUpRequired.class, e -> assertThat(e.ticket()).isEqualTo(ticket.id()));
-        assertThat(desk.journal.all()).hasSize(journalSize);
+        assertThat(core.journal.all()).hasSize(journalSize);
         assertThat(conversationOf(ticket)).noneMatch(m -> m.body().value().equals("It is back"));
     }
 
@@ -141,16 +141,20 @@ class ReplyToTicketTest extends UseCaseTest {
     void only_staff_mark_a_reply_as_the_resolution() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.replyToTicket.handle(new ReplyToTicket.Command(
-                        acme.customerActor(),
-                        ticket.id(),
-                        new Body("Fixed it myself"),
-                        Via.PORTAL,
-                        true,
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .replyToTicket()
+                        .handle(new ReplyToTicket.Command(
+                                acme.customerActor(),
+                                ticket.id(),
+                                new Body("Fixed it myself"),
+                                Via.PORTAL,
+                                true,
+                                Optional.empty())))
                 .isInstanceOf(ValidationFailed.class);
-        ReplyToTicket.Posted posted = desk.replyToTicket.handle(new ReplyToTicket.Command(
-                acme.agentActor(), ticket.id(), new Body("Reinstall"), Via.API, true, Optional.empty()));
+        ReplyToTicket.Posted posted = core.desk()
+                .replyToTicket()
+                .handle(new ReplyToTicket.Command(
+                        acme.agentActor(), ticket.id(), new Body("Reinstall"), Via.API, true, Optional.empty()));
         assertThat(posted.message().resolution()).isTrue();
         assertThat(posted.ticket().status()).isEqualTo(TicketStatus.IN_PROGRESS);
     }
@@ -160,8 +164,10 @@ class ReplyToTicketTest extends UseCaseTest {
         TicketState ticket = aTicket();
         reply(acme.agentActor(), ticket.id(), "First");
 
-        assertThatThrownBy(() -> desk.replyToTicket.handle(new ReplyToTicket.Command(
-                        acme.agentActor(), ticket.id(), new Body("Again"), Via.API, false, Optional.of(1L))))
+        assertThatThrownBy(() -> core.desk()
+                        .replyToTicket()
+                        .handle(new ReplyToTicket.Command(
+                                acme.agentActor(), ticket.id(), new Body("Again"), Via.API, false, Optional.of(1L))))
                 .isInstanceOf(StaleTicket.class);
     }
 

@@ -15,7 +15,7 @@ class RunOnceTest extends UseCaseTest {
     final AtomicInteger runs = new AtomicInteger();
 
     RunOnce.Answer fileWith(IdempotencyKey key, String body) {
-        return desk.runOnce.handle(new RunOnce.Command(key, "sha:" + body, () -> {
+        return core.useCases.runOnce().handle(new RunOnce.Command(key, "sha:" + body, () -> {
             runs.incrementAndGet();
             TicketState ticket = aTicket();
             return new RunOnce.Answer(201, "{\"number\":\"" + ticket.number() + "\"}");
@@ -33,7 +33,7 @@ class RunOnceTest extends UseCaseTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(runs).hasValue(1);
-        assertThat(desk.tickets.size()).isEqualTo(1);
+        assertThat(core.tickets.size()).isEqualTo(1);
     }
 
     @Test
@@ -42,7 +42,7 @@ class RunOnceTest extends UseCaseTest {
 
         assertThatThrownBy(() -> fileWith(key("carla", "k-1"), "{\"other\":1}"))
                 .isInstanceOf(IdempotencyKeyReused.class);
-        assertThat(desk.tickets.size()).isEqualTo(1);
+        assertThat(core.tickets.size()).isEqualTo(1);
     }
 
     @Test
@@ -51,22 +51,23 @@ class RunOnceTest extends UseCaseTest {
         fileWith(key("colin", "k-1"), "{}");
         assertThat(runs).hasValue(2);
 
-        desk.clock.advance(Duration.ofHours(24).plusSeconds(1));
+        core.clock.advance(Duration.ofHours(24).plusSeconds(1));
         fileWith(key("carla", "k-1"), "{\"new\":true}");
         assertThat(runs).hasValue(3);
     }
 
     @Test
     void a_failed_request_stores_no_key_so_a_corrected_retry_runs() {
-        assertThatThrownBy(() -> desk.runOnce.handle(new RunOnce.Command(key("carla", "k-2"), "sha:x", () -> {
-                    aTicket();
-                    throw ValidationFailed.of("subject", "too short");
-                })))
+        assertThatThrownBy(
+                        () -> core.useCases.runOnce().handle(new RunOnce.Command(key("carla", "k-2"), "sha:x", () -> {
+                            aTicket();
+                            throw ValidationFailed.of("subject", "too short");
+                        })))
                 .isInstanceOf(ValidationFailed.class);
-        assertThat(desk.tickets.size()).isZero();
+        assertThat(core.tickets.size()).isZero();
 
         fileWith(key("carla", "k-2"), "sha:x");
-        assertThat(desk.tickets.size()).isEqualTo(1);
+        assertThat(core.tickets.size()).isEqualTo(1);
     }
 
     @Test

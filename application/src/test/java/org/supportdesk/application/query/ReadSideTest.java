@@ -40,7 +40,7 @@ class ReadSideTest extends UseCaseTest {
         note(ticket.id(), "Secret plan");
         reply(acme.agentActor(), ticket.id(), "Working on it");
 
-        TicketDetail detail = desk.getTicket.handle(new GetTicket.Command(acme.agentActor(), ticket.number()));
+        TicketDetail detail = core.desk().getTicket().handle(new GetTicket.Command(acme.agentActor(), ticket.number()));
 
         assertThat(detail.ticket().id()).isEqualTo(ticket.id());
         assertThat(detail.messages())
@@ -58,26 +58,31 @@ class ReadSideTest extends UseCaseTest {
         TicketState ticket = aTicket();
         reply(acme.agentActor(), ticket.id(), "Working on it");
         note(ticket.id(), "Secret plan");
-        desk.assignTicket.handle(new AssignTicket.Command(
-                acme.adminActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
+        core.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(
+                        acme.adminActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
 
         CustomerTicketView view =
-                desk.getCustomerTicket.handle(new GetCustomerTicket.Command(acme.customerActor(), ticket.id()));
+                core.portal().getTicket().handle(new GetCustomerTicket.Command(acme.customerActor(), ticket.id()));
 
         assertThat(view.messages())
                 .extracting(m -> m.body().value())
                 .containsExactly("Working on it", "Status changed from new to in_progress: first public reply");
         assertThat(view.messagesCount()).isEqualTo(2);
         assertThat(view.toString()).doesNotContain("Secret plan").doesNotContain("Assigned");
-        assertThat(desk.getCustomerTicket
+        assertThat(core.portal()
+                        .getTicket()
                         .handle(new GetCustomerTicket.Command(acme.asCustomer(acme.colleague), ticket.id()))
                         .id())
                 .isEqualTo(ticket.id());
-        assertThatThrownBy(() -> desk.getCustomerTicket.handle(
-                        new GetCustomerTicket.Command(acme.asCustomer(acme.otherCustomer), ticket.id())))
+        assertThatThrownBy(() -> core.portal()
+                        .getTicket()
+                        .handle(new GetCustomerTicket.Command(acme.asCustomer(acme.otherCustomer), ticket.id())))
                 .isInstanceOf(TicketNotFound.class);
-        assertThatThrownBy(() -> desk.getCustomerTicket.handle(
-                        new GetCustomerTicket.Command(globex.customerActor(), ticket.id())))
+        assertThatThrownBy(() -> core.portal()
+                        .getTicket()
+                        .handle(new GetCustomerTicket.Command(globex.customerActor(), ticket.id())))
                 .isInstanceOf(TicketNotFound.class);
     }
 
@@ -89,10 +94,13 @@ class ReadSideTest extends UseCaseTest {
             note(ticket.id(), "Note " + i);
         }
 
-        Page<CustomerMessageView> page = desk.listCustomerMessages.handle(
-                new ListCustomerMessages.Command(acme.customerActor(), ticket.id(), PageRequest.ofMessages(2, 2)));
-        Page<Message> staffPage = desk.listMessages.handle(
-                new ListMessages.Command(acme.agentActor(), ticket.id(), PageRequest.ofMessages(1, 200)));
+        Page<CustomerMessageView> page = core.portal()
+                .listMessages()
+                .handle(new ListCustomerMessages.Command(
+                        acme.customerActor(), ticket.id(), PageRequest.ofMessages(2, 2)));
+        Page<Message> staffPage = core.desk()
+                .listMessages()
+                .handle(new ListMessages.Command(acme.agentActor(), ticket.id(), PageRequest.ofMessages(1, 200)));
 
         assertThat(page.total()).isEqualTo(3);
         assertThat(page.items()).extracting(m -> m.body().value()).containsExactly("Reply 3");
@@ -105,12 +113,14 @@ class ReadSideTest extends UseCaseTest {
     @Test
     void staff_lists_filter_sort_and_count_exactly() {
         TicketState first = aTicket();
-        desk.clock.advance(Duration.ofMinutes(1));
+        core.clock.advance(Duration.ofMinutes(1));
         TicketState second = aTicketIn(TicketStatus.ON_HOLD);
-        desk.clock.advance(Duration.ofMinutes(1));
+        core.clock.advance(Duration.ofMinutes(1));
         TicketState third = aTicket();
-        desk.assignTicket.handle(new AssignTicket.Command(
-                acme.adminActor(), third.id(), Optional.of(acme.agent.id()), Optional.empty()));
+        core.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(
+                        acme.adminActor(), third.id(), Optional.of(acme.agent.id()), Optional.empty()));
 
         assertThat(ids(list(TicketFilter.ALL, TicketSort.NEWEST_FIRST, 1, 2)))
                 .containsExactly(third.id().toString(), second.id().toString());
@@ -144,11 +154,19 @@ class ReadSideTest extends UseCaseTest {
 
         assertThat(list(withText("zebra"), TicketSort.NEWEST_FIRST, 1, 20).total())
                 .isEqualTo(1);
-        Page<CustomerTicketView> customerHits = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
-                acme.customerActor(), Set.of(), Set.of(), Optional.of("zebra"), PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> customerHits = core.portal()
+                .listTickets()
+                .handle(new ListCustomerTickets.Command(
+                        acme.customerActor(), Set.of(), Set.of(), Optional.of("zebra"), PageRequest.ofTickets(1, 20)));
         assertThat(customerHits.total()).isZero();
-        Page<CustomerTicketView> own = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
-                acme.customerActor(), Set.of(), Set.of(), Optional.of("printer"), PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> own = core.portal()
+                .listTickets()
+                .handle(new ListCustomerTickets.Command(
+                        acme.customerActor(),
+                        Set.of(),
+                        Set.of(),
+                        Optional.of("printer"),
+                        PageRequest.ofTickets(1, 20)));
         assertThat(own.items()).singleElement().satisfies(v -> {
             assertThat(v.messagesCount()).isZero();
             assertThat(v.messages()).isEmpty();
@@ -158,16 +176,26 @@ class ReadSideTest extends UseCaseTest {
     @Test
     void customers_list_their_own_and_shared_organisation_tickets_only() {
         TicketState mine = aTicket();
-        Page<CustomerTicketView> colleague = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
-                acme.asCustomer(acme.colleague), Set.of(), Set.of(), Optional.empty(), PageRequest.ofTickets(1, 20)));
-        Page<CustomerTicketView> stranger = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
-                acme.asCustomer(acme.otherCustomer),
-                Set.of(),
-                Set.of(),
-                Optional.empty(),
-                PageRequest.ofTickets(1, 20)));
-        Page<CustomerTicketView> foreign = desk.listCustomerTickets.handle(new ListCustomerTickets.Command(
-                globex.customerActor(), Set.of(), Set.of(), Optional.empty(), PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> colleague = core.portal()
+                .listTickets()
+                .handle(new ListCustomerTickets.Command(
+                        acme.asCustomer(acme.colleague),
+                        Set.of(),
+                        Set.of(),
+                        Optional.empty(),
+                        PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> stranger = core.portal()
+                .listTickets()
+                .handle(new ListCustomerTickets.Command(
+                        acme.asCustomer(acme.otherCustomer),
+                        Set.of(),
+                        Set.of(),
+                        Optional.empty(),
+                        PageRequest.ofTickets(1, 20)));
+        Page<CustomerTicketView> foreign = core.portal()
+                .listTickets()
+                .handle(new ListCustomerTickets.Command(
+                        globex.customerActor(), Set.of(), Set.of(), Optional.empty(), PageRequest.ofTickets(1, 20)));
 
         assertThat(colleague.items()).extracting(CustomerTicketView::id).containsExactly(mine.id());
         assertThat(stranger.total()).isZero();
@@ -179,17 +207,20 @@ class ReadSideTest extends UseCaseTest {
         TicketState ticket = aTicketIn(TicketStatus.IN_PROGRESS);
 
         List<JournalEntry> all =
-                desk.ticketHistory.handle(new TicketHistory.Command(acme.agentActor(), ticket.id(), Set.of()));
-        List<JournalEntry> statuses = desk.ticketHistory.handle(
-                new TicketHistory.Command(acme.agentActor(), ticket.id(), Set.of(JournalAction.STATUS_CHANGED)));
+                core.desk().ticketHistory().handle(new TicketHistory.Command(acme.agentActor(), ticket.id(), Set.of()));
+        List<JournalEntry> statuses = core.desk()
+                .ticketHistory()
+                .handle(new TicketHistory.Command(
+                        acme.agentActor(), ticket.id(), Set.of(JournalAction.STATUS_CHANGED)));
 
         assertThat(all)
                 .extracting(JournalEntry::action)
                 .containsExactly(
                         JournalAction.TICKET_FILED, JournalAction.STATUS_CHANGED, JournalAction.MESSAGE_POSTED);
         assertThat(statuses).hasSize(1);
-        assertThatThrownBy(() -> desk.ticketHistory.handle(
-                        new TicketHistory.Command(globex.agentActor(), ticket.id(), Set.of())))
+        assertThatThrownBy(() -> core.desk()
+                        .ticketHistory()
+                        .handle(new TicketHistory.Command(globex.agentActor(), ticket.id(), Set.of())))
                 .isInstanceOf(TicketNotFound.class);
     }
 
@@ -197,8 +228,8 @@ class ReadSideTest extends UseCaseTest {
     void search_ranks_subject_hits_above_description_and_message_hits() {
         TicketState inMessage = aTicket();
         reply(acme.customerActor(), inMessage.id(), "the invoice export hangs");
-        desk.clock.advance(Duration.ofMinutes(1));
-        TicketState inSubject = desk.fileAndRead(new FileTicket.Command(
+        core.clock.advance(Duration.ofMinutes(1));
+        TicketState inSubject = core.fileAndRead(new FileTicket.Command(
                 acme.customerActor(),
                 new Subject("Invoice export broken"),
                 new Description("Nothing happens"),
@@ -213,7 +244,8 @@ class ReadSideTest extends UseCaseTest {
     }
 
     Page<TicketState> list(TicketFilter filter, TicketSort sort, int page, int limit) {
-        return desk.listTickets
+        return core.desk()
+                .listTickets()
                 .handle(new ListTickets.Command(acme.agentActor(), filter, sort, PageRequest.ofTickets(page, limit)))
                 .map(TicketListItem::ticket);
     }

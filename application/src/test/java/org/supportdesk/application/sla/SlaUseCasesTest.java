@@ -33,15 +33,15 @@ import org.supportdesk.domain.ticket.TicketStatus;
 class SlaUseCasesTest extends UseCaseTest {
 
     int scan() {
-        return desk.scanSlaBreaches.handle(new ScanSlaBreaches.Command(acme.tenant, 100));
+        return core.useCases.scheduled().scanSlaBreaches().handle(new ScanSlaBreaches.Command(acme.tenant, 100));
     }
 
     TicketState stored(TicketState ticket) {
-        return desk.tickets.find(acme.tenant, ticket.id()).orElseThrow().state();
+        return core.tickets.find(acme.tenant, ticket.id()).orElseThrow().state();
     }
 
     SlaExplanation explain(TicketState ticket) {
-        return desk.explainSla.handle(new ExplainSla.Command(acme.agentActor(), ticket.id()));
+        return core.desk().explainSla().handle(new ExplainSla.Command(acme.agentActor(), ticket.id()));
     }
 
     @Test
@@ -58,9 +58,9 @@ class SlaUseCasesTest extends UseCaseTest {
     @Test
     void waiting_on_the_customer_pauses_resolution_and_a_public_reply_meets_first_response() {
         TicketState ticket = aTicket();
-        desk.clock.advance(Duration.ofMinutes(10));
+        core.clock.advance(Duration.ofMinutes(10));
         reply(acme.agentActor(), ticket.id(), "Can you send a screenshot?");
-        desk.clock.advance(Duration.ofMinutes(20));
+        core.clock.advance(Duration.ofMinutes(20));
 
         TicketState waiting = moveTo(ticket.id(), TicketStatus.WAITING_ON_CUSTOMER);
 
@@ -71,18 +71,18 @@ class SlaUseCasesTest extends UseCaseTest {
         assertThat(explanation.resolution().state()).isEqualTo(ClockState.PAUSED);
         assertThat(explanation.resolution().usedMinutes()).isEqualTo(30);
 
-        desk.clock.advance(Duration.ofDays(3));
+        core.clock.advance(Duration.ofDays(3));
         assertThat(scan()).as("a paused clock never breaches").isZero();
         TicketState resumed =
                 reply(acme.customerActor(), ticket.id(), "Here it is").ticket();
         assertThat(resumed.sla().resolutionDueAt())
-                .contains(desk.clock.instant().plus(Duration.ofMinutes(210)));
+                .contains(core.clock.instant().plus(Duration.ofMinutes(210)));
     }
 
     @Test
     void a_breach_is_recorded_once_escalates_the_ticket_and_tells_the_admins() {
         TicketState ticket = aTicket();
-        desk.clock.advance(Duration.ofMinutes(61));
+        core.clock.advance(Duration.ofMinutes(61));
 
         assertThat(scan()).isEqualTo(1);
         assertThat(scan()).isZero();
@@ -97,7 +97,7 @@ class SlaUseCasesTest extends UseCaseTest {
                 .containsSubsequence(JournalAction.SLA_BREACHED, JournalAction.TICKET_ESCALATED)
                 .filteredOn(a -> a == JournalAction.SLA_BREACHED)
                 .hasSize(1);
-        assertThat(desk.outbox.intents())
+        assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.SLA_BREACHED)
                 .singleElement()
                 .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ADMINS));
@@ -106,7 +106,7 @@ class SlaUseCasesTest extends UseCaseTest {
                 .filteredOn(m -> m.body().value().contains("breached"))
                 .allSatisfy(m -> assertThat(m.customerVisible()).isFalse());
 
-        desk.clock.advance(Duration.ofHours(3));
+        core.clock.advance(Duration.ofHours(3));
         assertThat(scan()).isEqualTo(1);
         assertThat(scan()).isZero();
         assertThat(stored(ticket).sla().resolutionBreachedAt()).isPresent();
@@ -118,19 +118,21 @@ class SlaUseCasesTest extends UseCaseTest {
     @Test
     void a_priority_change_retargets_both_clocks_from_the_same_history() {
         TicketState ticket = aTicket();
-        desk.clock.advance(Duration.ofMinutes(30));
+        core.clock.advance(Duration.ofMinutes(30));
 
-        TicketState lowered = desk.updateTicket.handle(new UpdateTicket.Command(
-                acme.agentActor(),
-                ticket.id(),
-                Optional.empty(),
-                Optional.of(Priority.LOW),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+        TicketState lowered = core.desk()
+                .updateTicket()
+                .handle(new UpdateTicket.Command(
+                        acme.agentActor(),
+                        ticket.id(),
+                        Optional.empty(),
+                        Optional.of(Priority.LOW),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
 
         // low: 1440 / 7200 minutes, 30 already used
         assertThat(lowered.sla().firstResponseDueAt())
@@ -141,17 +143,19 @@ class SlaUseCasesTest extends UseCaseTest {
     @Test
     void business_hours_apply_to_tickets_filed_after_they_change_and_explain_says_so() {
         TicketState before = aTicket();
-        desk.changeBusinessHours.handle(new ChangeBusinessHours.Command(
-                acme.adminActor(),
-                version -> new WeeklyHoursCalendar(
-                        version,
-                        ZoneId.of("Europe/Berlin"),
-                        WeeklyHours.mondayToFriday(OpeningInterval.parse("09:00", "17:00")),
-                        Set.of(LocalDate.of(2026, 12, 25)))));
-        desk.clock.set(Instant.parse("2026-03-06T15:30:00Z")); // Friday 16:30 in Berlin
+        core.admin()
+                .changeBusinessHours()
+                .handle(new ChangeBusinessHours.Command(
+                        acme.adminActor(),
+                        version -> new WeeklyHoursCalendar(
+                                version,
+                                ZoneId.of("Europe/Berlin"),
+                                WeeklyHours.mondayToFriday(OpeningInterval.parse("09:00", "17:00")),
+                                Set.of(LocalDate.of(2026, 12, 25)))));
+        core.clock.set(Instant.parse("2026-03-06T15:30:00Z")); // Friday 16:30 in Berlin
 
         TicketState after = aTicket();
-        desk.clock.advance(Duration.ofMinutes(10));
+        core.clock.advance(Duration.ofMinutes(10));
 
         assertThat(after.sla().calendarVersion()).isEqualTo(2);
         assertThat(after.sla().firstResponseDueAt()).contains(Instant.parse("2026-03-09T08:30:00Z")); // Monday 09:30
@@ -162,7 +166,7 @@ class SlaUseCasesTest extends UseCaseTest {
         assertThat(explanation.firstResponse().counted()).hasSize(1);
         assertThat(explain(before).calendarVersion()).isEqualTo(1);
         assertThat(journalOf(after)).contains(JournalAction.TICKET_FILED);
-        assertThat(desk.journal.all()).anyMatch(e -> e.action() == JournalAction.CALENDAR_VERSIONED);
+        assertThat(core.journal.all()).anyMatch(e -> e.action() == JournalAction.CALENDAR_VERSIONED);
     }
 
     @Test
@@ -173,8 +177,8 @@ class SlaUseCasesTest extends UseCaseTest {
             tighter.put(p, new Targets(15, 30));
         }
 
-        desk.changeSlaPolicy.handle(new ChangeSlaPolicy.Command(acme.adminActor(), tighter));
-        desk.clock.advance(Duration.ofMinutes(1));
+        core.admin().changeSlaPolicy().handle(new ChangeSlaPolicy.Command(acme.adminActor(), tighter));
+        core.clock.advance(Duration.ofMinutes(1));
         TicketState after = aTicket();
         reply(acme.agentActor(), before.id(), "Touching the old ticket recomputes it");
 
@@ -188,20 +192,25 @@ class SlaUseCasesTest extends UseCaseTest {
 
     @Test
     void only_admins_version_the_sla_and_a_never_open_calendar_is_refused() {
-        assertThatThrownBy(() -> desk.changeSlaPolicy.handle(new ChangeSlaPolicy.Command(acme.agentActor(), Map.of())))
+        assertThatThrownBy(() ->
+                        core.admin().changeSlaPolicy().handle(new ChangeSlaPolicy.Command(acme.agentActor(), Map.of())))
                 .isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> desk.changeBusinessHours.handle(new ChangeBusinessHours.Command(
-                        acme.adminActor(),
-                        version -> new WeeklyHoursCalendar(version, ZoneId.of("UTC"), WeeklyHours.closed(), Set.of()))))
+        assertThatThrownBy(() -> core.admin()
+                        .changeBusinessHours()
+                        .handle(new ChangeBusinessHours.Command(
+                                acme.adminActor(),
+                                version -> new WeeklyHoursCalendar(
+                                        version, ZoneId.of("UTC"), WeeklyHours.closed(), Set.of()))))
                 .isInstanceOf(ValidationFailed.class);
-        assertThat(desk.slaSettings.currentCalendar(acme.tenant).version()).isEqualTo(1);
+        assertThat(core.slaSettings.currentCalendar(acme.tenant).version()).isEqualTo(1);
     }
 
     @Test
     void explain_hides_other_tenants_tickets() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.explainSla.handle(new ExplainSla.Command(globex.agentActor(), ticket.id())))
+        assertThatThrownBy(
+                        () -> core.desk().explainSla().handle(new ExplainSla.Command(globex.agentActor(), ticket.id())))
                 .isInstanceOf(TicketNotFound.class);
     }
 }

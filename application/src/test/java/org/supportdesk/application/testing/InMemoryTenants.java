@@ -1,10 +1,15 @@
 package org.supportdesk.application.testing;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.supportdesk.domain.port.Tenants;
+import org.supportdesk.domain.problem.Conflict;
 import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.TenantSlug;
 
 /** Tenant slugs in a map. */
 public final class InMemoryTenants implements Tenants {
@@ -15,10 +20,17 @@ public final class InMemoryTenants implements Tenants {
         return Optional.ofNullable(bySlug.get(slug));
     }
 
-    /** Registers a tenant under its slug. */
-    public synchronized void add(TenantId tenant, String slug) {
-        if (bySlug.putIfAbsent(slug, tenant) != null) {
-            throw new IllegalStateException("slug taken: " + slug);
+    @Override
+    public synchronized List<TenantId> all() {
+        return bySlug.values().stream()
+                .sorted(Comparator.comparing(TenantId::value))
+                .toList();
+    }
+
+    @Override
+    public synchronized void add(TenantId tenant, TenantSlug slug, String name, Instant createdAt) {
+        if (bySlug.putIfAbsent(slug.value(), tenant) != null) {
+            throw new Conflict("A tenant with the slug '" + slug + "' already exists");
         }
     }
 }

@@ -20,7 +20,9 @@ import org.supportdesk.domain.ticket.TicketStatus;
 class AssignTicketTest extends UseCaseTest {
 
     TicketState assign(TicketState ticket, Optional<UserId> to) {
-        return desk.assignTicket.handle(new AssignTicket.Command(acme.adminActor(), ticket.id(), to, Optional.empty()));
+        return core.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(acme.adminActor(), ticket.id(), to, Optional.empty()));
     }
 
     @Test
@@ -30,10 +32,10 @@ class AssignTicketTest extends UseCaseTest {
         TicketState assigned = assign(ticket, Optional.of(acme.agent.id()));
 
         assertThat(assigned.assignee()).contains(acme.agent.id());
-        assertThat(assigned.assignedAt()).contains(desk.clock.instant());
+        assertThat(assigned.assignedAt()).contains(core.clock.instant());
         assertThat(assigned.status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(journalOf(ticket)).containsSubsequence(JournalAction.TICKET_ASSIGNED, JournalAction.STATUS_CHANGED);
-        assertThat(desk.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
+        assertThat(core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
                         .filter(e -> e.action() == JournalAction.TICKET_ASSIGNED)
                         .findFirst()
                         .orElseThrow()
@@ -70,7 +72,7 @@ class AssignTicketTest extends UseCaseTest {
         TicketState ticket = aTicket();
 
         for (UserId invalid : new UserId[] {
-            acme.deactivatedAgent.id(), acme.customer.id(), globex.agent.id(), new UserId(desk.ids.newId())
+            acme.deactivatedAgent.id(), acme.customer.id(), globex.agent.id(), new UserId(core.ids.newId())
         }) {
             assertThatThrownBy(() -> assign(ticket, Optional.of(invalid)))
                     .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors())

@@ -14,45 +14,48 @@ import org.supportdesk.domain.ticket.TicketStatus;
 class AutoCloseResolvedTest extends UseCaseTest {
 
     int run() {
-        return desk.autoCloseResolved.handle(new AutoCloseResolved.Command(acme.tenant, 100));
+        return core.useCases.scheduled().autoCloseResolved().handle(new AutoCloseResolved.Command(acme.tenant, 100));
     }
 
     @Test
     void resolved_tickets_close_after_the_delay_once_and_by_the_system() {
         TicketState due = aTicketIn(TicketStatus.RESOLVED);
-        desk.clock.advance(Duration.ofDays(1));
+        core.clock.advance(Duration.ofDays(1));
         TicketState notYet = aTicketIn(TicketStatus.RESOLVED);
         TicketState open = aTicketIn(TicketStatus.IN_PROGRESS);
-        desk.clock.advance(Duration.ofDays(6));
+        core.clock.advance(Duration.ofDays(6));
         assertThat(run()).as("at exactly the delay a customer may still reopen").isZero();
-        desk.clock.advance(Duration.ofSeconds(1));
+        core.clock.advance(Duration.ofSeconds(1));
 
         assertThat(run()).isEqualTo(1);
         assertThat(run()).isZero();
 
-        assertThat(desk.tickets.find(acme.tenant, due.id()).orElseThrow().status())
+        assertThat(core.tickets.find(acme.tenant, due.id()).orElseThrow().status())
                 .isEqualTo(TicketStatus.CLOSED);
-        assertThat(desk.tickets.find(acme.tenant, notYet.id()).orElseThrow().status())
+        assertThat(core.tickets.find(acme.tenant, notYet.id()).orElseThrow().status())
                 .isEqualTo(TicketStatus.RESOLVED);
-        assertThat(desk.tickets.find(acme.tenant, open.id()).orElseThrow().status())
+        assertThat(core.tickets.find(acme.tenant, open.id()).orElseThrow().status())
                 .isEqualTo(TicketStatus.IN_PROGRESS);
-        assertThat(desk.journal.entriesAbout(acme.tenant, due.id().value()))
+        assertThat(core.journal.entriesAbout(acme.tenant, due.id().value()))
                 .last()
                 .satisfies(e -> assertThat(e.actor().isSystem()).isTrue());
     }
 
     @Test
     void the_tenants_delay_is_honoured_and_other_tenants_are_untouched() {
-        desk.configuration.put(
+        core.configuration.put(
                 acme.tenant,
                 new TenantSettings(Set.of(new Category("technical")), Duration.ofDays(7), Duration.ofDays(2)));
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
-        desk.clock.advance(Duration.ofDays(2).plusSeconds(1));
+        core.clock.advance(Duration.ofDays(2).plusSeconds(1));
 
-        assertThat(desk.autoCloseResolved.handle(new AutoCloseResolved.Command(globex.tenant, 100)))
+        assertThat(core.useCases
+                        .scheduled()
+                        .autoCloseResolved()
+                        .handle(new AutoCloseResolved.Command(globex.tenant, 100)))
                 .isZero();
         assertThat(run()).isEqualTo(1);
-        assertThat(desk.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
+        assertThat(core.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
                 .isEqualTo(TicketStatus.CLOSED);
     }
 }

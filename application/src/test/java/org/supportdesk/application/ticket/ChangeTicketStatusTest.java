@@ -26,13 +26,19 @@ class ChangeTicketStatusTest extends UseCaseTest {
     void resolving_records_history_a_public_system_message_and_tells_the_requester() {
         TicketState ticket = aTicketIn(TicketStatus.IN_PROGRESS);
 
-        TicketState resolved = desk.changeTicketStatus.handle(new ChangeTicketStatus.Command(
-                acme.agentActor(), ticket.id(), TicketStatus.RESOLVED, Optional.of("patched"), Optional.of(2L)));
+        TicketState resolved = core.desk()
+                .changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        acme.agentActor(),
+                        ticket.id(),
+                        TicketStatus.RESOLVED,
+                        Optional.of("patched"),
+                        Optional.of(2L)));
 
         assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
-        assertThat(resolved.sla().resolvedAt()).contains(desk.clock.instant());
+        assertThat(resolved.sla().resolvedAt()).contains(core.clock.instant());
         assertThat(resolved.version()).isEqualTo(3);
-        JournalEntry last = desk.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
+        JournalEntry last = core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
                 .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
                 .reduce((a, b) -> b)
                 .orElseThrow();
@@ -45,7 +51,7 @@ class ChangeTicketStatusTest extends UseCaseTest {
                 .contains("in_progress")
                 .contains("resolved")
                 .contains("patched");
-        assertThat(desk.outbox.intents().get(desk.outbox.intents().size() - 1)).satisfies(i -> {
+        assertThat(core.outbox.intents().get(core.outbox.intents().size() - 1)).satisfies(i -> {
             assertThat(i.topic()).isEqualTo(NotificationTopic.STATUS_CHANGED);
             assertThat(i.audiences()).containsExactly(Audience.REQUESTER);
         });
@@ -54,13 +60,13 @@ class ChangeTicketStatusTest extends UseCaseTest {
     @Test
     void a_move_the_table_refuses_names_the_allowed_targets_and_changes_nothing() {
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
-        int journalSize = desk.journal.all().size();
+        int journalSize = core.journal.all().size();
 
         assertThatThrownBy(() -> moveTo(ticket.id(), TicketStatus.ON_HOLD))
                 .isInstanceOfSatisfying(InvalidTransition.class, e -> assertThat(e.allowedTargets())
                         .containsExactlyInAnyOrder(TicketStatus.IN_PROGRESS, TicketStatus.CLOSED));
-        assertThat(desk.journal.all()).hasSize(journalSize);
-        assertThat(desk.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
+        assertThat(core.journal.all()).hasSize(journalSize);
+        assertThat(core.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
                 .isEqualTo(TicketStatus.RESOLVED);
     }
 
@@ -79,7 +85,7 @@ class ChangeTicketStatusTest extends UseCaseTest {
         TicketState ticket = aTicketIn(TicketStatus.ON_HOLD);
 
         assertThatThrownBy(() -> moveTo(ticket.id(), TicketStatus.ON_HOLD)).isInstanceOf(NoChanges.class);
-        assertThat(desk.tickets
+        assertThat(core.tickets
                         .find(acme.tenant, ticket.id())
                         .orElseThrow()
                         .state()
@@ -100,8 +106,14 @@ class ChangeTicketStatusTest extends UseCaseTest {
     void a_stale_expected_version_is_refused() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.changeTicketStatus.handle(new ChangeTicketStatus.Command(
-                        acme.agentActor(), ticket.id(), TicketStatus.ON_HOLD, Optional.empty(), Optional.of(7L))))
+        assertThatThrownBy(() -> core.desk()
+                        .changeTicketStatus()
+                        .handle(new ChangeTicketStatus.Command(
+                                acme.agentActor(),
+                                ticket.id(),
+                                TicketStatus.ON_HOLD,
+                                Optional.empty(),
+                                Optional.of(7L))))
                 .isInstanceOf(StaleTicket.class);
     }
 
@@ -109,8 +121,14 @@ class ChangeTicketStatusTest extends UseCaseTest {
     void another_tenants_staff_cannot_find_the_ticket() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.changeTicketStatus.handle(new ChangeTicketStatus.Command(
-                        globex.adminActor(), ticket.id(), TicketStatus.ON_HOLD, Optional.empty(), Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .changeTicketStatus()
+                        .handle(new ChangeTicketStatus.Command(
+                                globex.adminActor(),
+                                ticket.id(),
+                                TicketStatus.ON_HOLD,
+                                Optional.empty(),
+                                Optional.empty())))
                 .isInstanceOf(TicketNotFound.class);
     }
 }

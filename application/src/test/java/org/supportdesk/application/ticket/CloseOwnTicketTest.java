@@ -18,8 +18,9 @@ import org.supportdesk.domain.ticket.TicketStatus;
 class CloseOwnTicketTest extends UseCaseTest {
 
     TicketState close(CustomerActor who, TicketState ticket) {
-        return desk.closeOwnTicket.handle(
-                new CloseOwnTicket.Command(who, ticket.id(), Optional.empty(), Optional.empty()));
+        return core.portal()
+                .closeOwnTicket()
+                .handle(new CloseOwnTicket.Command(who, ticket.id(), Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -29,8 +30,8 @@ class CloseOwnTicketTest extends UseCaseTest {
         TicketState closed = close(acme.customerActor(), ticket);
 
         assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
-        assertThat(closed.sla().closedAt()).contains(desk.clock.instant());
-        JournalEntry entry = desk.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
+        assertThat(closed.sla().closedAt()).contains(core.clock.instant());
+        JournalEntry entry = core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
                 .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
                 .reduce((a, b) -> b)
                 .orElseThrow();

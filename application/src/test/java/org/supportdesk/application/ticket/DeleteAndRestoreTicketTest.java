@@ -24,18 +24,20 @@ class DeleteAndRestoreTicketTest extends UseCaseTest {
     void a_deleted_ticket_vanishes_from_reads_and_comes_back_on_restore() {
         TicketState ticket = aTicket();
 
-        TicketState deleted =
-                desk.deleteTicket.handle(new DeleteTicket.Command(acme.adminActor(), ticket.id(), Optional.of(1L)));
+        TicketState deleted = core.desk()
+                .deleteTicket()
+                .handle(new DeleteTicket.Command(acme.adminActor(), ticket.id(), Optional.of(1L)));
 
-        assertThat(deleted.deletedAt()).contains(desk.clock.instant());
-        assertThatThrownBy(() -> desk.getTicket.handle(new GetTicket.Command(acme.agentActor(), ticket.id())))
+        assertThat(deleted.deletedAt()).contains(core.clock.instant());
+        assertThatThrownBy(() -> core.desk().getTicket().handle(new GetTicket.Command(acme.agentActor(), ticket.id())))
                 .isInstanceOf(TicketNotFound.class);
         assertThat(listAll().total()).isZero();
         assertThatThrownBy(() -> reply(acme.customerActor(), ticket.id(), "Hello?"))
                 .isInstanceOf(TicketNotFound.class);
 
-        TicketState restored =
-                desk.restoreTicket.handle(new RestoreTicket.Command(acme.adminActor(), ticket.id(), Optional.empty()));
+        TicketState restored = core.desk()
+                .restoreTicket()
+                .handle(new RestoreTicket.Command(acme.adminActor(), ticket.id(), Optional.empty()));
 
         assertThat(restored.deletedAt()).isEmpty();
         assertThat(listAll().total()).isEqualTo(1);
@@ -46,15 +48,18 @@ class DeleteAndRestoreTicketTest extends UseCaseTest {
     void only_admins_delete_or_restore() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.deleteTicket.handle(
-                        new DeleteTicket.Command(acme.agentActor(), ticket.id(), Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .deleteTicket()
+                        .handle(new DeleteTicket.Command(acme.agentActor(), ticket.id(), Optional.empty())))
                 .isInstanceOf(Forbidden.class);
-        desk.deleteTicket.handle(new DeleteTicket.Command(acme.adminActor(), ticket.id(), Optional.empty()));
-        assertThatThrownBy(() -> desk.restoreTicket.handle(
-                        new RestoreTicket.Command(acme.agentActor(), ticket.id(), Optional.empty())))
+        core.desk().deleteTicket().handle(new DeleteTicket.Command(acme.adminActor(), ticket.id(), Optional.empty()));
+        assertThatThrownBy(() -> core.desk()
+                        .restoreTicket()
+                        .handle(new RestoreTicket.Command(acme.agentActor(), ticket.id(), Optional.empty())))
                 .isInstanceOf(TicketNotFound.class);
-        assertThatThrownBy(() -> desk.restoreTicket.handle(
-                        new RestoreTicket.Command(globex.adminActor(), ticket.id(), Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .restoreTicket()
+                        .handle(new RestoreTicket.Command(globex.adminActor(), ticket.id(), Optional.empty())))
                 .isInstanceOf(TicketNotFound.class);
     }
 
@@ -62,13 +67,15 @@ class DeleteAndRestoreTicketTest extends UseCaseTest {
     void restoring_a_live_ticket_is_no_change() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.restoreTicket.handle(
-                        new RestoreTicket.Command(acme.adminActor(), ticket.id(), Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .restoreTicket()
+                        .handle(new RestoreTicket.Command(acme.adminActor(), ticket.id(), Optional.empty())))
                 .isInstanceOf(NoChanges.class);
     }
 
     private org.supportdesk.domain.port.Page<TicketState> listAll() {
-        return desk.listTickets
+        return core.desk()
+                .listTickets()
                 .handle(new ListTickets.Command(
                         acme.agentActor(), TicketFilter.ALL, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(1, 20)))
                 .map(TicketListItem::ticket);

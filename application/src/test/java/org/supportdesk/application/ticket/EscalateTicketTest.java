@@ -18,18 +18,19 @@ class EscalateTicketTest extends UseCaseTest {
     void escalating_records_reason_time_an_internal_message_and_tells_the_admins() {
         TicketState ticket = aTicket();
 
-        TicketState escalated = desk.escalateTicket.handle(
-                new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP customer", Optional.empty()));
+        TicketState escalated = core.desk()
+                .escalateTicket()
+                .handle(new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP customer", Optional.empty()));
 
         assertThat(escalated.escalation()).hasValueSatisfying(e -> {
             assertThat(e.reason()).isEqualTo("VIP customer");
-            assertThat(e.at()).isEqualTo(desk.clock.instant());
+            assertThat(e.at()).isEqualTo(core.clock.instant());
         });
         assertThat(conversationOf(ticket)).anySatisfy(m -> {
             assertThat(m.body().value()).contains("VIP customer");
             assertThat(m.customerVisible()).isFalse();
         });
-        assertThat(desk.outbox.intents())
+        assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.TICKET_ESCALATED)
                 .singleElement()
                 .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ADMINS));
@@ -38,18 +39,22 @@ class EscalateTicketTest extends UseCaseTest {
     @Test
     void escalating_twice_is_no_change_and_deescalating_lifts_it() {
         TicketState ticket = aTicket();
-        desk.escalateTicket.handle(
-                new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP customer", Optional.empty()));
+        core.desk()
+                .escalateTicket()
+                .handle(new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP customer", Optional.empty()));
 
-        assertThatThrownBy(() -> desk.escalateTicket.handle(
-                        new EscalateTicket.Command(acme.agentActor(), ticket.id(), "Again", Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .escalateTicket()
+                        .handle(new EscalateTicket.Command(acme.agentActor(), ticket.id(), "Again", Optional.empty())))
                 .isInstanceOf(NoChanges.class);
-        TicketState lifted = desk.deescalateTicket.handle(
-                new DeescalateTicket.Command(acme.agentActor(), ticket.id(), Optional.empty()));
+        TicketState lifted = core.desk()
+                .deescalateTicket()
+                .handle(new DeescalateTicket.Command(acme.agentActor(), ticket.id(), Optional.empty()));
         assertThat(lifted.escalation()).isEmpty();
         assertThat(journalOf(ticket)).contains(JournalAction.TICKET_ESCALATED, JournalAction.TICKET_DEESCALATED);
-        assertThatThrownBy(() -> desk.deescalateTicket.handle(
-                        new DeescalateTicket.Command(acme.agentActor(), ticket.id(), Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .deescalateTicket()
+                        .handle(new DeescalateTicket.Command(acme.agentActor(), ticket.id(), Optional.empty())))
                 .isInstanceOf(NoChanges.class);
     }
 }

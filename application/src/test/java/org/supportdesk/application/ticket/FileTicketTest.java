@@ -28,9 +28,9 @@ import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.TicketStatus;
 
 class FileTicketTest {
-    final InMemorySupportdesk desk = new InMemorySupportdesk();
-    final TenantFixture acme = new TenantFixture(desk.people, "acme");
-    final TenantFixture globex = new TenantFixture(desk.people, "globex");
+    final InMemorySupportdesk core = new InMemorySupportdesk();
+    final TenantFixture acme = new TenantFixture(core.people, "acme");
+    final TenantFixture globex = new TenantFixture(core.people, "globex");
 
     static FileTicket.Command filing(TenantFixture t, String subject) {
         return new FileTicket.Command(
@@ -45,7 +45,7 @@ class FileTicketTest {
 
     @Test
     void a_customer_files_a_new_ticket_with_a_number_journal_entry_and_staff_notification() {
-        TicketState ticket = desk.fileAndRead(filing(acme, "  Login fails  "));
+        TicketState ticket = core.fileAndRead(filing(acme, "  Login fails  "));
 
         assertThat(ticket.number()).isEqualTo(new TicketNumber(2026, 1));
         assertThat(ticket.number().toString()).isEqualTo("TKT-2026-000001");
@@ -55,19 +55,19 @@ class FileTicketTest {
         assertThat(ticket.organization()).contains(acme.organization.id());
         assertThat(ticket.source()).isEqualTo(TicketSource.PORTAL);
         assertThat(ticket.context().pageUrl()).contains("https://app.example/settings");
-        assertThat(ticket.createdAt()).isEqualTo(desk.clock.instant());
+        assertThat(ticket.createdAt()).isEqualTo(core.clock.instant());
         assertThat(ticket.version()).isEqualTo(1);
-        assertThat(desk.tickets.find(acme.tenant, ticket.id())).isPresent();
+        assertThat(core.tickets.find(acme.tenant, ticket.id())).isPresent();
 
         List<JournalEntry> history =
-                desk.journal.entriesAbout(acme.tenant, ticket.id().value());
+                core.journal.entriesAbout(acme.tenant, ticket.id().value());
         assertThat(history).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo(JournalAction.TICKET_FILED);
             assertThat(entry.actor().id()).contains(acme.customer.id());
             assertThat(entry.changes()).contains(FieldChange.of("status", null, "new"));
             assertThat(entry.correlationId()).isEqualTo("test-correlation");
         });
-        assertThat(desk.outbox.intents()).singleElement().satisfies(intent -> {
+        assertThat(core.outbox.intents()).singleElement().satisfies(intent -> {
             assertThat(intent.topic()).isEqualTo(NotificationTopic.TICKET_CREATED);
             assertThat(intent.audiences()).containsExactlyInAnyOrder(Audience.ALL_AGENTS, Audience.WEBHOOKS);
             assertThat(intent.dedupKey()).isEqualTo(history.get(0).id().toString());
@@ -76,11 +76,11 @@ class FileTicketTest {
 
     @Test
     void numbers_count_per_tenant_and_never_repeat() {
-        desk.fileTicket.handle(filing(acme, "First"));
-        desk.fileTicket.handle(filing(acme, "Second"));
-        TicketState other = desk.fileAndRead(filing(globex, "Elsewhere"));
+        core.portal().fileTicket().handle(filing(acme, "First"));
+        core.portal().fileTicket().handle(filing(acme, "Second"));
+        TicketState other = core.fileAndRead(filing(globex, "Elsewhere"));
 
-        assertThat(desk.fileAndRead(filing(acme, "Third")).number().sequence()).isEqualTo(3);
+        assertThat(core.fileAndRead(filing(acme, "Third")).number().sequence()).isEqualTo(3);
         assertThat(other.number().sequence()).isEqualTo(1);
     }
 
@@ -95,18 +95,18 @@ class FileTicketTest {
                 PortalContext.NONE,
                 Optional.empty());
 
-        assertThatThrownBy(() -> desk.fileTicket.handle(command))
+        assertThatThrownBy(() -> core.portal().fileTicket().handle(command))
                 .isInstanceOfSatisfying(
                         ValidationFailed.class,
                         e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("category"));
-        assertThat(desk.tickets.size()).isZero();
-        assertThat(desk.journal.all()).isEmpty();
-        assertThat(desk.outbox.intents()).isEmpty();
+        assertThat(core.tickets.size()).isZero();
+        assertThat(core.journal.all()).isEmpty();
+        assertThat(core.outbox.intents()).isEmpty();
     }
 
     @Test
     void a_follow_up_must_continue_a_resolved_or_closed_ticket_of_the_same_requester() {
-        TicketState open = desk.fileAndRead(filing(acme, "Still open"));
+        TicketState open = core.fileAndRead(filing(acme, "Still open"));
         var followUpOfOpen = new FileTicket.Command(
                 acme.customerActor(),
                 new Subject("More help"),
@@ -115,26 +115,32 @@ class FileTicketTest {
                 Priority.LOW,
                 PortalContext.NONE,
                 Optional.of(open.id()));
-        assertThatThrownBy(() -> desk.fileTicket.handle(followUpOfOpen)).isInstanceOf(ValidationFailed.class);
+        assertThatThrownBy(() -> core.portal().fileTicket().handle(followUpOfOpen))
+                .isInstanceOf(ValidationFailed.class);
 
-        desk.closeOwnTicket.handle(
-                new CloseOwnTicket.Command(acme.customerActor(), open.id(), Optional.empty(), Optional.empty()));
-        TicketState followUp = desk.fileAndRead(followUpOfOpen);
+        core.portal()
+                .closeOwnTicket()
+                .handle(new CloseOwnTicket.Command(
+                        acme.customerActor(), open.id(), Optional.empty(), Optional.empty()));
+        TicketState followUp = core.fileAndRead(followUpOfOpen);
         assertThat(followUp.followUpOf()).contains(open.id());
     }
 
     @Test
     void staff_file_for_a_customer_found_by_email() {
-        TicketState ticket = desk.fileTicketForCustomer.handle(staffFiling(
-                FileTicketForCustomer.Requester.byEmail(acme.customer.email(), Optional.empty()), TicketSource.PHONE));
+        TicketState ticket = core.desk()
+                .fileTicketForCustomer()
+                .handle(staffFiling(
+                        FileTicketForCustomer.Requester.byEmail(acme.customer.email(), Optional.empty()),
+                        TicketSource.PHONE));
 
         assertThat(ticket.requester()).isEqualTo(acme.customer.id());
         assertThat(ticket.source()).isEqualTo(TicketSource.PHONE);
         assertThat(ticket.customFields().json()).isEqualTo("{\"plan\":\"gold\"}");
-        assertThat(desk.journal.entriesAbout(acme.tenant, ticket.id().value()))
+        assertThat(core.journal.entriesAbout(acme.tenant, ticket.id().value()))
                 .extracting(JournalEntry::action)
                 .containsExactly(JournalAction.TICKET_FILED);
-        assertThat(desk.journal
+        assertThat(core.journal
                         .entriesAbout(acme.tenant, ticket.id().value())
                         .get(0)
                         .actor()
@@ -145,33 +151,41 @@ class FileTicketTest {
     @Test
     void staff_filing_for_an_unknown_email_creates_the_customer_without_a_password() {
         Email newcomer = Email.of("New.Person@Example.com");
-        TicketState ticket = desk.fileTicketForCustomer.handle(staffFiling(
-                FileTicketForCustomer.Requester.byEmail(newcomer, Optional.of("New Person")), TicketSource.EMAIL));
+        TicketState ticket = core.desk()
+                .fileTicketForCustomer()
+                .handle(staffFiling(
+                        FileTicketForCustomer.Requester.byEmail(newcomer, Optional.of("New Person")),
+                        TicketSource.EMAIL));
 
-        var created = desk.people.personByEmail(acme.tenant, Email.of("new.person@example.com"));
+        var created = core.people.personByEmail(acme.tenant, Email.of("new.person@example.com"));
         assertThat(created).hasValueSatisfying(p -> {
             assertThat(p.role()).isEqualTo(Role.CUSTOMER);
             assertThat(p.name()).isEqualTo("New Person");
             assertThat(p.id()).isEqualTo(ticket.requester());
         });
-        assertThat(desk.journal.entriesAbout(acme.tenant, created.get().id().value()))
+        assertThat(core.journal.entriesAbout(acme.tenant, created.get().id().value()))
                 .extracting(JournalEntry::action)
                 .containsExactly(JournalAction.PERSON_CREATED);
     }
 
     @Test
     void staff_cannot_file_for_staff_or_for_another_tenants_customer() {
-        assertThatThrownBy(() -> desk.fileTicketForCustomer.handle(
-                        staffFiling(FileTicketForCustomer.Requester.byId(acme.admin.id()), TicketSource.API)))
+        assertThatThrownBy(() -> core.desk()
+                        .fileTicketForCustomer()
+                        .handle(staffFiling(FileTicketForCustomer.Requester.byId(acme.admin.id()), TicketSource.API)))
                 .isInstanceOf(ValidationFailed.class);
-        assertThatThrownBy(() -> desk.fileTicketForCustomer.handle(
-                        staffFiling(FileTicketForCustomer.Requester.byId(globex.customer.id()), TicketSource.API)))
+        assertThatThrownBy(() -> core.desk()
+                        .fileTicketForCustomer()
+                        .handle(staffFiling(
+                                FileTicketForCustomer.Requester.byId(globex.customer.id()), TicketSource.API)))
                 .isInstanceOf(ValidationFailed.class);
-        assertThatThrownBy(() -> desk.fileTicketForCustomer.handle(staffFiling(
-                        FileTicketForCustomer.Requester.byEmail(acme.agent.email(), Optional.empty()),
-                        TicketSource.API)))
+        assertThatThrownBy(() -> core.desk()
+                        .fileTicketForCustomer()
+                        .handle(staffFiling(
+                                FileTicketForCustomer.Requester.byEmail(acme.agent.email(), Optional.empty()),
+                                TicketSource.API)))
                 .isInstanceOf(ValidationFailed.class);
-        assertThat(desk.tickets.size()).isZero();
+        assertThat(core.tickets.size()).isZero();
     }
 
     @Test

@@ -21,26 +21,28 @@ class StaleWriterTest extends UseCaseTest {
     @Test
     void a_stale_writer_whose_change_is_older_than_the_committed_one_is_refused_as_stale() {
         TicketState ticket = aTicket();
-        Ticket stale = desk.tickets.find(acme.tenant, ticket.id()).orElseThrow();
-        Instant staleMoment = desk.clock.instant().plus(Duration.ofSeconds(5));
-        desk.clock.advance(Duration.ofSeconds(10));
-        desk.updateTicket.handle(new UpdateTicket.Command(
-                acme.agentActor(),
-                ticket.id(),
-                Optional.empty(),
-                Optional.of(Priority.LOW),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+        Ticket stale = core.tickets.find(acme.tenant, ticket.id()).orElseThrow();
+        Instant staleMoment = core.clock.instant().plus(Duration.ofSeconds(5));
+        core.clock.advance(Duration.ofSeconds(10));
+        core.desk()
+                .updateTicket()
+                .handle(new UpdateTicket.Command(
+                        acme.agentActor(),
+                        ticket.id(),
+                        Optional.empty(),
+                        Optional.of(Priority.LOW),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
 
-        desk.clock.set(staleMoment);
-        stale.changePriority(Priority.HIGH, desk.changes.contextFor(acme.agentActor()));
+        core.clock.set(staleMoment);
+        stale.changePriority(Priority.HIGH, core.useCases.changes().contextFor(acme.agentActor()));
 
-        assertThatThrownBy(() -> desk.transactions.inTransaction(acme.tenant, () -> {
-                    desk.changes.record(stale);
+        assertThatThrownBy(() -> core.transactions.inTransaction(acme.tenant, () -> {
+                    core.useCases.changes().record(stale);
                     return null;
                 }))
                 .isInstanceOf(StaleTicket.class);

@@ -15,31 +15,33 @@ class TicketChangesAtomicityTest extends UseCaseTest {
     @Test
     void a_change_that_fails_after_saving_leaves_no_trace_in_any_store() {
         TicketState ticket = aTicket();
-        int journalSize = desk.journal.all().size();
-        int outboxSize = desk.outbox.intents().size();
+        int journalSize = core.journal.all().size();
+        int outboxSize = core.outbox.intents().size();
 
-        assertThatThrownBy(() -> desk.changes.change(acme.agentActor(), ticket.id(), Optional.empty(), (t, context) -> {
-                    t.reply(new Body("Saved, then the request fails"), Via.API, false, null, context);
-                    desk.changes.record(t);
-                    throw new IllegalStateException("boom after save");
-                }))
+        assertThatThrownBy(() -> core.useCases
+                        .changes()
+                        .change(acme.agentActor(), ticket.id(), Optional.empty(), (t, context) -> {
+                            t.reply(new Body("Saved, then the request fails"), Via.API, false, null, context);
+                            core.useCases.changes().record(t);
+                            throw new IllegalStateException("boom after save");
+                        }))
                 .hasMessage("boom after save");
 
-        assertThat(desk.tickets.find(acme.tenant, ticket.id()).orElseThrow().state())
+        assertThat(core.tickets.find(acme.tenant, ticket.id()).orElseThrow().state())
                 .isEqualTo(ticket);
         assertThat(conversationOf(ticket)).isEmpty();
-        assertThat(desk.journal.all()).hasSize(journalSize);
-        assertThat(desk.outbox.intents()).hasSize(outboxSize);
+        assertThat(core.journal.all()).hasSize(journalSize);
+        assertThat(core.outbox.intents()).hasSize(outboxSize);
     }
 
     @Test
     void transactions_are_bound_to_the_acting_tenant() {
         TicketState ticket = aTicket();
 
-        desk.changes.change(acme.agentActor(), ticket.id(), Optional.empty(), (t, context) -> {
-            assertThat(desk.transactions.currentTenant()).contains(acme.tenant);
+        core.useCases.changes().change(acme.agentActor(), ticket.id(), Optional.empty(), (t, context) -> {
+            assertThat(core.transactions.currentTenant()).contains(acme.tenant);
             t.escalate("check", context);
         });
-        assertThat(desk.transactions.currentTenant()).isEmpty();
+        assertThat(core.transactions.currentTenant()).isEmpty();
     }
 }

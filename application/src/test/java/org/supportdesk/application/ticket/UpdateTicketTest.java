@@ -63,14 +63,16 @@ class UpdateTicketTest extends UseCaseTest {
     void several_changes_in_one_request_make_one_version_and_one_journal_entry_each() {
         TicketState ticket = aTicket();
 
-        TicketState after = desk.updateTicket.handle(with(
-                patch(ticket),
-                Optional.of(new Subject("Printer smoking")),
-                Optional.of(Priority.HIGH),
-                Optional.of(new Category("bug")),
-                Optional.of(Tags.of(List.of("Hardware", "printer", "hardware"))),
-                Optional.of(new UpdateTicket.Assignment(Optional.of(acme.agent.id()))),
-                Optional.of(TicketStatus.ON_HOLD)));
+        TicketState after = core.desk()
+                .updateTicket()
+                .handle(with(
+                        patch(ticket),
+                        Optional.of(new Subject("Printer smoking")),
+                        Optional.of(Priority.HIGH),
+                        Optional.of(new Category("bug")),
+                        Optional.of(Tags.of(List.of("Hardware", "printer", "hardware"))),
+                        Optional.of(new UpdateTicket.Assignment(Optional.of(acme.agent.id()))),
+                        Optional.of(TicketStatus.ON_HOLD)));
 
         assertThat(after.version()).isEqualTo(2);
         assertThat(after.subject().value()).isEqualTo("Printer smoking");
@@ -79,7 +81,7 @@ class UpdateTicketTest extends UseCaseTest {
         assertThat(after.tags().values()).containsExactly("hardware", "printer");
         assertThat(after.assignee()).contains(acme.agent.id());
         assertThat(after.status()).isEqualTo(TicketStatus.ON_HOLD);
-        List<JournalEntry> updates = desk
+        List<JournalEntry> updates = core
                 .journal
                 .entriesAbout(acme.tenant, ticket.id().value())
                 .stream()
@@ -94,7 +96,7 @@ class UpdateTicketTest extends UseCaseTest {
                         FieldChange.of("tags", "", "hardware,printer"));
         assertThat(journalOf(ticket)).contains(JournalAction.TICKET_ASSIGNED);
         // assigning moved new -> in_progress, then the requested status applied
-        assertThat(desk.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
+        assertThat(core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
                         .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
                         .flatMap(e -> e.changes().stream()))
                 .containsExactly(
@@ -106,17 +108,20 @@ class UpdateTicketTest extends UseCaseTest {
     void a_request_whose_values_are_all_current_is_no_changes_and_bumps_nothing() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.updateTicket.handle(with(
-                        patch(ticket),
-                        Optional.of(new Subject("Printer on fire")),
-                        Optional.of(Priority.URGENT),
-                        Optional.empty(),
-                        Optional.of(Tags.NONE),
-                        Optional.of(new UpdateTicket.Assignment(Optional.empty())),
-                        Optional.of(TicketStatus.NEW))))
+        assertThatThrownBy(() -> core.desk()
+                        .updateTicket()
+                        .handle(with(
+                                patch(ticket),
+                                Optional.of(new Subject("Printer on fire")),
+                                Optional.of(Priority.URGENT),
+                                Optional.empty(),
+                                Optional.of(Tags.NONE),
+                                Optional.of(new UpdateTicket.Assignment(Optional.empty())),
+                                Optional.of(TicketStatus.NEW))))
                 .isInstanceOf(NoChanges.class);
-        assertThatThrownBy(() -> desk.updateTicket.handle(patch(ticket))).isInstanceOf(NoChanges.class);
-        assertThat(desk.tickets
+        assertThatThrownBy(() -> core.desk().updateTicket().handle(patch(ticket)))
+                .isInstanceOf(NoChanges.class);
+        assertThat(core.tickets
                         .find(acme.tenant, ticket.id())
                         .orElseThrow()
                         .state()
@@ -129,16 +134,18 @@ class UpdateTicketTest extends UseCaseTest {
     void one_invalid_part_rolls_back_the_whole_request() {
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
 
-        assertThatThrownBy(() -> desk.updateTicket.handle(with(
-                        patch(ticket),
-                        Optional.of(new Subject("Renamed")),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(TicketStatus.ON_HOLD))))
+        assertThatThrownBy(() -> core.desk()
+                        .updateTicket()
+                        .handle(with(
+                                patch(ticket),
+                                Optional.of(new Subject("Renamed")),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(TicketStatus.ON_HOLD))))
                 .isInstanceOf(InvalidTransition.class);
-        assertThat(desk.tickets
+        assertThat(core.tickets
                         .find(acme.tenant, ticket.id())
                         .orElseThrow()
                         .state()
@@ -151,14 +158,16 @@ class UpdateTicketTest extends UseCaseTest {
     void an_unknown_category_is_refused() {
         TicketState ticket = aTicket();
 
-        assertThatThrownBy(() -> desk.updateTicket.handle(with(
-                        patch(ticket),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(new Category("astrology")),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .updateTicket()
+                        .handle(with(
+                                patch(ticket),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(new Category("astrology")),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
                 .isInstanceOf(ValidationFailed.class);
     }
 
@@ -177,17 +186,20 @@ class UpdateTicketTest extends UseCaseTest {
                 Optional.empty(),
                 Optional.empty());
 
-        assertThat(desk.updateTicket.handle(custom).customFields().json()).isEqualTo("{\"seats\":12}");
+        assertThat(core.desk().updateTicket().handle(custom).customFields().json())
+                .isEqualTo("{\"seats\":12}");
 
         moveTo(ticket.id(), TicketStatus.CLOSED);
-        assertThatThrownBy(() -> desk.updateTicket.handle(with(
-                        patch(ticket),
-                        Optional.empty(),
-                        Optional.of(Priority.LOW),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty())))
+        assertThatThrownBy(() -> core.desk()
+                        .updateTicket()
+                        .handle(with(
+                                patch(ticket),
+                                Optional.empty(),
+                                Optional.of(Priority.LOW),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())))
                 .isInstanceOf(TicketClosed.class);
     }
 }

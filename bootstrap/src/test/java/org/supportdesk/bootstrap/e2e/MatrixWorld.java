@@ -22,9 +22,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.Audience;
 import org.supportdesk.application.admin.CreateApiToken;
+import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
@@ -34,9 +37,8 @@ import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.bootstrap.Config;
-import org.supportdesk.bootstrap.Stores;
+import org.supportdesk.bootstrap.Password4jHashing;
 import org.supportdesk.bootstrap.Supportdesk;
-import org.supportdesk.bootstrap.UseCases;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
@@ -47,7 +49,7 @@ import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantId;
-import org.supportdesk.domain.tenant.TenantSettings;
+import org.supportdesk.domain.tenant.TenantSlug;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
@@ -82,7 +84,7 @@ final class MatrixWorld implements AutoCloseable {
     final LocalPostgres cluster;
     final Config config;
     final Supportdesk desk;
-    final Stores stores;
+    final JdbiStores stores;
     final UseCases useCases;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -142,7 +144,7 @@ final class MatrixWorld implements AutoCloseable {
         stores.transactions().inTransaction(acme, () -> {
             stores.people()
                     .addWithPassword(
-                            acmeAdmin, Optional.of(stores.passwordHashing().hash(new Password(ADMIN_PASSWORD))));
+                            acmeAdmin, Optional.of(new Password4jHashing().hash(new Password(ADMIN_PASSWORD))));
             return null;
         });
         acmeCorp = organization(acme, "Acme Corp", true);
@@ -245,12 +247,9 @@ final class MatrixWorld implements AutoCloseable {
     // ---- objects ---------------------------------------------------------------------------------------------
 
     private TenantId tenant(String slug, String name) {
-        TenantId tenant = new TenantId(UUID.randomUUID());
-        stores.transactions().inTransaction(tenant, () -> {
-            stores.tenants().create(tenant, slug, name, TenantSettings.defaults());
-            return null;
-        });
-        return tenant;
+        return useCases.createTenant()
+                .handle(new CreateTenant.Command(Optional.empty(), new TenantSlug(slug), name, Optional.empty()))
+                .tenant();
     }
 
     private static Person person(TenantId tenant, String email, String name, Role role, Organization organization) {
@@ -291,7 +290,8 @@ final class MatrixWorld implements AutoCloseable {
 
     /** A new open ticket filed on the portal by {@code customer}. */
     TicketId fileAs(Person customer) {
-        return useCases.fileTicket()
+        return useCases.portal()
+                .fileTicket()
                 .handle(new FileTicket.Command(
                         customerActor(customer),
                         new Subject("Matrix ticket " + sequence.incrementAndGet()),
@@ -313,11 +313,13 @@ final class MatrixWorld implements AutoCloseable {
     }
 
     void delete(TenantId tenant, TicketId ticket) {
-        useCases.deleteTicket().handle(new DeleteTicket.Command(staffOf(tenant), ticket, Optional.empty()));
+        useCases.desk().deleteTicket().handle(new DeleteTicket.Command(staffOf(tenant), ticket, Optional.empty()));
     }
 
     void escalate(TenantId tenant, TicketId ticket, String reason) {
-        useCases.escalateTicket().handle(new EscalateTicket.Command(staffOf(tenant), ticket, reason, Optional.empty()));
+        useCases.desk()
+                .escalateTicket()
+                .handle(new EscalateTicket.Command(staffOf(tenant), ticket, reason, Optional.empty()));
     }
 
     /** A new integration token of {@code tenant}, to be revoked by one cell. */
@@ -335,13 +337,16 @@ final class MatrixWorld implements AutoCloseable {
     private TicketId seededTicketOfA() {
         TicketId ticket = fileAs(customerA);
         StaffActor agnes = StaffActor.of(agent);
-        useCases.replyToTicket()
+        useCases.desk()
+                .replyToTicket()
                 .handle(new ReplyToTicket.Command(
                         agnes, ticket, new Body(PUBLIC_REPLY), Via.API, false, Optional.empty()));
-        useCases.addInternalNote()
+        useCases.desk()
+                .addInternalNote()
                 .handle(new AddInternalNote.Command(
                         agnes, ticket, new Body("Internal: " + NOTE_MARKER), Via.API, Optional.empty()));
-        useCases.updateTicket()
+        useCases.desk()
+                .updateTicket()
                 .handle(new UpdateTicket.Command(
                         agnes,
                         ticket,
@@ -353,7 +358,8 @@ final class MatrixWorld implements AutoCloseable {
                         Optional.empty(),
                         Optional.empty(),
                         Optional.empty()));
-        useCases.assignTicket()
+        useCases.desk()
+                .assignTicket()
                 .handle(new AssignTicket.Command(agnes, ticket, Optional.of(agent.id()), Optional.empty()));
         escalate(acme, ticket, "Angry customer " + ESCALATION_MARKER);
         return ticket;

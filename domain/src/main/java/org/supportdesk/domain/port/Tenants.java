@@ -1,10 +1,27 @@
 package org.supportdesk.domain.port;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.TenantSlug;
 
-/** The tenants themselves, as far as the core needs them: found by the slug people sign in with (§17). */
+/**
+ * The tenants themselves: found by the slug people sign in with (§17), listed for work that runs per tenant, and
+ * added. The lookups run outside any tenant's transaction, since they find out which tenant to act for.
+ */
 public interface Tenants {
-    /** The tenant with that slug; empty for an unknown slug. Runs outside any tenant's transaction. */
+    /** The tenant with that slug; empty for an unknown slug. */
     Optional<TenantId> bySlug(String slug);
+
+    /** Every tenant, oldest id first, for background work that then acts in one tenant at a time. */
+    List<TenantId> all();
+
+    /**
+     * Stores a new tenant in the surrounding transaction, which is bound to {@code tenant}; what the tenant starts
+     * with (settings, SLA policy, calendar, people) is stored through the other ports.
+     *
+     * @throws org.supportdesk.domain.problem.Conflict when another tenant has that slug
+     */
+    void add(TenantId tenant, TenantSlug slug, String name, Instant createdAt);
 }

@@ -13,6 +13,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.ListApiTokens;
 import org.supportdesk.application.admin.RevokeApiToken;
@@ -29,11 +30,11 @@ import org.supportdesk.domain.tenant.StaffActor;
  * and nowhere else, ever.
  */
 public final class ApiTokenEndpoints implements Endpoints {
-    private final AdminUseCases useCases;
+    private final UseCases.Admin useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
 
-    public ApiTokenEndpoints(AdminUseCases useCases, Requests requests, IdempotentCreation creation) {
+    public ApiTokenEndpoints(UseCases.Admin useCases, Requests requests, IdempotentCreation creation) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;
@@ -55,7 +56,7 @@ public final class ApiTokenEndpoints implements Endpoints {
             return new TokenResponse(
                     token.id().value(),
                     token.name(),
-                    JsonFields.wireName(token.role()),
+                    token.role().wireName(),
                     token.identity().value(),
                     token.createdBy().value(),
                     token.createdAt(),
@@ -83,7 +84,7 @@ public final class ApiTokenEndpoints implements Endpoints {
                     token.id().value(),
                     created.secret().value(),
                     token.name(),
-                    JsonFields.wireName(token.role()),
+                    token.role().wireName(),
                     token.createdAt());
         });
     }

@@ -3,7 +3,6 @@ package org.supportdesk.adapter.http.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DateTimeException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,16 +56,7 @@ final class JsonFields {
     }
 
     static Role role(String raw) {
-        for (Role role : Role.values()) {
-            if (role.name().toLowerCase(Locale.ROOT).equals(raw)) {
-                return role;
-            }
-        }
-        throw ValidationFailed.of("role", "must be customer, agent or admin");
-    }
-
-    static String wireName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
+        return Role.parse(raw).orElseThrow(() -> ValidationFailed.of("role", "must be customer, agent or admin"));
     }
 
     /** The value {@code parse} makes; a value java.time or a parser refuses becomes an invalid field, not a 500. */

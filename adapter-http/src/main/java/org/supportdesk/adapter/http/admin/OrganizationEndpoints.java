@@ -12,6 +12,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.AddOrganization;
 import org.supportdesk.application.admin.GetOrganization;
 import org.supportdesk.application.admin.ListOrganizations;
@@ -25,11 +26,11 @@ import org.supportdesk.domain.tenant.StaffActor;
 public final class OrganizationEndpoints implements Endpoints {
     private static final Set<String> FIELDS = Set.of("name", "shared_tickets");
 
-    private final AdminUseCases useCases;
+    private final UseCases.Admin useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
 
-    public OrganizationEndpoints(AdminUseCases useCases, Requests requests, IdempotentCreation creation) {
+    public OrganizationEndpoints(UseCases.Admin useCases, Requests requests, IdempotentCreation creation) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;

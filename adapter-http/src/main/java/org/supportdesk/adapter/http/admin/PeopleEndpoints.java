@@ -13,6 +13,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.AddPerson;
 import org.supportdesk.application.admin.Audience;
 import org.supportdesk.application.admin.GetPerson;
@@ -35,11 +36,11 @@ import org.supportdesk.domain.tenant.UserId;
 public final class PeopleEndpoints implements Endpoints {
     private static final Set<String> PATCHABLE = Set.of("name", "role", "active");
 
-    private final AdminUseCases useCases;
+    private final UseCases.Admin useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
 
-    public PeopleEndpoints(AdminUseCases useCases, Requests requests, IdempotentCreation creation) {
+    public PeopleEndpoints(UseCases.Admin useCases, Requests requests, IdempotentCreation creation) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;

@@ -11,7 +11,7 @@ public record PersonResponse(UUID id, String email, String name, String role, UU
                 person.id().value(),
                 person.email().value(),
                 person.name(),
-                JsonFields.wireName(person.role()),
+                person.role().wireName(),
                 person.organization().map(OrganizationId::value).orElse(null),
                 person.active());
     }

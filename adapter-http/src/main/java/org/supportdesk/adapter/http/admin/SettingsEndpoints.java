@@ -22,6 +22,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.ChangeSettings;
 import org.supportdesk.application.admin.ReplaceCategories;
 import org.supportdesk.application.admin.ShowConfiguration;
@@ -46,10 +47,10 @@ import org.supportdesk.domain.ticket.Priority;
  * the shape a PUT takes plus {@code version}.
  */
 public final class SettingsEndpoints implements Endpoints {
-    private final AdminUseCases useCases;
+    private final UseCases.Admin useCases;
     private final Requests requests;
 
-    public SettingsEndpoints(AdminUseCases useCases, Requests requests) {
+    public SettingsEndpoints(UseCases.Admin useCases, Requests requests) {
         this.useCases = useCases;
         this.requests = requests;
     }

@@ -24,19 +24,10 @@ public final class Authenticator {
 
     private final JwtTokens tokens;
     private final IdentifyActor identify;
-    private final Optional<IdentifyApiToken> apiTokens;
-
-    /** JWTs only. */
-    public Authenticator(JwtTokens tokens, IdentifyActor identify) {
-        this(tokens, identify, Optional.empty());
-    }
+    private final IdentifyApiToken apiTokens;
 
     /** JWTs, and integration API tokens: a bearer of the API-token shape is looked up as one, never parsed as a JWT. */
     public Authenticator(JwtTokens tokens, IdentifyActor identify, IdentifyApiToken apiTokens) {
-        this(tokens, identify, Optional.of(apiTokens));
-    }
-
-    private Authenticator(JwtTokens tokens, IdentifyActor identify, Optional<IdentifyApiToken> apiTokens) {
         this.tokens = tokens;
         this.identify = identify;
         this.apiTokens = apiTokens;
@@ -58,9 +49,7 @@ public final class Authenticator {
 
     private Optional<Actor> identify(String bearer) {
         if (ApiTokenSecret.looksLikeOne(bearer)) {
-            return apiTokens
-                    .flatMap(known -> known.handle(new IdentifyApiToken.Command(bearer)))
-                    .map(Actor.class::cast);
+            return apiTokens.handle(new IdentifyApiToken.Command(bearer)).map(Actor.class::cast);
         }
         return tokens.verify(bearer)
                 .flatMap(claims ->

@@ -23,7 +23,6 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,7 +64,7 @@ public final class JwtTokens {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(person.toString())
                 .claim("tid", tenant.toString())
-                .claim("role", role.name().toLowerCase(Locale.ROOT))
+                .claim("role", role.wireName())
                 .issuer(settings.issuer())
                 .audience(settings.audience())
                 .issueTime(Date.from(now))
@@ -96,7 +95,7 @@ public final class JwtTokens {
             return Optional.of(new TokenClaims(
                     new TenantId(UUID.fromString(claims.getStringClaim("tid"))),
                     new UserId(UUID.fromString(claims.getSubject())),
-                    Role.valueOf(claims.getStringClaim("role").toUpperCase(Locale.ROOT))));
+                    Role.parse(claims.getStringClaim("role")).orElseThrow()));
         } catch (Exception refused) {
             // Any failure, parse, signature, claims or a malformed value, is the same refusal.
             return Optional.empty();

@@ -25,6 +25,7 @@ import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.adapter.http.json.FiledContent;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -62,14 +63,14 @@ public final class DeskTicketEndpoints implements Endpoints {
     private static final Set<String> PATCHABLE =
             Set.of("status", "priority", "category", "assignee_id", "tags", "subject", "custom_fields");
 
-    private final DeskUseCases useCases;
+    private final UseCases.Desk useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
     private final TicketListQuery listQuery;
     private final ObjectMapper json;
 
     public DeskTicketEndpoints(
-            DeskUseCases useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
+            UseCases.Desk useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;

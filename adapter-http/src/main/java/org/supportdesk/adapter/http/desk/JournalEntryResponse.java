@@ -2,10 +2,10 @@ package org.supportdesk.adapter.http.desk;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.tenant.Role;
 
 /** One journal entry in a ticket's history: who did what, with which changes, under which request, when. */
 public record JournalEntryResponse(
@@ -23,10 +23,7 @@ public record JournalEntryResponse(
                 new Actor(
                         e.actor().id().map(Object::toString),
                         e.actor().name(),
-                        e.actor()
-                                .role()
-                                .map(r -> r.name().toLowerCase(Locale.ROOT))
-                                .orElse("system")),
+                        e.actor().role().map(Role::wireName).orElse("system")),
                 e.action().wireName(),
                 e.changes().stream()
                         .map(c -> new Change(c.field(), c.before(), c.after()))

@@ -1,8 +1,8 @@
 package org.supportdesk.adapter.http.desk;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.ticket.Message;
 
 /** A message as staff see it (§17): author {id, name, role}, kind, body, via, resolution mark, time. */
@@ -25,10 +25,7 @@ public record MessageResponse(
                 new Author(
                         m.author().id().map(Object::toString),
                         m.author().name(),
-                        m.author()
-                                .role()
-                                .map(r -> r.name().toLowerCase(Locale.ROOT))
-                                .orElse("system")),
+                        m.author().role().map(Role::wireName).orElse("system")),
                 m.kind().wireName(),
                 m.customerVisible(),
                 m.body().value(),

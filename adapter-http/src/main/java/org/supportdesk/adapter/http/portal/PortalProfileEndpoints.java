@@ -4,22 +4,20 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.supportdesk.adapter.http.Endpoints;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
-import org.supportdesk.application.admin.ShowConfiguration;
+import org.supportdesk.application.UseCases;
+import org.supportdesk.application.query.ListCategories;
 import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.domain.tenant.Category;
 
 /** The customer's own profile and the categories to file under (§9): {@code /api/v1/portal/me}, {@code /categories}. */
 public final class PortalProfileEndpoints implements Endpoints {
-    private final ShowCustomerProfile showProfile;
-    private final ShowConfiguration showConfiguration;
+    private final UseCases.Portal useCases;
 
-    public PortalProfileEndpoints(ShowCustomerProfile showProfile, ShowConfiguration showConfiguration) {
-        this.showProfile = showProfile;
-        this.showConfiguration = showConfiguration;
+    public PortalProfileEndpoints(UseCases.Portal useCases) {
+        this.useCases = useCases;
     }
 
     @Override
@@ -37,7 +35,7 @@ public final class PortalProfileEndpoints implements Endpoints {
     record CategoriesResponse(List<String> categories) {}
 
     void me(Context ctx) {
-        var profile = showProfile.handle(new ShowCustomerProfile.Command(Authenticator.customer(ctx)));
+        var profile = useCases.showProfile().handle(new ShowCustomerProfile.Command(Authenticator.customer(ctx)));
         ctx.json(new MeResponse(
                 profile.person().id().value(),
                 profile.person().name(),
@@ -52,10 +50,7 @@ public final class PortalProfileEndpoints implements Endpoints {
     }
 
     void categories(Context ctx) {
-        var settings = showConfiguration
-                .handle(new ShowConfiguration.Command(Authenticator.customer(ctx)))
-                .settings();
-        ctx.json(new CategoriesResponse(
-                settings.categories().stream().map(Category::value).sorted().collect(Collectors.toList())));
+        var categories = useCases.listCategories().handle(new ListCategories.Command(Authenticator.customer(ctx)));
+        ctx.json(new CategoriesResponse(categories.stream().map(Category::value).toList()));
     }
 }

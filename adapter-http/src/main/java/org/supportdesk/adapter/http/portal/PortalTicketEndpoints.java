@@ -25,6 +25,7 @@ import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.adapter.http.json.FiledContent;
+import org.supportdesk.application.UseCases;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.ListCustomerMessages;
@@ -47,13 +48,13 @@ import org.supportdesk.domain.ticket.Via;
  * {@code status}, {@code assignee_id}, {@code tags} or any other field is a 400 naming it.
  */
 public final class PortalTicketEndpoints implements Endpoints {
-    private final PortalUseCases useCases;
+    private final UseCases.Portal useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
     private final ObjectMapper json;
 
     public PortalTicketEndpoints(
-            PortalUseCases useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
+            UseCases.Portal useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;

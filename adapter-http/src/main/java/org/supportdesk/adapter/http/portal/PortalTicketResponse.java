@@ -2,9 +2,9 @@ package org.supportdesk.adapter.http.portal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.visibility.CustomerMessageView;
 import org.supportdesk.domain.visibility.CustomerTicketView;
 
@@ -65,11 +65,7 @@ public record PortalTicketResponse(
     static Message message(CustomerMessageView m) {
         return new Message(
                 m.id().toString(),
-                new Author(
-                        m.authorName(),
-                        m.authorRole()
-                                .map(r -> r.name().toLowerCase(Locale.ROOT))
-                                .orElse("system")),
+                new Author(m.authorName(), m.authorRole().map(Role::wireName).orElse("system")),
                 m.kind().wireName(),
                 m.body().value(),
                 m.via().wireName(),

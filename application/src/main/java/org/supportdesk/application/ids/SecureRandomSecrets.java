@@ -1,4 +1,4 @@
-package org.supportdesk.adapter.http.auth;
+package org.supportdesk.application.ids;
 
 import java.security.SecureRandom;
 import org.supportdesk.domain.port.SecretSource;

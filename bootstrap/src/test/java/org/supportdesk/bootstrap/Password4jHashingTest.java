@@ -1,4 +1,4 @@
-package org.supportdesk.adapter.http.auth;
+package org.supportdesk.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.supportdesk.adapter.http.auth;
+package org.supportdesk.bootstrap;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

@@ -1,0 +1,57 @@
+package org.supportdesk.adapter.http.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import java.util.List;
+import java.util.function.Consumer;
+import org.supportdesk.adapter.http.HttpServer;
+import org.supportdesk.adapter.http.IdempotentCreation;
+import org.supportdesk.adapter.http.Requests;
+import org.supportdesk.adapter.http.admin.ApiTokenEndpoints;
+import org.supportdesk.adapter.http.admin.OrganizationEndpoints;
+import org.supportdesk.adapter.http.admin.PeopleEndpoints;
+import org.supportdesk.adapter.http.admin.SettingsEndpoints;
+import org.supportdesk.adapter.http.auth.Authenticator;
+import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.adapter.http.auth.LoginEndpoints;
+import org.supportdesk.adapter.http.auth.LoginThrottle;
+import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
+import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
+import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
+import org.supportdesk.application.UseCases;
+
+/**
+ * The REST API over the core: every endpoint group (portal, desk, admin, sign-in) behind authentication, assembled in
+ * this one place for the server and for the tests. Adding a route group is one line here.
+ */
+public final class HttpApi {
+    private HttpApi() {}
+
+    /**
+     * The server, not started. {@code routeAdded} hears of every registered route (the route table that tests and
+     * docs check).
+     */
+    public static Javalin create(
+            UseCases useCases, JwtTokens tokens, LoginThrottle throttle, Consumer<HandlerMetaInfo> routeAdded) {
+        ObjectMapper json = JsonMapping.create();
+        Requests requests = new Requests(json);
+        IdempotentCreation creation = new IdempotentCreation(useCases.runOnce(), json);
+        Authenticator authenticator = new Authenticator(
+                tokens, useCases.access().identifyActor(), useCases.access().identifyApiToken());
+        return HttpServer.create(
+                json,
+                authenticator::authenticate,
+                List.of(
+                        new DeskTicketEndpoints(useCases.desk(), requests, creation, json),
+                        new PortalTicketEndpoints(useCases.portal(), requests, creation, json),
+                        new PortalProfileEndpoints(useCases.portal()),
+                        new LoginEndpoints(useCases.access().signIn(), tokens, throttle, requests),
+                        new PeopleEndpoints(useCases.admin(), requests, creation),
+                        new OrganizationEndpoints(useCases.admin(), requests, creation),
+                        new SettingsEndpoints(useCases.admin(), requests),
+                        new ApiTokenEndpoints(useCases.admin(), requests, creation)),
+                routeAdded);
+    }
+}

@@ -1,0 +1,60 @@
+package org.supportdesk.application;
+
+import java.util.Objects;
+import org.supportdesk.domain.port.ApiTokens;
+import org.supportdesk.domain.port.Credentials;
+import org.supportdesk.domain.port.IdempotencyRecords;
+import org.supportdesk.domain.port.Journal;
+import org.supportdesk.domain.port.Outbox;
+import org.supportdesk.domain.port.PasswordHashing;
+import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.SecretSource;
+import org.supportdesk.domain.port.SlaBreachCandidates;
+import org.supportdesk.domain.port.SlaSettings;
+import org.supportdesk.domain.port.TenantConfiguration;
+import org.supportdesk.domain.port.Tenants;
+import org.supportdesk.domain.port.TicketNumbers;
+import org.supportdesk.domain.port.TicketQueries;
+import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.port.TransactionRunner;
+
+/**
+ * Every driven port the core needs, in one value: what an embedder (or a test harness) implements and hands to
+ * {@link UseCases#over}. Each store honours the tenant contract of {@link TransactionRunner}.
+ */
+public record Ports(
+        TransactionRunner transactions,
+        Tenants tenants,
+        People people,
+        Credentials credentials,
+        ApiTokens apiTokens,
+        TenantConfiguration configuration,
+        SlaSettings slaSettings,
+        TicketRepository tickets,
+        TicketQueries ticketQueries,
+        TicketNumbers ticketNumbers,
+        SlaBreachCandidates slaBreachCandidates,
+        Journal journal,
+        Outbox outbox,
+        IdempotencyRecords idempotencyRecords,
+        PasswordHashing passwordHashing,
+        SecretSource secrets) {
+    public Ports {
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(tenants, "tenants");
+        Objects.requireNonNull(people, "people");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(apiTokens, "apiTokens");
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(slaSettings, "slaSettings");
+        Objects.requireNonNull(tickets, "tickets");
+        Objects.requireNonNull(ticketQueries, "ticketQueries");
+        Objects.requireNonNull(ticketNumbers, "ticketNumbers");
+        Objects.requireNonNull(slaBreachCandidates, "slaBreachCandidates");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
+        Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(secrets, "secrets");
+    }
+}

@@ -1,0 +1,226 @@
+package org.supportdesk.application;
+
+import java.time.InstantSource;
+import org.supportdesk.application.access.IdentifyActor;
+import org.supportdesk.application.access.IdentifyApiToken;
+import org.supportdesk.application.access.SignIn;
+import org.supportdesk.application.admin.AddOrganization;
+import org.supportdesk.application.admin.AddPerson;
+import org.supportdesk.application.admin.ChangeSettings;
+import org.supportdesk.application.admin.CreateApiToken;
+import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.application.admin.GetOrganization;
+import org.supportdesk.application.admin.GetPerson;
+import org.supportdesk.application.admin.ListApiTokens;
+import org.supportdesk.application.admin.ListOrganizations;
+import org.supportdesk.application.admin.ListPeople;
+import org.supportdesk.application.admin.ReplaceCategories;
+import org.supportdesk.application.admin.RevokeApiToken;
+import org.supportdesk.application.admin.ShowConfiguration;
+import org.supportdesk.application.admin.UpdateOrganization;
+import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.query.GetCustomerTicket;
+import org.supportdesk.application.query.GetTicket;
+import org.supportdesk.application.query.ListCategories;
+import org.supportdesk.application.query.ListCustomerMessages;
+import org.supportdesk.application.query.ListCustomerTickets;
+import org.supportdesk.application.query.ListMessages;
+import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.application.query.ShowCustomerProfile;
+import org.supportdesk.application.query.TicketHistory;
+import org.supportdesk.application.sla.ChangeBusinessHours;
+import org.supportdesk.application.sla.ChangeSlaPolicy;
+import org.supportdesk.application.sla.ExplainSla;
+import org.supportdesk.application.sla.ScanSlaBreaches;
+import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.AutoCloseResolved;
+import org.supportdesk.application.ticket.ChangeTicketStatus;
+import org.supportdesk.application.ticket.CloseOwnTicket;
+import org.supportdesk.application.ticket.DeescalateTicket;
+import org.supportdesk.application.ticket.DeleteTicket;
+import org.supportdesk.application.ticket.EscalateTicket;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.application.ticket.FileTicketForCustomer;
+import org.supportdesk.application.ticket.RestoreTicket;
+import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.AdminWork;
+import org.supportdesk.application.work.SlaClocks;
+import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.port.CorrelationIds;
+import org.supportdesk.domain.port.IdGenerator;
+
+/**
+ * The whole core, wired once: every use case built over one {@link Ports}, grouped by who drives it. This is the only
+ * place a use case is constructed (an ArchUnit rule keeps it so), for the server, every test harness and embedders
+ * alike; adding a use case is one component and one constructor call here.
+ *
+ * @param createTenant what an operator runs to add a tenant with its defaults and first admin
+ * @param changes the unit of work of every ticket change, for an embedder's own ticket use cases
+ * @param runOnce replays the first answer to a repeated creating request ({@code Idempotency-Key})
+ */
+public record UseCases(
+        Portal portal,
+        Desk desk,
+        Admin admin,
+        Access access,
+        Scheduled scheduled,
+        CreateTenant createTenant,
+        RunOnce runOnce,
+        TicketChanges changes) {
+
+    /** What customers do: their tickets, their conversation, their profile (§9). */
+    public record Portal(
+            ListCustomerTickets listTickets,
+            FileTicket fileTicket,
+            GetCustomerTicket getTicket,
+            ListCustomerMessages listMessages,
+            ReplyToTicket replyToTicket,
+            CloseOwnTicket closeOwnTicket,
+            ShowCustomerProfile showProfile,
+            ListCategories listCategories) {}
+
+    /** What agents and admins do with tickets (§10). */
+    public record Desk(
+            ListTickets listTickets,
+            FileTicketForCustomer fileTicketForCustomer,
+            GetTicket getTicket,
+            UpdateTicket updateTicket,
+            ChangeTicketStatus changeTicketStatus,
+            DeleteTicket deleteTicket,
+            RestoreTicket restoreTicket,
+            ListMessages listMessages,
+            ReplyToTicket replyToTicket,
+            AddInternalNote addInternalNote,
+            AssignTicket assignTicket,
+            EscalateTicket escalateTicket,
+            DeescalateTicket deescalateTicket,
+            ExplainSla explainSla,
+            TicketHistory ticketHistory) {}
+
+    /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
+    public record Admin(
+            AddPerson addPerson,
+            UpdatePerson updatePerson,
+            ListPeople listPeople,
+            GetPerson getPerson,
+            AddOrganization addOrganization,
+            UpdateOrganization updateOrganization,
+            ListOrganizations listOrganizations,
+            GetOrganization getOrganization,
+            ShowConfiguration showConfiguration,
+            ChangeSettings changeSettings,
+            ReplaceCategories replaceCategories,
+            ChangeSlaPolicy changeSlaPolicy,
+            ChangeBusinessHours changeBusinessHours,
+            CreateApiToken createApiToken,
+            ListApiTokens listApiTokens,
+            RevokeApiToken revokeApiToken) {}
+
+    /** Who is calling: sign-in, and the actor behind a token (§12). */
+    public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
+
+    /** What runs on a schedule, per tenant (§4 auto-close, §7 breach scan). */
+    public record Scheduled(AutoCloseResolved autoCloseResolved, ScanSlaBreaches scanSlaBreaches) {}
+
+    /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
+    public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
+        SlaClocks slaClocks = new SlaClocks(ports.slaSettings(), ports.journal());
+        TicketChanges changes = new TicketChanges(
+                ports.tickets(),
+                ports.transactions(),
+                ports.journal(),
+                slaClocks,
+                ports.outbox(),
+                ids,
+                correlation,
+                clock);
+        AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
+        ReplyToTicket replyToTicket = new ReplyToTicket(changes, ports.configuration());
+        Portal portal = new Portal(
+                new ListCustomerTickets(ports.ticketQueries(), ports.transactions()),
+                new FileTicket(
+                        changes,
+                        ports.tickets(),
+                        ports.ticketNumbers(),
+                        ports.people(),
+                        ports.configuration(),
+                        ports.slaSettings()),
+                new GetCustomerTicket(ports.tickets(), ports.people(), ports.transactions()),
+                new ListCustomerMessages(ports.tickets(), ports.transactions()),
+                replyToTicket,
+                new CloseOwnTicket(changes),
+                new ShowCustomerProfile(ports.people(), ports.ticketQueries(), ports.transactions()),
+                new ListCategories(ports.configuration(), ports.transactions()));
+        Desk desk = new Desk(
+                new ListTickets(ports.ticketQueries(), ports.transactions()),
+                new FileTicketForCustomer(
+                        changes,
+                        ports.tickets(),
+                        ports.ticketNumbers(),
+                        ports.people(),
+                        ports.configuration(),
+                        ports.slaSettings(),
+                        work),
+                new GetTicket(ports.tickets(), ports.people(), ports.transactions()),
+                new UpdateTicket(changes, ports.people(), ports.configuration()),
+                new ChangeTicketStatus(changes),
+                new DeleteTicket(changes),
+                new RestoreTicket(changes),
+                new ListMessages(ports.tickets(), ports.transactions()),
+                replyToTicket,
+                new AddInternalNote(changes),
+                new AssignTicket(changes, ports.people()),
+                new EscalateTicket(changes),
+                new DeescalateTicket(changes),
+                new ExplainSla(ports.tickets(), slaClocks, ports.transactions(), clock),
+                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()));
+        Admin admin = new Admin(
+                new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
+                new UpdatePerson(work, ports.people()),
+                new ListPeople(work, ports.people()),
+                new GetPerson(work, ports.people()),
+                new AddOrganization(work, ports.people()),
+                new UpdateOrganization(work, ports.people()),
+                new ListOrganizations(work, ports.people()),
+                new GetOrganization(work, ports.people()),
+                new ShowConfiguration(ports.configuration(), ports.slaSettings(), ports.transactions()),
+                new ChangeSettings(work, ports.configuration()),
+                new ReplaceCategories(work, ports.configuration(), ports.tickets()),
+                new ChangeSlaPolicy(ports.slaSettings(), work),
+                new ChangeBusinessHours(ports.slaSettings(), work),
+                new CreateApiToken(work, ports.apiTokens(), ports.people(), ports.secrets()),
+                new ListApiTokens(work, ports.apiTokens()),
+                new RevokeApiToken(work, ports.apiTokens()));
+        Access access = new Access(
+                new SignIn(
+                        ports.tenants(),
+                        ports.people(),
+                        ports.credentials(),
+                        ports.passwordHashing(),
+                        ports.transactions()),
+                new IdentifyActor(ports.people(), ports.transactions()),
+                new IdentifyApiToken(ports.apiTokens(), ports.transactions()));
+        Scheduled scheduled = new Scheduled(
+                new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),
+                new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock));
+        return new UseCases(
+                portal,
+                desk,
+                admin,
+                access,
+                scheduled,
+                new CreateTenant(
+                        work,
+                        ports.tenants(),
+                        ports.configuration(),
+                        ports.slaSettings(),
+                        ports.people(),
+                        ports.credentials(),
+                        ports.passwordHashing()),
+                new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
+                changes);
+    }
+}
