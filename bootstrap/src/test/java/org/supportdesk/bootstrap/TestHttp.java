@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.supportdesk.adapter.http.OpenApiContract;
 
 /** A small HTTP client for 127.0.0.1 with bounded timeouts. */
 final class TestHttp {
@@ -48,6 +49,7 @@ final class TestHttp {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(method, path, response); // every answer, as docs/api/openapi.yaml declares it
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),

@@ -91,6 +91,7 @@ public final class TestServer implements AutoCloseable {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(method, path, response); // every answer, as docs/api/openapi.yaml declares it
             return new Response(response.statusCode(), response.headers().map(), response.body(), json);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);

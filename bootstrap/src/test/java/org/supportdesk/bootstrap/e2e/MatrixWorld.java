@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.supportdesk.adapter.http.OpenApiContract;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
@@ -397,6 +398,7 @@ final class MatrixWorld implements AutoCloseable {
         try {
             HttpResponse<String> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.check(method, path, response); // every answer, as docs/api/openapi.yaml declares it
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
