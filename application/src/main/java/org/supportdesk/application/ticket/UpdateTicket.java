@@ -68,12 +68,13 @@ public final class UpdateTicket {
     }
 
     public TicketState handle(Command command) {
-        command.category().ifPresent(category -> {
-            if (!configuration.settings(command.actor().tenant()).offers(category)) {
-                throw ValidationFailed.of("category", "is not one of the tenant's categories");
-            }
-        });
         return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+            // Inside the unit of work: the tenant's categories are only visible in a transaction bound to it.
+            command.category().ifPresent(category -> {
+                if (!configuration.settings(command.actor().tenant()).offers(category)) {
+                    throw ValidationFailed.of("category", "is not one of the tenant's categories");
+                }
+            });
             TicketChanges.requireChanged(apply(command, ticket, context), ticket);
         });
     }
