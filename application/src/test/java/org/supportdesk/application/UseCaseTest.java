@@ -28,8 +28,8 @@ import org.supportdesk.domain.ticket.Via;
 /** The core over in-memory ports with two tenants, and short ways to reach common states. */
 public abstract class UseCaseTest {
     protected final InMemorySupportdesk core = new InMemorySupportdesk();
-    protected final TenantFixture acme = new TenantFixture(core.people, "acme");
-    protected final TenantFixture globex = new TenantFixture(core.people, "globex");
+    protected final TenantFixture acme = core.store(new TenantFixture("acme"));
+    protected final TenantFixture globex = core.store(new TenantFixture("globex"));
 
     /** A new ticket filed by acme's customer. */
     protected TicketState aTicket() {
@@ -73,13 +73,18 @@ public abstract class UseCaseTest {
     }
 
     protected List<JournalAction> journalOf(TicketState ticket) {
-        return core.journal.entriesAbout(ticket.tenant(), ticket.id().value()).stream()
+        return core
+                .read(
+                        ticket.tenant(),
+                        () -> core.journal.entriesAbout(
+                                ticket.tenant(), ticket.id().value()))
+                .stream()
                 .map(JournalEntry::action)
                 .collect(Collectors.toList());
     }
 
     protected List<Message> conversationOf(TicketState ticket) {
-        return core.tickets.messagesOf(ticket.tenant(), ticket.id());
+        return core.read(ticket.tenant(), () -> core.tickets.messagesOf(ticket.tenant(), ticket.id()));
     }
 
     protected List<NotificationIntent.NotificationTopic> topics() {

@@ -12,8 +12,8 @@ import org.supportdesk.domain.tenant.TenantSlug;
 
 class AdminRoutesTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
+    final TenantFixture acme = server.core.store(new TenantFixture("acme"));
+    final TenantFixture globex = server.core.store(new TenantFixture("globex"));
     final String admin = server.tokenFor(acme.admin);
     final String agent = server.tokenFor(acme.agent);
     final String customer = server.tokenFor(acme.customer);
@@ -25,7 +25,10 @@ class AdminRoutesTest {
 
     @Test
     void an_admin_adds_an_agent_who_can_then_sign_in_and_is_listed() {
-        server.core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", server.core.clock.instant());
+        server.core.transactions.inTransaction(acme.tenant, () -> {
+            server.core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", server.core.clock.instant());
+            return null;
+        });
         var created = server.post(
                 admin,
                 "/api/v1/agents",

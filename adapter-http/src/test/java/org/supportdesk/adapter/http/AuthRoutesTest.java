@@ -13,8 +13,8 @@ import org.supportdesk.application.testing.TenantFixture;
 
 class AuthRoutesTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
+    final TenantFixture acme = server.core.store(new TenantFixture("acme"));
+    final TenantFixture globex = server.core.store(new TenantFixture("globex"));
     final String admin = server.tokenFor(acme.admin);
 
     @BeforeEach

@@ -33,8 +33,8 @@ class ForgedTokensTest {
     private static final String OTHER_SECRET = "another-secret-that-is-long-enough-for-hs256";
 
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
-    final TenantFixture globex = new TenantFixture(server.core.people, "globex");
+    final TenantFixture acme = server.core.store(new TenantFixture("acme"));
+    final TenantFixture globex = server.core.store(new TenantFixture("globex"));
 
     @AfterEach
     void stop() {

@@ -45,13 +45,16 @@ public final class TestServer implements AutoCloseable {
 
     /** Registers a tenant's slug and gives each of its people the password {@code "pw-" + their name}. */
     public void signInReady(TenantFixture tenant, String slug) {
-        core.tenants.add(tenant.tenant, new TenantSlug(slug), slug, core.clock.instant());
-        for (Person person : tenant.everyone()) {
-            core.credentials.setPasswordHash(
-                    tenant.tenant,
-                    person.id(),
-                    core.passwordHashing.hash(new Password("pw-" + person.name() + "-secret")));
-        }
+        core.transactions.inTransaction(tenant.tenant, () -> {
+            core.tenants.add(tenant.tenant, new TenantSlug(slug), slug, core.clock.instant());
+            for (Person person : tenant.everyone()) {
+                core.credentials.setPasswordHash(
+                        tenant.tenant,
+                        person.id(),
+                        core.passwordHashing.hash(new Password("pw-" + person.name() + "-secret")));
+            }
+            return null;
+        });
     }
 
     public Response put(String token, String path, String body) {

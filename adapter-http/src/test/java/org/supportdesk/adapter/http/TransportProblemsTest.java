@@ -18,7 +18,7 @@ import org.supportdesk.application.testing.TenantFixture;
 /** Failures of the transport itself are problems too: wrong content type, duplicate keys, and the unexpected 500. */
 class TransportProblemsTest {
     final TestServer server = new TestServer();
-    final TenantFixture acme = new TenantFixture(server.core.people, "acme");
+    final TenantFixture acme = server.core.store(new TenantFixture("acme"));
     final String customer = server.tokenFor(acme.customer);
 
     @AfterEach

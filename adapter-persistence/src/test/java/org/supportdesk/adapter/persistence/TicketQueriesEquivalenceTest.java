@@ -130,9 +130,12 @@ class TicketQueriesEquivalenceTest {
                 everyone().forEach(jdbiPeople::add);
                 return null;
             });
-            reference.people.addOrganization(fixture.organization);
-            reference.people.addOrganization(privateOrganization);
-            everyone().forEach(reference.people::add);
+            reference.transactions.inTransaction(fixture.tenant, () -> {
+                reference.people.addOrganization(fixture.organization);
+                reference.people.addOrganization(privateOrganization);
+                everyone().forEach(reference.people::add);
+                return null;
+            });
             postgres = Desk.overPostgres(database, SequentialIds.startingAtOne(), clock);
             memory = Desk.inMemory(reference);
         }

@@ -12,11 +12,14 @@ import org.supportdesk.domain.tenant.TenantSlug;
 class SignInTest extends UseCaseTest {
     @BeforeEach
     void passwords() {
-        core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", core.clock.instant());
-        for (Person person : acme.everyone()) {
-            core.credentials.setPasswordHash(
-                    acme.tenant, person.id(), core.passwordHashing.hash(new Password("secret-" + person.name())));
-        }
+        core.transactions.inTransaction(acme.tenant, () -> {
+            core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", core.clock.instant());
+            for (Person person : acme.everyone()) {
+                core.credentials.setPasswordHash(
+                        acme.tenant, person.id(), core.passwordHashing.hash(new Password("secret-" + person.name())));
+            }
+            return null;
+        });
     }
 
     @Test

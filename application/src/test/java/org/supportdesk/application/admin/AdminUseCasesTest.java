@@ -38,7 +38,8 @@ class AdminUseCasesTest extends UseCaseTest {
 
         assertThat(added.active()).isTrue();
         assertThat(added.email().value()).isEqualTo("nina@acme.example");
-        assertThat(core.credentials.passwordHash(acme.tenant, added.id())).isPresent();
+        assertThat(core.read(acme.tenant, () -> core.credentials.passwordHash(acme.tenant, added.id())))
+                .isPresent();
         assertThat(entries(JournalAction.PERSON_CREATED)).singleElement().satisfies(e -> {
             assertThat(e.targetId()).isEqualTo(added.id().value());
             assertThat(e.changes()).anySatisfy(c -> assertThat(c.after()).contains("agent"));
@@ -96,8 +97,7 @@ class AdminUseCasesTest extends UseCaseTest {
                         Optional.of(false)));
 
         assertThat(updated.active()).isFalse();
-        assertThat(core.people
-                        .person(acme.tenant, acme.agent.id())
+        assertThat(core.read(acme.tenant, () -> core.people.person(acme.tenant, acme.agent.id()))
                         .orElseThrow()
                         .active())
                 .isFalse();
@@ -140,7 +140,8 @@ class AdminUseCasesTest extends UseCaseTest {
                         .handle(new ReplaceCategories.Command(acme.adminActor(), Set.of(new Category("bug")))))
                 .isInstanceOf(Conflict.class)
                 .hasMessageContaining("technical");
-        assertThat(core.configuration.settings(acme.tenant)).isEqualTo(TenantSettings.defaults());
+        assertThat(core.read(acme.tenant, () -> core.configuration.settings(acme.tenant)))
+                .isEqualTo(TenantSettings.defaults());
 
         TenantSettings after = core.admin()
                 .replaceCategories()
@@ -159,7 +160,8 @@ class AdminUseCasesTest extends UseCaseTest {
         assertThat(after.reopenWindow()).isEqualTo(Duration.ofDays(3));
         assertThat(after.autoCloseDelay()).isEqualTo(Duration.ofDays(10));
         assertThat(after.categories()).isEqualTo(TenantSettings.defaults().categories());
-        assertThat(core.configuration.settings(globex.tenant)).isEqualTo(TenantSettings.defaults());
+        assertThat(core.read(globex.tenant, () -> core.configuration.settings(globex.tenant)))
+                .isEqualTo(TenantSettings.defaults());
         assertThatThrownBy(() -> new ChangeSettings.Command(acme.adminActor(), 0, 400))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).errors()).hasSize(2));
@@ -175,8 +177,10 @@ class AdminUseCasesTest extends UseCaseTest {
                 .identifyApiToken()
                 .handle(new org.supportdesk.application.access.IdentifyApiToken.Command(
                         created.secret().value()));
-        Person identity =
-                core.people.person(acme.tenant, created.token().identity()).orElseThrow();
+        Person identity = core.read(
+                        acme.tenant,
+                        () -> core.people.person(acme.tenant, created.token().identity()))
+                .orElseThrow();
 
         assertThat(actor).hasValueSatisfying(a -> {
             assertThat(a.id()).isEqualTo(identity.id());

@@ -37,7 +37,9 @@ class SlaUseCasesTest extends UseCaseTest {
     }
 
     TicketState stored(TicketState ticket) {
-        return core.tickets.find(acme.tenant, ticket.id()).orElseThrow().state();
+        return core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
+                .orElseThrow()
+                .state();
     }
 
     SlaExplanation explain(TicketState ticket) {
@@ -202,7 +204,9 @@ class SlaUseCasesTest extends UseCaseTest {
                                 version -> new WeeklyHoursCalendar(
                                         version, ZoneId.of("UTC"), WeeklyHours.closed(), Set.of()))))
                 .isInstanceOf(ValidationFailed.class);
-        assertThat(core.slaSettings.currentCalendar(acme.tenant).version()).isEqualTo(1);
+        assertThat(core.read(acme.tenant, () -> core.slaSettings.currentCalendar(acme.tenant))
+                        .version())
+                .isEqualTo(1);
     }
 
     @Test

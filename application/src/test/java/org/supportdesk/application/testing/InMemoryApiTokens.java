@@ -14,11 +14,17 @@ import org.supportdesk.domain.tenant.TenantId;
 
 /** API tokens and the digests of their secrets, in maps. */
 public final class InMemoryApiTokens implements ApiTokens, Snapshotting {
+    private final TenantBinding binding;
     private Map<ApiTokenId, ApiToken> tokens = new LinkedHashMap<>();
     private Map<ApiTokenId, String> digests = new HashMap<>();
 
+    public InMemoryApiTokens(TenantBinding binding) {
+        this.binding = binding;
+    }
+
     @Override
     public synchronized void add(ApiToken token, String secretDigest) {
+        binding.require(token.tenant());
         if (tokens.containsKey(token.id()) || digests.containsValue(secretDigest)) {
             throw new IllegalStateException("already known: " + token.id());
         }
@@ -28,11 +34,13 @@ public final class InMemoryApiTokens implements ApiTokens, Snapshotting {
 
     @Override
     public synchronized Optional<ApiToken> find(TenantId tenant, ApiTokenId id) {
+        binding.require(tenant);
         return Optional.ofNullable(tokens.get(id)).filter(t -> t.tenant().equals(tenant));
     }
 
     @Override
     public synchronized Optional<ApiToken> bySecretDigest(TenantId tenant, String secretDigest) {
+        binding.require(tenant);
         return digests.entrySet().stream()
                 .filter(e -> e.getValue().equals(secretDigest))
                 .map(e -> tokens.get(e.getKey()))
@@ -42,6 +50,7 @@ public final class InMemoryApiTokens implements ApiTokens, Snapshotting {
 
     @Override
     public synchronized List<ApiToken> list(TenantId tenant) {
+        binding.require(tenant);
         return tokens.values().stream()
                 .filter(t -> t.tenant().equals(tenant))
                 .sorted(Comparator.comparing(ApiToken::createdAt)
@@ -51,6 +60,7 @@ public final class InMemoryApiTokens implements ApiTokens, Snapshotting {
 
     @Override
     public synchronized void update(ApiToken token) {
+        binding.require(token.tenant());
         find(token.tenant(), token.id()).orElseThrow(() -> new IllegalArgumentException("no token " + token.id()));
         tokens.put(token.id(), token);
     }

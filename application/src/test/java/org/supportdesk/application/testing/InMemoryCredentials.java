@@ -10,20 +10,24 @@ import org.supportdesk.domain.tenant.UserId;
 
 /** Password hashes in a map, for the people {@code people} knows. */
 public final class InMemoryCredentials implements Credentials, Snapshotting {
+    private final TenantBinding binding;
     private final People people;
     private Map<UserId, String> hashes = new HashMap<>();
 
-    public InMemoryCredentials(People people) {
+    public InMemoryCredentials(TenantBinding binding, People people) {
+        this.binding = binding;
         this.people = people;
     }
 
     @Override
     public synchronized Optional<String> passwordHash(TenantId tenant, UserId person) {
+        binding.require(tenant);
         return people.person(tenant, person).map(p -> hashes.get(p.id()));
     }
 
     @Override
     public synchronized void setPasswordHash(TenantId tenant, UserId person, String hash) {
+        binding.require(tenant);
         people.person(tenant, person).orElseThrow(() -> new IllegalArgumentException("no person " + person));
         hashes.put(person, hash);
     }

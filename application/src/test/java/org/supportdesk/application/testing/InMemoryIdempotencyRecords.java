@@ -10,15 +10,22 @@ import org.supportdesk.domain.port.IdempotencyRecords;
 
 /** Idempotency records in a map. */
 public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Snapshotting {
+    private final TenantBinding binding;
     private Map<IdempotencyKey, IdempotencyRecord> records = new HashMap<>();
+
+    public InMemoryIdempotencyRecords(TenantBinding binding) {
+        this.binding = binding;
+    }
 
     @Override
     public synchronized Optional<IdempotencyRecord> find(IdempotencyKey key, Instant notBefore) {
+        binding.require(key.tenant());
         return Optional.ofNullable(records.get(key)).filter(r -> !r.createdAt().isBefore(notBefore));
     }
 
     @Override
     public synchronized boolean add(IdempotencyRecord record, Instant replacesBefore) {
+        binding.require(record.key().tenant());
         if (find(record.key(), replacesBefore).isPresent()) {
             return false;
         }

@@ -10,15 +10,22 @@ import org.supportdesk.domain.tenant.TenantId;
 
 /** The journal as an append-only list. */
 public final class InMemoryJournal implements Journal, Snapshotting {
+    private final TenantBinding binding;
     private List<JournalEntry> entries = new ArrayList<>();
+
+    public InMemoryJournal(TenantBinding binding) {
+        this.binding = binding;
+    }
 
     @Override
     public synchronized void append(JournalEntry entry) {
+        binding.require(entry.tenant());
         entries.add(entry);
     }
 
     @Override
     public synchronized List<JournalEntry> entriesAbout(TenantId tenant, UUID targetId) {
+        binding.require(tenant);
         return entries.stream()
                 .filter(e -> e.tenant().equals(tenant) && e.targetId().equals(targetId))
                 .collect(Collectors.toList());

@@ -20,16 +20,23 @@ import org.supportdesk.domain.tenant.UserId;
 
 /** People and organisations of every tenant, in maps. */
 public final class InMemoryPeople implements People, Snapshotting {
+    private final TenantBinding binding;
     private Map<UserId, Person> people = new HashMap<>();
     private Map<OrganizationId, Organization> organizations = new HashMap<>();
 
+    public InMemoryPeople(TenantBinding binding) {
+        this.binding = binding;
+    }
+
     @Override
     public synchronized Optional<Person> person(TenantId tenant, UserId id) {
+        binding.require(tenant);
         return Optional.ofNullable(people.get(id)).filter(p -> p.tenant().equals(tenant));
     }
 
     @Override
     public synchronized Optional<Person> personByEmail(TenantId tenant, Email email) {
+        binding.require(tenant);
         return people.values().stream()
                 .filter(p -> p.tenant().equals(tenant) && p.email().equals(email))
                 .findFirst();
@@ -37,11 +44,13 @@ public final class InMemoryPeople implements People, Snapshotting {
 
     @Override
     public synchronized Optional<Organization> organization(TenantId tenant, OrganizationId id) {
+        binding.require(tenant);
         return Optional.ofNullable(organizations.get(id)).filter(o -> o.tenant().equals(tenant));
     }
 
     @Override
     public synchronized void add(Person person) {
+        binding.require(person.tenant());
         if (people.containsKey(person.id())
                 || personByEmail(person.tenant(), person.email()).isPresent()) {
             throw new IllegalStateException("already known: " + person.id() + " / " + person.email());
@@ -51,6 +60,7 @@ public final class InMemoryPeople implements People, Snapshotting {
 
     @Override
     public synchronized void update(Person person) {
+        binding.require(person.tenant());
         Person stored = person(person.tenant(), person.id())
                 .orElseThrow(() -> new IllegalArgumentException("no person " + person.id()));
         if (!stored.email().equals(person.email())) {
@@ -61,6 +71,7 @@ public final class InMemoryPeople implements People, Snapshotting {
 
     @Override
     public synchronized Page<Person> list(TenantId tenant, Set<Role> roles, PageRequest page) {
+        binding.require(tenant);
         List<Person> matching = people.values().stream()
                 .filter(p -> p.tenant().equals(tenant) && roles.contains(p.role()))
                 .sorted(Comparator.comparing(p -> p.email().value()))
@@ -70,6 +81,7 @@ public final class InMemoryPeople implements People, Snapshotting {
 
     @Override
     public synchronized void addOrganization(Organization organization) {
+        binding.require(organization.tenant());
         if (organizations.containsKey(organization.id())) {
             throw new IllegalStateException("already known: " + organization.id());
         }
@@ -78,6 +90,7 @@ public final class InMemoryPeople implements People, Snapshotting {
 
     @Override
     public synchronized void updateOrganization(Organization organization) {
+        binding.require(organization.tenant());
         organization(organization.tenant(), organization.id())
                 .orElseThrow(() -> new IllegalArgumentException("no organisation " + organization.id()));
         organizations.put(organization.id(), organization);
@@ -85,6 +98,7 @@ public final class InMemoryPeople implements People, Snapshotting {
 
     @Override
     public synchronized Page<Organization> organizations(TenantId tenant, PageRequest page) {
+        binding.require(tenant);
         List<Organization> matching = organizations.values().stream()
                 .filter(o -> o.tenant().equals(tenant))
                 .sorted(Comparator.comparing(Organization::name)

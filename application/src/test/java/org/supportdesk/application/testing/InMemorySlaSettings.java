@@ -12,39 +12,50 @@ import org.supportdesk.domain.tenant.TenantId;
 
 /** Every version of every tenant's SLA policy and calendar, in lists; version 1 is the defaults. */
 public final class InMemorySlaSettings implements SlaSettings, Snapshotting {
+    private final TenantBinding binding;
     private Map<TenantId, List<SlaPolicy>> policies = new HashMap<>();
     private Map<TenantId, List<BusinessCalendar>> calendars = new HashMap<>();
 
+    public InMemorySlaSettings(TenantBinding binding) {
+        this.binding = binding;
+    }
+
     @Override
     public synchronized SlaPolicy policy(TenantId tenant, int version) {
+        binding.require(tenant);
         return versionOf(policiesOf(tenant), version);
     }
 
     @Override
     public synchronized BusinessCalendar calendar(TenantId tenant, int version) {
+        binding.require(tenant);
         return versionOf(calendarsOf(tenant), version);
     }
 
     @Override
     public synchronized SlaPolicy currentPolicy(TenantId tenant) {
+        binding.require(tenant);
         List<SlaPolicy> all = policiesOf(tenant);
         return all.get(all.size() - 1);
     }
 
     @Override
     public synchronized BusinessCalendar currentCalendar(TenantId tenant) {
+        binding.require(tenant);
         List<BusinessCalendar> all = calendarsOf(tenant);
         return all.get(all.size() - 1);
     }
 
     @Override
     public synchronized void addPolicy(TenantId tenant, SlaPolicy policy) {
+        binding.require(tenant);
         requireNext(currentPolicy(tenant).version(), policy.version());
         policies.put(tenant, appended(policiesOf(tenant), policy));
     }
 
     @Override
     public synchronized void addCalendar(TenantId tenant, BusinessCalendar calendar) {
+        binding.require(tenant);
         requireNext(currentCalendar(tenant).version(), calendar.version());
         calendars.put(tenant, appended(calendarsOf(tenant), calendar));
     }

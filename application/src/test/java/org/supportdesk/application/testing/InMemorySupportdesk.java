@@ -2,11 +2,13 @@ package org.supportdesk.application.testing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.supportdesk.application.Ports;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.ids.SecureRandomSecrets;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.IdGenerator;
+import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.testing.SequentialIds;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketState;
@@ -20,20 +22,33 @@ public final class InMemorySupportdesk {
     public final MutableClock clock;
     public final IdGenerator ids;
     public final FixedCorrelationIds correlation = new FixedCorrelationIds();
-    public final InMemoryPeople people = new InMemoryPeople();
-    public final InMemoryTicketRepository tickets = new InMemoryTicketRepository(people);
-    public final InMemoryTicketNumbers numbers = new InMemoryTicketNumbers();
-    public final InMemoryTenantConfiguration configuration = new InMemoryTenantConfiguration();
-    public final InMemoryJournal journal = new InMemoryJournal();
-    public final RecordingOutbox outbox = new RecordingOutbox();
-    public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
-    public final InMemorySlaSettings slaSettings = new InMemorySlaSettings();
-    public final InMemoryTenants tenants = new InMemoryTenants();
-    public final InMemoryCredentials credentials = new InMemoryCredentials(people);
-    public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    /** The tenant each thread's open transaction is bound to, which every store below checks (the tenant contract). */
+    public final TenantBinding binding = new TenantBinding();
+
+    public final InMemoryPeople people = new InMemoryPeople(binding);
+    public final InMemoryTicketRepository tickets = new InMemoryTicketRepository(binding, people);
+    public final InMemoryTicketNumbers numbers = new InMemoryTicketNumbers(binding);
+    public final InMemoryTenantConfiguration configuration = new InMemoryTenantConfiguration(binding);
+    public final InMemoryJournal journal = new InMemoryJournal(binding);
+    public final RecordingOutbox outbox = new RecordingOutbox(binding);
+    public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(binding);
+    public final InMemorySlaSettings slaSettings = new InMemorySlaSettings(binding);
+    public final InMemoryTenants tenants = new InMemoryTenants(binding);
+    public final InMemoryCredentials credentials = new InMemoryCredentials(binding, people);
+    public final InMemoryApiTokens apiTokens = new InMemoryApiTokens(binding);
     public final FakePasswordHashing passwordHashing = new FakePasswordHashing();
-    public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(List.of(
-            people, tickets, journal, outbox, idempotencyRecords, slaSettings, configuration, credentials, apiTokens));
+    public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(
+            binding,
+            List.of(
+                    people,
+                    tickets,
+                    journal,
+                    outbox,
+                    idempotencyRecords,
+                    slaSettings,
+                    configuration,
+                    credentials,
+                    apiTokens));
     public final Ports ports;
     public final UseCases useCases;
 
@@ -76,6 +91,21 @@ public final class InMemorySupportdesk {
 
     public UseCases.Admin admin() {
         return useCases.admin();
+    }
+
+    /** Stores the fixture's organisation and cast, in a transaction of its tenant. */
+    public TenantFixture store(TenantFixture fixture) {
+        transactions.inTransaction(fixture.tenant, () -> {
+            people.addOrganization(fixture.organization);
+            fixture.everyone().forEach(people::add);
+            return null;
+        });
+        return fixture;
+    }
+
+    /** Runs a test's look into the stores in a transaction of {@code tenant}, as the stores require. */
+    public <T> T read(TenantId tenant, Supplier<T> look) {
+        return transactions.inTransaction(tenant, look);
     }
 
     /** Files as a customer and reads the ticket back as stored, for tests that look at every field. */

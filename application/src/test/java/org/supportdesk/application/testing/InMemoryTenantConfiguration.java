@@ -8,20 +8,22 @@ import org.supportdesk.domain.tenant.TenantSettings;
 
 /** Tenant settings in a map; unknown tenants have the defaults. */
 public final class InMemoryTenantConfiguration implements TenantConfiguration, Snapshotting {
+    private final TenantBinding binding;
     private Map<TenantId, TenantSettings> settings = new HashMap<>();
+
+    public InMemoryTenantConfiguration(TenantBinding binding) {
+        this.binding = binding;
+    }
 
     @Override
     public synchronized TenantSettings settings(TenantId tenant) {
+        binding.require(tenant);
         return settings.getOrDefault(tenant, TenantSettings.defaults());
     }
 
     @Override
     public synchronized void save(TenantId tenant, TenantSettings tenantSettings) {
-        settings.put(tenant, tenantSettings);
-    }
-
-    /** Sets a tenant's settings outside any use case, for a test's given. */
-    public synchronized void put(TenantId tenant, TenantSettings tenantSettings) {
+        binding.require(tenant);
         settings.put(tenant, tenantSettings);
     }
 

@@ -13,7 +13,12 @@ import org.supportdesk.domain.tenant.TenantSlug;
 
 /** Tenant slugs in a map. */
 public final class InMemoryTenants implements Tenants {
+    private final TenantBinding binding;
     private final Map<String, TenantId> bySlug = new HashMap<>();
+
+    public InMemoryTenants(TenantBinding binding) {
+        this.binding = binding;
+    }
 
     @Override
     public synchronized Optional<TenantId> bySlug(String slug) {
@@ -29,6 +34,7 @@ public final class InMemoryTenants implements Tenants {
 
     @Override
     public synchronized void add(TenantId tenant, TenantSlug slug, String name, Instant createdAt) {
+        binding.require(tenant);
         if (bySlug.putIfAbsent(slug.value(), tenant) != null) {
             throw new Conflict("A tenant with the slug '" + slug + "' already exists");
         }

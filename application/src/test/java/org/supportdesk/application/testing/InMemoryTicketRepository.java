@@ -38,22 +38,26 @@ import org.supportdesk.domain.visibility.TicketAccess;
 /** Tickets and conversations in maps, with the whole read side of {@link TicketQueries} done by streams. */
 public final class InMemoryTicketRepository
         implements TicketRepository, TicketQueries, SlaBreachCandidates, Snapshotting {
+    private final TenantBinding binding;
     private final People people;
     private Map<TicketId, TicketState> tickets = new HashMap<>();
     private Map<TicketId, List<Message>> messages = new HashMap<>();
 
     /** {@code people} is read to search by requester name and email. */
-    public InMemoryTicketRepository(People people) {
+    public InMemoryTicketRepository(TenantBinding binding, People people) {
+        this.binding = binding;
         this.people = people;
     }
 
     @Override
     public synchronized Optional<Ticket> find(TenantId tenant, TicketRef ref) {
+        binding.require(tenant);
         return findIncludingDeleted(tenant, ref).filter(t -> !t.state().isDeleted());
     }
 
     @Override
     public synchronized Optional<Ticket> findIncludingDeleted(TenantId tenant, TicketRef ref) {
+        binding.require(tenant);
         return tickets.values().stream()
                 .filter(t -> t.tenant().equals(tenant))
                 .filter(t -> ref instanceof TicketNumber ? t.number().equals(ref) : t.id().equals(ref))
@@ -63,6 +67,7 @@ public final class InMemoryTicketRepository
 
     @Override
     public synchronized void save(Ticket ticket) {
+        binding.require(ticket.tenant());
         TicketState state = ticket.state();
         TicketState stored = tickets.get(state.id());
         if (ticket.isNew()) {
@@ -88,6 +93,7 @@ public final class InMemoryTicketRepository
 
     @Override
     public synchronized List<Message> messagesOf(TenantId tenant, TicketId ticket) {
+        binding.require(tenant);
         return messages.getOrDefault(ticket, List.of()).stream()
                 .filter(m -> m.tenant().equals(tenant))
                 .sorted(Message.CONVERSATION_ORDER)
@@ -96,6 +102,7 @@ public final class InMemoryTicketRepository
 
     @Override
     public synchronized Set<Category> categoriesInUse(TenantId tenant) {
+        binding.require(tenant);
         return tickets.values().stream()
                 .filter(t -> t.tenant().equals(tenant))
                 .map(TicketState::category)
@@ -104,6 +111,7 @@ public final class InMemoryTicketRepository
 
     @Override
     public synchronized List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit) {
+        binding.require(tenant);
         return tickets.values().stream()
                 .filter(t -> t.tenant().equals(tenant) && !t.isDeleted() && t.status() == TicketStatus.RESOLVED)
                 .filter(t -> !t.sla().resolvedAt().orElseThrow().isAfter(resolvedAtOrBefore))
@@ -117,6 +125,7 @@ public final class InMemoryTicketRepository
 
     @Override
     public synchronized List<TicketId> dueAtOrBefore(TenantId tenant, Instant now, int limit) {
+        binding.require(tenant);
         return tickets.values().stream()
                 .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
                 .filter(t -> overdue(t.sla().firstResponseDueAt(), t.sla().firstResponseBreachedAt(), now)
@@ -135,6 +144,7 @@ public final class InMemoryTicketRepository
     @Override
     public synchronized Page<TicketListItem> list(
             TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
+        binding.require(tenant);
         List<TicketState> matches = tickets.values().stream()
                 .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
                 .filter(matching(filter))

@@ -10,27 +10,28 @@ import org.supportdesk.domain.tenant.TenantId;
 
 /**
  * Serialisable transactions over in-memory stores: one at a time, all stores snapshotted on begin and restored when
- * the work throws. A nested call joins the open transaction, as a database-backed runner does.
+ * the work throws. Each transaction binds its tenant in the {@link TenantBinding} the stores check. A nested call joins
+ * the open transaction, as a database-backed runner does, and must be for the same tenant.
  */
 public final class InMemoryTransactionRunner implements TransactionRunner {
+    private final TenantBinding binding;
     private final List<Snapshotting> stores;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ThreadLocal<TenantId> openFor = new ThreadLocal<>();
 
-    public InMemoryTransactionRunner(List<Snapshotting> stores) {
+    public InMemoryTransactionRunner(TenantBinding binding, List<Snapshotting> stores) {
+        this.binding = binding;
         this.stores = List.copyOf(stores);
     }
 
     @Override
     public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
-        if (openFor.get() != null) {
-            if (!openFor.get().equals(tenant)) {
-                throw new IllegalStateException("a transaction for " + openFor.get() + " cannot act for " + tenant);
-            }
+        Optional<TenantId> open = binding.current();
+        if (open.isPresent()) {
+            binding.require(tenant);
             return work.get();
         }
         lock.lock();
-        openFor.set(tenant);
+        binding.bind(tenant);
         List<Object> snapshots = new ArrayList<>();
         stores.forEach(store -> snapshots.add(store.snapshot()));
         try {
@@ -41,13 +42,8 @@ public final class InMemoryTransactionRunner implements TransactionRunner {
             }
             throw failure;
         } finally {
-            openFor.remove();
+            binding.release();
             lock.unlock();
         }
-    }
-
-    /** The tenant the calling thread's open transaction acts for, if one is open. */
-    public Optional<TenantId> currentTenant() {
-        return Optional.ofNullable(openFor.get());
     }
 }

@@ -7,10 +7,16 @@ import org.supportdesk.domain.port.Outbox;
 
 /** An outbox that keeps what was enqueued, for tests to read. */
 public final class RecordingOutbox implements Outbox, Snapshotting {
+    private final TenantBinding binding;
     private List<NotificationIntent> intents = new ArrayList<>();
+
+    public RecordingOutbox(TenantBinding binding) {
+        this.binding = binding;
+    }
 
     @Override
     public synchronized void enqueue(NotificationIntent intent) {
+        binding.require(intent.tenant());
         intents.add(intent);
     }
 

@@ -29,13 +29,6 @@ public final class TenantFixture {
     public final Person admin;
     public final Person deactivatedAgent;
 
-    /** The tenant {@code name} with its cast, stored in {@code people}. */
-    public TenantFixture(InMemoryPeople people, String name) {
-        this(name);
-        people.addOrganization(organization);
-        everyone().forEach(people::add);
-    }
-
     /** The tenant {@code name} with its cast, not stored anywhere yet. */
     public TenantFixture(String name) {
         tenant = new TenantId(UUID.nameUUIDFromBytes(("tenant:" + name).getBytes()));

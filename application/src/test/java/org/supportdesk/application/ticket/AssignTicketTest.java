@@ -35,7 +35,12 @@ class AssignTicketTest extends UseCaseTest {
         assertThat(assigned.assignedAt()).contains(core.clock.instant());
         assertThat(assigned.status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(journalOf(ticket)).containsSubsequence(JournalAction.TICKET_ASSIGNED, JournalAction.STATUS_CHANGED);
-        assertThat(core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
+        assertThat(core
+                        .read(
+                                acme.tenant,
+                                () -> core.journal.entriesAbout(
+                                        acme.tenant, ticket.id().value()))
+                        .stream()
                         .filter(e -> e.action() == JournalAction.TICKET_ASSIGNED)
                         .findFirst()
                         .orElseThrow()

@@ -30,22 +30,33 @@ class AutoCloseResolvedTest extends UseCaseTest {
         assertThat(run()).isEqualTo(1);
         assertThat(run()).isZero();
 
-        assertThat(core.tickets.find(acme.tenant, due.id()).orElseThrow().status())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, due.id()))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(TicketStatus.CLOSED);
-        assertThat(core.tickets.find(acme.tenant, notYet.id()).orElseThrow().status())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, notYet.id()))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(TicketStatus.RESOLVED);
-        assertThat(core.tickets.find(acme.tenant, open.id()).orElseThrow().status())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, open.id()))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(TicketStatus.IN_PROGRESS);
-        assertThat(core.journal.entriesAbout(acme.tenant, due.id().value()))
+        assertThat(core.read(
+                        acme.tenant,
+                        () -> core.journal.entriesAbout(acme.tenant, due.id().value())))
                 .last()
                 .satisfies(e -> assertThat(e.actor().isSystem()).isTrue());
     }
 
     @Test
     void the_tenants_delay_is_honoured_and_other_tenants_are_untouched() {
-        core.configuration.put(
-                acme.tenant,
-                new TenantSettings(Set.of(new Category("technical")), Duration.ofDays(7), Duration.ofDays(2)));
+        core.transactions.inTransaction(acme.tenant, () -> {
+            core.configuration.save(
+                    acme.tenant,
+                    new TenantSettings(Set.of(new Category("technical")), Duration.ofDays(7), Duration.ofDays(2)));
+            return null;
+        });
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);
         core.clock.advance(Duration.ofDays(2).plusSeconds(1));
 
@@ -55,7 +66,9 @@ class AutoCloseResolvedTest extends UseCaseTest {
                         .handle(new AutoCloseResolved.Command(globex.tenant, 100)))
                 .isZero();
         assertThat(run()).isEqualTo(1);
-        assertThat(core.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(TicketStatus.CLOSED);
     }
 }

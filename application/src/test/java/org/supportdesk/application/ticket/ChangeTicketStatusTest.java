@@ -38,10 +38,16 @@ class ChangeTicketStatusTest extends UseCaseTest {
         assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(resolved.sla().resolvedAt()).contains(core.clock.instant());
         assertThat(resolved.version()).isEqualTo(3);
-        JournalEntry last = core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
-                .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
-                .reduce((a, b) -> b)
-                .orElseThrow();
+        JournalEntry last =
+                core
+                        .read(
+                                acme.tenant,
+                                () -> core.journal.entriesAbout(
+                                        acme.tenant, ticket.id().value()))
+                        .stream()
+                        .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
         assertThat(last.changes()).containsExactly(FieldChange.of("status", "in_progress", "resolved"));
         assertThat(last.actor().id()).contains(acme.agent.id());
         Message system = conversationOf(ticket).get(conversationOf(ticket).size() - 1);
@@ -66,7 +72,9 @@ class ChangeTicketStatusTest extends UseCaseTest {
                 .isInstanceOfSatisfying(InvalidTransition.class, e -> assertThat(e.allowedTargets())
                         .containsExactlyInAnyOrder(TicketStatus.IN_PROGRESS, TicketStatus.CLOSED));
         assertThat(core.journal.all()).hasSize(journalSize);
-        assertThat(core.tickets.find(acme.tenant, ticket.id()).orElseThrow().status())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(TicketStatus.RESOLVED);
     }
 
@@ -85,8 +93,7 @@ class ChangeTicketStatusTest extends UseCaseTest {
         TicketState ticket = aTicketIn(TicketStatus.ON_HOLD);
 
         assertThatThrownBy(() -> moveTo(ticket.id(), TicketStatus.ON_HOLD)).isInstanceOf(NoChanges.class);
-        assertThat(core.tickets
-                        .find(acme.tenant, ticket.id())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
                         .orElseThrow()
                         .state()
                         .version())

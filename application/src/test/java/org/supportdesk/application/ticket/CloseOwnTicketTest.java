@@ -31,10 +31,16 @@ class CloseOwnTicketTest extends UseCaseTest {
 
         assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(closed.sla().closedAt()).contains(core.clock.instant());
-        JournalEntry entry = core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
-                .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
-                .reduce((a, b) -> b)
-                .orElseThrow();
+        JournalEntry entry =
+                core
+                        .read(
+                                acme.tenant,
+                                () -> core.journal.entriesAbout(
+                                        acme.tenant, ticket.id().value()))
+                        .stream()
+                        .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
         assertThat(entry.actor().id()).contains(acme.customer.id());
         assertThat(conversationOf(ticket)
                         .get(conversationOf(ticket).size() - 1)

@@ -29,8 +29,8 @@ import org.supportdesk.domain.ticket.TicketStatus;
 
 class FileTicketTest {
     final InMemorySupportdesk core = new InMemorySupportdesk();
-    final TenantFixture acme = new TenantFixture(core.people, "acme");
-    final TenantFixture globex = new TenantFixture(core.people, "globex");
+    final TenantFixture acme = core.store(new TenantFixture("acme"));
+    final TenantFixture globex = core.store(new TenantFixture("globex"));
 
     static FileTicket.Command filing(TenantFixture t, String subject) {
         return new FileTicket.Command(
@@ -57,10 +57,12 @@ class FileTicketTest {
         assertThat(ticket.context().pageUrl()).contains("https://app.example/settings");
         assertThat(ticket.createdAt()).isEqualTo(core.clock.instant());
         assertThat(ticket.version()).isEqualTo(1);
-        assertThat(core.tickets.find(acme.tenant, ticket.id())).isPresent();
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id())))
+                .isPresent();
 
-        List<JournalEntry> history =
-                core.journal.entriesAbout(acme.tenant, ticket.id().value());
+        List<JournalEntry> history = core.read(
+                acme.tenant,
+                () -> core.journal.entriesAbout(acme.tenant, ticket.id().value()));
         assertThat(history).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo(JournalAction.TICKET_FILED);
             assertThat(entry.actor().id()).contains(acme.customer.id());
@@ -137,11 +139,15 @@ class FileTicketTest {
         assertThat(ticket.requester()).isEqualTo(acme.customer.id());
         assertThat(ticket.source()).isEqualTo(TicketSource.PHONE);
         assertThat(ticket.customFields().json()).isEqualTo("{\"plan\":\"gold\"}");
-        assertThat(core.journal.entriesAbout(acme.tenant, ticket.id().value()))
+        assertThat(core.read(
+                        acme.tenant,
+                        () -> core.journal.entriesAbout(acme.tenant, ticket.id().value())))
                 .extracting(JournalEntry::action)
                 .containsExactly(JournalAction.TICKET_FILED);
-        assertThat(core.journal
-                        .entriesAbout(acme.tenant, ticket.id().value())
+        assertThat(core.read(
+                                acme.tenant,
+                                () -> core.journal.entriesAbout(
+                                        acme.tenant, ticket.id().value()))
                         .get(0)
                         .actor()
                         .id())
@@ -157,13 +163,17 @@ class FileTicketTest {
                         FileTicketForCustomer.Requester.byEmail(newcomer, Optional.of("New Person")),
                         TicketSource.EMAIL));
 
-        var created = core.people.personByEmail(acme.tenant, Email.of("new.person@example.com"));
+        var created = core.read(
+                acme.tenant, () -> core.people.personByEmail(acme.tenant, Email.of("new.person@example.com")));
         assertThat(created).hasValueSatisfying(p -> {
             assertThat(p.role()).isEqualTo(Role.CUSTOMER);
             assertThat(p.name()).isEqualTo("New Person");
             assertThat(p.id()).isEqualTo(ticket.requester());
         });
-        assertThat(core.journal.entriesAbout(acme.tenant, created.get().id().value()))
+        assertThat(core.read(
+                        acme.tenant,
+                        () -> core.journal.entriesAbout(
+                                acme.tenant, created.get().id().value())))
                 .extracting(JournalEntry::action)
                 .containsExactly(JournalAction.PERSON_CREATED);
     }

@@ -21,7 +21,8 @@ class StaleWriterTest extends UseCaseTest {
     @Test
     void a_stale_writer_whose_change_is_older_than_the_committed_one_is_refused_as_stale() {
         TicketState ticket = aTicket();
-        Ticket stale = core.tickets.find(acme.tenant, ticket.id()).orElseThrow();
+        Ticket stale = core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
+                .orElseThrow();
         Instant staleMoment = core.clock.instant().plus(Duration.ofSeconds(5));
         core.clock.advance(Duration.ofSeconds(10));
         core.desk()

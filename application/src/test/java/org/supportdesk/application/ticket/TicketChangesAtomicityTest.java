@@ -27,7 +27,9 @@ class TicketChangesAtomicityTest extends UseCaseTest {
                         }))
                 .hasMessage("boom after save");
 
-        assertThat(core.tickets.find(acme.tenant, ticket.id()).orElseThrow().state())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(ticket);
         assertThat(conversationOf(ticket)).isEmpty();
         assertThat(core.journal.all()).hasSize(journalSize);
@@ -39,9 +41,9 @@ class TicketChangesAtomicityTest extends UseCaseTest {
         TicketState ticket = aTicket();
 
         core.useCases.changes().change(acme.agentActor(), ticket.id(), Optional.empty(), (t, context) -> {
-            assertThat(core.transactions.currentTenant()).contains(acme.tenant);
+            assertThat(core.binding.current()).contains(acme.tenant);
             t.escalate("check", context);
         });
-        assertThat(core.transactions.currentTenant()).isEmpty();
+        assertThat(core.binding.current()).isEmpty();
     }
 }

@@ -81,12 +81,15 @@ class UpdateTicketTest extends UseCaseTest {
         assertThat(after.tags().values()).containsExactly("hardware", "printer");
         assertThat(after.assignee()).contains(acme.agent.id());
         assertThat(after.status()).isEqualTo(TicketStatus.ON_HOLD);
-        List<JournalEntry> updates = core
-                .journal
-                .entriesAbout(acme.tenant, ticket.id().value())
-                .stream()
-                .filter(e -> e.action() == JournalAction.TICKET_UPDATED)
-                .toList();
+        List<JournalEntry> updates =
+                core
+                        .read(
+                                acme.tenant,
+                                () -> core.journal.entriesAbout(
+                                        acme.tenant, ticket.id().value()))
+                        .stream()
+                        .filter(e -> e.action() == JournalAction.TICKET_UPDATED)
+                        .toList();
         assertThat(updates)
                 .flatExtracting(JournalEntry::changes)
                 .containsExactly(
@@ -96,7 +99,12 @@ class UpdateTicketTest extends UseCaseTest {
                         FieldChange.of("tags", "", "hardware,printer"));
         assertThat(journalOf(ticket)).contains(JournalAction.TICKET_ASSIGNED);
         // assigning moved new -> in_progress, then the requested status applied
-        assertThat(core.journal.entriesAbout(acme.tenant, ticket.id().value()).stream()
+        assertThat(core
+                        .read(
+                                acme.tenant,
+                                () -> core.journal.entriesAbout(
+                                        acme.tenant, ticket.id().value()))
+                        .stream()
                         .filter(e -> e.action() == JournalAction.STATUS_CHANGED)
                         .flatMap(e -> e.changes().stream()))
                 .containsExactly(
@@ -121,8 +129,7 @@ class UpdateTicketTest extends UseCaseTest {
                 .isInstanceOf(NoChanges.class);
         assertThatThrownBy(() -> core.desk().updateTicket().handle(patch(ticket)))
                 .isInstanceOf(NoChanges.class);
-        assertThat(core.tickets
-                        .find(acme.tenant, ticket.id())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
                         .orElseThrow()
                         .state()
                         .version())
@@ -145,8 +152,7 @@ class UpdateTicketTest extends UseCaseTest {
                                 Optional.empty(),
                                 Optional.of(TicketStatus.ON_HOLD))))
                 .isInstanceOf(InvalidTransition.class);
-        assertThat(core.tickets
-                        .find(acme.tenant, ticket.id())
+        assertThat(core.read(acme.tenant, () -> core.tickets.find(acme.tenant, ticket.id()))
                         .orElseThrow()
                         .state()
                         .subject()
