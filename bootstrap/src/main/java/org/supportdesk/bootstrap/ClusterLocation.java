@@ -1,76 +1,57 @@
 package org.supportdesk.bootstrap;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.supportdesk.adapter.persistence.PostgresAccount;
+import org.supportdesk.adapter.persistence.PostgresBinaries;
 
 /**
- * Where the self-started PostgreSQL cluster is kept: {@code <data dir>/postgres}, unless we run as root and the
- * {@code postgres} OS user (who runs the cluster) cannot reach it, e.g. under a 0700 {@code /root}. Then it lives in
- * a directory under {@code /var/tmp} (or the system temp directory) named after a hash of the data directory, so every
- * run with the same data directory finds the same cluster again.
+ * Where the self-started PostgreSQL cluster is kept: {@code <data dir>/postgres}, unless we run as root and the account
+ * that runs the cluster ({@link PostgresAccount}) cannot reach it, e.g. under a 0700 {@code /root}. Then it lives in a
+ * directory under {@code /var/tmp} (or the system temp directory) named after a hash of the data directory, so every
+ * run with the same data directory finds the same cluster again. The bundled PostgreSQL binaries, when used, are
+ * unpacked beside the cluster, where the same account reaches them.
  */
 final class ClusterLocation {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLocation.class);
-    private static final String POSTGRES = "postgres";
+    private static final String CLUSTER = "postgres";
 
     private ClusterLocation() {}
 
-    static Path forDataDir(Path dataDir) {
-        Path preferred = dataDir.toAbsolutePath().normalize().resolve(POSTGRES);
-        if (!"root".equals(System.getProperty("user.name")) || reachableByPostgres(preferred)) {
+    static Path forDataDir(Path dataDir, PostgresAccount account) {
+        Path preferred = dataDir.toAbsolutePath().normalize().resolve(CLUSTER);
+        if (account.canReach(preferred)) {
             return preferred;
         }
-        Path fallback = fallbackRoot()
+        Path fallback = fallbackRoot(account)
                 .resolve("supportdesk-"
                         + hash(dataDir.toAbsolutePath().normalize().toString()))
-                .resolve(POSTGRES);
+                .resolve(CLUSTER);
         LOG.info(
-                "The postgres OS user cannot reach {}; the local PostgreSQL cluster for this data directory is kept in {}",
+                "{} cannot reach {}; the local PostgreSQL cluster for this data directory is kept in {}",
+                account,
                 preferred,
                 fallback);
         return fallback;
     }
 
-    /** Whether every existing ancestor of {@code directory} lets the postgres user through. */
-    static boolean reachableByPostgres(Path directory) {
-        for (Path dir = directory.getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir) && !traversable(dir)) {
-                return false;
-            }
-        }
-        return true;
+    /** Where the bundled binaries are unpacked for the cluster in {@code cluster}: beside it, named by version. */
+    static Path bundledBinaries(Path cluster) {
+        return cluster.resolveSibling(PostgresBinaries.bundledDirectoryName());
     }
 
-    private static boolean traversable(Path dir) {
-        try {
-            PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
-            if (POSTGRES.equals(attributes.owner().getName())) {
-                return attributes.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
-            }
-            if (POSTGRES.equals(attributes.group().getName())) {
-                return attributes.permissions().contains(PosixFilePermission.GROUP_EXECUTE);
-            }
-            return attributes.permissions().contains(PosixFilePermission.OTHERS_EXECUTE);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static Path fallbackRoot() {
+    private static Path fallbackRoot(PostgresAccount account) {
         Path varTmp = Path.of("/var/tmp");
         return Optional.of(varTmp)
                 .filter(Files::isDirectory)
-                .filter(p -> reachableByPostgres(p.resolve("x")))
+                .filter(p -> account.canReach(p.resolve("x")))
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
+import org.supportdesk.adapter.persistence.PostgresBinaries;
 
 /**
  * The server's configuration, read from environment variables and an optional properties file with the same keys;
@@ -20,6 +22,8 @@ import org.supportdesk.adapter.persistence.DatabaseConfig;
  *
  * @param database where the database is; empty means "start a local PostgreSQL cluster under the data directory"
  * @param jwtSecret the HMAC secret; empty means "generate one and keep it under the data directory"
+ * @param postgresSearchPath where a local cluster looks for the PostgreSQL server binaries before falling back to the
+ *     bundled ones; empty means {@code PATH}, then {@code /usr/lib/postgresql/<version>/bin}
  */
 public record Config(
         Optional<DatabaseConfig> database,
@@ -29,7 +33,8 @@ public record Config(
         String jwtIssuer,
         String jwtAudience,
         Optional<String> jwksUrl,
-        Path dataDir) {
+        Path dataDir,
+        Optional<List<Path>> postgresSearchPath) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
@@ -42,6 +47,7 @@ public record Config(
     public static final String JWKS_URL = "SUPPORTDESK_JWKS_URL";
     public static final String DATA_DIR = "SUPPORTDESK_DATA_DIR";
     public static final String CONFIG_FILE = "SUPPORTDESK_CONFIG_FILE";
+    public static final String POSTGRES_PATH = PostgresBinaries.SEARCH_PATH_VARIABLE;
 
     static final Set<String> KEYS = Set.of(
             DB_URL,
@@ -55,7 +61,8 @@ public record Config(
             JWT_AUDIENCE,
             JWKS_URL,
             DATA_DIR,
-            CONFIG_FILE);
+            CONFIG_FILE,
+            POSTGRES_PATH);
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -76,6 +83,8 @@ public record Config(
         Objects.requireNonNull(jwtAudience, "jwtAudience");
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(postgresSearchPath, "postgresSearchPath");
+        postgresSearchPath = postgresSearchPath.map(List::copyOf);
     }
 
     /**
@@ -114,17 +123,28 @@ public record Config(
                 nonBlank(values, JWT_ISSUER).orElse(DEFAULT_ISSUER),
                 nonBlank(values, JWT_AUDIENCE).orElse(DEFAULT_AUDIENCE),
                 nonBlank(values, JWKS_URL),
-                nonBlank(values, DATA_DIR).map(Path::of).orElse(DEFAULT_DATA_DIR));
+                nonBlank(values, DATA_DIR).map(Path::of).orElse(DEFAULT_DATA_DIR),
+                nonBlank(values, POSTGRES_PATH).map(PostgresBinaries::parseSearchPath));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */
     public Config withPort(int newPort) {
-        return new Config(database, host, newPort, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir);
+        return new Config(
+                database, host, newPort, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir, postgresSearchPath);
     }
 
     /** The same configuration over another database. */
     public Config withDatabase(DatabaseConfig newDatabase) {
-        return new Config(Optional.of(newDatabase), host, port, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir);
+        return new Config(
+                Optional.of(newDatabase),
+                host,
+                port,
+                jwtSecret,
+                jwtIssuer,
+                jwtAudience,
+                jwksUrl,
+                dataDir,
+                postgresSearchPath);
     }
 
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
@@ -140,7 +160,8 @@ public record Config(
                 + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("local cluster")
                 + ", host=" + host + ", port=" + port + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(kept)")
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
-                + ", dataDir=" + dataDir + "]";
+                + ", dataDir=" + dataDir + ", postgresSearchPath="
+                + postgresSearchPath.map(Object::toString).orElse("default") + "]";
     }
 
     private static void requireLongEnough(String secret) {

@@ -1,6 +1,7 @@
 package org.supportdesk.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -8,20 +9,21 @@ import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.persistence.Database;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.adapter.persistence.PostgresAccount;
+import org.supportdesk.adapter.persistence.PostgresBinaries;
 
 /**
  * The database a command works on, migrated and checked: the configured one, or else a PostgreSQL cluster of our own
- * kept under the data directory (created on the first run, reused later). Closing it closes the pool and stops a
- * cluster we started.
+ * kept under the data directory (created on the first run, reused later), from the machine's PostgreSQL binaries or the
+ * bundled ones. Closing it closes the pool and stops a cluster we started.
  */
 record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cluster) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenDatabase.class);
     private static final int LOCAL_POOL_SIZE = 10;
 
     static OpenDatabase open(Config config) {
-        Optional<LocalPostgres> cluster = config.database().isPresent()
-                ? Optional.empty()
-                : Optional.of(LocalPostgres.startKept(ClusterLocation.forDataDir(config.dataDir())));
+        Optional<LocalPostgres> cluster =
+                config.database().isPresent() ? Optional.empty() : Optional.of(startLocalCluster(config));
         DatabaseConfig database = config.database()
                 .orElseGet(() -> new DatabaseConfig(
                         cluster.orElseThrow().jdbcUrl(),
@@ -46,6 +48,15 @@ record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cl
             cluster.ifPresent(LocalPostgres::close);
             throw e;
         }
+    }
+
+    private static LocalPostgres startLocalCluster(Config config) {
+        PostgresAccount account = PostgresAccount.forThisProcess();
+        Path cluster = ClusterLocation.forDataDir(config.dataDir(), account);
+        PostgresBinaries binaries = PostgresBinaries.locate(
+                config.postgresSearchPath().orElseGet(PostgresBinaries::systemSearchPath),
+                ClusterLocation.bundledBinaries(cluster));
+        return LocalPostgres.startKept(cluster, binaries, account);
     }
 
     @Override

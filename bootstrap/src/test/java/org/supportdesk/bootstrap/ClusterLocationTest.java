@@ -9,34 +9,41 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.supportdesk.adapter.persistence.PostgresAccount;
+import org.supportdesk.adapter.persistence.PostgresBinaries;
 
 class ClusterLocationTest {
     @TempDir
     Path dir;
 
     @Test
-    void the_cluster_lives_under_the_data_dir_when_postgres_can_reach_it() throws IOException {
+    void the_cluster_lives_under_the_data_dir_when_its_account_can_reach_it() throws IOException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path dataDir = dir.resolve("data");
 
-        assertThat(ClusterLocation.forDataDir(dataDir))
-                .isEqualTo(dataDir.toAbsolutePath().resolve("postgres"));
+        Path location = ClusterLocation.forDataDir(dataDir, PostgresAccount.forThisProcess());
+
+        assertThat(location).isEqualTo(dataDir.toAbsolutePath().resolve("postgres"));
+        assertThat(ClusterLocation.bundledBinaries(location))
+                .isEqualTo(dataDir.toAbsolutePath().resolve(PostgresBinaries.bundledDirectoryName()));
     }
 
     @Test
     void as_root_behind_a_closed_directory_it_moves_to_a_stable_place_named_after_the_data_dir() throws IOException {
-        assumeTrue("root".equals(System.getProperty("user.name")), "only root hands the cluster to postgres");
+        PostgresAccount account = PostgresAccount.forThisProcess();
+        assumeTrue(account.switchesUser(), "only root hands the cluster to another account");
         Path closed = Files.createDirectory(dir.resolve("closed"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
         Path dataDir = closed.resolve("data");
 
-        Path location = ClusterLocation.forDataDir(dataDir);
+        Path location = ClusterLocation.forDataDir(dataDir, account);
 
         assertThat(location.startsWith(closed)).isFalse();
         assertThat(location.getFileName()).hasToString("postgres");
         assertThat(location.getParent().getFileName().toString()).matches("supportdesk-[0-9a-f]{16}");
-        assertThat(ClusterLocation.reachableByPostgres(location)).isTrue();
-        assertThat(ClusterLocation.forDataDir(dataDir)).isEqualTo(location);
-        assertThat(ClusterLocation.forDataDir(closed.resolve("other"))).isNotEqualTo(location);
+        assertThat(account.canReach(location)).isTrue();
+        assertThat(account.canReach(ClusterLocation.bundledBinaries(location))).isTrue();
+        assertThat(ClusterLocation.forDataDir(dataDir, account)).isEqualTo(location);
+        assertThat(ClusterLocation.forDataDir(closed.resolve("other"), account)).isNotEqualTo(location);
     }
 }

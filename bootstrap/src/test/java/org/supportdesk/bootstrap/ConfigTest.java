@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,21 @@ class ConfigTest {
         assertThat(config.jwtAudience()).isEqualTo("supportdesk-api");
         assertThat(config.jwksUrl()).isEmpty();
         assertThat(config.dataDir()).isEqualTo(Path.of(".data"));
+        assertThat(config.postgresSearchPath()).isEmpty();
+    }
+
+    @Test
+    void the_postgres_search_path_is_a_colon_separated_list_from_the_environment_or_the_file() throws IOException {
+        Config fromEnvironment =
+                Config.from(Map.of("SUPPORTDESK_POSTGRES_PATH", "/opt/pg/bin:/nonexistent"), Optional.empty());
+        Path file =
+                Files.writeString(dir.resolve("supportdesk.properties"), "SUPPORTDESK_POSTGRES_PATH=/nonexistent\n");
+        Config fromFile = Config.from(Map.of(), Optional.of(file));
+
+        assertThat(fromEnvironment.postgresSearchPath())
+                .hasValue(List.of(Path.of("/opt/pg/bin"), Path.of("/nonexistent")));
+        assertThat(fromFile.postgresSearchPath()).hasValue(List.of(Path.of("/nonexistent")));
+        assertThat(fromFile.withPort(0).postgresSearchPath()).isEqualTo(fromFile.postgresSearchPath());
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,20 +13,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL cluster of our own on 127.0.0.1, started from the machine's PostgreSQL binaries: throwaway for tests,
- * or kept in a directory and reused across runs for the quick-start server. The cluster runs as the {@code postgres}
- * OS user when we are root (PostgreSQL refuses to run as root), and the application connects as a non-superuser role
- * that owns its database, so row-level security binds it.
+ * A PostgreSQL cluster of our own on 127.0.0.1, started from the machine's PostgreSQL binaries or else the bundled ones
+ * ({@link PostgresBinaries}): throwaway for tests, or kept in a directory and reused across runs for the quick-start
+ * server. When we are root the cluster runs as an unprivileged account ({@link PostgresAccount}), since PostgreSQL
+ * refuses to run as root, and the application connects as a non-superuser role that owns its database, so row-level
+ * security binds it.
  */
 public final class LocalPostgres implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
@@ -36,7 +33,7 @@ public final class LocalPostgres implements AutoCloseable {
     private static final String SECRETS = "supportdesk-cluster.properties";
 
     private final Path directory;
-    private final Binaries binaries;
+    private final Programs programs;
     private final boolean throwaway;
     private final int port;
     private final String superuserPassword;
@@ -44,54 +41,78 @@ public final class LocalPostgres implements AutoCloseable {
 
     private LocalPostgres(
             Path directory,
-            Binaries binaries,
+            Programs programs,
             boolean throwaway,
             int port,
             String superuserPassword,
             String appPassword) {
         this.directory = directory;
-        this.binaries = binaries;
+        this.programs = programs;
         this.throwaway = throwaway;
         this.port = port;
         this.superuserPassword = superuserPassword;
         this.appPassword = appPassword;
     }
 
-    /** A fresh cluster in a new temporary directory, removed again by {@link #close()}. */
+    /**
+     * A fresh cluster in a new temporary directory, removed again by {@link #close()}, from the binaries of
+     * {@link PostgresBinaries#defaultSearchPath()} or else the bundled ones unpacked in
+     * {@link PostgresBinaries#defaultBundleDirectory()}.
+     */
     public static LocalPostgres startThrowaway() {
+        return startThrowaway(
+                PostgresBinaries.locate(
+                        PostgresBinaries.defaultSearchPath(), PostgresBinaries.defaultBundleDirectory()),
+                PostgresAccount.forThisProcess());
+    }
+
+    /** A fresh cluster from {@code binaries} run as {@code account}, in a new temporary directory. */
+    public static LocalPostgres startThrowaway(PostgresBinaries binaries, PostgresAccount account) {
         try {
             Path directory = Files.createTempDirectory("supportdesk-pg-");
-            return start(directory, true);
+            return start(directory, true, new Programs(binaries, account));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a directory for a throwaway PostgreSQL cluster", e);
         }
     }
 
     /**
-     * The cluster kept in {@code directory}: created on the first call, started again on later ones. The directory's
-     * parents must be reachable by the {@code postgres} user when running as root.
+     * The cluster kept in {@code directory}, from the default binaries as for {@link #startThrowaway()}; see
+     * {@link #startKept(Path, PostgresBinaries, PostgresAccount)}.
      */
     public static LocalPostgres startKept(Path directory) {
+        return startKept(
+                directory,
+                PostgresBinaries.locate(
+                        PostgresBinaries.defaultSearchPath(), PostgresBinaries.defaultBundleDirectory()),
+                PostgresAccount.forThisProcess());
+    }
+
+    /**
+     * The cluster kept in {@code directory}: created on the first call, started again on later ones. The directory and
+     * the binaries must be reachable by {@code account} ({@link PostgresAccount#canReach(Path)}).
+     */
+    public static LocalPostgres startKept(Path directory, PostgresBinaries binaries, PostgresAccount account) {
         try {
             Files.createDirectories(directory);
-            return start(directory, false);
+            return start(directory, false, new Programs(binaries, account));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + directory + " for the local PostgreSQL cluster", e);
         }
     }
 
-    private static LocalPostgres start(Path directory, boolean throwaway) throws IOException {
-        Binaries binaries = Binaries.find();
+    private static LocalPostgres start(Path directory, boolean throwaway, Programs programs) throws IOException {
+        programs.requireReachable(directory);
         Path data = directory.resolve("data");
         Path secrets = directory.resolve(SECRETS);
         boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
         Properties passwords = fresh ? newPasswords() : load(secrets);
         if (fresh) {
-            binaries.handOver(directory);
+            programs.handOver(directory);
             Path passwordFile = directory.resolve("superuser-password");
             Files.writeString(passwordFile, passwords.getProperty("superuser"), StandardCharsets.UTF_8);
-            binaries.handOver(passwordFile);
-            binaries.run(
+            programs.handOver(passwordFile);
+            programs.run(
                     directory,
                     "initdb",
                     "-D",
@@ -108,7 +129,7 @@ public final class LocalPostgres implements AutoCloseable {
         if (!fresh && Files.exists(data.resolve("postmaster.pid"))) {
             // Left running by a process that died without closing it (e.g. killed): stop it, then start afresh.
             LOG.warn("A PostgreSQL server from an earlier run is still up in {}; stopping it first", directory);
-            binaries.stopQuietly(directory, data);
+            programs.stopQuietly(directory, data);
         }
         int port = freePort();
         List<String> settings = new ArrayList<>(List.of(
@@ -120,7 +141,7 @@ public final class LocalPostgres implements AutoCloseable {
             // A throwaway cluster needs no crash safety: skipping fsync makes test runs much faster.
             settings.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
         }
-        binaries.run(
+        programs.run(
                 directory,
                 "pg_ctl",
                 "-D",
@@ -135,7 +156,7 @@ public final class LocalPostgres implements AutoCloseable {
                 "start");
         LocalPostgres cluster = new LocalPostgres(
                 directory,
-                binaries,
+                programs,
                 throwaway,
                 port,
                 passwords.getProperty("superuser"),
@@ -144,7 +165,12 @@ public final class LocalPostgres implements AutoCloseable {
             cluster.createApplicationRoleAndDatabase();
             save(secrets, passwords);
         }
-        LOG.info("PostgreSQL {} cluster in {} listening on 127.0.0.1:{}", binaries.version(), directory, port);
+        LOG.info(
+                "PostgreSQL cluster in {} listening on 127.0.0.1:{}, run by {} from {}",
+                directory,
+                port,
+                programs.account(),
+                programs.binaries());
         return cluster;
     }
 
@@ -171,9 +197,13 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops the cluster; a throwaway one is deleted too. */
     @Override
     public void close() {
-        binaries.stopQuietly(directory, directory.resolve("data"));
+        programs.stopQuietly(directory, directory.resolve("data"));
         if (throwaway) {
-            deleteRecursively(directory);
+            try {
+                FileTrees.delete(directory);
+            } catch (IOException e) {
+                LOG.warn("could not remove {}", directory, e);
+            }
         }
     }
 
@@ -232,75 +262,19 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not remove {}", directory, e);
-        }
-    }
-
-    /** Where the PostgreSQL programs are, and how to run them as a user PostgreSQL accepts. */
-    private record Binaries(Path bin, boolean asPostgresUser) {
-        private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
-
-        static Binaries find() {
-            Optional<Path> bin = onPath().or(Binaries::debianInstall);
-            if (bin.isEmpty()) {
-                throw new IllegalStateException(
-                        "No PostgreSQL server binaries (initdb, pg_ctl) found on PATH or under /usr/lib/postgresql/*/bin:"
-                                + " install them (Debian: apt-get install postgresql) or point SUPPORTDESK_DB_URL at a"
-                                + " running database.");
-            }
-            return new Binaries(bin.get(), "root".equals(System.getProperty("user.name")));
-        }
-
-        private static Optional<Path> onPath() {
-            String path = System.getenv().getOrDefault("PATH", "");
-            return Stream.of(path.split(java.io.File.pathSeparator))
-                    .filter(dir -> !dir.isBlank())
-                    .map(Path::of)
-                    .filter(dir ->
-                            Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
-                    .findFirst();
-        }
-
-        private static Optional<Path> debianInstall() {
-            if (!Files.isDirectory(DEBIAN_ROOT)) {
-                return Optional.empty();
-            }
-            try (Stream<Path> versions = Files.list(DEBIAN_ROOT)) {
-                return versions.map(v -> v.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Comparator.comparing(
-                                b -> versionNumber(b.getParent().getFileName().toString())));
-            } catch (IOException e) {
-                return Optional.empty();
+    /** The PostgreSQL programs, and the account they run as. */
+    private record Programs(PostgresBinaries binaries, PostgresAccount account) {
+        void requireReachable(Path directory) {
+            for (Path path : List.of(binaries.bin().resolve("postgres"), directory)) {
+                if (!account.canReach(path)) {
+                    throw new IllegalStateException("PostgreSQL runs as " + account + ", which cannot reach " + path
+                            + ": every directory above it must let that account through (o+x)");
+                }
             }
         }
 
-        private static int versionNumber(String name) {
-            try {
-                return Integer.parseInt(name.replaceAll("\\..*", ""));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-
-        String version() {
-            return bin.getParent() == null
-                    ? bin.toString()
-                    : bin.getParent().getFileName().toString();
-        }
-
-        /** Makes the postgres OS user the owner of a path we created, when we run as root. */
         void handOver(Path path) throws IOException {
-            if (asPostgresUser) {
-                UserPrincipal postgres =
-                        path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-                Files.setOwner(path, postgres);
-            }
+            account.handOver(path);
         }
 
         /** Stops the server of {@code data} if one runs; a stale pid file with no server is left to pg_ctl. */
@@ -313,12 +287,10 @@ public final class LocalPostgres implements AutoCloseable {
         }
 
         void run(Path workDirectory, String program, String... arguments) {
-            List<String> command = new ArrayList<>();
-            if (asPostgresUser) {
-                command.addAll(List.of("runuser", "-u", "postgres", "--"));
-            }
-            command.add(bin.resolve(program).toString());
-            command.addAll(List.of(arguments));
+            List<String> programAndArguments = new ArrayList<>();
+            programAndArguments.add(binaries.bin().resolve(program).toString());
+            programAndArguments.addAll(List.of(arguments));
+            List<String> command = account.asAccount(programAndArguments);
             Path output = workDirectory.resolve(program + ".out");
             try {
                 Process process = new ProcessBuilder(command)
