@@ -24,7 +24,8 @@ SELECT :tenant, ('00000000-0000-4000-a000-' || lpad(to_hex(10000 + i), 12, '0'))
 INSERT INTO tickets (tenant_id, id, number_year, number_sequence, subject, description, category, priority, status,
     requester_id, organization_id, assignee_id, assigned_at, source, custom_fields, escalated_at, escalation_reason,
     sla_policy_version, sla_calendar_version, first_response_due_at, resolution_due_at, first_response_breached_at,
-    resolution_breached_at, first_responded_at, created_at, updated_at, messages_count, deleted_at, version)
+    resolution_breached_at, first_responded_at, created_at, updated_at, customer_updated_at, messages_count, deleted_at,
+    version)
 SELECT :tenant, ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 2024 + i / 100000, i,
        (ARRAY['Printer', 'Login', 'Invoice', 'Crash', 'Slow'])[1 + i % 5] || ' problem w' || i,
        'Description d' || (i % 10000) || ' about the ' || (ARRAY['screen', 'keyboard', 'server', 'network'])[1 + i % 4],
@@ -47,6 +48,7 @@ SELECT :tenant, ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 
        CASE WHEN i % 7 = 0 THEN timestamptz '2024-01-01' + i * interval '5 minutes' + interval '1 hour' END,
        timestamptz '2024-01-01' + i * interval '5 minutes',
        timestamptz '2024-01-01' + i * interval '5 minutes' + (i % 1000) * interval '1 minute',
+       timestamptz '2024-01-01' + i * interval '5 minutes' + (i % 500) * interval '1 minute',
        1,
        CASE WHEN i % 97 = 0 THEN timestamptz '2026-01-01' END,
        1

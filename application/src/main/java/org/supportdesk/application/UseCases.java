@@ -20,6 +20,7 @@ import org.supportdesk.application.admin.ShowConfiguration;
 import org.supportdesk.application.admin.UpdateOrganization;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.query.GetCustomerTicket;
@@ -47,6 +48,7 @@ import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.AdminWork;
+import org.supportdesk.application.work.CustomerViews;
 import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.CorrelationIds;
@@ -77,7 +79,7 @@ public record UseCases(
             FileTicket fileTicket,
             GetCustomerTicket getTicket,
             ListCustomerMessages listMessages,
-            ReplyToTicket replyToTicket,
+            ReplyAsCustomer reply,
             CloseOwnTicket closeOwnTicket,
             ShowCustomerProfile showProfile,
             ListCategories listCategories) {}
@@ -130,6 +132,7 @@ public record UseCases(
         SlaClocks slaClocks = new SlaClocks(ports.slaSettings(), ports.journal());
         TicketChanges changes = new TicketChanges(
                 ports.tickets(),
+                ports.people(),
                 ports.transactions(),
                 ports.journal(),
                 slaClocks,
@@ -138,7 +141,7 @@ public record UseCases(
                 correlation,
                 clock);
         AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
-        ReplyToTicket replyToTicket = new ReplyToTicket(changes, ports.configuration());
+        CustomerViews customerViews = new CustomerViews(ports.tickets(), ports.people());
         Portal portal = new Portal(
                 new ListCustomerTickets(ports.ticketQueries(), ports.transactions()),
                 new FileTicket(
@@ -148,14 +151,14 @@ public record UseCases(
                         ports.people(),
                         ports.configuration(),
                         ports.slaSettings()),
-                new GetCustomerTicket(ports.tickets(), ports.people(), ports.transactions()),
+                new GetCustomerTicket(ports.tickets(), customerViews, ports.transactions()),
                 new ListCustomerMessages(ports.tickets(), ports.transactions()),
-                replyToTicket,
-                new CloseOwnTicket(changes),
+                new ReplyAsCustomer(changes, ports.configuration()),
+                new CloseOwnTicket(changes, customerViews),
                 new ShowCustomerProfile(ports.people(), ports.ticketQueries(), ports.transactions()),
                 new ListCategories(ports.configuration(), ports.transactions()));
         Desk desk = new Desk(
-                new ListTickets(ports.ticketQueries(), ports.transactions()),
+                new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
                         changes,
                         ports.tickets(),
@@ -170,7 +173,7 @@ public record UseCases(
                 new DeleteTicket(changes),
                 new RestoreTicket(changes),
                 new ListMessages(ports.tickets(), ports.transactions()),
-                replyToTicket,
+                new ReplyToTicket(changes, ports.configuration()),
                 new AddInternalNote(changes),
                 new AssignTicket(changes, ports.people()),
                 new EscalateTicket(changes),

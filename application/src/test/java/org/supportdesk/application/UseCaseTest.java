@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.testing.InMemorySupportdesk;
 import org.supportdesk.application.testing.TenantFixture;
@@ -12,8 +13,9 @@ import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.NotificationIntent;
-import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.Message;
@@ -24,6 +26,7 @@ import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.TicketStatus;
 import org.supportdesk.domain.ticket.Via;
+import org.supportdesk.domain.visibility.CustomerMessageView;
 
 /** The core over in-memory ports with two tenants, and short ways to reach common states. */
 public abstract class UseCaseTest {
@@ -56,10 +59,24 @@ public abstract class UseCaseTest {
         return core.desk()
                 .changeTicketStatus()
                 .handle(new ChangeTicketStatus.Command(
-                        acme.agentActor(), ticket, status, Optional.empty(), Optional.empty()));
+                        acme.agentActor(), ticket, status, Optional.empty(), Optional.empty()))
+                .ticket();
     }
 
-    protected ReplyToTicket.Posted reply(Actor actor, TicketRef ticket, String body) {
+    /** The ticket as stored now. */
+    protected TicketState stored(TicketState ticket) {
+        return core.read(ticket.tenant(), () -> core.tickets
+                .find(ticket.tenant(), ticket.id())
+                .orElseThrow()
+                .state());
+    }
+
+    /** A customer's public reply, as the customer sees it. */
+    protected CustomerMessageView customerReply(CustomerActor actor, TicketRef ticket, String body) {
+        return core.portal().reply().handle(new ReplyAsCustomer.Command(actor, ticket, new Body(body), Via.PORTAL));
+    }
+
+    protected ReplyToTicket.Posted reply(StaffActor actor, TicketRef ticket, String body) {
         return core.desk()
                 .replyToTicket()
                 .handle(new ReplyToTicket.Command(actor, ticket, new Body(body), Via.API, false, Optional.empty()));

@@ -225,8 +225,14 @@ class ApiBehaviourTest {
         assertThat(assigned.json().get("assigned_at").isNull()).isFalse();
         assertThat(assigned.json().get("status").asText()).isEqualTo("in_progress");
         assertThat(history.get("items")).hasSize(1);
+        assertThat(assigned.json().get("messages").isNull())
+                .as("a write answers without the conversation")
+                .isTrue();
+        assertThat(assigned.etag())
+                .isEqualTo("\"" + assigned.json().get("version").asText() + "\"");
         List<String> staffMessages = new ArrayList<>();
-        assigned.json()
+        http.get(agent, "/api/v1/tickets/" + id)
+                .json()
                 .get("messages")
                 .forEach(m -> staffMessages.add(
                         m.get("kind").asText() + ":" + m.get("customer_visible").asBoolean()));
@@ -290,6 +296,60 @@ class ApiBehaviourTest {
                 .isEqualTo(200);
         assertThat(http.get(agent, "/api/v1/tickets/" + id).status()).isEqualTo(200);
         assertThat(ids(http.get(agent, "/api/v1/tickets?limit=100").json())).contains(id);
+    }
+
+    @Test
+    void a_ticket_moves_to_a_category_the_tenant_added() {
+        TestHttp.Response categories = http.send(
+                admin,
+                "PUT",
+                "/api/v1/categories",
+                "{\"categories\":[\"bug\",\"feature\",\"question\",\"billing\",\"technical\",\"other\",\"hardware\"]}");
+        assertThat(categories.status()).as(categories.body()).isEqualTo(200);
+        String id = file(customer, "Needs the new category");
+
+        TestHttp.Response moved = patch(id, "{\"category\":\"hardware\"}");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("category").asText()).isEqualTo("hardware");
+        assertThat(patch(id, "{\"category\":\"astrology\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_requester_filter_takes_an_id_or_an_email_and_an_unknown_email_lists_nothing() {
+        String marker = "rq" + UUID.randomUUID().toString().substring(0, 8);
+        String carlas = file(customer, "Requester " + marker);
+        file(otherCustomer, "Requester " + marker);
+        String carlaId = staffView(carlas).get("requester").get("id").asText();
+
+        JsonNode byEmail = http.get(agent, "/api/v1/tickets?q=" + marker + "&requester=carla@acme.example")
+                .json();
+        JsonNode byId = http.get(agent, "/api/v1/tickets?q=" + marker + "&requester=" + carlaId)
+                .json();
+        TestHttp.Response nobody = http.get(agent, "/api/v1/tickets?q=" + marker + "&requester=nobody@acme.example");
+
+        assertThat(ids(byEmail)).containsExactly(carlas);
+        assertThat(byEmail).isEqualTo(byId);
+        assertThat(nobody.status()).as(nobody.body()).isEqualTo(200);
+        assertThat(nobody.json().get("pagination").get("total").asInt()).isZero();
+        assertThat(http.get(agent, "/api/v1/tickets?requester=carla").status()).isEqualTo(400);
+    }
+
+    @Test
+    void an_internal_note_moves_neither_the_customers_updated_at_nor_their_etag() throws Exception {
+        String id = file(customer, "A quiet note");
+        TestHttp.Response before = http.get(customer, "/api/v1/portal/tickets/" + id);
+        Thread.sleep(5); // the server's clock moves on before the note
+
+        TestHttp.Response noted = http.post(
+                agent, "/api/v1/tickets/" + id + "/messages", "{\"kind\":\"internal\",\"body\":\"VIP, be quick\"}");
+        TestHttp.Response after = http.get(customer, "/api/v1/portal/tickets/" + id);
+
+        assertThat(noted.status()).as(noted.body()).isEqualTo(201);
+        assertThat(Instant.parse(staffView(id).get("updated_at").asText()))
+                .isAfter(Instant.parse(before.json().get("updated_at").asText()));
+        assertThat(after.json().get("updated_at")).isEqualTo(before.json().get("updated_at"));
+        assertThat(after.etag()).isEqualTo(before.etag());
     }
 
     @Test

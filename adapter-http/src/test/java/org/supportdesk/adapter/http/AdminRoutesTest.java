@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.tenant.TenantSlug;
 
 class AdminRoutesTest {
     final TestServer server = new TestServer();
@@ -25,10 +24,6 @@ class AdminRoutesTest {
 
     @Test
     void an_admin_adds_an_agent_who_can_then_sign_in_and_is_listed() {
-        server.core.transactions.inTransaction(acme.tenant, () -> {
-            server.core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", server.core.clock.instant());
-            return null;
-        });
         var created = server.post(
                 admin,
                 "/api/v1/agents",

@@ -19,8 +19,8 @@ class AuthRoutesTest {
 
     @BeforeEach
     void passwords() {
-        server.signInReady(acme, "acme");
-        server.signInReady(globex, "globex");
+        server.signInReady(acme);
+        server.signInReady(globex);
     }
 
     @AfterEach

@@ -23,7 +23,6 @@ import org.supportdesk.application.testing.InMemorySupportdesk;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
-import org.supportdesk.domain.tenant.TenantSlug;
 
 /** The real HTTP adapter, as {@link HttpApi} assembles it, on a random port over the in-memory core. */
 public final class TestServer implements AutoCloseable {
@@ -43,10 +42,9 @@ public final class TestServer implements AutoCloseable {
                 .start("127.0.0.1", 0);
     }
 
-    /** Registers a tenant's slug and gives each of its people the password {@code "pw-" + their name}. */
-    public void signInReady(TenantFixture tenant, String slug) {
+    /** Gives each person of a stored tenant (slug: the fixture's name) the password {@code "pw-" + name + "-secret"}. */
+    public void signInReady(TenantFixture tenant) {
         core.transactions.inTransaction(tenant.tenant, () -> {
-            core.tenants.add(tenant.tenant, new TenantSlug(slug), slug, core.clock.instant());
             for (Person person : tenant.everyone()) {
                 core.credentials.setPasswordHash(
                         tenant.tenant,

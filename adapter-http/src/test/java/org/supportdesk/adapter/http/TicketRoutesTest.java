@@ -3,6 +3,7 @@ package org.supportdesk.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,8 @@ class TicketRoutesTest {
     void customers_get_an_etag_that_changes_only_with_what_they_see_and_close_honours_it() {
         String id = file();
         var first = server.get(customer, "/api/v1/portal/tickets/" + id);
+        // Time passes before the note: a customer's updated_at must not move with it (it once did).
+        server.core.clock.advance(Duration.ofMinutes(10));
         server.post(
                 agent,
                 "/api/v1/tickets/" + id + "/messages",
@@ -189,6 +192,9 @@ class TicketRoutesTest {
         assertThat(afterNote.header("ETag"))
                 .as("an internal note changes nothing a customer sees")
                 .isEqualTo(first.header("ETag"));
+        assertThat(afterNote.jsonBody().get("updated_at"))
+                .isEqualTo(first.jsonBody().get("updated_at"));
+        assertThat(afterNote.body()).isEqualTo(first.body());
         assertThat(afterReply.header("ETag")).isNotEqualTo(first.header("ETag"));
         var stale = server.send(
                 customer,
@@ -203,6 +209,7 @@ class TicketRoutesTest {
                 null,
                 Map.of("If-Match", afterReply.header("ETag").orElseThrow()));
         assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.body()).as("no internal version told to a customer").doesNotContain("version");
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.jsonBody().get("status").asText()).isEqualTo("closed");
     }

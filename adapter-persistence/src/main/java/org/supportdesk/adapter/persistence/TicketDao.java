@@ -33,14 +33,14 @@ interface TicketDao {
                 status, requester_id, organization_id, assignee_id, assigned_at, source, page_url, browser_info,
                 custom_fields, follow_up_of, escalated_at, escalation_reason, sla_policy_version, sla_calendar_version,
                 first_response_due_at, resolution_due_at, first_response_breached_at, resolution_breached_at,
-                first_responded_at, resolved_at, closed_at, created_at, updated_at, last_message_at, messages_count,
-                deleted_at, version)
+                first_responded_at, resolved_at, closed_at, created_at, updated_at, customer_updated_at, last_message_at,
+                messages_count, deleted_at, version)
             VALUES (:tenantId, :id, :numberYear, :numberSequence, :subject, :description, :category, :priority,
                 :status, :requesterId, :organizationId, :assigneeId, :assignedAt, :source, :pageUrl, :browserInfo,
                 CAST(:customFields AS json), :followUpOf, :escalatedAt, :escalationReason, :slaPolicyVersion,
                 :slaCalendarVersion, :firstResponseDueAt, :resolutionDueAt, :firstResponseBreachedAt,
                 :resolutionBreachedAt, :firstRespondedAt, :resolvedAt, :closedAt, :createdAt, :updatedAt,
-                :lastMessageAt, :messagesCount, :deletedAt, :version)
+                :customerUpdatedAt, :lastMessageAt, :messagesCount, :deletedAt, :version)
             """)
     void insert(@BindMethods TicketRow row);
 
@@ -54,7 +54,7 @@ interface TicketDao {
                    resolution_due_at = :resolutionDueAt, first_response_breached_at = :firstResponseBreachedAt,
                    resolution_breached_at = :resolutionBreachedAt, first_responded_at = :firstRespondedAt,
                    resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :updatedAt,
-                   last_message_at = :lastMessageAt, messages_count = :messagesCount, deleted_at = :deletedAt,
+                   customer_updated_at = :customerUpdatedAt, last_message_at = :lastMessageAt, messages_count = :messagesCount, deleted_at = :deletedAt,
                    version = :version
              WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion
             """)

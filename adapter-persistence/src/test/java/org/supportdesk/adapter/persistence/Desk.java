@@ -82,6 +82,7 @@ record Desk(Ports ports, UseCases useCases) {
                             sla,
                             s.createdAt(),
                             s.updatedAt(),
+                            s.customerUpdatedAt(),
                             s.lastMessageAt(),
                             s.messagesCount(),
                             s.deletedAt(),

@@ -31,6 +31,7 @@ import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Description;
@@ -424,7 +425,7 @@ class JdbiTicketQueriesTest {
                 Optional.empty()));
     }
 
-    private void reply(org.supportdesk.domain.tenant.Actor actor, TicketState ticket, String body) {
+    private void reply(StaffActor actor, TicketState ticket, String body) {
         desk.desk()
                 .replyToTicket()
                 .handle(new ReplyToTicket.Command(

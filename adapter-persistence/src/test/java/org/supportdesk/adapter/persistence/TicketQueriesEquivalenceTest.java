@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.conversation.AddInternalNote;
+import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.testing.InMemorySupportdesk;
 import org.supportdesk.application.testing.MutableClock;
@@ -41,6 +43,7 @@ import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantSettings;
+import org.supportdesk.domain.tenant.TenantSlug;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.testing.SequentialIds;
 import org.supportdesk.domain.ticket.Body;
@@ -121,23 +124,21 @@ class TicketQueriesEquivalenceTest {
             agents.addAll(List.of(fixture.agent, fixture.admin));
             agents.add(person(name, "staff0", Role.AGENT, Optional.empty()));
 
-            database.createTenant(fixture.tenant, name, clock);
-            JdbiPeople jdbiPeople = new JdbiPeople(database.jdbi(), clock);
-            InMemorySupportdesk reference = new InMemorySupportdesk(clock, SequentialIds.startingAtOne());
-            database.transactions().inTransaction(fixture.tenant, () -> {
-                jdbiPeople.addOrganization(fixture.organization);
-                jdbiPeople.addOrganization(privateOrganization);
-                everyone().forEach(jdbiPeople::add);
-                return null;
-            });
-            reference.transactions.inTransaction(fixture.tenant, () -> {
-                reference.people.addOrganization(fixture.organization);
-                reference.people.addOrganization(privateOrganization);
-                everyone().forEach(reference.people::add);
-                return null;
-            });
             postgres = Desk.overPostgres(database, SequentialIds.startingAtOne(), clock);
-            memory = Desk.inMemory(reference);
+            memory = Desk.inMemory(new InMemorySupportdesk(clock, SequentialIds.startingAtOne()));
+            for (Desk desk : List.of(postgres, memory)) {
+                // Through each side's own use cases, so both spend the same ids on it.
+                desk.useCases()
+                        .createTenant()
+                        .handle(new CreateTenant.Command(
+                                Optional.of(fixture.tenant), new TenantSlug(name), name, Optional.empty()));
+                desk.ports().transactions().inTransaction(fixture.tenant, () -> {
+                    desk.ports().people().addOrganization(fixture.organization);
+                    desk.ports().people().addOrganization(privateOrganization);
+                    everyone().forEach(desk.ports().people()::add);
+                    return null;
+                });
+            }
         }
 
         List<Person> everyone() {
@@ -202,10 +203,10 @@ class TicketQueriesEquivalenceTest {
                                 .filter(c -> c.id().equals(requesters.get(t)))
                                 .findFirst()
                                 .orElseThrow();
-                        both("customer reply", d -> d.desk()
-                                .replyToTicket()
-                                .handle(new ReplyToTicket.Command(
-                                        actorOf(requester), ticket, body, Via.PORTAL, false, Optional.empty())));
+                        both("customer reply", d -> d.useCases()
+                                .portal()
+                                .reply()
+                                .handle(new ReplyAsCustomer.Command(actorOf(requester), ticket, body, Via.PORTAL)));
                     }
                     case 2 -> both("note", d -> d.desk()
                             .addInternalNote()

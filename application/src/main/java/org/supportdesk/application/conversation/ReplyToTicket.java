@@ -4,18 +4,25 @@ import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.TenantConfiguration;
-import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Message;
-import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.Via;
 
-/** A customer or staff member posts a public reply; the lifecycle's implicit transitions follow from it (§4). */
+/**
+ * Staff post a public reply, perhaps marking the one that resolved the ticket; the lifecycle's implicit transitions
+ * follow from it (§4: the first public reply answers the ticket). Customers reply through {@link ReplyAsCustomer}.
+ */
 public final class ReplyToTicket {
     public record Command(
-            Actor actor, TicketRef ticket, Body body, Via via, boolean resolution, Optional<Long> expectedVersion) {
+            StaffActor actor,
+            TicketRef ticket,
+            Body body,
+            Via via,
+            boolean resolution,
+            Optional<Long> expectedVersion) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(ticket, "ticket");
@@ -25,13 +32,8 @@ public final class ReplyToTicket {
         }
     }
 
-    /** The reply as posted and the ticket after it. */
-    public record Posted(Message message, TicketState ticket) {
-        /** The reply's id, for callers that read it back through a customer's view. */
-        public MessageId messageId() {
-            return message.id();
-        }
-    }
+    /** The message as posted and the ticket as the post left it (its version is the answer's ETag). */
+    public record Posted(Message message, TicketState ticket) {}
 
     private final TicketChanges changes;
     private final TenantConfiguration configuration;

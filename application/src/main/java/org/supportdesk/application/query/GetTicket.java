@@ -1,6 +1,7 @@
 package org.supportdesk.application.query;
 
 import java.util.Objects;
+import org.supportdesk.application.work.RequesterNames;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;

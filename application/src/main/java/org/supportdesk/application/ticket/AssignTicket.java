@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -10,7 +11,6 @@ import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.TicketRef;
-import org.supportdesk.domain.ticket.TicketState;
 
 /** Staff give a ticket to an active agent or admin, or unassign it with an empty assignee (§10). */
 public final class AssignTicket {
@@ -32,11 +32,12 @@ public final class AssignTicket {
         this.people = people;
     }
 
-    public TicketState handle(Command command) {
-        return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
-            Optional<Person> assignee = resolve(people, command.actor().tenant(), command.assignee());
-            TicketChanges.requireChanged(ticket.assign(assignee, context), ticket);
-        });
+    public ChangedTicket handle(Command command) {
+        return changes.changeForStaff(
+                command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+                    Optional<Person> assignee = resolve(people, command.actor().tenant(), command.assignee());
+                    TicketChanges.requireChanged(ticket.assign(assignee, context), ticket);
+                });
     }
 
     /** The person an assignee id names in the tenant; an unknown id is invalid input, like a deactivated one (§17). */

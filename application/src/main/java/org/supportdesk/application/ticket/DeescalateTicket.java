@@ -2,10 +2,10 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.TicketRef;
-import org.supportdesk.domain.ticket.TicketState;
 
 /** Staff lift a ticket's escalation. */
 public final class DeescalateTicket {
@@ -23,9 +23,10 @@ public final class DeescalateTicket {
         this.changes = changes;
     }
 
-    public TicketState handle(Command command) {
-        return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
-            TicketChanges.requireChanged(ticket.deescalate(context), ticket);
-        });
+    public ChangedTicket handle(Command command) {
+        return changes.changeForStaff(
+                command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+                    TicketChanges.requireChanged(ticket.deescalate(context), ticket);
+                });
     }
 }

@@ -2,10 +2,10 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.TicketRef;
-import org.supportdesk.domain.ticket.TicketState;
 
 /** Staff escalate a ticket with a reason. */
 public final class EscalateTicket {
@@ -24,9 +24,10 @@ public final class EscalateTicket {
         this.changes = changes;
     }
 
-    public TicketState handle(Command command) {
-        return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
-            TicketChanges.requireChanged(ticket.escalate(command.reason(), context), ticket);
-        });
+    public ChangedTicket handle(Command command) {
+        return changes.changeForStaff(
+                command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+                    TicketChanges.requireChanged(ticket.escalate(command.reason(), context), ticket);
+                });
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.work.AdminWork;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
@@ -99,22 +100,24 @@ public final class FileTicketForCustomer {
         this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
     }
 
-    public TicketState handle(Command command) {
+    public ChangedTicket handle(Command command) {
         StaffActor actor = command.actor();
-        return changes.inTransaction(
-                actor,
-                () -> filing.file(
-                        actor,
-                        requester(actor, command.requester()),
-                        new TicketFiling.Content(
-                                command.subject(),
-                                command.description(),
-                                command.category(),
-                                command.priority(),
-                                command.source(),
-                                PortalContext.NONE,
-                                command.customFields(),
-                                command.followUpOf())));
+        return changes.inTransaction(actor, () -> {
+            Person requester = requester(actor, command.requester());
+            TicketState filed = filing.file(
+                    actor,
+                    requester,
+                    new TicketFiling.Content(
+                            command.subject(),
+                            command.description(),
+                            command.category(),
+                            command.priority(),
+                            command.source(),
+                            PortalContext.NONE,
+                            command.customFields(),
+                            command.followUpOf()));
+            return new ChangedTicket(filed, requester.name());
+        });
     }
 
     private Person requester(StaffActor actor, Requester requester) {

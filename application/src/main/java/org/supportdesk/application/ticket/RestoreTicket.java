@@ -2,10 +2,10 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.TicketRef;
-import org.supportdesk.domain.ticket.TicketState;
 
 /** An admin brings a soft-deleted ticket back. */
 public final class RestoreTicket {
@@ -23,8 +23,8 @@ public final class RestoreTicket {
         this.changes = changes;
     }
 
-    public TicketState handle(Command command) {
-        return changes.change(
+    public ChangedTicket handle(Command command) {
+        return changes.changeForStaff(
                 command.actor(),
                 command.ticket(),
                 command.expectedVersion(),

@@ -2,6 +2,7 @@ package org.supportdesk.application.ticket;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TenantConfiguration;
@@ -16,7 +17,6 @@ import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Tags;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketRef;
-import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
@@ -67,16 +67,17 @@ public final class UpdateTicket {
         this.configuration = configuration;
     }
 
-    public TicketState handle(Command command) {
-        return changes.change(command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
-            // Inside the unit of work: the tenant's categories are only visible in a transaction bound to it.
-            command.category().ifPresent(category -> {
-                if (!configuration.settings(command.actor().tenant()).offers(category)) {
-                    throw ValidationFailed.of("category", "is not one of the tenant's categories");
-                }
-            });
-            TicketChanges.requireChanged(apply(command, ticket, context), ticket);
-        });
+    public ChangedTicket handle(Command command) {
+        return changes.changeForStaff(
+                command.actor(), command.ticket(), command.expectedVersion(), (ticket, context) -> {
+                    // Inside the unit of work: the tenant's categories are only visible in a transaction bound to it.
+                    command.category().ifPresent(category -> {
+                        if (!configuration.settings(command.actor().tenant()).offers(category)) {
+                            throw ValidationFailed.of("category", "is not one of the tenant's categories");
+                        }
+                    });
+                    TicketChanges.requireChanged(apply(command, ticket, context), ticket);
+                });
     }
 
     private boolean apply(Command command, Ticket ticket, ChangeContext context) {

@@ -15,10 +15,12 @@ import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.Outbox;
+import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.sla.SlaExplanation;
 import org.supportdesk.domain.tenant.Actor;
+import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.ChangeContext;
 import org.supportdesk.domain.ticket.NoChanges;
 import org.supportdesk.domain.ticket.StaleTicket;
@@ -36,6 +38,7 @@ import org.supportdesk.domain.visibility.TicketAccess;
  */
 public final class TicketChanges {
     private final TicketRepository tickets;
+    private final RequesterNames requesterNames;
     private final TransactionRunner transactions;
     private final Journal journal;
     private final SlaClocks slaClocks;
@@ -46,6 +49,7 @@ public final class TicketChanges {
 
     public TicketChanges(
             TicketRepository tickets,
+            People people,
             TransactionRunner transactions,
             Journal journal,
             SlaClocks slaClocks,
@@ -54,6 +58,7 @@ public final class TicketChanges {
             CorrelationIds correlation,
             InstantSource clock) {
         this.tickets = tickets;
+        this.requesterNames = new RequesterNames(people);
         this.transactions = transactions;
         this.journal = journal;
         this.slaClocks = slaClocks;
@@ -97,6 +102,29 @@ public final class TicketChanges {
                     return null;
                 })
                 .ticket();
+    }
+
+    /**
+     * Like {@link #change(Actor, TicketRef, Optional, Reach, BiConsumer)} for staff: answers the ticket as the change
+     * left it, with its requester's name, read in the change's own transaction, so the caller's answer and its ETag
+     * describe exactly the version this change wrote.
+     */
+    public ChangedTicket changeForStaff(
+            StaffActor actor,
+            TicketRef ref,
+            Optional<Long> expectedVersion,
+            Reach reach,
+            BiConsumer<Ticket, ChangeContext> change) {
+        return transactions.inTransaction(actor.tenant(), () -> {
+            TicketState changed = change(actor, ref, expectedVersion, reach, change);
+            return new ChangedTicket(changed, requesterNames.of(changed));
+        });
+    }
+
+    /** {@link #changeForStaff(StaffActor, TicketRef, Optional, Reach, BiConsumer)} of a live ticket. */
+    public ChangedTicket changeForStaff(
+            StaffActor actor, TicketRef ref, Optional<Long> expectedVersion, BiConsumer<Ticket, ChangeContext> change) {
+        return changeForStaff(actor, ref, expectedVersion, Reach.LIVE, change);
     }
 
     /** Like {@link #change(Actor, TicketRef, Optional, BiConsumer)} for a change that also answers something. */

@@ -7,13 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.application.UseCaseTest;
 import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
-import org.supportdesk.domain.tenant.TenantSlug;
 
 class SignInTest extends UseCaseTest {
     @BeforeEach
     void passwords() {
         core.transactions.inTransaction(acme.tenant, () -> {
-            core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", core.clock.instant());
             for (Person person : acme.everyone()) {
                 core.credentials.setPasswordHash(
                         acme.tenant, person.id(), core.passwordHashing.hash(new Password("secret-" + person.name())));

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.application.UseCaseTest;
 import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
@@ -34,9 +35,39 @@ import org.supportdesk.domain.visibility.CustomerTicketView;
 class ReadSideTest extends UseCaseTest {
 
     @Test
+    void a_customers_updated_at_moves_only_with_changes_they_can_see() {
+        TicketState ticket = aTicketIn(TicketStatus.IN_PROGRESS);
+        GetCustomerTicket.Command read = new GetCustomerTicket.Command(acme.customerActor(), ticket.id());
+        CustomerTicketView filed = core.portal().getTicket().handle(read);
+
+        core.clock.advance(Duration.ofMinutes(5));
+        note(ticket.id(), "Internal only");
+        core.clock.advance(Duration.ofMinutes(5));
+        core.desk()
+                .assignTicket()
+                .handle(new AssignTicket.Command(
+                        acme.agentActor(), ticket.id(), Optional.of(acme.agent.id()), Optional.empty()));
+        core.clock.advance(Duration.ofMinutes(5));
+        core.desk()
+                .escalateTicket()
+                .handle(new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP", Optional.empty()));
+        CustomerTicketView afterInternalWork = core.portal().getTicket().handle(read);
+
+        assertThat(stored(ticket).updatedAt()).isAfter(filed.updatedAt());
+        assertThat(afterInternalWork.updatedAt()).isEqualTo(filed.updatedAt());
+        assertThat(afterInternalWork.revision()).isEqualTo(filed.revision());
+
+        core.clock.advance(Duration.ofMinutes(5));
+        reply(acme.agentActor(), ticket.id(), "We are looking into it");
+        CustomerTicketView answered = core.portal().getTicket().handle(read);
+        assertThat(answered.updatedAt()).isEqualTo(core.clock.instant());
+        assertThat(answered.revision()).isNotEqualTo(filed.revision());
+    }
+
+    @Test
     void staff_read_every_field_and_the_whole_conversation_in_order() {
         TicketState ticket = aTicket();
-        reply(acme.customerActor(), ticket.id(), "Any news?");
+        customerReply(acme.customerActor(), ticket.id(), "Any news?");
         note(ticket.id(), "Secret plan");
         reply(acme.agentActor(), ticket.id(), "Working on it");
 
@@ -90,7 +121,7 @@ class ReadSideTest extends UseCaseTest {
     void customer_message_pages_skip_internal_messages() {
         TicketState ticket = aTicket();
         for (int i = 1; i <= 3; i++) {
-            reply(acme.customerActor(), ticket.id(), "Reply " + i);
+            customerReply(acme.customerActor(), ticket.id(), "Reply " + i);
             note(ticket.id(), "Note " + i);
         }
 
@@ -227,7 +258,7 @@ class ReadSideTest extends UseCaseTest {
     @Test
     void search_ranks_subject_hits_above_description_and_message_hits() {
         TicketState inMessage = aTicket();
-        reply(acme.customerActor(), inMessage.id(), "the invoice export hangs");
+        customerReply(acme.customerActor(), inMessage.id(), "the invoice export hangs");
         core.clock.advance(Duration.ofMinutes(1));
         TicketState inSubject = core.fileAndRead(new FileTicket.Command(
                 acme.customerActor(),

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.supportdesk.domain.port.SlaSettings;
-import org.supportdesk.domain.sla.AlwaysOpen;
 import org.supportdesk.domain.sla.BusinessCalendar;
 import org.supportdesk.domain.sla.SlaPolicy;
 import org.supportdesk.domain.tenant.TenantId;
@@ -35,37 +34,43 @@ public final class InMemorySlaSettings implements SlaSettings, Snapshotting {
     @Override
     public synchronized SlaPolicy currentPolicy(TenantId tenant) {
         binding.require(tenant);
-        List<SlaPolicy> all = policiesOf(tenant);
-        return all.get(all.size() - 1);
+        return latest(policiesOf(tenant), tenant);
     }
 
     @Override
     public synchronized BusinessCalendar currentCalendar(TenantId tenant) {
         binding.require(tenant);
-        List<BusinessCalendar> all = calendarsOf(tenant);
-        return all.get(all.size() - 1);
+        return latest(calendarsOf(tenant), tenant);
     }
 
     @Override
     public synchronized void addPolicy(TenantId tenant, SlaPolicy policy) {
         binding.require(tenant);
-        requireNext(currentPolicy(tenant).version(), policy.version());
+        requireNext(policiesOf(tenant).size(), policy.version());
         policies.put(tenant, appended(policiesOf(tenant), policy));
     }
 
     @Override
     public synchronized void addCalendar(TenantId tenant, BusinessCalendar calendar) {
         binding.require(tenant);
-        requireNext(currentCalendar(tenant).version(), calendar.version());
+        requireNext(calendarsOf(tenant).size(), calendar.version());
         calendars.put(tenant, appended(calendarsOf(tenant), calendar));
     }
 
     private List<SlaPolicy> policiesOf(TenantId tenant) {
-        return policies.getOrDefault(tenant, List.of(SlaPolicy.defaults()));
+        return policies.getOrDefault(tenant, List.of());
     }
 
     private List<BusinessCalendar> calendarsOf(TenantId tenant) {
-        return calendars.getOrDefault(tenant, List.of(new AlwaysOpen(1)));
+        return calendars.getOrDefault(tenant, List.of());
+    }
+
+    /** The newest version; a tenant has one from its creation on ({@code CreateTenant}). */
+    private static <T> T latest(List<T> versions, TenantId tenant) {
+        if (versions.isEmpty()) {
+            throw new IllegalStateException("tenant " + tenant + " has no SLA settings: was it created?");
+        }
+        return versions.get(versions.size() - 1);
     }
 
     private static <T> T versionOf(List<T> versions, int version) {

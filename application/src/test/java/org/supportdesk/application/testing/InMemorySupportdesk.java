@@ -2,13 +2,16 @@ package org.supportdesk.application.testing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.supportdesk.application.Ports;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.ids.SecureRandomSecrets;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.TenantSlug;
 import org.supportdesk.domain.testing.SequentialIds;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketState;
@@ -93,8 +96,14 @@ public final class InMemorySupportdesk {
         return useCases.admin();
     }
 
-    /** Stores the fixture's organisation and cast, in a transaction of its tenant. */
+    /**
+     * Creates the fixture's tenant as an operator would (with its defaults, under the fixture's name as slug), then
+     * stores its organisation and cast.
+     */
     public TenantFixture store(TenantFixture fixture) {
+        useCases.createTenant()
+                .handle(new CreateTenant.Command(
+                        Optional.of(fixture.tenant), new TenantSlug(fixture.name), fixture.name, Optional.empty()));
         transactions.inTransaction(fixture.tenant, () -> {
             people.addOrganization(fixture.organization);
             fixture.everyone().forEach(people::add);

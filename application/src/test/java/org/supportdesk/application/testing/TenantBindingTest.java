@@ -93,7 +93,8 @@ class TenantBindingTest {
                                 new IdempotencyKey(acme.tenant, "caller", "POST", "/x", "key"), Instant.EPOCH)),
                 call(
                         "tenants: write",
-                        (core, acme) -> core.tenants.add(acme.tenant, new TenantSlug("acme"), "Acme", Instant.EPOCH)));
+                        (core, acme) ->
+                                core.tenants.add(acme.tenant, new TenantSlug("acme-too"), "Acme", Instant.EPOCH)));
     }
 
     private static Arguments call(String name, BiConsumer<InMemorySupportdesk, TenantFixture> call) {

@@ -20,6 +20,7 @@ import org.supportdesk.domain.tenant.UserId;
  * deactivated agent.
  */
 public final class TenantFixture {
+    public final String name;
     public final TenantId tenant;
     public final Organization organization;
     public final Person customer;
@@ -31,6 +32,7 @@ public final class TenantFixture {
 
     /** The tenant {@code name} with its cast, not stored anywhere yet. */
     public TenantFixture(String name) {
+        this.name = name;
         tenant = new TenantId(UUID.nameUUIDFromBytes(("tenant:" + name).getBytes()));
         organization = new Organization(new OrganizationId(id(name, "org")), tenant, "Acme " + name, true);
         customer = person(name, "carla", Role.CUSTOMER, Optional.of(organization.id()), true);

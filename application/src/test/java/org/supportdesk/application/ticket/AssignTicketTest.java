@@ -22,7 +22,8 @@ class AssignTicketTest extends UseCaseTest {
     TicketState assign(TicketState ticket, Optional<UserId> to) {
         return core.desk()
                 .assignTicket()
-                .handle(new AssignTicket.Command(acme.adminActor(), ticket.id(), to, Optional.empty()));
+                .handle(new AssignTicket.Command(acme.adminActor(), ticket.id(), to, Optional.empty()))
+                .ticket();
     }
 
     @Test

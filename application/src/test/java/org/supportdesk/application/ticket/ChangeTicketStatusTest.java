@@ -29,11 +29,8 @@ class ChangeTicketStatusTest extends UseCaseTest {
         TicketState resolved = core.desk()
                 .changeTicketStatus()
                 .handle(new ChangeTicketStatus.Command(
-                        acme.agentActor(),
-                        ticket.id(),
-                        TicketStatus.RESOLVED,
-                        Optional.of("patched"),
-                        Optional.of(2L)));
+                        acme.agentActor(), ticket.id(), TicketStatus.RESOLVED, Optional.of("patched"), Optional.of(2L)))
+                .ticket();
 
         assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(resolved.sla().resolvedAt()).contains(core.clock.instant());

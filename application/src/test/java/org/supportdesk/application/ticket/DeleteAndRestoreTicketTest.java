@@ -32,12 +32,13 @@ class DeleteAndRestoreTicketTest extends UseCaseTest {
         assertThatThrownBy(() -> core.desk().getTicket().handle(new GetTicket.Command(acme.agentActor(), ticket.id())))
                 .isInstanceOf(TicketNotFound.class);
         assertThat(listAll().total()).isZero();
-        assertThatThrownBy(() -> reply(acme.customerActor(), ticket.id(), "Hello?"))
+        assertThatThrownBy(() -> customerReply(acme.customerActor(), ticket.id(), "Hello?"))
                 .isInstanceOf(TicketNotFound.class);
 
         TicketState restored = core.desk()
                 .restoreTicket()
-                .handle(new RestoreTicket.Command(acme.adminActor(), ticket.id(), Optional.empty()));
+                .handle(new RestoreTicket.Command(acme.adminActor(), ticket.id(), Optional.empty()))
+                .ticket();
 
         assertThat(restored.deletedAt()).isEmpty();
         assertThat(listAll().total()).isEqualTo(1);

@@ -20,7 +20,8 @@ class EscalateTicketTest extends UseCaseTest {
 
         TicketState escalated = core.desk()
                 .escalateTicket()
-                .handle(new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP customer", Optional.empty()));
+                .handle(new EscalateTicket.Command(acme.agentActor(), ticket.id(), "VIP customer", Optional.empty()))
+                .ticket();
 
         assertThat(escalated.escalation()).hasValueSatisfying(e -> {
             assertThat(e.reason()).isEqualTo("VIP customer");
@@ -49,7 +50,8 @@ class EscalateTicketTest extends UseCaseTest {
                 .isInstanceOf(NoChanges.class);
         TicketState lifted = core.desk()
                 .deescalateTicket()
-                .handle(new DeescalateTicket.Command(acme.agentActor(), ticket.id(), Optional.empty()));
+                .handle(new DeescalateTicket.Command(acme.agentActor(), ticket.id(), Optional.empty()))
+                .ticket();
         assertThat(lifted.escalation()).isEmpty();
         assertThat(journalOf(ticket)).contains(JournalAction.TICKET_ESCALATED, JournalAction.TICKET_DEESCALATED);
         assertThatThrownBy(() -> core.desk()

@@ -102,7 +102,7 @@ class FileTicketTest {
                         ValidationFailed.class,
                         e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("category"));
         assertThat(core.tickets.size()).isZero();
-        assertThat(core.journal.all()).isEmpty();
+        assertThat(core.journal.all()).extracting(JournalEntry::action).containsOnly(JournalAction.TENANT_CREATED);
         assertThat(core.outbox.intents()).isEmpty();
     }
 
@@ -134,7 +134,8 @@ class FileTicketTest {
                 .fileTicketForCustomer()
                 .handle(staffFiling(
                         FileTicketForCustomer.Requester.byEmail(acme.customer.email(), Optional.empty()),
-                        TicketSource.PHONE));
+                        TicketSource.PHONE))
+                .ticket();
 
         assertThat(ticket.requester()).isEqualTo(acme.customer.id());
         assertThat(ticket.source()).isEqualTo(TicketSource.PHONE);
@@ -161,7 +162,8 @@ class FileTicketTest {
                 .fileTicketForCustomer()
                 .handle(staffFiling(
                         FileTicketForCustomer.Requester.byEmail(newcomer, Optional.of("New Person")),
-                        TicketSource.EMAIL));
+                        TicketSource.EMAIL))
+                .ticket();
 
         var created = core.read(
                 acme.tenant, () -> core.people.personByEmail(acme.tenant, Email.of("new.person@example.com")));

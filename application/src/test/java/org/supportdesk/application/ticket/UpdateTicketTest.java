@@ -72,7 +72,8 @@ class UpdateTicketTest extends UseCaseTest {
                         Optional.of(new Category("bug")),
                         Optional.of(Tags.of(List.of("Hardware", "printer", "hardware"))),
                         Optional.of(new UpdateTicket.Assignment(Optional.of(acme.agent.id()))),
-                        Optional.of(TicketStatus.ON_HOLD)));
+                        Optional.of(TicketStatus.ON_HOLD)))
+                .ticket();
 
         assertThat(after.version()).isEqualTo(2);
         assertThat(after.subject().value()).isEqualTo("Printer smoking");
@@ -192,7 +193,12 @@ class UpdateTicketTest extends UseCaseTest {
                 Optional.empty(),
                 Optional.empty());
 
-        assertThat(core.desk().updateTicket().handle(custom).customFields().json())
+        assertThat(core.desk()
+                        .updateTicket()
+                        .handle(custom)
+                        .ticket()
+                        .customFields()
+                        .json())
                 .isEqualTo("{\"seats\":12}");
 
         moveTo(ticket.id(), TicketStatus.CLOSED);

@@ -1,15 +1,12 @@
 package org.supportdesk.domain.tenant;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.supportdesk.domain.digest.Digests;
 
 /**
  * The bearer string of an API token: {@code sdt_<tenant id as 32 hex>_<256 random bits, base64url>}. The tenant in the
@@ -68,12 +65,7 @@ public record ApiTokenSecret(String value) {
      * free of key-derivation work.
      */
     public String digest() {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(value);
     }
 
     @Override

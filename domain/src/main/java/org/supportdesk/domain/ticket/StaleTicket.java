@@ -10,4 +10,13 @@ public final class StaleTicket extends DomainException {
                 ProblemCode.PRECONDITION_FAILED,
                 "Ticket " + ticket + " is no longer at version " + expectedVersion + "; re-read it");
     }
+
+    private StaleTicket(String detail) {
+        super(ProblemCode.PRECONDITION_FAILED, detail);
+    }
+
+    /** For a customer, who knows the ticket by what it shows, never by its internal version. */
+    public static StaleTicket forCustomer() {
+        return new StaleTicket("The ticket changed since you read it; read it again");
+    }
 }

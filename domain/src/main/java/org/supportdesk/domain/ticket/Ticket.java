@@ -49,6 +49,7 @@ public final class Ticket {
     private Optional<Escalation> escalation;
     private SlaTimes sla;
     private Instant updatedAt;
+    private Instant customerUpdatedAt;
     private Optional<Instant> lastMessageAt;
     private int messagesCount;
     private Optional<Instant> deletedAt;
@@ -79,6 +80,7 @@ public final class Ticket {
         escalation = s.escalation();
         sla = s.sla();
         updatedAt = s.updatedAt();
+        customerUpdatedAt = s.customerUpdatedAt();
         lastMessageAt = s.lastMessageAt();
         messagesCount = s.messagesCount();
         deletedAt = s.deletedAt();
@@ -122,6 +124,7 @@ public final class Ticket {
                         spec.followUpOf(),
                         Optional.empty(),
                         SlaTimes.measuredUnder(spec.policyVersion(), spec.calendarVersion()),
+                        at,
                         at,
                         at,
                         Optional.empty(),
@@ -209,7 +212,7 @@ public final class Ticket {
         newMessages.add(message);
         messagesCount++;
         lastMessageAt = Optional.of(change.at());
-        touch(change.at());
+        touch(change.at(), customerVisible);
         events.add(new MessagePosted(tenant, id, author, change.at(), message.id(), kind, customerVisible));
         return message;
     }
@@ -273,7 +276,7 @@ public final class Ticket {
         if (to == TicketStatus.CLOSED) {
             sla = sla.withClosedAt(at);
         }
-        touch(at);
+        touch(at, true);
         events.add(new StatusChanged(tenant, id, change.actor().asAuthor(), at, from, to, trigger, reason));
         systemMessage(
                 true,
@@ -304,7 +307,7 @@ public final class Ticket {
         Optional<UserId> previous = assignee;
         assignee = newAssignee;
         assignedAt = newAssignee.map(a -> change.at());
-        touch(change.at());
+        touch(change.at(), false);
         events.add(new TicketAssigned(tenant, id, change.actor().asAuthor(), change.at(), previous, newAssignee));
         systemMessage(false, to.map(p -> "Assigned to " + p.name()).orElse("Unassigned"), change);
         if (to.isPresent() && status == TicketStatus.NEW) {
@@ -325,7 +328,7 @@ public final class Ticket {
             return false;
         }
         escalation = Optional.of(raised);
-        touch(change.at());
+        touch(change.at(), false);
         events.add(new TicketEscalated(tenant, id, change.actor().asAuthor(), change.at(), raised.reason()));
         systemMessage(false, "Escalated: " + raised.reason(), change);
         return true;
@@ -341,7 +344,7 @@ public final class Ticket {
         }
         String reason = escalation.get().reason();
         escalation = Optional.empty();
-        touch(change.at());
+        touch(change.at(), false);
         events.add(new TicketDeescalated(tenant, id, change.actor().asAuthor(), change.at(), reason));
         systemMessage(false, "Escalation lifted", change);
         return true;
@@ -387,7 +390,7 @@ public final class Ticket {
             return false;
         }
         apply.run();
-        touch(change.at());
+        touch(change.at(), field.customerVisible());
         events.add(new TicketUpdated(tenant, id, change.actor().asAuthor(), change.at(), field, before, after));
         return true;
     }
@@ -419,7 +422,7 @@ public final class Ticket {
         }
         Instant breached = breachedAt.truncatedTo(ChronoUnit.MICROS);
         sla = sla.withBreach(target, breached);
-        touch(change.at());
+        touch(change.at(), false);
         events.add(new SlaBreached(tenant, id, Author.SYSTEM, change.at(), target, breached));
         systemMessage(false, "SLA " + target.wireName().replace('_', ' ') + " target breached at " + breached, change);
         if (escalation.isEmpty() && status != TicketStatus.CLOSED) {
@@ -438,7 +441,7 @@ public final class Ticket {
             return false;
         }
         deletedAt = Optional.of(change.at());
-        touch(change.at());
+        touch(change.at(), false);
         events.add(new TicketDeleted(tenant, id, change.actor().asAuthor(), change.at()));
         return true;
     }
@@ -451,7 +454,7 @@ public final class Ticket {
             return false;
         }
         deletedAt = Optional.empty();
-        touch(change.at());
+        touch(change.at(), false);
         events.add(new TicketRestored(tenant, id, change.actor().asAuthor(), change.at()));
         return true;
     }
@@ -483,9 +486,15 @@ public final class Ticket {
         }
     }
 
-    /** One unit of work bumps the version once, however many changes it makes. */
-    private void touch(Instant at) {
+    /**
+     * One unit of work bumps the version once, however many changes it makes; {@code customerVisible} says whether the
+     * requester can see the change, which alone moves the time they see as {@code updated_at}.
+     */
+    private void touch(Instant at, boolean customerVisible) {
         updatedAt = at;
+        if (customerVisible) {
+            customerUpdatedAt = at;
+        }
         if (version == persistedVersion) {
             version = persistedVersion + 1;
         }
@@ -550,6 +559,7 @@ public final class Ticket {
                 sla,
                 createdAt,
                 updatedAt,
+                customerUpdatedAt,
                 lastMessageAt,
                 messagesCount,
                 deletedAt,

@@ -10,6 +10,14 @@ public enum TicketField {
     TAGS,
     CUSTOM_FIELDS;
 
+    /** Whether the requester sees this field (§8): subject, priority and category, not tags or custom fields. */
+    public boolean customerVisible() {
+        return switch (this) {
+            case SUBJECT, PRIORITY, CATEGORY -> true;
+            case TAGS, CUSTOM_FIELDS -> false;
+        };
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

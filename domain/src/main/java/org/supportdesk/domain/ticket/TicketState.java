@@ -11,7 +11,8 @@ import org.supportdesk.domain.tenant.UserId;
 /**
  * A snapshot of every field of a ticket (§3): the only way a ticket leaves the aggregate ({@link Ticket#state()}) or
  * comes back ({@link Ticket#restore(TicketState)}). The SLA due times and breach instants are a cache of the SLA
- * calculation, which can always rebuild them.
+ * calculation, which can always rebuild them. {@code updatedAt} moves on every change; {@code customerUpdatedAt} only on
+ * changes the requester can see (§8), so an internal note or an assignment tells a customer nothing.
  */
 public record TicketState(
         TicketId id,
@@ -35,6 +36,7 @@ public record TicketState(
         SlaTimes sla,
         Instant createdAt,
         Instant updatedAt,
+        Instant customerUpdatedAt,
         Optional<Instant> lastMessageAt,
         int messagesCount,
         Optional<Instant> deletedAt,
@@ -62,6 +64,7 @@ public record TicketState(
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(customerUpdatedAt, "customerUpdatedAt");
         Objects.requireNonNull(lastMessageAt, "lastMessageAt");
         Objects.requireNonNull(deletedAt, "deletedAt");
         if (assignee.isPresent() != assignedAt.isPresent()) {

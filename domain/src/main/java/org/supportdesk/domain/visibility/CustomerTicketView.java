@@ -3,7 +3,9 @@ package org.supportdesk.domain.visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.supportdesk.domain.digest.Digests;
 import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.Priority;
@@ -35,5 +37,57 @@ public record CustomerTicketView(
         List<CustomerMessageView> messages) {
     public CustomerTicketView {
         messages = List.copyOf(messages);
+    }
+
+    /**
+     * A digest of everything this view shows, for the customer's ETag: it changes exactly when what they see changes,
+     * and tells nothing of internal activity (the ticket's version also counts internal notes and assignments).
+     */
+    public String revision() {
+        Canonical seen = new Canonical()
+                .add(id.value())
+                .add(number)
+                .add(subject.value())
+                .add(description.value())
+                .add(category.value())
+                .add(priority.wireName())
+                .add(status.wireName())
+                .add(requester.value())
+                .add(requesterName)
+                .add(createdAt)
+                .add(updatedAt)
+                .add(resolvedAt)
+                .add(closedAt)
+                .add(messagesCount)
+                .add(lastMessageAt);
+        for (CustomerMessageView message : messages) {
+            seen.add(message.id().value())
+                    .add(message.authorName())
+                    .add(message.authorRole().map(Role::wireName))
+                    .add(message.kind().wireName())
+                    .add(message.body().value())
+                    .add(message.via().wireName())
+                    .add(message.resolution())
+                    .add(message.createdAt());
+        }
+        return Digests.sha256Hex(seen.toString()).substring(0, 32);
+    }
+
+    /** Each value prefixed with its length, so two different views never read the same, whatever their text. */
+    private static final class Canonical {
+        private final StringBuilder text = new StringBuilder();
+
+        Canonical add(Object value) {
+            String shown = value instanceof Optional<?> optional
+                    ? optional.map(String::valueOf).orElse("")
+                    : String.valueOf(value);
+            text.append(shown.length()).append(':').append(shown);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 }

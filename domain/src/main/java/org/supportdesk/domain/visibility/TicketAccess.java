@@ -93,7 +93,7 @@ public final class TicketAccess {
                 ticket.requester(),
                 requesterName,
                 ticket.createdAt(),
-                ticket.updatedAt(),
+                ticket.customerUpdatedAt(),
                 ticket.sla().resolvedAt(),
                 ticket.sla().closedAt(),
                 messagesCount,

@@ -237,6 +237,7 @@ public final class TicketBuilder {
                         closed),
                 createdAt,
                 updated,
+                updated,
                 lastMessageAt,
                 messagesCount,
                 deletedAt,

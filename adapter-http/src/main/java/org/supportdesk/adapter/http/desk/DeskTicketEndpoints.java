@@ -40,6 +40,7 @@ import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -129,7 +130,7 @@ public final class DeskTicketEndpoints implements Endpoints {
         fields.required("requester", requester);
         fields.done();
         creation.respond(ctx, staff, () -> {
-            var filed = useCases.fileTicketForCustomer()
+            ChangedTicket filed = useCases.fileTicketForCustomer()
                     .handle(new FileTicketForCustomer.Command(
                             staff,
                             requester.get(),
@@ -140,7 +141,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                             source,
                             customFields,
                             Optional.empty()));
-            return detail(staff, filed.id());
+            etag(ctx, filed.ticket().version());
+            return written(filed);
         });
     }
 
@@ -182,10 +184,20 @@ public final class DeskTicketEndpoints implements Endpoints {
                 ? fields.read("assignee_id", () -> new UpdateTicket.Assignment(assignee(body.get("assignee_id"))))
                 : Optional.<UpdateTicket.Assignment>empty();
         fields.done();
-        var updated = useCases.updateTicket()
-                .handle(new UpdateTicket.Command(
-                        staff, ref, subject, priority, category, tags, custom, assignment, status, ifMatch(ctx)));
-        respondWithTicket(ctx, staff, updated.id());
+        respond(
+                ctx,
+                useCases.updateTicket()
+                        .handle(new UpdateTicket.Command(
+                                staff,
+                                ref,
+                                subject,
+                                priority,
+                                category,
+                                tags,
+                                custom,
+                                assignment,
+                                status,
+                                ifMatch(ctx))));
     }
 
     void delete(Context ctx) {
@@ -196,8 +208,7 @@ public final class DeskTicketEndpoints implements Endpoints {
 
     void restore(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
-        var restored = useCases.restoreTicket().handle(new RestoreTicket.Command(staff, ticketRef(ctx), ifMatch(ctx)));
-        respondWithTicket(ctx, staff, restored.id());
+        respond(ctx, useCases.restoreTicket().handle(new RestoreTicket.Command(staff, ticketRef(ctx), ifMatch(ctx))));
     }
 
     void messages(Context ctx) {
@@ -229,18 +240,15 @@ public final class DeskTicketEndpoints implements Endpoints {
         }
         fields.done();
         Optional<Long> expected = ifMatch(ctx);
-        creation.respond(
-                ctx,
-                staff,
-                () -> MessageResponse.of(
-                        kind == MessageKind.PUBLIC
-                                ? useCases.replyToTicket()
-                                        .handle(new ReplyToTicket.Command(
-                                                staff, ref, body, Via.API, resolution, expected))
-                                        .message()
-                                : useCases.addInternalNote()
-                                        .handle(new AddInternalNote.Command(staff, ref, body, Via.API, expected))
-                                        .message()));
+        creation.respond(ctx, staff, () -> {
+            ReplyToTicket.Posted posted = kind == MessageKind.PUBLIC
+                    ? useCases.replyToTicket()
+                            .handle(new ReplyToTicket.Command(staff, ref, body, Via.API, resolution, expected))
+                    : useCases.addInternalNote()
+                            .handle(new AddInternalNote.Command(staff, ref, body, Via.API, expected));
+            etag(ctx, posted.ticket().version());
+            return MessageResponse.of(posted.message());
+        });
     }
 
     void assign(Context ctx) {
@@ -258,9 +266,10 @@ public final class DeskTicketEndpoints implements Endpoints {
         Optional<UserId> assignee = fields.read("assignee_id", () -> assignee(body.get("assignee_id")))
                 .orElse(Optional.empty());
         fields.done();
-        var assigned =
-                useCases.assignTicket().handle(new AssignTicket.Command(staff, ticketRef(ctx), assignee, ifMatch(ctx)));
-        respondWithTicket(ctx, staff, assigned.id());
+        respond(
+                ctx,
+                useCases.assignTicket()
+                        .handle(new AssignTicket.Command(staff, ticketRef(ctx), assignee, ifMatch(ctx))));
     }
 
     record EscalateRequest(String reason) {}
@@ -268,16 +277,17 @@ public final class DeskTicketEndpoints implements Endpoints {
     void escalate(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
         EscalateRequest body = requests.body(ctx, EscalateRequest.class);
-        var escalated = useCases.escalateTicket()
-                .handle(new EscalateTicket.Command(staff, ticketRef(ctx), body.reason(), ifMatch(ctx)));
-        respondWithTicket(ctx, staff, escalated.id());
+        respond(
+                ctx,
+                useCases.escalateTicket()
+                        .handle(new EscalateTicket.Command(staff, ticketRef(ctx), body.reason(), ifMatch(ctx))));
     }
 
     void deescalate(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
-        var lifted =
-                useCases.deescalateTicket().handle(new DeescalateTicket.Command(staff, ticketRef(ctx), ifMatch(ctx)));
-        respondWithTicket(ctx, staff, lifted.id());
+        respond(
+                ctx,
+                useCases.deescalateTicket().handle(new DeescalateTicket.Command(staff, ticketRef(ctx), ifMatch(ctx))));
     }
 
     void sla(Context ctx) {
@@ -296,10 +306,17 @@ public final class DeskTicketEndpoints implements Endpoints {
         ctx.json(Map.of("items", entries.stream().map(JournalEntryResponse::of).collect(Collectors.toList())));
     }
 
-    private void respondWithTicket(Context ctx, StaffActor staff, TicketRef ticket) {
-        TicketResponse response = detail(staff, ticket);
-        etag(ctx, response.version());
-        ctx.json(response);
+    /**
+     * Answers a write with the ticket as the write left it, read in its own transaction, and the ETag of the version
+     * it wrote; the conversation is left out (read it with GET), so a write costs no read of every message.
+     */
+    private void respond(Context ctx, ChangedTicket changed) {
+        etag(ctx, changed.ticket().version());
+        ctx.json(written(changed));
+    }
+
+    private TicketResponse written(ChangedTicket changed) {
+        return TicketResponse.of(changed.ticket(), changed.requesterName(), Optional.empty(), json);
     }
 
     private TicketResponse detail(StaffActor staff, TicketRef ticket) {

@@ -17,6 +17,7 @@ import org.supportdesk.domain.port.TicketFilter.AssigneeFilter;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
@@ -35,6 +36,7 @@ final class TicketListQuery {
                         "status",
                         raw -> raw.equals("all") ? Set.<TicketStatus>of() : list(raw, TicketStatus::parse))
                 .orElse(Set.of());
+        Optional<RequesterParameter> requester = Requests.query(ctx, "requester", RequesterParameter::parse);
         TicketFilter filter = TicketFilter.builder()
                 .statuses(statuses)
                 .priorities(Requests.query(ctx, "priority", raw -> list(raw, Priority::parse))
@@ -44,7 +46,7 @@ final class TicketListQuery {
                 .assignee(Requests.query(ctx, "assignee", raw -> assignee(raw, staff))
                         .orElse(AssigneeFilter.ANY))
                 .tag(Requests.query(ctx, "tag", raw -> raw.toLowerCase(Locale.ROOT)))
-                .requester(Requests.query(ctx, "requester", raw -> new UserId(UUID.fromString(raw))))
+                .requester(requester.flatMap(RequesterParameter::id))
                 .organization(Requests.query(ctx, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
                 .escalated(Requests.query(ctx, "escalated", TicketListQuery::bool))
                 .slaBreached(Requests.query(ctx, "sla_breached", TicketListQuery::bool))
@@ -56,7 +58,16 @@ final class TicketListQuery {
                 .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
         PageRequest page = PageRequest.ofTickets(
                 Requests.intQuery(ctx, "page", 1), Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
-        return new ListTickets.Command(staff, filter, sort, page);
+        return new ListTickets.Command(staff, filter, requester.flatMap(RequesterParameter::email), sort, page);
+    }
+
+    /** §10: the requester by id or by email address. */
+    private record RequesterParameter(Optional<UserId> id, Optional<Email> email) {
+        static RequesterParameter parse(String raw) {
+            return raw.contains("@")
+                    ? new RequesterParameter(Optional.empty(), Optional.of(Email.of(raw)))
+                    : new RequesterParameter(Optional.of(new UserId(UUID.fromString(raw))), Optional.empty());
+        }
     }
 
     private static <T> Set<T> list(String raw, Function<String, T> parse) {

@@ -2,22 +2,16 @@ package org.supportdesk.adapter.http.portal;
 
 import static org.supportdesk.adapter.http.Requests.ticketRef;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.Endpoints;
-import org.supportdesk.adapter.http.HttpProblem;
 import org.supportdesk.adapter.http.IdempotentCreation;
 import org.supportdesk.adapter.http.Pagination;
 import org.supportdesk.adapter.http.Requests;
@@ -26,7 +20,7 @@ import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.adapter.http.json.FiledContent;
 import org.supportdesk.application.UseCases;
-import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
@@ -42,6 +36,7 @@ import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketStatus;
 import org.supportdesk.domain.ticket.Via;
+import org.supportdesk.domain.visibility.CustomerTicketView;
 
 /**
  * The customer portal's ticket routes (§9) under {@code /api/v1/portal}. Requests take only what customers may set: a
@@ -127,7 +122,7 @@ public final class PortalTicketEndpoints implements Endpoints {
                             content.priority(),
                             context,
                             followUpOf));
-            return view(customer, filed);
+            return PortalTicketResponse.of(view(customer, filed), true);
         });
     }
 
@@ -161,15 +156,11 @@ public final class PortalTicketEndpoints implements Endpoints {
         }
         Body body = fields.required("body", fields.read("body", () -> new Body(request.body())));
         fields.done();
-        creation.respond(ctx, customer, () -> {
-            var posted = useCases.replyToTicket()
-                    .handle(new ReplyToTicket.Command(customer, ref, body, Via.PORTAL, false, Optional.empty()));
-            String replyId = posted.messageId().toString();
-            return view(customer, ref).messages().orElseThrow().stream()
-                    .filter(m -> m.id().equals(replyId))
-                    .findFirst()
-                    .orElseThrow();
-        });
+        creation.respond(
+                ctx,
+                customer,
+                () -> PortalTicketResponse.message(
+                        useCases.reply().handle(new ReplyAsCustomer.Command(customer, ref, body, Via.PORTAL))));
     }
 
     record CloseRequest(String reason) {}
@@ -180,43 +171,30 @@ public final class PortalTicketEndpoints implements Endpoints {
         Optional<String> reason = ctx.body().isBlank()
                 ? Optional.empty()
                 : Optional.ofNullable(requests.body(ctx, CloseRequest.class).reason());
-        Optional<String> expected = Requests.ifMatchTag(ctx);
-        if (expected.isPresent() && !expected.get().equals(etagOf(render(view(customer, ref))))) {
-            throw new HttpProblem(ApiCode.PRECONDITION_FAILED, "The ticket changed since you read it; read it again");
-        }
-        useCases.closeOwnTicket().handle(new CloseOwnTicket.Command(customer, ref, reason, Optional.empty()));
-        respond(ctx, view(customer, ref));
+        Optional<String> expectedRevision = Requests.ifMatchTag(ctx).map(PortalTicketEndpoints::revisionOf);
+        respond(
+                ctx,
+                useCases.closeOwnTicket().handle(new CloseOwnTicket.Command(customer, ref, reason, expectedRevision)));
     }
 
     /**
-     * Writes a ticket with its ETag. A customer's ETag is a digest of exactly what they see, not the ticket's version,
-     * which would tell them how often staff touched it (internal notes, assignments …).
+     * Writes a ticket with its ETag. A customer's ETag is the view's revision, a digest of exactly what they see, not
+     * the ticket's version, which would tell them how often staff touched it (internal notes, assignments …).
      */
-    private void respond(Context ctx, PortalTicketResponse ticket) {
-        byte[] body = render(ticket);
-        ctx.header("ETag", etagOf(body)).contentType("application/json").result(body);
+    private static void respond(Context ctx, CustomerTicketView ticket) {
+        ctx.header("ETag", "\"" + ticket.revision() + "\"");
+        ctx.json(PortalTicketResponse.of(ticket, true));
     }
 
-    private byte[] render(PortalTicketResponse ticket) {
-        try {
-            return json.writeValueAsBytes(ticket);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render a ticket", e);
-        }
+    /** The revision an {@code If-Match} names; a weak or unquoted tag can match no revision of ours. */
+    private static String revisionOf(String tag) {
+        return tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")
+                ? tag.substring(1, tag.length() - 1)
+                : tag;
     }
 
-    private static String etagOf(byte[] representation) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private PortalTicketResponse view(CustomerActor customer, TicketRef ticket) {
-        return PortalTicketResponse.of(
-                useCases.getTicket().handle(new GetCustomerTicket.Command(customer, ticket)), true);
+    private CustomerTicketView view(CustomerActor customer, TicketRef ticket) {
+        return useCases.getTicket().handle(new GetCustomerTicket.Command(customer, ticket));
     }
 
     private static <T> Set<T> set(String raw, Function<String, T> parse) {

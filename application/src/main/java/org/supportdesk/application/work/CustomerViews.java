@@ -1,0 +1,25 @@
+package org.supportdesk.application.work;
+
+import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.TicketRepository;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.visibility.CustomerTicketView;
+import org.supportdesk.domain.visibility.TicketAccess;
+
+/** A customer's whole view of a ticket they may see (§8), read in the caller's transaction. */
+public final class CustomerViews {
+    private final TicketRepository tickets;
+    private final RequesterNames requesterNames;
+
+    public CustomerViews(TicketRepository tickets, People people) {
+        this.tickets = tickets;
+        this.requesterNames = new RequesterNames(people);
+    }
+
+    /** The view with the messages the customer may see; the caller checked they may see the ticket. */
+    public CustomerTicketView of(CustomerActor customer, TicketState ticket) {
+        return TicketAccess.customerView(
+                customer, ticket, requesterNames.of(ticket), tickets.messagesOf(ticket.tenant(), ticket.id()));
+    }
+}
