@@ -1,16 +1,13 @@
 package org.supportdesk.bootstrap;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.persistence.PostgresAccount;
 import org.supportdesk.adapter.persistence.PostgresBinaries;
+import org.supportdesk.domain.digest.Digests;
 
 /**
  * Where the self-started PostgreSQL cluster is kept: {@code <data dir>/postgres}, unless we run as root and the account
@@ -32,7 +29,8 @@ final class ClusterLocation {
         }
         Path fallback = fallbackRoot(account)
                 .resolve("supportdesk-"
-                        + hash(dataDir.toAbsolutePath().normalize().toString()))
+                        + Digests.sha256Hex(dataDir.toAbsolutePath().normalize().toString())
+                                .substring(0, 16))
                 .resolve(CLUSTER);
         LOG.info(
                 "{} cannot reach {}; the local PostgreSQL cluster for this data directory is kept in {}",
@@ -53,14 +51,5 @@ final class ClusterLocation {
                 .filter(Files::isDirectory)
                 .filter(p -> account.canReach(p.resolve("x")))
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

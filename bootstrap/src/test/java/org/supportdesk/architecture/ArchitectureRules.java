@@ -12,19 +12,48 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import java.util.List;
 import java.util.Set;
-import org.supportdesk.application.query.TicketDetail;
-import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.application.UseCases;
+import org.supportdesk.application.conversation.ReplyAsCustomer;
+import org.supportdesk.application.query.GetCustomerTicket;
+import org.supportdesk.application.query.ListCategories;
+import org.supportdesk.application.query.ListCustomerMessages;
+import org.supportdesk.application.query.ListCustomerTickets;
+import org.supportdesk.application.query.ShowCustomerProfile;
+import org.supportdesk.application.ticket.CloseOwnTicket;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.port.Page;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Organization;
+import org.supportdesk.domain.tenant.OrganizationId;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Body;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.MessageId;
+import org.supportdesk.domain.ticket.MessageKind;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Ticket;
-import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketNumber;
+import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketStatus;
+import org.supportdesk.domain.ticket.Via;
 
 /**
  * The architecture as rules (CONVENTIONS.md §9): the hexagon, a pure domain, isolated adapters, no cycles, no hidden
- * time, records for commands, stateless use cases. Kept apart from the test that runs them so the planted-violation
- * test can run the very same rules against probe classes.
+ * time, records for commands, stateless use cases built in one place, a portal that sees only what customers may.
+ * Declared once here: {@code ArchitectureTest} runs every {@code @ArchTest} of this class over the production
+ * classes, and {@code PlantedViolationTest} runs the very same rules against probe classes.
  */
 final class ArchitectureRules {
     static final String ROOT = "org.supportdesk";
@@ -32,6 +61,7 @@ final class ArchitectureRules {
     private ArchitectureRules() {}
 
     // Optional layers only while adapter-notify holds no code; its issue drops the allowance.
+    @ArchTest
     static final ArchRule hexagon = layeredArchitecture()
             .consideringOnlyDependenciesInAnyPackage(ROOT + "..")
             .withOptionalLayers(true)
@@ -61,6 +91,7 @@ final class ArchitectureRules {
             .mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "Notify", "Bootstrap")
             .ensureAllClassesAreContainedInArchitecture();
 
+    @ArchTest
     static final ArchRule domain_is_pure_java = classes()
             .that()
             .resideInAPackage(ROOT + ".domain..")
@@ -69,6 +100,7 @@ final class ArchitectureRules {
             .resideInAnyPackage(ROOT + ".domain..", "java..")
             .because("the domain jar is embedded in other JVM applications");
 
+    @ArchTest
     static final ArchRule application_uses_only_domain_and_jdk = classes()
             .that()
             .resideInAPackage(ROOT + ".application..")
@@ -76,12 +108,15 @@ final class ArchitectureRules {
             .onlyDependOnClassesThat()
             .resideInAnyPackage(ROOT + ".application..", ROOT + ".domain..", "java..");
 
+    @ArchTest
     static final ArchRule adapters_are_isolated =
             slices().matching(ROOT + ".adapter.(*)..").should().notDependOnEachOther();
 
+    @ArchTest
     static final ArchRule no_package_cycles =
             slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
+    @ArchTest
     static final ArchRule core_never_reads_the_wall_clock = noClasses()
             .that()
             .resideInAnyPackage(ROOT + ".domain..", ROOT + ".application..")
@@ -93,13 +128,80 @@ final class ArchitectureRules {
             .callMethod(System.class, "nanoTime")
             .because("SLA maths and history must be a pure function of their inputs: time comes from InstantSource");
 
-    static final ArchRule portal_sees_only_the_customer_projection = noClasses()
+    /** What the customer portal may touch: customer views, value objects and the customer use cases, no more. */
+    private static final DescribedPredicate<JavaClass> CUSTOMER_FACING = JavaClass.Predicates.resideInAnyPackage(
+                    "java..",
+                    "io.javalin..",
+                    "com.fasterxml.jackson..",
+                    ROOT + ".adapter.http",
+                    ROOT + ".adapter.http.auth..",
+                    ROOT + ".adapter.http.json..",
+                    ROOT + ".adapter.http.portal..",
+                    ROOT + ".domain.visibility..",
+                    ROOT + ".domain.problem..")
+            .or(JavaClass.Predicates.belongToAnyOf(
+                    UseCases.Portal.class,
+                    ListCustomerTickets.class,
+                    FileTicket.class,
+                    GetCustomerTicket.class,
+                    ListCustomerMessages.class,
+                    ReplyAsCustomer.class,
+                    CloseOwnTicket.class,
+                    ShowCustomerProfile.class,
+                    ListCategories.class,
+                    Page.class,
+                    PageRequest.class,
+                    CustomerActor.class,
+                    Person.class,
+                    Organization.class,
+                    OrganizationId.class,
+                    UserId.class,
+                    Email.class,
+                    Role.class,
+                    Category.class,
+                    TicketId.class,
+                    TicketRef.class,
+                    TicketNumber.class,
+                    Subject.class,
+                    Description.class,
+                    Body.class,
+                    Priority.class,
+                    TicketStatus.class,
+                    PortalContext.class,
+                    MessageId.class,
+                    MessageKind.class,
+                    Via.class));
+
+    @ArchTest
+    static final ArchRule portal_sees_only_the_customer_projection = classes()
             .that()
             .resideInAPackage(ROOT + ".adapter.http.portal..")
             .should()
+            .onlyDependOnClassesThat(CUSTOMER_FACING)
+            .because("customers get CustomerTicketView and CustomerMessageView, which cannot carry internal data; an"
+                    + " allow-list, so a new staff type cannot slip in unnoticed");
+
+    @ArchTest
+    static final ArchRule http_never_touches_the_ticket_aggregate = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".adapter.http..")
+            .should()
             .dependOnClassesThat()
-            .belongToAnyOf(Ticket.class, TicketState.class, Message.class, TicketDetail.class)
-            .because("customers get CustomerTicketView and CustomerMessageView, which cannot carry internal data");
+            .belongToAnyOf(Ticket.class)
+            .because("driving adapters call use cases and render their results; only the core changes a ticket");
+
+    @ArchTest
+    static final ArchRule daos_are_package_private = classes()
+            .that()
+            .haveSimpleNameEndingWith("Dao")
+            .should()
+            .notBePublic()
+            .andShould()
+            .notBeProtected()
+            .andShould()
+            .notBePrivate()
+            .allowEmptyShould(true)
+            .because("SQL stays inside the persistence adapter, behind the stores that implement the ports");
 
     private static final Set<String> UNITS_OF_WORK = Set.of("TicketChanges", "AdminWork", "SlaClocks");
 
@@ -112,6 +214,7 @@ final class ArchitectureRules {
                                     .anyMatch(method -> method.getName().equals("handle")
                                             && method.getModifiers().contains(JavaModifier.PUBLIC))));
 
+    @ArchTest
     static final ArchRule use_cases_are_built_only_by_the_composition = noClasses()
             .that()
             .doNotHaveFullyQualifiedName(ROOT + ".application.UseCases")
@@ -120,6 +223,7 @@ final class ArchitectureRules {
             .because("UseCases.over is the one composition of the core, shared by the server, every test harness and"
                     + " embedders");
 
+    @ArchTest
     static final ArchRule commands_are_records = classes()
             .that()
             .resideInAPackage(ROOT + ".application..")
@@ -128,6 +232,7 @@ final class ArchitectureRules {
             .should()
             .beRecords();
 
+    @ArchTest
     static final ArchRule use_cases_are_stateless = fields().that()
             .areDeclaredInClassesThat()
             .resideInAPackage(ROOT + ".application..")
@@ -136,16 +241,20 @@ final class ArchitectureRules {
             .should()
             .beFinal();
 
+    @ArchTest
     static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 
+    @ArchTest
     static final ArchRule no_std_streams_but_the_cli = noClasses()
             .that()
             .doNotHaveFullyQualifiedName(ROOT + ".bootstrap.Main")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("everything but the command line logs through SLF4J");
 
+    @ArchTest
     static final ArchRule no_jul = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
+    @ArchTest
     static final ArchRule no_legacy_dates = noClasses()
             .that()
             .resideOutsideOfPackage(ROOT + ".adapter.http.auth")
@@ -158,20 +267,4 @@ final class ArchitectureRules {
                     java.sql.Time.class,
                     java.sql.Timestamp.class)
             .because("java.time says what we mean; only the JWT library's API, met in adapter.http.auth, speaks Date");
-
-    static final List<ArchRule> ALL = List.of(
-            hexagon,
-            domain_is_pure_java,
-            application_uses_only_domain_and_jdk,
-            adapters_are_isolated,
-            no_package_cycles,
-            core_never_reads_the_wall_clock,
-            portal_sees_only_the_customer_projection,
-            commands_are_records,
-            use_cases_are_stateless,
-            use_cases_are_built_only_by_the_composition,
-            no_generic_exceptions,
-            no_std_streams_but_the_cli,
-            no_jul,
-            no_legacy_dates);
 }

@@ -51,30 +51,19 @@ public enum ApiCode {
                 + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The API code of a domain refusal; a switch expression, so a new {@code ProblemCode} does not compile unmapped. */
     public static ApiCode of(ProblemCode code) {
-        switch (code) {
-            case NOT_FOUND:
-                return NOT_FOUND;
-            case FORBIDDEN:
-                return FORBIDDEN;
-            case VALIDATION_FAILED:
-                return VALIDATION_FAILED;
-            case NO_CHANGES:
-                return NO_CHANGES;
-            case INVALID_TRANSITION:
-                return INVALID_TRANSITION;
-            case TICKET_CLOSED:
-                return TICKET_CLOSED;
-            case FOLLOW_UP_REQUIRED:
-                return FOLLOW_UP_REQUIRED;
-            case CONFLICT:
-                return CONFLICT;
-            case IDEMPOTENCY_KEY_REUSED:
-                return IDEMPOTENCY_KEY_REUSED;
-            case PRECONDITION_FAILED:
-                return PRECONDITION_FAILED;
-            default:
-                throw new IllegalArgumentException("no API code for " + code);
-        }
+        return switch (code) {
+            case NOT_FOUND -> NOT_FOUND;
+            case FORBIDDEN -> FORBIDDEN;
+            case VALIDATION_FAILED -> VALIDATION_FAILED;
+            case NO_CHANGES -> NO_CHANGES;
+            case INVALID_TRANSITION -> INVALID_TRANSITION;
+            case TICKET_CLOSED -> TICKET_CLOSED;
+            case FOLLOW_UP_REQUIRED -> FOLLOW_UP_REQUIRED;
+            case CONFLICT -> CONFLICT;
+            case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
+            case PRECONDITION_FAILED -> PRECONDITION_FAILED;
+        };
     }
 }

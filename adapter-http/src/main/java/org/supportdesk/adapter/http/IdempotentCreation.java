@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.domain.digest.Digests;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -39,7 +37,7 @@ public final class IdempotentCreation {
                 : runOnce.handle(new RunOnce.Command(
                         new IdempotencyKey(
                                 actor.tenant(), caller(actor), ctx.method().name(), ctx.path(), key),
-                        fingerprint(ctx.body()),
+                        Digests.sha256Hex(ctx.body()),
                         answer));
         ctx.status(result.status())
                 .contentType("application/json")
@@ -62,14 +60,5 @@ public final class IdempotentCreation {
             return staff.id().toString();
         }
         throw new IllegalArgumentException("no caller for " + actor.kind());
-    }
-
-    private static String fingerprint(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

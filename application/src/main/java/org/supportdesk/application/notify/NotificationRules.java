@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.Audience;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
-import org.supportdesk.domain.ticket.MessageKind;
 import org.supportdesk.domain.ticket.MessagePosted;
 import org.supportdesk.domain.ticket.TicketEvent;
 import org.supportdesk.domain.ticket.TicketState;
@@ -28,47 +27,63 @@ public final class NotificationRules {
      */
     public static Optional<NotificationIntent> intentFor(
             TicketEvent event, TicketState ticket, UUID intentId, UUID journalEntryId) {
-        boolean assigned = ticket.assignee().isPresent();
-        Optional<NotificationTopic> topic = Optional.empty();
-        Set<Audience> audiences = EnumSet.noneOf(Audience.class);
-        switch (event.action()) {
-            case TICKET_FILED:
-                topic = Optional.of(NotificationTopic.TICKET_CREATED);
-                audiences = EnumSet.of(ALL_AGENTS, WEBHOOKS);
-                break;
-            case MESSAGE_POSTED:
-                MessagePosted posted = (MessagePosted) event;
-                if (posted.kind() == MessageKind.PUBLIC && !posted.by().isStaff()) {
-                    topic = Optional.of(NotificationTopic.CUSTOMER_REPLIED);
-                    audiences = EnumSet.of(assigned ? ASSIGNEE : ALL_AGENTS);
-                } else if (posted.kind() == MessageKind.PUBLIC) {
-                    topic = Optional.of(NotificationTopic.STAFF_REPLIED);
-                    audiences = EnumSet.of(REQUESTER);
-                } else if (posted.kind() == MessageKind.INTERNAL && assigned) {
-                    topic = Optional.of(NotificationTopic.INTERNAL_NOTE_ADDED);
-                    audiences = EnumSet.of(ASSIGNEE);
-                }
-                break;
-            case STATUS_CHANGED:
-                topic = Optional.of(NotificationTopic.STATUS_CHANGED);
-                audiences = EnumSet.of(REQUESTER);
-                break;
-            case TICKET_ESCALATED:
-                if (event.by().isSystem()) {
-                    break; // escalated by an SLA breach, whose own notification tells the same people
-                }
-                topic = Optional.of(NotificationTopic.TICKET_ESCALATED);
-                audiences = assigned ? EnumSet.of(ASSIGNEE, ADMINS) : EnumSet.of(ADMINS);
-                break;
-            case SLA_BREACHED:
-                topic = Optional.of(NotificationTopic.SLA_BREACHED);
-                audiences = assigned ? EnumSet.of(ASSIGNEE, ADMINS) : EnumSet.of(ADMINS);
-                break;
-            default:
-                break;
+        return heard(event, ticket.assignee().isPresent())
+                .map(heard -> new NotificationIntent(
+                        intentId,
+                        event.tenant(),
+                        heard.topic(),
+                        event.ticket(),
+                        heard.audiences(),
+                        journalEntryId.toString(),
+                        event.at()));
+    }
+
+    /** Who hears of an event, and as what. */
+    private record Heard(NotificationTopic topic, Set<Audience> audiences) {
+        static Optional<Heard> by(NotificationTopic topic, Audience first, Audience... rest) {
+            return Optional.of(new Heard(topic, EnumSet.of(first, rest)));
         }
-        Set<Audience> to = audiences;
-        return topic.map(t -> new NotificationIntent(
-                intentId, event.tenant(), t, event.ticket(), to, journalEntryId.toString(), event.at()));
+    }
+
+    /** §13's table; a switch expression, so a new journal action must say who hears of it, if anyone. */
+    private static Optional<Heard> heard(TicketEvent event, boolean assigned) {
+        return switch (event.action()) {
+            case TICKET_FILED -> Heard.by(NotificationTopic.TICKET_CREATED, ALL_AGENTS, WEBHOOKS);
+            case MESSAGE_POSTED -> messagePosted((MessagePosted) event, assigned);
+            case STATUS_CHANGED -> Heard.by(NotificationTopic.STATUS_CHANGED, REQUESTER);
+                // Escalated by an SLA breach, whose own notification tells the same people.
+            case TICKET_ESCALATED -> event.by().isSystem()
+                    ? Optional.empty()
+                    : assigneeAndAdmins(NotificationTopic.TICKET_ESCALATED, assigned);
+            case SLA_BREACHED -> assigneeAndAdmins(NotificationTopic.SLA_BREACHED, assigned);
+            case TICKET_ASSIGNED, TICKET_UPDATED, TICKET_DEESCALATED, TICKET_DELETED, TICKET_RESTORED -> Optional
+                    .empty();
+                // Admin actions are journalled too, but they are not ticket events.
+            case TENANT_CREATED,
+                    PERSON_CREATED,
+                    PERSON_UPDATED,
+                    ORGANIZATION_CREATED,
+                    ORGANIZATION_UPDATED,
+                    SETTINGS_CHANGED,
+                    POLICY_VERSIONED,
+                    CALENDAR_VERSIONED,
+                    API_TOKEN_CREATED,
+                    API_TOKEN_REVOKED -> Optional.empty();
+        };
+    }
+
+    /** A customer's reply tells the assignee (or every agent), a staff reply the requester, a note the assignee. */
+    private static Optional<Heard> messagePosted(MessagePosted posted, boolean assigned) {
+        return switch (posted.kind()) {
+            case PUBLIC -> posted.by().isStaff()
+                    ? Heard.by(NotificationTopic.STAFF_REPLIED, REQUESTER)
+                    : Heard.by(NotificationTopic.CUSTOMER_REPLIED, assigned ? ASSIGNEE : ALL_AGENTS);
+            case INTERNAL -> assigned ? Heard.by(NotificationTopic.INTERNAL_NOTE_ADDED, ASSIGNEE) : Optional.empty();
+            case SYSTEM -> Optional.empty();
+        };
+    }
+
+    private static Optional<Heard> assigneeAndAdmins(NotificationTopic topic, boolean assigned) {
+        return assigned ? Heard.by(topic, ASSIGNEE, ADMINS) : Heard.by(topic, ADMINS);
     }
 }

@@ -210,19 +210,22 @@ public final class SlaCalculator {
                 if (at > now) {
                     break;
                 }
-                switch (fact.kind()) {
+                // Each fact yields when the resolution clock last started running; an expression, so a new kind of
+                // fact does not compile until the fold says what it does.
+                runningSince = switch (fact.kind()) {
                     case FILED -> {
                         filed = at;
-                        runningSince = at;
                         fold.priority = ((SlaTimeline.Filed) fact).priority();
                         fold.status = TicketStatus.NEW;
+                        yield at;
                     }
-                    case STATUS_CHANGED -> {
-                        TicketStatus to = ((SlaTimeline.StatusChanged) fact).to();
+                    case STATUS_ENTERED -> {
+                        TicketStatus to = ((SlaTimeline.StatusEntered) fact).to();
+                        long since = runningSince;
                         if (fold.status.resolutionClockRuns() && !to.resolutionClockRuns()) {
                             fold.resolution.add(runningSince, at);
                         } else if (!fold.status.resolutionClockRuns() && to.resolutionClockRuns()) {
-                            runningSince = at;
+                            since = at;
                         }
                         if (!to.isOpen()) {
                             if (fold.status.isOpen()) {
@@ -235,10 +238,17 @@ public final class SlaCalculator {
                             fold.resolutionStopped = false;
                         }
                         fold.status = to;
+                        yield since;
                     }
-                    case PRIORITY_CHANGED -> fold.priority = ((SlaTimeline.PriorityChanged) fact).to();
-                    case FIRST_PUBLIC_STAFF_REPLY -> fold.stopFirstResponse(at);
-                }
+                    case PRIORITY_CHANGED -> {
+                        fold.priority = ((SlaTimeline.PriorityChanged) fact).to();
+                        yield runningSince;
+                    }
+                    case FIRST_PUBLIC_STAFF_REPLY -> {
+                        fold.stopFirstResponse(at);
+                        yield runningSince;
+                    }
+                };
             }
             fold.firstResponse.add(filed, fold.firstResponseStopped ? fold.firstResponseStoppedAt : now);
             if (fold.status.resolutionClockRuns()) {

@@ -19,13 +19,13 @@ public final class SlaTimeline {
     /** What kind of fact a {@link Fact} is, for switching (Java 17 cannot switch over a sealed type). */
     public enum Kind {
         FILED,
-        STATUS_CHANGED,
+        STATUS_ENTERED,
         PRIORITY_CHANGED,
         FIRST_PUBLIC_STAFF_REPLY
     }
 
     /** One clock-relevant fact of a ticket's history. */
-    public sealed interface Fact permits Filed, StatusChanged, PriorityChanged, FirstPublicStaffReply {
+    public sealed interface Fact permits Filed, StatusEntered, PriorityChanged, FirstPublicStaffReply {
         Instant at();
 
         Kind kind();
@@ -45,15 +45,15 @@ public final class SlaTimeline {
     }
 
     /** The ticket moved to this status. */
-    public record StatusChanged(Instant at, TicketStatus to) implements Fact {
-        public StatusChanged {
+    public record StatusEntered(Instant at, TicketStatus to) implements Fact {
+        public StatusEntered {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(to, "to");
         }
 
         @Override
         public Kind kind() {
-            return Kind.STATUS_CHANGED;
+            return Kind.STATUS_ENTERED;
         }
     }
 
@@ -127,29 +127,49 @@ public final class SlaTimeline {
         List<Fact> facts = new ArrayList<>();
         boolean replied = false;
         for (JournalEntry entry : entries) {
-            switch (entry.action()) {
-                case TICKET_FILED -> facts.add(new Filed(entry.at(), priority(required(entry, "priority"))));
-                case STATUS_CHANGED -> facts.add(new StatusChanged(entry.at(), status(required(entry, "status"))));
-                case TICKET_UPDATED -> after(entry, "priority")
-                        .ifPresent(p -> facts.add(new PriorityChanged(entry.at(), priority(p))));
-                case MESSAGE_POSTED -> {
-                    if (!replied
-                            && entry.actor().isStaff()
-                            && after(entry, "kind").filter("public"::equals).isPresent()) {
-                        facts.add(new FirstPublicStaffReply(entry.at()));
-                        replied = true;
-                    }
+            Optional<Fact> fact = factOf(entry);
+            if (fact.isPresent() && fact.get().kind() == Kind.FIRST_PUBLIC_STAFF_REPLY) {
+                if (replied) {
+                    continue; // only the first public staff reply answers the ticket
                 }
-                default -> {
-                    // not clock-relevant
-                }
+                replied = true;
             }
+            fact.ifPresent(facts::add);
         }
         return of(facts);
     }
 
+    /** What a journal entry tells the clocks; a switch expression, so a new action must say whether it matters. */
+    private static Optional<Fact> factOf(JournalEntry entry) {
+        return switch (entry.action()) {
+            case TICKET_FILED -> Optional.of(new Filed(entry.at(), priority(required(entry, "priority"))));
+            case STATUS_CHANGED -> Optional.of(new StatusEntered(entry.at(), status(required(entry, "status"))));
+            case TICKET_UPDATED -> after(entry, "priority").map(p -> new PriorityChanged(entry.at(), priority(p)));
+            case MESSAGE_POSTED -> entry.actor().isStaff()
+                            && after(entry, "kind").filter("public"::equals).isPresent()
+                    ? Optional.of(new FirstPublicStaffReply(entry.at()))
+                    : Optional.empty();
+            case TICKET_ASSIGNED,
+                    TICKET_ESCALATED,
+                    TICKET_DEESCALATED,
+                    TICKET_DELETED,
+                    TICKET_RESTORED,
+                    SLA_BREACHED,
+                    TENANT_CREATED,
+                    PERSON_CREATED,
+                    PERSON_UPDATED,
+                    ORGANIZATION_CREATED,
+                    ORGANIZATION_UPDATED,
+                    SETTINGS_CHANGED,
+                    POLICY_VERSIONED,
+                    CALENDAR_VERSIONED,
+                    API_TOKEN_CREATED,
+                    API_TOKEN_REVOKED -> Optional.empty();
+        };
+    }
+
     public SlaTimeline statusChanged(Instant at, TicketStatus to) {
-        return with(new StatusChanged(at, to));
+        return with(new StatusEntered(at, to));
     }
 
     public SlaTimeline priorityChanged(Instant at, Priority to) {

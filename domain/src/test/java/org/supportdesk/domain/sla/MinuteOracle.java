@@ -127,7 +127,7 @@ public final class MinuteOracle {
                 priority = changed.to();
             } else if (fact instanceof SlaTimeline.FirstPublicStaffReply) {
                 stopFirstResponse(at);
-            } else if (fact instanceof SlaTimeline.StatusChanged changed) {
+            } else if (fact instanceof SlaTimeline.StatusEntered changed) {
                 boolean wasDone = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
                 boolean isDone = changed.to() == TicketStatus.RESOLVED || changed.to() == TicketStatus.CLOSED;
                 if (isDone) {

@@ -183,7 +183,7 @@ class SlaInvariantsTest {
     private static TicketStatus finalStatus(SlaTimeline timeline) {
         TicketStatus status = TicketStatus.NEW;
         for (SlaTimeline.Fact fact : timeline.facts()) {
-            if (fact instanceof SlaTimeline.StatusChanged changed) {
+            if (fact instanceof SlaTimeline.StatusEntered changed) {
                 status = changed.to();
             }
         }
@@ -195,7 +195,7 @@ class SlaInvariantsTest {
             if (fact instanceof SlaTimeline.FirstPublicStaffReply) {
                 return fact.at();
             }
-            if (fact instanceof SlaTimeline.StatusChanged changed
+            if (fact instanceof SlaTimeline.StatusEntered changed
                     && !changed.to().isOpen()) {
                 return fact.at();
             }

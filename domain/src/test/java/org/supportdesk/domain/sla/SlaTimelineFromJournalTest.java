@@ -94,8 +94,8 @@ class SlaTimelineFromJournalTest {
                         new SlaTimeline.Filed(at(0), Priority.HIGH),
                         new SlaTimeline.PriorityChanged(at(5), Priority.URGENT),
                         new SlaTimeline.FirstPublicStaffReply(at(6)),
-                        new SlaTimeline.StatusChanged(at(6), TicketStatus.IN_PROGRESS),
-                        new SlaTimeline.StatusChanged(at(9), TicketStatus.WAITING_ON_CUSTOMER));
+                        new SlaTimeline.StatusEntered(at(6), TicketStatus.IN_PROGRESS),
+                        new SlaTimeline.StatusEntered(at(9), TicketStatus.WAITING_ON_CUSTOMER));
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class HttpApi {
                 authenticator::authenticate,
                 List.of(
                         new DeskTicketEndpoints(useCases.desk(), requests, creation, json),
-                        new PortalTicketEndpoints(useCases.portal(), requests, creation, json),
+                        new PortalTicketEndpoints(useCases.portal(), requests, creation),
                         new PortalProfileEndpoints(useCases.portal()),
                         new LoginEndpoints(useCases.access().signIn(), tokens, throttle, requests),
                         new PeopleEndpoints(useCases.admin(), requests, creation),

@@ -18,17 +18,11 @@ public enum AccessRole implements RouteRole {
 
     /** Whether a signed-in actor may use a route for this role; a wrong role is 403, not 404. */
     public boolean admits(Actor actor) {
-        switch (this) {
-            case ANYONE:
-                return true;
-            case CUSTOMER:
-                return actor.kind() == ActorKind.CUSTOMER;
-            case STAFF:
-                return actor.kind() == ActorKind.STAFF;
-            case ADMIN:
-                return actor instanceof StaffActor staff && staff.isAdmin();
-            default:
-                throw new IllegalStateException(name());
-        }
+        return switch (this) {
+            case ANYONE -> true;
+            case CUSTOMER -> actor.kind() == ActorKind.CUSTOMER;
+            case STAFF -> actor.kind() == ActorKind.STAFF;
+            case ADMIN -> actor instanceof StaffActor staff && staff.isAdmin();
+        };
     }
 }

@@ -2,7 +2,6 @@ package org.supportdesk.adapter.http.portal;
 
 import static org.supportdesk.adapter.http.Requests.ticketRef;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -46,14 +45,11 @@ public final class PortalTicketEndpoints implements Endpoints {
     private final UseCases.Portal useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
-    private final ObjectMapper json;
 
-    public PortalTicketEndpoints(
-            UseCases.Portal useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
+    public PortalTicketEndpoints(UseCases.Portal useCases, Requests requests, IdempotentCreation creation) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;
-        this.json = json;
     }
 
     @Override
