@@ -49,8 +49,8 @@ import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.CustomerViews;
-import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.application.work.TicketSlaClocks;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.port.IdGenerator;
 
@@ -129,7 +129,7 @@ public record UseCases(
 
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
-        SlaClocks slaClocks = new SlaClocks(ports.slaSettings(), ports.journal());
+        TicketSlaClocks slaClocks = new TicketSlaClocks(ports.slaSettings(), ports.journal());
         TicketChanges changes = new TicketChanges(
                 ports.tickets(),
                 ports.people(),

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,10 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.supportdesk.adapter.http.RequestCorrelation;
+import org.slf4j.MDC;
+import org.supportdesk.adapter.http.HttpServer;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.domain.tenant.TenantId;
@@ -65,16 +68,19 @@ final class BackgroundWork implements AutoCloseable {
     private final DataSource dataSource;
     private final Supplier<List<TenantId>> tenants;
     private final List<Job> jobs;
+    private final ThreadCorrelation correlation;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "supportdesk-background");
         thread.setDaemon(true);
         return thread;
     });
 
-    BackgroundWork(DataSource dataSource, Supplier<List<TenantId>> tenants, List<Job> jobs) {
+    BackgroundWork(
+            DataSource dataSource, Supplier<List<TenantId>> tenants, List<Job> jobs, ThreadCorrelation correlation) {
         this.dataSource = dataSource;
         this.tenants = tenants;
         this.jobs = List.copyOf(jobs);
+        this.correlation = correlation;
     }
 
     /** Runs every {@code period}, the first time after {@code initialDelay}. */
@@ -116,14 +122,15 @@ final class BackgroundWork implements AutoCloseable {
         }
     }
 
-    private static void runFor(Job job, TenantId tenant) {
-        RequestCorrelation.begin(null);
+    private void runFor(Job job, TenantId tenant) {
+        MDC.put(HttpServer.CORRELATION_LOG_KEY, correlation.begin(Optional.empty()));
         try {
             job.work().accept(tenant);
         } catch (RuntimeException e) {
             LOG.error("Background job {} failed for tenant {}", job.name(), tenant, e);
         } finally {
-            RequestCorrelation.end();
+            correlation.end();
+            MDC.remove(HttpServer.CORRELATION_LOG_KEY);
         }
     }
 

@@ -133,20 +133,6 @@ public record Config(
                 database, host, newPort, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir, postgresSearchPath);
     }
 
-    /** The same configuration over another database. */
-    public Config withDatabase(DatabaseConfig newDatabase) {
-        return new Config(
-                Optional.of(newDatabase),
-                host,
-                port,
-                jwtSecret,
-                jwtIssuer,
-                jwtAudience,
-                jwksUrl,
-                dataDir,
-                postgresSearchPath);
-    }
-
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
     public JwtSettings jwtSettings() {
         String secret = jwtSecret.orElseGet(() -> KeptSecret.loadOrCreate(dataDir.resolve(KeptSecret.FILE_NAME)));

@@ -2,21 +2,25 @@ package org.supportdesk.bootstrap;
 
 import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
-import org.supportdesk.adapter.http.RequestCorrelation;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.ids.SecureRandomSecrets;
+import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.ids.TimeOrderedIds;
 
-/** The core over PostgreSQL: the stores, and every use case composed over them with Argon2id and strong randomness. */
-record Core(JdbiStores stores, UseCases useCases) {
+/**
+ * The core over PostgreSQL: the stores, and every use case composed over them with Argon2id and strong randomness;
+ * {@code correlation} is the id of the request or job each thread serves, which the driving adapters begin and end.
+ */
+record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases) {
     static Core over(Jdbi jdbi, InstantSource clock) {
         JdbiStores stores = JdbiStores.over(jdbi, clock);
+        ThreadCorrelation correlation = new ThreadCorrelation();
         UseCases useCases = UseCases.over(
                 stores.ports(new Password4jHashing(), new SecureRandomSecrets()),
                 new TimeOrderedIds(clock),
-                new RequestCorrelation(),
+                correlation,
                 clock);
-        return new Core(stores, useCases);
+        return new Core(stores, correlation, useCases);
     }
 }

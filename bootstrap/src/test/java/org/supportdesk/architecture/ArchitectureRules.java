@@ -203,7 +203,7 @@ final class ArchitectureRules {
             .allowEmptyShould(true)
             .because("SQL stays inside the persistence adapter, behind the stores that implement the ports");
 
-    private static final Set<String> UNITS_OF_WORK = Set.of("TicketChanges", "AdminWork", "SlaClocks");
+    private static final Set<String> UNITS_OF_WORK = Set.of("TicketChanges", "AdminWork", "TicketSlaClocks");
 
     /** A use case (an application class with a public {@code handle}) or one of the units of work use cases share. */
     static final DescribedPredicate<JavaClass> USE_CASE_OR_UNIT_OF_WORK = DescribedPredicate.describe(

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.persistence.LocalPostgres;
-import org.supportdesk.application.admin.Audience;
+import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
@@ -84,7 +84,7 @@ class ApiBehaviourTest {
                 .admin()
                 .updatePerson()
                 .handle(new UpdatePerson.Command(
-                        boss, Audience.STAFF, dora.id(), Optional.empty(), Optional.empty(), Optional.of(false)));
+                        boss, PeopleList.STAFF, dora.id(), Optional.empty(), Optional.empty(), Optional.of(false)));
         customer = signIn("carla@acme.example", "carla-password");
         otherCustomer = signIn("oscar@acme.example", "oscar-password");
         agent = signIn("agnes@acme.example", "agnes-password");

@@ -23,6 +23,7 @@ import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.ids.SecureRandomSecrets;
+import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.ids.TimeOrderedIds;
 import org.supportdesk.application.testing.FakePasswordHashing;
 import org.supportdesk.application.testing.MutableClock;
@@ -80,8 +81,11 @@ class BackgroundWorkTest {
     void a_round_auto_closes_resolved_tickets_of_every_tenant_past_the_delay() {
         Resolved first = resolvedTicketInNewTenant();
         Resolved second = resolvedTicketInNewTenant();
-        BackgroundWork work =
-                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()));
+        BackgroundWork work = new BackgroundWork(
+                pool,
+                stores.tenants()::all,
+                BackgroundWork.standardJobs(useCases.scheduled()),
+                new ThreadCorrelation());
 
         assertThat(work.runOnce()).isTrue();
         assertThat(status(first)).isEqualTo(TicketStatus.RESOLVED); // the seven days have not passed
@@ -100,12 +104,18 @@ class BackgroundWorkTest {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         BackgroundWork first = new BackgroundWork(
-                pool, () -> List.of(ticket.tenant()), List.of(new BackgroundWork.Job("hold", tenant -> {
+                pool,
+                () -> List.of(ticket.tenant()),
+                List.of(new BackgroundWork.Job("hold", tenant -> {
                     inside.countDown();
                     await(release);
-                })));
-        BackgroundWork second =
-                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()));
+                })),
+                new ThreadCorrelation());
+        BackgroundWork second = new BackgroundWork(
+                pool,
+                stores.tenants()::all,
+                BackgroundWork.standardJobs(useCases.scheduled()),
+                new ThreadCorrelation());
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> firstRound = thread.submit(first::runOnce);
@@ -128,8 +138,11 @@ class BackgroundWorkTest {
     void the_scheduler_runs_rounds_until_closed() throws InterruptedException {
         Resolved ticket = resolvedTicketInNewTenant();
         clock.advance(Duration.ofDays(8));
-        try (BackgroundWork work =
-                new BackgroundWork(pool, stores.tenants()::all, BackgroundWork.standardJobs(useCases.scheduled()))) {
+        try (BackgroundWork work = new BackgroundWork(
+                pool,
+                stores.tenants()::all,
+                BackgroundWork.standardJobs(useCases.scheduled()),
+                new ThreadCorrelation())) {
             work.start(Duration.ZERO, Duration.ofMillis(200));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (status(ticket) != TicketStatus.CLOSED && System.nanoTime() < deadline) {
@@ -151,7 +164,8 @@ class BackgroundWorkTest {
                     }
                 }),
                 BackgroundWork.standardJobs(useCases.scheduled()).get(0));
-        BackgroundWork work = new BackgroundWork(pool, () -> List.of(broken, ticket.tenant()), jobs);
+        BackgroundWork work =
+                new BackgroundWork(pool, () -> List.of(broken, ticket.tenant()), jobs, new ThreadCorrelation());
 
         assertThat(work.runOnce()).isTrue();
         assertThat(status(ticket)).isEqualTo(TicketStatus.CLOSED);

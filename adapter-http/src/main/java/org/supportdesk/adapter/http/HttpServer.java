@@ -8,7 +8,10 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.MDC;
+import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.domain.problem.DomainException;
 
 /**
@@ -16,6 +19,11 @@ import org.supportdesk.domain.problem.DomainException;
  * included), a correlation id per request, and authentication before every matched route.
  */
 public final class HttpServer {
+    /** The header a request's correlation id travels in, both ways. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /** The log context key of the correlation id, which the log pattern prints. */
+    public static final String CORRELATION_LOG_KEY = "correlation_id";
+
     private HttpServer() {}
 
     /**
@@ -23,8 +31,12 @@ public final class HttpServer {
      * the route table that tests and docs check.
      */
     public static Javalin create(
-            ObjectMapper json, Handler authenticate, List<Endpoints> endpoints, Consumer<HandlerMetaInfo> routeAdded) {
-        Problems problems = new Problems(json);
+            ObjectMapper json,
+            ThreadCorrelation correlation,
+            Handler authenticate,
+            List<Endpoints> endpoints,
+            Consumer<HandlerMetaInfo> routeAdded) {
+        Problems problems = new Problems(json, correlation);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.prefer405over404 = true;
@@ -33,11 +45,15 @@ public final class HttpServer {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
             config.events.handlerAdded(routeAdded);
             config.routes.before(ctx -> {
-                String id = RequestCorrelation.begin(ctx.header(RequestCorrelation.HEADER));
-                ctx.header(RequestCorrelation.HEADER, id);
+                String id = correlation.begin(Optional.ofNullable(ctx.header(CORRELATION_HEADER)));
+                MDC.put(CORRELATION_LOG_KEY, id);
+                ctx.header(CORRELATION_HEADER, id);
             });
             config.routes.beforeMatched(authenticate);
-            config.routes.after(ctx -> RequestCorrelation.end());
+            config.routes.after(ctx -> {
+                correlation.end();
+                MDC.remove(CORRELATION_LOG_KEY);
+            });
             config.routes.exception(DomainException.class, problems::domain);
             config.routes.exception(HttpProblem.class, problems::http);
             config.routes.exception(

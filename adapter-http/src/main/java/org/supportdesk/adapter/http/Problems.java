@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.problem.DomainException;
 import org.supportdesk.domain.problem.FieldError;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -28,8 +29,10 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
 
     private final ObjectMapper json;
+    private final CorrelationIds correlation;
 
-    public Problems(ObjectMapper json) {
+    public Problems(ObjectMapper json, CorrelationIds correlation) {
+        this.correlation = correlation;
         this.json = json;
     }
 
@@ -72,7 +75,7 @@ public final class Problems {
     }
 
     public void unexpected(Exception e, Context ctx) {
-        String correlationId = RequestCorrelation.currentId();
+        String correlationId = correlation.current();
         LOG.error("request {} {} failed [correlation id {}]", ctx.method(), ctx.path(), correlationId, e);
         write(
                 ctx,
@@ -95,7 +98,7 @@ public final class Problems {
         if (code == ApiCode.INTERNAL) {
             // Every response carries it in X-Correlation-Id; in the body only where it must be quoted to support,
             // so that refusals of one kind stay byte-identical (§8, §12).
-            body.put("correlation_id", RequestCorrelation.currentId());
+            body.put("correlation_id", correlation.current());
         }
         if (!errors.isEmpty()) {
             body.put(

@@ -19,6 +19,7 @@ import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginThrottle;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.testing.InMemorySupportdesk;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.domain.tenant.Password;
@@ -38,7 +39,12 @@ public final class TestServer implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer() {
-        server = HttpApi.create(core.useCases, tokens, LoginThrottle.withDefaults(core.clock), routes::add)
+        server = HttpApi.create(
+                        core.useCases,
+                        new ThreadCorrelation(),
+                        tokens,
+                        LoginThrottle.withDefaults(core.clock),
+                        routes::add)
                 .start("127.0.0.1", 0);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.testing.TenantFixture;
 
 /** Failures of the transport itself are problems too: wrong content type, duplicate keys, and the unexpected 500. */
@@ -53,6 +54,7 @@ class TransportProblemsTest {
     void an_unexpected_failure_is_a_500_with_the_correlation_id_and_no_stack_trace() throws Exception {
         Javalin failing = HttpServer.create(
                         JsonMapping.create(),
+                        new ThreadCorrelation(),
                         ctx -> {},
                         List.of(routes -> routes.get(
                                 "/boom",
@@ -66,12 +68,13 @@ class TransportProblemsTest {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/boom"))
-                                    .header(RequestCorrelation.HEADER, "trace-0123456789")
+                                    .header(HttpServer.CORRELATION_HEADER, "trace-0123456789")
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(500);
-            assertThat(response.headers().firstValue(RequestCorrelation.HEADER)).contains("trace-0123456789");
+            assertThat(response.headers().firstValue(HttpServer.CORRELATION_HEADER))
+                    .contains("trace-0123456789");
             assertThat(response.body())
                     .contains("\"code\":\"INTERNAL\"")
                     .contains("\"correlation_id\":\"trace-0123456789\"")

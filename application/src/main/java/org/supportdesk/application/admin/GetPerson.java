@@ -11,7 +11,7 @@ import org.supportdesk.domain.tenant.UserId;
 
 /** One person of a list: staff read staff, only admins read customers; anyone else's is not found (§8). */
 public final class GetPerson {
-    public record Command(StaffActor actor, Audience audience, UserId person) {
+    public record Command(StaffActor actor, PeopleList audience, UserId person) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(audience, "audience");
@@ -29,7 +29,7 @@ public final class GetPerson {
 
     public Person handle(Command command) {
         StaffActor actor = command.actor();
-        if (command.audience() == Audience.CUSTOMERS && !actor.isAdmin()) {
+        if (command.audience() == PeopleList.CUSTOMERS && !actor.isAdmin()) {
             throw new Forbidden("only admins read customers");
         }
         return work.asStaff(actor, () -> people.person(actor.tenant(), command.person())

@@ -11,7 +11,7 @@ import org.supportdesk.domain.tenant.StaffActor;
 
 /** Staff list the tenant's staff (agents assign work, §17); only admins list customers. Ordered by email address. */
 public final class ListPeople {
-    public record Command(StaffActor actor, Audience audience, PageRequest page) {
+    public record Command(StaffActor actor, PeopleList audience, PageRequest page) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(audience, "audience");
@@ -29,7 +29,7 @@ public final class ListPeople {
 
     public Page<Person> handle(Command command) {
         StaffActor actor = command.actor();
-        if (command.audience() == Audience.CUSTOMERS && !actor.isAdmin()) {
+        if (command.audience() == PeopleList.CUSTOMERS && !actor.isAdmin()) {
             throw new Forbidden("only admins list customers");
         }
         return work.asStaff(

@@ -25,7 +25,7 @@ import org.supportdesk.domain.tenant.UserId;
 public final class UpdatePerson {
     public record Command(
             StaffActor actor,
-            Audience audience,
+            PeopleList audience,
             UserId person,
             Optional<String> name,
             Optional<Role> role,
@@ -61,7 +61,7 @@ public final class UpdatePerson {
             if (!command.audience().includes(role)) {
                 throw ValidationFailed.of(
                         "role",
-                        command.audience() == Audience.STAFF
+                        command.audience() == PeopleList.STAFF
                                 ? "must be agent or admin"
                                 : "must be customer; add staff as agents");
             }

@@ -2,7 +2,7 @@ package org.supportdesk.application.sla;
 
 import java.time.InstantSource;
 import java.util.Objects;
-import org.supportdesk.application.work.SlaClocks;
+import org.supportdesk.application.work.TicketSlaClocks;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.sla.SlaExplanation;
@@ -22,11 +22,12 @@ public final class ExplainSla {
     }
 
     private final TicketRepository tickets;
-    private final SlaClocks clocks;
+    private final TicketSlaClocks clocks;
     private final TransactionRunner transactions;
     private final InstantSource clock;
 
-    public ExplainSla(TicketRepository tickets, SlaClocks clocks, TransactionRunner transactions, InstantSource clock) {
+    public ExplainSla(
+            TicketRepository tickets, TicketSlaClocks clocks, TransactionRunner transactions, InstantSource clock) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.transactions = transactions;

@@ -5,8 +5,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.supportdesk.application.work.SlaClocks;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.application.work.TicketSlaClocks;
 import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.sla.ClockState;
@@ -34,14 +34,14 @@ public final class ScanSlaBreaches {
     }
 
     private final SlaBreachCandidates candidates;
-    private final SlaClocks clocks;
+    private final TicketSlaClocks clocks;
     private final TicketChanges changes;
     private final TransactionRunner transactions;
     private final InstantSource clock;
 
     public ScanSlaBreaches(
             SlaBreachCandidates candidates,
-            SlaClocks clocks,
+            TicketSlaClocks clocks,
             TicketChanges changes,
             TransactionRunner transactions,
             InstantSource clock) {

@@ -41,7 +41,7 @@ public final class TicketChanges {
     private final RequesterNames requesterNames;
     private final TransactionRunner transactions;
     private final Journal journal;
-    private final SlaClocks slaClocks;
+    private final TicketSlaClocks slaClocks;
     private final Outbox outbox;
     private final IdGenerator ids;
     private final CorrelationIds correlation;
@@ -52,7 +52,7 @@ public final class TicketChanges {
             People people,
             TransactionRunner transactions,
             Journal journal,
-            SlaClocks slaClocks,
+            TicketSlaClocks slaClocks,
             Outbox outbox,
             IdGenerator ids,
             CorrelationIds correlation,

@@ -90,7 +90,7 @@ class AdminUseCasesTest extends UseCaseTest {
                 .updatePerson()
                 .handle(new UpdatePerson.Command(
                         acme.adminActor(),
-                        Audience.STAFF,
+                        PeopleList.STAFF,
                         acme.agent.id(),
                         Optional.empty(),
                         Optional.empty(),
@@ -106,7 +106,7 @@ class AdminUseCasesTest extends UseCaseTest {
                         .updatePerson()
                         .handle(new UpdatePerson.Command(
                                 acme.adminActor(),
-                                Audience.STAFF,
+                                PeopleList.STAFF,
                                 acme.admin.id(),
                                 Optional.empty(),
                                 Optional.of(Role.AGENT),
@@ -118,15 +118,16 @@ class AdminUseCasesTest extends UseCaseTest {
     void a_customer_is_not_found_on_the_staff_list_nor_another_tenants_person() {
         assertThatThrownBy(() -> core.admin()
                         .getPerson()
-                        .handle(new GetPerson.Command(acme.adminActor(), Audience.STAFF, acme.customer.id())))
+                        .handle(new GetPerson.Command(acme.adminActor(), PeopleList.STAFF, acme.customer.id())))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> core.admin()
                         .getPerson()
-                        .handle(new GetPerson.Command(acme.adminActor(), Audience.STAFF, globex.agent.id())))
+                        .handle(new GetPerson.Command(acme.adminActor(), PeopleList.STAFF, globex.agent.id())))
                 .isInstanceOf(NotFound.class);
         assertThat(core.admin()
                         .listPeople()
-                        .handle(new ListPeople.Command(acme.agentActor(), Audience.STAFF, PageRequest.ofTickets(1, 20)))
+                        .handle(new ListPeople.Command(
+                                acme.agentActor(), PeopleList.STAFF, PageRequest.ofTickets(1, 20)))
                         .total())
                 .isEqualTo(3);
     }

@@ -26,9 +26,9 @@ import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.UseCases;
-import org.supportdesk.application.admin.Audience;
 import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
@@ -189,7 +189,7 @@ final class MatrixWorld implements AutoCloseable {
                 .updatePerson()
                 .handle(new UpdatePerson.Command(
                         StaffActor.of(acmeAdmin),
-                        Audience.STAFF,
+                        PeopleList.STAFF,
                         deactivated.id(),
                         Optional.empty(),
                         Optional.empty(),

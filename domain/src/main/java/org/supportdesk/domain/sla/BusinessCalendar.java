@@ -37,7 +37,7 @@ public sealed interface BusinessCalendar permits AlwaysOpen, WeeklyHoursCalendar
      * itself for a zero amount, otherwise an instant inside or at the end of an open interval (never the start of the
      * next one).
      *
-     * @throws NoOpeningHoursException if the calendar is never open
+     * @throws NoOpeningHours if the calendar is never open
      */
     default Instant plusBusinessTime(Instant from, Duration amount) {
         if (amount.isNegative()) {

@@ -11,8 +11,8 @@ final class Cursors {
         return ((AlwaysOpen) calendar).cursor();
     }
 
-    static NoOpeningHoursException noOpeningHours(BusinessCalendar calendar) {
-        return new NoOpeningHoursException("business calendar version " + calendar.version() + " (" + calendar
+    static NoOpeningHours noOpeningHours(BusinessCalendar calendar) {
+        return new NoOpeningHours("business calendar version " + calendar.version() + " (" + calendar
                 + ") has no opening hours, so no SLA target can ever be reached on it");
     }
 }

@@ -35,7 +35,7 @@ public final class SlaCalculator {
      *
      * @param policy the policy version the ticket is measured under
      * @param calendar the calendar version the ticket is measured under
-     * @throws NoOpeningHoursException if the calendar is never open
+     * @throws NoOpeningHours if the calendar is never open
      * @throws IllegalArgumentException if {@code now} is before the ticket was filed
      */
     public static SlaExplanation explain(

@@ -454,10 +454,10 @@ class SlaWorkedExamplesTest {
             assertThat(closed.openIntervals(utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z")))
                     .isEmpty();
             assertThatThrownBy(() -> closed.plusBusinessTime(utc("2026-03-02T10:00:00Z"), Duration.ofMinutes(60)))
-                    .isInstanceOf(NoOpeningHoursException.class)
+                    .isInstanceOf(NoOpeningHours.class)
                     .hasMessageContaining("no opening hours");
             assertThatThrownBy(() -> explain(closed, timeline, utc("2026-03-02T10:00:00Z")))
-                    .isInstanceOf(NoOpeningHoursException.class)
+                    .isInstanceOf(NoOpeningHours.class)
                     .hasMessageContaining("version 3")
                     .hasMessageContaining("no opening hours");
         }

@@ -13,11 +13,12 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.adapter.http.json.JsonFields;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.AddPerson;
-import org.supportdesk.application.admin.Audience;
 import org.supportdesk.application.admin.GetPerson;
 import org.supportdesk.application.admin.ListPeople;
+import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.Validation;
@@ -49,13 +50,13 @@ public final class PeopleEndpoints implements Endpoints {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/customers", this::addCustomer, AccessRole.ADMIN);
-        routes.get("/api/v1/customers", ctx -> list(ctx, Audience.CUSTOMERS), AccessRole.ADMIN);
-        routes.get("/api/v1/customers/{id}", ctx -> get(ctx, Audience.CUSTOMERS), AccessRole.ADMIN);
-        routes.patch("/api/v1/customers/{id}", ctx -> patch(ctx, Audience.CUSTOMERS), AccessRole.ADMIN);
+        routes.get("/api/v1/customers", ctx -> list(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
+        routes.get("/api/v1/customers/{id}", ctx -> get(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
+        routes.patch("/api/v1/customers/{id}", ctx -> patch(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
         routes.post("/api/v1/agents", this::addAgent, AccessRole.ADMIN);
-        routes.get("/api/v1/agents", ctx -> list(ctx, Audience.STAFF), AccessRole.STAFF);
-        routes.get("/api/v1/agents/{id}", ctx -> get(ctx, Audience.STAFF), AccessRole.STAFF);
-        routes.patch("/api/v1/agents/{id}", ctx -> patch(ctx, Audience.STAFF), AccessRole.ADMIN);
+        routes.get("/api/v1/agents", ctx -> list(ctx, PeopleList.STAFF), AccessRole.STAFF);
+        routes.get("/api/v1/agents/{id}", ctx -> get(ctx, PeopleList.STAFF), AccessRole.STAFF);
+        routes.patch("/api/v1/agents/{id}", ctx -> patch(ctx, PeopleList.STAFF), AccessRole.ADMIN);
     }
 
     record CustomerRequest(String email, String name, String password, String organizationId) {}
@@ -100,7 +101,7 @@ public final class PeopleEndpoints implements Endpoints {
                                 admin, email, name, role, Optional.empty(), Optional.of(password)))));
     }
 
-    void list(Context ctx, Audience audience) {
+    void list(Context ctx, PeopleList audience) {
         var page = useCases.listPeople()
                 .handle(new ListPeople.Command(
                         Authenticator.staff(ctx),
@@ -111,12 +112,12 @@ public final class PeopleEndpoints implements Endpoints {
         ctx.json(Pagination.of(page.map(PersonResponse::of)));
     }
 
-    void get(Context ctx, Audience audience) {
+    void get(Context ctx, PeopleList audience) {
         ctx.json(PersonResponse.of(
                 useCases.getPerson().handle(new GetPerson.Command(Authenticator.staff(ctx), audience, personId(ctx)))));
     }
 
-    void patch(Context ctx, Audience audience) {
+    void patch(Context ctx, PeopleList audience) {
         StaffActor admin = Authenticator.staff(ctx);
         UserId person = personId(ctx);
         ObjectNode body = requests.body(ctx, ObjectNode.class);

@@ -22,6 +22,7 @@ import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.adapter.http.json.JsonFields;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.ChangeSettings;
 import org.supportdesk.application.admin.ReplaceCategories;

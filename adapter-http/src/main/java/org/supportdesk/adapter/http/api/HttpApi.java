@@ -21,6 +21,7 @@ import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.ids.ThreadCorrelation;
 
 /**
  * The REST API over the core: every endpoint group (portal, desk, admin, sign-in) behind authentication, assembled in
@@ -34,7 +35,11 @@ public final class HttpApi {
      * docs check).
      */
     public static Javalin create(
-            UseCases useCases, JwtTokens tokens, LoginThrottle throttle, Consumer<HandlerMetaInfo> routeAdded) {
+            UseCases useCases,
+            ThreadCorrelation correlation,
+            JwtTokens tokens,
+            LoginThrottle throttle,
+            Consumer<HandlerMetaInfo> routeAdded) {
         ObjectMapper json = JsonMapping.create();
         Requests requests = new Requests(json);
         IdempotentCreation creation = new IdempotentCreation(useCases.runOnce(), json);
@@ -42,6 +47,7 @@ public final class HttpApi {
                 tokens, useCases.access().identifyActor(), useCases.access().identifyApiToken());
         return HttpServer.create(
                 json,
+                correlation,
                 authenticator::authenticate,
                 List.of(
                         new DeskTicketEndpoints(useCases.desk(), requests, creation, json),

@@ -1,9 +1,7 @@
 package org.supportdesk.adapter.http.auth;
 
 import io.javalin.http.Context;
-import io.javalin.security.RouteRole;
 import java.util.Optional;
-import java.util.Set;
 import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.HttpProblem;
 import org.supportdesk.application.access.IdentifyActor;
@@ -34,7 +32,7 @@ public final class Authenticator {
     }
 
     public void authenticate(Context ctx) {
-        AccessRole required = requiredRole(ctx.routeRoles());
+        AccessRole required = AccessRole.declaredBy(ctx.routeRoles());
         if (required == AccessRole.ANYONE) {
             return;
         }
@@ -61,13 +59,6 @@ public final class Authenticator {
         return header != null && header.startsWith(BEARER)
                 ? Optional.of(header.substring(BEARER.length()).strip())
                 : Optional.empty();
-    }
-
-    private static AccessRole requiredRole(Set<RouteRole> roles) {
-        if (roles.size() != 1 || !(roles.iterator().next() instanceof AccessRole role)) {
-            throw new IllegalStateException("every route declares exactly one AccessRole, found " + roles);
-        }
-        return role;
     }
 
     /** The signed-in customer of a customer route. */

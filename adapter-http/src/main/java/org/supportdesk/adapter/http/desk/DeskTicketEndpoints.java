@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.supportdesk.adapter.http.Endpoints;
 import org.supportdesk.adapter.http.IdempotentCreation;
@@ -25,6 +24,7 @@ import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.adapter.http.json.FiledContent;
+import org.supportdesk.adapter.http.json.JsonFields;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
@@ -168,18 +168,14 @@ public final class DeskTicketEndpoints implements Endpoints {
         StaffActor staff = Authenticator.staff(ctx);
         TicketRef ref = ticketRef(ctx);
         ObjectNode body = requests.body(ctx, ObjectNode.class);
-        body.fieldNames().forEachRemaining(name -> {
-            if (!PATCHABLE.contains(name)) {
-                throw ValidationFailed.of(name, "is not a field staff can change here");
-            }
-        });
+        JsonFields.onlyThese(body, PATCHABLE);
         FieldReader fields = new FieldReader();
-        var status = optional(fields, body, "status", n -> TicketStatus.parse(n.asText()));
-        var priority = optional(fields, body, "priority", n -> Priority.parse(n.asText()));
-        var category = optional(fields, body, "category", n -> new Category(n.asText()));
-        var subject = optional(fields, body, "subject", n -> new Subject(n.asText()));
-        var tags = optional(fields, body, "tags", DeskTicketEndpoints::tags);
-        var custom = optional(fields, body, "custom_fields", DeskTicketEndpoints::customFields);
+        var status = JsonFields.optional(fields, body, "status", n -> TicketStatus.parse(JsonFields.text(n)));
+        var priority = JsonFields.optional(fields, body, "priority", n -> Priority.parse(JsonFields.text(n)));
+        var category = JsonFields.optional(fields, body, "category", n -> new Category(JsonFields.text(n)));
+        var subject = JsonFields.optional(fields, body, "subject", n -> new Subject(JsonFields.text(n)));
+        var tags = JsonFields.optional(fields, body, "tags", DeskTicketEndpoints::tags);
+        var custom = JsonFields.optional(fields, body, "custom_fields", DeskTicketEndpoints::customFields);
         var assignment = body.has("assignee_id")
                 ? fields.read("assignee_id", () -> new UpdateTicket.Assignment(assignee(body.get("assignee_id"))))
                 : Optional.<UpdateTicket.Assignment>empty();
@@ -254,11 +250,7 @@ public final class DeskTicketEndpoints implements Endpoints {
     void assign(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
         ObjectNode body = requests.body(ctx, ObjectNode.class);
-        body.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("assignee_id")) {
-                throw ValidationFailed.of(name, "is not accepted here");
-            }
-        });
+        JsonFields.onlyThese(body, Set.of("assignee_id"));
         if (!body.has("assignee_id")) {
             throw ValidationFailed.of("assignee_id", "is required (null unassigns)");
         }
@@ -324,21 +316,6 @@ public final class DeskTicketEndpoints implements Endpoints {
         List<MessageResponse> messages =
                 detail.messages().stream().map(MessageResponse::of).collect(Collectors.toList());
         return TicketResponse.of(detail.ticket(), detail.requesterName(), Optional.of(messages), json);
-    }
-
-    private static <T> Optional<T> optional(
-            FieldReader fields, ObjectNode body, String field, Function<JsonNode, T> read) {
-        if (!body.has(field)) {
-            return Optional.empty();
-        }
-        JsonNode value = body.get(field);
-        if (value.isNull()) {
-            fields.read(field, () -> {
-                throw ValidationFailed.of(field, "cannot be null");
-            });
-            return Optional.empty();
-        }
-        return fields.read(field, () -> read.apply(value));
     }
 
     private static Optional<UserId> assignee(JsonNode value) {

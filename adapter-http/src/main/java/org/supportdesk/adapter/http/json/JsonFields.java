@@ -1,4 +1,4 @@
-package org.supportdesk.adapter.http.admin;
+package org.supportdesk.adapter.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,17 +8,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.domain.problem.NotFound;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Role;
 
 /** Reading the partial bodies of PATCH and PUT: only the fields a route takes, each typed, none silently dropped. */
-final class JsonFields {
+public final class JsonFields {
     private JsonFields() {}
 
     /** Refuses the first field of {@code body} that is not in {@code accepted}, naming it. */
-    static void onlyThese(ObjectNode body, Set<String> accepted) {
+    public static void onlyThese(ObjectNode body, Set<String> accepted) {
         body.fieldNames().forEachRemaining(name -> {
             if (!accepted.contains(name)) {
                 throw ValidationFailed.of(name, "is not accepted here");
@@ -27,7 +26,8 @@ final class JsonFields {
     }
 
     /** The field's value read by {@code read} when present; a present null is refused. */
-    static <T> Optional<T> optional(FieldReader fields, ObjectNode body, String field, Function<JsonNode, T> read) {
+    public static <T> Optional<T> optional(
+            FieldReader fields, ObjectNode body, String field, Function<JsonNode, T> read) {
         if (!body.has(field)) {
             return Optional.empty();
         }
@@ -41,26 +41,26 @@ final class JsonFields {
         return fields.read(field, () -> read.apply(value));
     }
 
-    static String text(JsonNode value) {
+    public static String text(JsonNode value) {
         if (!value.isTextual()) {
             throw ValidationFailed.of("value", "must be text");
         }
         return value.asText();
     }
 
-    static boolean bool(JsonNode value) {
+    public static boolean bool(JsonNode value) {
         if (!value.isBoolean()) {
             throw ValidationFailed.of("value", "must be true or false");
         }
         return value.asBoolean();
     }
 
-    static Role role(String raw) {
+    public static Role role(String raw) {
         return Role.parse(raw).orElseThrow(() -> ValidationFailed.of("role", "must be customer, agent or admin"));
     }
 
     /** The value {@code parse} makes; a value java.time or a parser refuses becomes an invalid field, not a 500. */
-    static <T> T valid(Supplier<T> parse) {
+    public static <T> T valid(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (DateTimeException | NullPointerException refused) {
@@ -69,7 +69,7 @@ final class JsonFields {
     }
 
     /** A UUID in a path; anything else names nothing, so it is not found (§17). */
-    static UUID pathId(String raw, String what) {
+    public static UUID pathId(String raw, String what) {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException notAnId) {

@@ -5,13 +5,13 @@ import java.util.Set;
 import org.supportdesk.domain.tenant.Role;
 
 /** The two lists of people an admin manages (§10): customers, and staff (agents and admins). */
-public enum Audience {
+public enum PeopleList {
     CUSTOMERS(EnumSet.of(Role.CUSTOMER)),
     STAFF(EnumSet.of(Role.AGENT, Role.ADMIN));
 
     private final Set<Role> roles;
 
-    Audience(Set<Role> roles) {
+    PeopleList(Set<Role> roles) {
         this.roles = roles;
     }
 

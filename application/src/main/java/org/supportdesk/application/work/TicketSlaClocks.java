@@ -11,11 +11,11 @@ import org.supportdesk.domain.sla.SlaTimeline;
 import org.supportdesk.domain.ticket.TicketState;
 
 /** A ticket's SLA clocks, computed from its journal under the policy and calendar versions it remembers (§7). */
-public final class SlaClocks {
+public final class TicketSlaClocks {
     private final SlaSettings settings;
     private final Journal journal;
 
-    public SlaClocks(SlaSettings settings, Journal journal) {
+    public TicketSlaClocks(SlaSettings settings, Journal journal) {
         this.settings = settings;
         this.journal = journal;
     }

@@ -1,10 +1,10 @@
 package org.supportdesk.domain.sla;
 
 /** A business calendar has no open time at all, so no business-time target can ever be reached on it. */
-public final class NoOpeningHoursException extends IllegalStateException {
+public final class NoOpeningHours extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    public NoOpeningHoursException(String message) {
+    public NoOpeningHours(String message) {
         super(message);
     }
 }
