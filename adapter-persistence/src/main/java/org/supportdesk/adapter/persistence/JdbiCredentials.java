@@ -8,31 +8,20 @@ import org.supportdesk.domain.tenant.UserId;
 
 /** Password hashes in {@code users.password_hash}, read and written apart from the rest of a person. */
 public final class JdbiCredentials implements Credentials {
-    private final Jdbi jdbi;
+    private final CredentialDao dao;
 
     public JdbiCredentials(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(CredentialDao.class);
     }
 
     @Override
     public Optional<String> passwordHash(TenantId tenant, UserId person) {
-        return jdbi.withHandle(
-                handle -> handle.createQuery("SELECT password_hash FROM users WHERE tenant_id = :tenant AND id = :id")
-                        .bind("tenant", tenant.value())
-                        .bind("id", person.value())
-                        .mapTo(String.class)
-                        .findOne());
+        return dao.passwordHash(tenant.value(), person.value());
     }
 
     @Override
     public void setPasswordHash(TenantId tenant, UserId person, String hash) {
-        int updated = jdbi.withHandle(handle -> handle.createUpdate(
-                        "UPDATE users SET password_hash = :hash WHERE tenant_id = :tenant AND id = :id")
-                .bind("hash", hash)
-                .bind("tenant", tenant.value())
-                .bind("id", person.value())
-                .execute());
-        if (updated != 1) {
+        if (dao.setPasswordHash(tenant.value(), person.value(), hash) != 1) {
             throw new IllegalArgumentException("no person " + person + " in " + tenant);
         }
     }

@@ -1,9 +1,10 @@
 package org.supportdesk.adapter.persistence;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.supportdesk.domain.port.Tenants;
@@ -18,41 +19,28 @@ import org.supportdesk.domain.tenant.TenantSlug;
 public final class JdbiTenants implements Tenants {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final Jdbi jdbi;
+    private final TenantDao dao;
 
     public JdbiTenants(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(TenantDao.class);
     }
 
     @Override
     public Optional<TenantId> bySlug(String slug) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM tenants WHERE slug = :slug")
-                .bind("slug", slug)
-                .mapTo(UUID.class)
-                .findOne()
-                .map(TenantId::new));
+        return dao.idBySlug(slug).map(TenantId::new);
     }
 
     @Override
     public List<TenantId> all() {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM tenants ORDER BY id")
-                .mapTo(UUID.class)
-                .map(TenantId::new)
-                .list());
+        return dao.ids().stream().map(TenantId::new).collect(Collectors.toList());
     }
 
     @Override
     public void add(TenantId tenant, TenantSlug slug, String name, Instant createdAt) {
         try {
-            jdbi.useHandle(handle -> handle.createUpdate(
-                            "INSERT INTO tenants (id, slug, name, created_at) VALUES (:id, :slug, :name, :createdAt)")
-                    .bind("id", tenant.value())
-                    .bind("slug", slug.value())
-                    .bind("name", name)
-                    .bind("createdAt", createdAt)
-                    .execute());
+            dao.insert(tenant.value(), slug.value(), name, createdAt);
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw new Conflict("A tenant with the slug '" + slug + "' already exists");
             }
             throw e;

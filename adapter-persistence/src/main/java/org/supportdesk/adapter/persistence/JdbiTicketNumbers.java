@@ -11,23 +11,14 @@ import org.supportdesk.domain.ticket.TicketNumber;
  * committed number is ever handed out again.
  */
 public final class JdbiTicketNumbers implements TicketNumbers {
-    private final Jdbi jdbi;
+    private final TicketNumberDao dao;
 
     public JdbiTicketNumbers(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(TicketNumberDao.class);
     }
 
     @Override
     public TicketNumber next(TenantId tenant, int year) {
-        long sequence = jdbi.withHandle(handle -> handle.createQuery(
-                        """
-                        INSERT INTO ticket_number_counters AS c (tenant_id, last_value) VALUES (:tenant, 1)
-                        ON CONFLICT (tenant_id) DO UPDATE SET last_value = c.last_value + 1
-                        RETURNING last_value
-                        """)
-                .bind("tenant", tenant.value())
-                .mapTo(Long.class)
-                .one());
-        return new TicketNumber(year, sequence);
+        return new TicketNumber(year, dao.next(tenant.value()));
     }
 }

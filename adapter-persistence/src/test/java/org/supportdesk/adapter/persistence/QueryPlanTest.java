@@ -182,7 +182,7 @@ class QueryPlanTest {
     @Test
     void sla_breach_candidates_read_the_two_partial_due_indexes() {
         String plan = explain(
-                JdbiSlaBreachCandidates.SQL,
+                SlaBreachCandidateDao.DUE_AT_OR_BEFORE,
                 Map.of("tenant", TENANT.value(), "now", Instant.parse("2025-06-01T00:00:00Z"), "limit", 100));
 
         assertThat(plan)
