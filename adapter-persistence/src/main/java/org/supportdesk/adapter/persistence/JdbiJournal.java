@@ -3,7 +3,6 @@ package org.supportdesk.adapter.persistence;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.tenant.TenantId;
@@ -13,21 +12,25 @@ import org.supportdesk.domain.tenant.TenantId;
  * trigger refuses every update, delete and truncate, whoever asks.
  */
 public final class JdbiJournal implements Journal {
-    private final JournalDao dao;
+    private final TenantScope scope;
 
-    public JdbiJournal(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(JournalDao.class);
+    JdbiJournal(TenantScope scope) {
+        this.scope = scope;
     }
 
     @Override
     public void append(JournalEntry entry) {
-        dao.insert(JournalRow.from(entry));
+        dao(entry.tenant()).insert(JournalRow.from(entry));
     }
 
     @Override
     public List<JournalEntry> entriesAbout(TenantId tenant, UUID targetId) {
-        return dao.entriesAbout(tenant.value(), targetId).stream()
+        return dao(tenant).entriesAbout(tenant.value(), targetId).stream()
                 .map(JournalRow::toDomain)
                 .collect(Collectors.toList());
+    }
+
+    private JournalDao dao(TenantId tenant) {
+        return scope.dao(tenant, JournalDao.class);
     }
 }

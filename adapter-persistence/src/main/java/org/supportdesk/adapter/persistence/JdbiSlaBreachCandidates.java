@@ -3,7 +3,6 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.TicketId;
@@ -14,10 +13,10 @@ import org.supportdesk.domain.ticket.TicketId;
  * ({@link SlaBreachCandidateDao#DUE_AT_OR_BEFORE}).
  */
 public final class JdbiSlaBreachCandidates implements SlaBreachCandidates {
-    private final SlaBreachCandidateDao dao;
+    private final TenantScope scope;
 
-    public JdbiSlaBreachCandidates(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(SlaBreachCandidateDao.class);
+    JdbiSlaBreachCandidates(TenantScope scope) {
+        this.scope = scope;
     }
 
     /**
@@ -29,8 +28,12 @@ public final class JdbiSlaBreachCandidates implements SlaBreachCandidates {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        return dao.dueAtOrBefore(tenant.value(), now, limit).stream()
+        return dao(tenant).dueAtOrBefore(tenant.value(), now, limit).stream()
                 .map(TicketId::new)
                 .collect(Collectors.toList());
+    }
+
+    private SlaBreachCandidateDao dao(TenantId tenant) {
+        return scope.dao(tenant, SlaBreachCandidateDao.class);
     }
 }

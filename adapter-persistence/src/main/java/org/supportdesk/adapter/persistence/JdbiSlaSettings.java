@@ -5,7 +5,6 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.sla.AlwaysOpen;
 import org.supportdesk.domain.sla.BusinessCalendar;
@@ -18,58 +17,60 @@ import org.supportdesk.domain.tenant.TenantId;
  * measured under the defaults: {@link SlaPolicy#defaults()} and a 24/7 calendar.
  */
 public final class JdbiSlaSettings implements SlaSettings {
-    private final SlaSettingsDao dao;
+    private final TenantScope scope;
     private final InstantSource clock;
 
-    public JdbiSlaSettings(Jdbi jdbi, InstantSource clock) {
-        this.dao = jdbi.onDemand(SlaSettingsDao.class);
+    JdbiSlaSettings(TenantScope scope, InstantSource clock) {
+        this.scope = scope;
         this.clock = clock;
     }
 
     @Override
     public SlaPolicy policy(TenantId tenant, int version) {
-        return SlaTargetRow.toPolicy(version, dao.policyTargets(tenant.value(), version))
+        return SlaTargetRow.toPolicy(version, dao(tenant).policyTargets(tenant.value(), version))
                 .or(() -> version == 1 ? Optional.of(SlaPolicy.defaults()) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("no SLA policy version " + version + " for " + tenant));
     }
 
     @Override
     public BusinessCalendar calendar(TenantId tenant, int version) {
-        return dao.calendar(tenant.value(), version)
+        return dao(tenant)
+                .calendar(tenant.value(), version)
                 .map(row -> row.toDomain(
-                        dao.calendarHours(tenant.value(), version),
-                        new HashSet<>(dao.calendarHolidays(tenant.value(), version))))
+                        dao(tenant).calendarHours(tenant.value(), version),
+                        new HashSet<>(dao(tenant).calendarHolidays(tenant.value(), version))))
                 .or(() -> version == 1 ? Optional.of(new AlwaysOpen(1)) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("no calendar version " + version + " for " + tenant));
     }
 
     @Override
     public SlaPolicy currentPolicy(TenantId tenant) {
-        return policy(tenant, Math.max(1, dao.latestPolicyVersion(tenant.value())));
+        return policy(tenant, Math.max(1, dao(tenant).latestPolicyVersion(tenant.value())));
     }
 
     @Override
     public BusinessCalendar currentCalendar(TenantId tenant) {
-        return calendar(tenant, Math.max(1, dao.latestCalendarVersion(tenant.value())));
+        return calendar(tenant, Math.max(1, dao(tenant).latestCalendarVersion(tenant.value())));
     }
 
     @Override
     public void addPolicy(TenantId tenant, SlaPolicy policy) {
-        requireNext(dao.latestPolicyVersion(tenant.value()), policy.version(), tenant);
-        dao.insertPolicy(tenant.value(), policy.version(), now());
-        dao.insertPolicyTargets(SlaTargetRow.of(tenant, policy));
+        requireNext(dao(tenant).latestPolicyVersion(tenant.value()), policy.version(), tenant);
+        dao(tenant).insertPolicy(tenant.value(), policy.version(), now());
+        dao(tenant).insertPolicyTargets(SlaTargetRow.of(tenant, policy));
     }
 
     @Override
     public void addCalendar(TenantId tenant, BusinessCalendar calendar) {
-        requireNext(dao.latestCalendarVersion(tenant.value()), calendar.version(), tenant);
-        dao.insertCalendar(BusinessCalendarRow.from(tenant, calendar), now());
+        requireNext(dao(tenant).latestCalendarVersion(tenant.value()), calendar.version(), tenant);
+        dao(tenant).insertCalendar(BusinessCalendarRow.from(tenant, calendar), now());
         if (calendar instanceof WeeklyHoursCalendar weekly) {
-            dao.insertCalendarHours(BusinessHoursRow.of(tenant, weekly));
-            dao.insertCalendarHolidays(
-                    tenant.value(),
-                    weekly.version(),
-                    weekly.holidays().stream().sorted().toList());
+            dao(tenant).insertCalendarHours(BusinessHoursRow.of(tenant, weekly));
+            dao(tenant)
+                    .insertCalendarHolidays(
+                            tenant.value(),
+                            weekly.version(),
+                            weekly.holidays().stream().sorted().toList());
         }
     }
 
@@ -83,5 +84,9 @@ public final class JdbiSlaSettings implements SlaSettings {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private SlaSettingsDao dao(TenantId tenant) {
+        return scope.dao(tenant, SlaSettingsDao.class);
     }
 }

@@ -1,6 +1,5 @@
 package org.supportdesk.adapter.persistence;
 
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.TicketNumber;
@@ -11,14 +10,18 @@ import org.supportdesk.domain.ticket.TicketNumber;
  * committed number is ever handed out again.
  */
 public final class JdbiTicketNumbers implements TicketNumbers {
-    private final TicketNumberDao dao;
+    private final TenantScope scope;
 
-    public JdbiTicketNumbers(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(TicketNumberDao.class);
+    JdbiTicketNumbers(TenantScope scope) {
+        this.scope = scope;
     }
 
     @Override
     public TicketNumber next(TenantId tenant, int year) {
-        return new TicketNumber(year, dao.next(tenant.value()));
+        return new TicketNumber(year, dao(tenant).next(tenant.value()));
+    }
+
+    private TicketNumberDao dao(TenantId tenant) {
+        return scope.dao(tenant, TicketNumberDao.class);
     }
 }

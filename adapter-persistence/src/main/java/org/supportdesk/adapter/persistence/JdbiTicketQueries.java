@@ -3,7 +3,6 @@ package org.supportdesk.adapter.persistence;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
@@ -17,14 +16,15 @@ import org.supportdesk.domain.tenant.TenantId;
  * one statement (see {@link TicketListSql}). Like the other stores it runs on the caller's tenant-bound transaction.
  */
 public final class JdbiTicketQueries implements TicketQueries {
-    private final TicketListDao dao;
+    private final TenantScope scope;
 
-    public JdbiTicketQueries(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(TicketListDao.class);
+    JdbiTicketQueries(TenantScope scope) {
+        this.scope = scope;
     }
 
     @Override
     public Page<TicketListItem> list(TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
+        TicketListDao dao = dao(tenant);
         if (filter.customer().filter(c -> !c.tenant().equals(tenant)).isPresent()) {
             return new Page<>(List.of(), page.page(), page.limit(), 0);
         }
@@ -36,5 +36,9 @@ public final class JdbiTicketQueries implements TicketQueries {
                 .flatMap(Optional::stream)
                 .collect(Collectors.toList());
         return new Page<>(items, page.page(), page.limit(), total);
+    }
+
+    private TicketListDao dao(TenantId tenant) {
+        return scope.dao(tenant, TicketListDao.class);
     }
 }

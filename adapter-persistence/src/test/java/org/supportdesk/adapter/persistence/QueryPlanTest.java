@@ -196,7 +196,7 @@ class QueryPlanTest {
         Instant now = Instant.parse("2024-01-02T00:00:00Z");
         var candidates = database.transactions()
                 .inTransaction(
-                        TENANT, () -> new JdbiSlaBreachCandidates(database.jdbi()).dueAtOrBefore(TENANT, now, 1000));
+                        TENANT, () -> new JdbiSlaBreachCandidates(database.scope()).dueAtOrBefore(TENANT, now, 1000));
         long expected = database.transactions()
                 .inTransaction(TENANT, () -> database.jdbi().withHandle(handle -> handle.createQuery(
                                 """

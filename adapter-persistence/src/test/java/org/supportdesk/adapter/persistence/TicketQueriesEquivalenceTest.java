@@ -122,7 +122,7 @@ class TicketQueriesEquivalenceTest {
             agents.add(person(name, "staff0", Role.AGENT, Optional.empty()));
 
             database.createTenant(fixture.tenant, name, clock);
-            JdbiPeople jdbiPeople = new JdbiPeople(database.jdbi(), clock);
+            JdbiPeople jdbiPeople = new JdbiPeople(database.scope(), clock);
             InMemorySupportdesk reference = new InMemorySupportdesk(clock, SequentialIds.startingAtOne());
             database.transactions().inTransaction(fixture.tenant, () -> {
                 jdbiPeople.addOrganization(fixture.organization);
