@@ -27,26 +27,30 @@ public record JdbiStores(
         JdbiOutbox outbox,
         JdbiIdempotencyRecords idempotencyRecords) {
 
-    /** The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. */
+    /**
+     * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
+     * store acts only inside a transaction of {@link #transactions()} bound to the tenant it acts for, and refuses any
+     * other call ({@link TenantScope}).
+     */
     public static JdbiStores over(Jdbi jdbi, InstantSource clock) {
         JdbiTransactionRunner transactions = new JdbiTransactionRunner(jdbi);
-        JdbiSlaSettings slaSettings = new JdbiSlaSettings(jdbi, clock);
+        TenantScope scope = new TenantScope(jdbi, transactions);
         return new JdbiStores(
                 jdbi,
                 transactions,
-                new JdbiTenants(jdbi),
-                new JdbiPeople(jdbi, clock),
-                new JdbiCredentials(jdbi),
-                new JdbiApiTokens(jdbi),
-                new JdbiTenantConfiguration(jdbi),
-                slaSettings,
-                new JdbiTicketRepository(jdbi),
-                new JdbiTicketQueries(jdbi),
-                new JdbiTicketNumbers(jdbi),
-                new JdbiSlaBreachCandidates(jdbi),
-                new JdbiJournal(jdbi),
-                new JdbiOutbox(jdbi),
-                new JdbiIdempotencyRecords(jdbi));
+                new JdbiTenants(scope),
+                new JdbiPeople(scope, clock),
+                new JdbiCredentials(scope),
+                new JdbiApiTokens(scope),
+                new JdbiTenantConfiguration(scope),
+                new JdbiSlaSettings(scope, clock),
+                new JdbiTicketRepository(scope),
+                new JdbiTicketQueries(scope),
+                new JdbiTicketNumbers(scope),
+                new JdbiSlaBreachCandidates(scope),
+                new JdbiJournal(scope),
+                new JdbiOutbox(scope),
+                new JdbiIdempotencyRecords(scope));
     }
 
     /** The core's ports: these stores, with the password hasher and secret source the caller chose. */

@@ -1,6 +1,5 @@
 package org.supportdesk.adapter.persistence;
 
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.TicketNumber;
@@ -11,23 +10,18 @@ import org.supportdesk.domain.ticket.TicketNumber;
  * committed number is ever handed out again.
  */
 public final class JdbiTicketNumbers implements TicketNumbers {
-    private final Jdbi jdbi;
+    private final TenantScope scope;
 
-    public JdbiTicketNumbers(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbiTicketNumbers(TenantScope scope) {
+        this.scope = scope;
     }
 
     @Override
     public TicketNumber next(TenantId tenant, int year) {
-        long sequence = jdbi.withHandle(handle -> handle.createQuery(
-                        """
-                        INSERT INTO ticket_number_counters AS c (tenant_id, last_value) VALUES (:tenant, 1)
-                        ON CONFLICT (tenant_id) DO UPDATE SET last_value = c.last_value + 1
-                        RETURNING last_value
-                        """)
-                .bind("tenant", tenant.value())
-                .mapTo(Long.class)
-                .one());
-        return new TicketNumber(year, sequence);
+        return new TicketNumber(year, dao(tenant).next(tenant.value()));
+    }
+
+    private TicketNumberDao dao(TenantId tenant) {
+        return scope.dao(tenant, TicketNumberDao.class);
     }
 }

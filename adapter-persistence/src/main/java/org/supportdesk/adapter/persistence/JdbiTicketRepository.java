@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
@@ -20,10 +19,10 @@ import org.supportdesk.domain.ticket.TicketUpdated;
 
 /** Tickets, their tags and conversations in PostgreSQL. */
 public final class JdbiTicketRepository implements TicketRepository {
-    private final Jdbi jdbi;
+    private final TenantScope scope;
 
-    public JdbiTicketRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbiTicketRepository(TenantScope scope) {
+        this.scope = scope;
     }
 
     @Override
@@ -33,34 +32,32 @@ public final class JdbiTicketRepository implements TicketRepository {
 
     @Override
     public Optional<Ticket> findIncludingDeleted(TenantId tenant, TicketRef ticket) {
-        return jdbi.withExtension(
-                        TicketDao.class,
-                        dao -> ticket instanceof TicketNumber
-                                ? dao.findByNumber(tenant.value(), ticket.toString())
-                                : dao.findById(tenant.value(), ((TicketId) ticket).value()))
+        TicketDao dao = dao(tenant);
+        return (ticket instanceof TicketNumber
+                        ? dao.findByNumber(tenant.value(), ticket.toString())
+                        : dao.findById(tenant.value(), ((TicketId) ticket).value()))
                 .map(row -> Ticket.restore(row.toDomain()));
     }
 
     @Override
     public void save(Ticket ticket) {
+        TicketDao dao = dao(ticket.tenant());
         TicketRow row = TicketRow.from(ticket.state());
-        jdbi.useExtension(TicketDao.class, dao -> {
-            if (ticket.isNew()) {
-                dao.insert(row);
-            } else if (dao.update(row, ticket.persistedVersion()) == 0) {
-                throw new StaleTicket(ticket.id(), ticket.persistedVersion());
-            }
-            if (tagsChanged(ticket)) {
-                dao.findOrCreateTags(row.tenantId(), row.tags());
-                dao.untagAllBut(row.tenantId(), row.id(), row.tags());
-                dao.tag(row.tenantId(), row.id(), row.tags());
-            }
-            List<MessageRow> messages =
-                    ticket.newMessages().stream().map(MessageRow::from).collect(Collectors.toList());
-            if (!messages.isEmpty()) {
-                dao.insertMessages(messages);
-            }
-        });
+        if (ticket.isNew()) {
+            dao.insert(row);
+        } else if (dao.update(row, ticket.persistedVersion()) == 0) {
+            throw new StaleTicket(ticket.id(), ticket.persistedVersion());
+        }
+        if (tagsChanged(ticket)) {
+            dao.findOrCreateTags(row.tenantId(), row.tags());
+            dao.untagAllBut(row.tenantId(), row.id(), row.tags());
+            dao.tag(row.tenantId(), row.id(), row.tags());
+        }
+        List<MessageRow> messages =
+                ticket.newMessages().stream().map(MessageRow::from).collect(Collectors.toList());
+        if (!messages.isEmpty()) {
+            dao.insertMessages(messages);
+        }
     }
 
     private static boolean tagsChanged(Ticket ticket) {
@@ -70,29 +67,26 @@ public final class JdbiTicketRepository implements TicketRepository {
 
     @Override
     public List<Message> messagesOf(TenantId tenant, TicketId ticket) {
-        return jdbi.withExtension(TicketDao.class, dao -> dao.messages(tenant.value(), ticket.value())).stream()
+        return dao(tenant).messages(tenant.value(), ticket.value()).stream()
                 .map(MessageRow::toDomain)
                 .collect(Collectors.toList());
     }
 
     @Override
     public List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit) {
-        return jdbi
-                .withExtension(
-                        TicketDao.class, dao -> dao.resolvedAtOrBefore(tenant.value(), resolvedAtOrBefore, limit))
-                .stream()
+        return dao(tenant).resolvedAtOrBefore(tenant.value(), resolvedAtOrBefore, limit).stream()
                 .map(TicketId::new)
                 .collect(Collectors.toList());
     }
 
     @Override
     public Set<Category> categoriesInUse(TenantId tenant) {
-        return jdbi.withHandle(handle -> handle
-                .createQuery("SELECT DISTINCT category FROM tickets WHERE tenant_id = :tenant")
-                .bind("tenant", tenant.value())
-                .mapTo(String.class)
-                .stream()
+        return dao(tenant).categoriesInUse(tenant.value()).stream()
                 .map(Category::new)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet());
+    }
+
+    private TicketDao dao(TenantId tenant) {
+        return scope.dao(tenant, TicketDao.class);
     }
 }

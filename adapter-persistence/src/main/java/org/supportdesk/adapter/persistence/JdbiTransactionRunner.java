@@ -1,5 +1,7 @@
 package org.supportdesk.adapter.persistence;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -8,35 +10,50 @@ import org.supportdesk.domain.tenant.TenantId;
 
 /**
  * One JDBI transaction per unit of work, bound to the acting tenant: it sets {@code supportdesk.tenant_id} for the
- * transaction, which every row-level security policy reads. Repositories called inside reuse the thread's handle, so
- * everything a use case writes commits or rolls back together.
+ * transaction, which every row-level security policy reads, and remembers the tenant for the thread until the
+ * transaction ends, so that the stores ({@link TenantScope}) can refuse a call made outside it or for another tenant.
+ * Stores called inside reuse the thread's handle, so everything a use case writes commits or rolls back together.
  */
 public final class JdbiTransactionRunner implements TransactionRunner {
     private final Jdbi jdbi;
+    private final ThreadLocal<TenantId> bound = new ThreadLocal<>();
 
-    public JdbiTransactionRunner(Jdbi jdbi) {
+    /** Stores honour only the runner they were built with, so the one way to get a runner is {@link JdbiStores}. */
+    JdbiTransactionRunner(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     @Override
     public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        TenantId current = bound.get();
+        if (current != null) {
+            if (!current.equals(tenant)) {
+                throw new IllegalStateException("a transaction for tenant " + current + " cannot act for " + tenant);
+            }
+            return work.get();
+        }
         return jdbi.inTransaction(handle -> {
             bindTenant(handle, tenant);
-            return work.get();
+            bound.set(tenant);
+            try {
+                return work.get();
+            } finally {
+                bound.remove();
+            }
         });
     }
 
+    /** The tenant of the transaction this runner has open on the calling thread; empty when it has none. */
+    Optional<TenantId> boundTenant() {
+        return Optional.ofNullable(bound.get());
+    }
+
     private static void bindTenant(Handle handle, TenantId tenant) {
-        String current = handle.createQuery("SELECT current_setting('supportdesk.tenant_id', true)")
-                .mapTo(String.class)
-                .findOne()
-                .filter(value -> !value.isEmpty())
-                .orElse(null);
-        if (current == null) {
-            handle.createQuery("SELECT set_config('supportdesk.tenant_id', :tenant, true)")
-                    .bind("tenant", tenant.value().toString())
-                    .mapTo(String.class)
-                    .one();
+        TenantBindingDao binding = handle.attach(TenantBindingDao.class);
+        String current = binding.boundTenant();
+        if (current.isEmpty()) {
+            binding.bind(tenant.value().toString());
         } else if (!current.equals(tenant.value().toString())) {
             throw new IllegalStateException("a transaction for tenant " + current + " cannot act for " + tenant);
         }

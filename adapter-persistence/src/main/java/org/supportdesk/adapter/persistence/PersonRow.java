@@ -1,6 +1,5 @@
 package org.supportdesk.adapter.persistence;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.supportdesk.domain.tenant.Email;
@@ -11,16 +10,9 @@ import org.supportdesk.domain.tenant.UserId;
 
 /** A {@code users} row without its password hash, which never leaves the sign-in code. */
 public record PersonRow(
-        UUID tenantId,
-        UUID id,
-        String email,
-        String name,
-        String role,
-        UUID organizationId,
-        boolean active,
-        Instant createdAt) {
+        UUID tenantId, UUID id, String email, String name, String role, UUID organizationId, boolean active) {
 
-    static PersonRow from(Person p, Instant createdAt) {
+    static PersonRow from(Person p) {
         return new PersonRow(
                 p.tenant().value(),
                 p.id().value(),
@@ -28,8 +20,7 @@ public record PersonRow(
                 p.name(),
                 p.role().wireName(),
                 p.organization().map(OrganizationId::value).orElse(null),
-                p.active(),
-                createdAt);
+                p.active());
     }
 
     Person toDomain() {

@@ -105,4 +105,7 @@ interface TicketDao {
              LIMIT :limit
             """)
     List<UUID> resolvedAtOrBefore(UUID tenant, Instant cutoff, int limit);
+
+    @SqlQuery("SELECT DISTINCT category FROM tickets WHERE tenant_id = :tenant")
+    List<String> categoriesInUse(UUID tenant);
 }

@@ -20,7 +20,7 @@ class JdbiTicketRepositoryTest extends TicketRepositoryContract {
 
     @Override
     protected TicketRepository tickets() {
-        return new JdbiTicketRepository(database.jdbi());
+        return new JdbiTicketRepository(database.scope());
     }
 
     @Override
@@ -30,7 +30,7 @@ class JdbiTicketRepositoryTest extends TicketRepositoryContract {
 
     @Override
     protected void givenTenant(TenantFixture fixture) {
-        if (new JdbiTenants(database.jdbi()).bySlug(slugOf(fixture)).isPresent()) {
+        if (new JdbiTenants(database.scope()).bySlug(slugOf(fixture)).isPresent()) {
             return;
         }
         database.storeTenant(fixture, slugOf(fixture), clock);

@@ -182,7 +182,7 @@ class QueryPlanTest {
     @Test
     void sla_breach_candidates_read_the_two_partial_due_indexes() {
         String plan = explain(
-                JdbiSlaBreachCandidates.SQL,
+                SlaBreachCandidateDao.DUE_AT_OR_BEFORE,
                 Map.of("tenant", TENANT.value(), "now", Instant.parse("2025-06-01T00:00:00Z"), "limit", 100));
 
         assertThat(plan)
@@ -196,7 +196,7 @@ class QueryPlanTest {
         Instant now = Instant.parse("2024-01-02T00:00:00Z");
         var candidates = database.transactions()
                 .inTransaction(
-                        TENANT, () -> new JdbiSlaBreachCandidates(database.jdbi()).dueAtOrBefore(TENANT, now, 1000));
+                        TENANT, () -> new JdbiSlaBreachCandidates(database.scope()).dueAtOrBefore(TENANT, now, 1000));
         long expected = database.transactions()
                 .inTransaction(TENANT, () -> database.jdbi().withHandle(handle -> handle.createQuery(
                                 """

@@ -23,14 +23,10 @@ import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.UpdateTicket;
-import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.journal.JournalEntry;
-import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
 import org.supportdesk.domain.sla.WeeklyHoursCalendar;
-import org.supportdesk.domain.tenant.Author;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Tags;
@@ -188,21 +184,22 @@ class RowLevelSecurityTest {
                                         .bind("b", b.tenant.value())
                                         .execute())))
                 .satisfies(RowLevelSecurityTest::isRowLevelSecurityViolation);
-        assertThatThrownBy(() -> core.stores.transactions().inTransaction(a.tenant, () -> {
-                    core.stores
-                            .journal()
-                            .append(new JournalEntry(
-                                    UUID.randomUUID(),
-                                    b.tenant,
-                                    Author.SYSTEM,
-                                    JournalAction.SETTINGS_CHANGED,
-                                    TargetKind.TENANT,
-                                    b.tenant.value(),
-                                    List.of(),
-                                    "smuggled",
-                                    core.clock.instant()));
-                    return null;
-                }))
+        // The journal store itself refuses an entry for B in A's transaction before any SQL runs (TenantScopeTest).
+        assertThatThrownBy(() -> core.stores
+                        .transactions()
+                        .inTransaction(
+                                a.tenant,
+                                () -> core.jdbi.withHandle(handle -> handle.createUpdate(
+                                                """
+                                                INSERT INTO journal (tenant_id, id, actor_name, action, target_kind,
+                                                    target_id, changes, correlation_id, at)
+                                                VALUES (:b, :id, 'Supportdesk', 'settings_changed', 'tenant', :b,
+                                                    '[]', 'smuggled', :at)
+                                                """)
+                                        .bind("b", b.tenant.value())
+                                        .bind("id", UUID.randomUUID())
+                                        .bind("at", core.clock.instant())
+                                        .execute())))
                 .satisfies(RowLevelSecurityTest::isRowLevelSecurityViolation);
         // Nor can an update move one of A's rows over to B.
         assertThatThrownBy(() -> core.stores

@@ -24,6 +24,8 @@ public final class TestDatabase implements AutoCloseable {
     private final String schema;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final JdbiTransactionRunner transactions;
+    private final TenantScope scope;
     private final PostgresExtension.Server server;
 
     TestDatabase(PostgresExtension.Server server, String schema) {
@@ -35,6 +37,8 @@ public final class TestDatabase implements AutoCloseable {
                 server.password(),
                 12));
         this.jdbi = Database.jdbi(dataSource);
+        this.transactions = new JdbiTransactionRunner(jdbi);
+        this.scope = new TenantScope(jdbi, transactions);
         jdbi.useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
         Database.migrate(dataSource);
     }
@@ -51,8 +55,14 @@ public final class TestDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    /** The runner whose transactions the stores over {@link #scope()} act in. */
     public JdbiTransactionRunner transactions() {
-        return new JdbiTransactionRunner(jdbi);
+        return transactions;
+    }
+
+    /** What a store built here on its own reaches the database through, checked against {@link #transactions()}. */
+    TenantScope scope() {
+        return scope;
     }
 
     /** Creates the tenant {@code id} with its defaults, as an operator would ({@code CreateTenant}), with no admin. */
@@ -69,7 +79,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Creates the fixture's tenant under {@code slug}, then stores its organisation and its cast. */
     public void storeTenant(TenantFixture fixture, String slug, InstantSource clock) {
         createTenant(fixture.tenant, slug, clock);
-        JdbiPeople people = new JdbiPeople(jdbi, clock);
+        JdbiPeople people = new JdbiPeople(scope, clock);
         transactions().inTransaction(fixture.tenant, () -> {
             people.addOrganization(fixture.organization);
             fixture.everyone().forEach(people::add);

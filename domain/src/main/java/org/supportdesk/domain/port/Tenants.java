@@ -8,7 +8,8 @@ import org.supportdesk.domain.tenant.TenantSlug;
 
 /**
  * The tenants themselves: found by the slug people sign in with (§17), listed for work that runs per tenant, and
- * added. The lookups run outside any tenant's transaction, since they find out which tenant to act for.
+ * added. The two lookups need no transaction and run with or without one, since they find out which tenant to act for;
+ * {@link #add} runs in the new tenant's transaction ({@link TransactionRunner}).
  */
 public interface Tenants {
     /** The tenant with that slug; empty for an unknown slug. */

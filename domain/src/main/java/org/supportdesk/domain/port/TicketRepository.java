@@ -14,8 +14,8 @@ import org.supportdesk.domain.ticket.TicketRef;
 
 /**
  * Storage of ticket aggregates and their conversations. Every method is scoped to one tenant: a ticket of another
- * tenant is never found, whatever id or number is asked for. Implementations join the transaction of the calling
- * thread ({@link TransactionRunner}).
+ * tenant is never found, whatever id or number is asked for. Every method is called inside a transaction of the tenant
+ * it names, and joins it ({@link TransactionRunner}).
  */
 public interface TicketRepository {
     /**

@@ -1,0 +1,14 @@
+package org.supportdesk.adapter.persistence;
+
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of the transactional outbox. */
+interface OutboxDao {
+    @SqlUpdate(
+            """
+            INSERT INTO outbox (tenant_id, id, topic, ticket_id, audiences, dedup_key, created_at, next_attempt_at)
+            VALUES (:tenantId, :id, :topic, :ticketId, :audiences, :dedupKey, :at, :at)
+            """)
+    void insert(@BindMethods OutboxRow row);
+}

@@ -1,0 +1,78 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of people ({@code users} without the password hash) and organisations; decisions stay in the store. */
+@RegisterConstructorMapper(PersonRow.class)
+@RegisterConstructorMapper(OrganizationRow.class)
+interface PeopleDao {
+    String SELECT_PERSON = "SELECT tenant_id, id, email, name, role, organization_id, active FROM users";
+
+    @SqlQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND id = :id")
+    Optional<PersonRow> person(UUID tenant, UUID id);
+
+    @SqlQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND email = :email")
+    Optional<PersonRow> personByEmail(UUID tenant, String email);
+
+    @SqlUpdate(
+            """
+            INSERT INTO users (tenant_id, id, email, name, role, organization_id, password_hash, active, created_at)
+            VALUES (:tenantId, :id, :email, :name, :role, :organizationId, :passwordHash, :active, :createdAt)
+            """)
+    void insert(@BindMethods PersonRow row, String passwordHash, Instant createdAt);
+
+    @SqlUpdate(
+            """
+            UPDATE users SET name = :name, role = :role, active = :active
+             WHERE tenant_id = :tenantId AND id = :id AND email = :email
+            """)
+    int update(@BindMethods PersonRow row);
+
+    @SqlQuery("SELECT count(*) FROM users WHERE tenant_id = :tenant AND role = ANY(CAST(:roles AS text[]))")
+    long count(UUID tenant, String[] roles);
+
+    @SqlQuery(
+            SELECT_PERSON
+                    + """
+             WHERE tenant_id = :tenant AND role = ANY(CAST(:roles AS text[]))
+             ORDER BY email COLLATE "C"
+             LIMIT :limit OFFSET :offset
+            """)
+    List<PersonRow> list(UUID tenant, String[] roles, int limit, long offset);
+
+    @SqlQuery("SELECT tenant_id, id, name, shared_tickets FROM organizations WHERE tenant_id = :tenant AND id = :id")
+    Optional<OrganizationRow> organization(UUID tenant, UUID id);
+
+    @SqlUpdate(
+            """
+            INSERT INTO organizations (tenant_id, id, name, shared_tickets, created_at)
+            VALUES (:tenantId, :id, :name, :sharedTickets, :createdAt)
+            """)
+    void insertOrganization(@BindMethods OrganizationRow row, Instant createdAt);
+
+    @SqlUpdate(
+            """
+            UPDATE organizations SET name = :name, shared_tickets = :sharedTickets
+             WHERE tenant_id = :tenantId AND id = :id
+            """)
+    int updateOrganization(@BindMethods OrganizationRow row);
+
+    @SqlQuery("SELECT count(*) FROM organizations WHERE tenant_id = :tenant")
+    long countOrganizations(UUID tenant);
+
+    // uuid order is byte order, which is the order of the ids' text: the in-memory store's tie-break.
+    @SqlQuery(
+            """
+            SELECT tenant_id, id, name, shared_tickets FROM organizations WHERE tenant_id = :tenant
+             ORDER BY name COLLATE "C", id
+             LIMIT :limit OFFSET :offset
+            """)
+    List<OrganizationRow> organizations(UUID tenant, int limit, long offset);
+}

@@ -1,0 +1,42 @@
+package org.supportdesk.adapter.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of tenant settings and categories. */
+@RegisterConstructorMapper(TenantSettingsRow.class)
+interface TenantConfigurationDao {
+    @SqlQuery("SELECT tenant_id, reopen_window_days, auto_close_days FROM tenant_settings WHERE tenant_id = :tenant")
+    Optional<TenantSettingsRow> settings(UUID tenant);
+
+    @SqlQuery("SELECT slug FROM categories WHERE tenant_id = :tenant")
+    List<String> categories(UUID tenant);
+
+    @SqlUpdate(
+            """
+            INSERT INTO tenant_settings (tenant_id, reopen_window_days, auto_close_days, updated_at)
+            VALUES (:tenantId, :reopenWindowDays, :autoCloseDays, now())
+            ON CONFLICT (tenant_id) DO UPDATE
+               SET reopen_window_days = EXCLUDED.reopen_window_days,
+                   auto_close_days = EXCLUDED.auto_close_days,
+                   updated_at = EXCLUDED.updated_at
+            """)
+    void upsertSettings(@BindMethods TenantSettingsRow row);
+
+    // A category a ticket still uses cannot go: the foreign key from tickets refuses it.
+    @SqlUpdate("DELETE FROM categories WHERE tenant_id = :tenant AND NOT (slug = ANY(CAST(:slugs AS text[])))")
+    void deleteCategoriesOtherThan(UUID tenant, String[] slugs);
+
+    @SqlUpdate(
+            """
+            INSERT INTO categories (tenant_id, slug)
+            SELECT :tenant, unnest(CAST(:slugs AS text[]))
+            ON CONFLICT DO NOTHING
+            """)
+    void addCategories(UUID tenant, String[] slugs);
+}

@@ -1,0 +1,57 @@
+package org.supportdesk.adapter.persistence;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.domain.tenant.TenantId;
+
+/**
+ * The one way a store reaches the database. Outside a transaction bound to a tenant, row-level security hides every
+ * row, so a store called there would quietly find nothing and store nothing; {@link #dao} refuses instead, before any
+ * SQL runs, unless the calling thread is inside a transaction that {@link JdbiTransactionRunner} bound to exactly the
+ * tenant the call acts for. The check reads what the runner recorded for the thread: no round trip to the database.
+ */
+final class TenantScope {
+    private final Jdbi jdbi;
+    private final JdbiTransactionRunner transactions;
+    private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
+
+    TenantScope(Jdbi jdbi, JdbiTransactionRunner transactions) {
+        this.jdbi = jdbi;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The DAO for a call acting for {@code tenant}; its statements join the thread's transaction.
+     *
+     * @throws IllegalStateException when the thread has no transaction of this scope's runner open, or one bound to
+     *     another tenant
+     */
+    <D> D dao(TenantId tenant, Class<D> type) {
+        Objects.requireNonNull(tenant, "tenant");
+        TenantId bound = transactions
+                .boundTenant()
+                .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " refused a call for tenant "
+                        + tenant + " outside any tenant-bound transaction: run it inside"
+                        + " TransactionRunner.inTransaction (of the runner the stores were built with)"));
+        if (!bound.equals(tenant)) {
+            throw new IllegalStateException(type.getSimpleName() + " refused a call for tenant " + tenant
+                    + " inside a transaction bound to another tenant, " + bound);
+        }
+        return onDemand(type);
+    }
+
+    /**
+     * The tenant lookups, which need no tenant-bound transaction and get no check: sign-in finds the tenant of a slug
+     * and background work lists every tenant before either knows which tenant to bind, and the {@code tenants} table
+     * has no row-level security. Only {@code Tenants.bySlug} and {@code Tenants.all} use it.
+     */
+    TenantLookupDao tenantLookups() {
+        return onDemand(TenantLookupDao.class);
+    }
+
+    private <D> D onDemand(Class<D> type) {
+        return type.cast(daos.computeIfAbsent(type, jdbi::onDemand));
+    }
+}
