@@ -8,7 +8,8 @@ import org.supportdesk.application.testing.TicketRepositoryContract;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 
-/** The PostgreSQL store honours the same repository contract as the in-memory one. */
+/** The PostgreSQL store honours the same repository contract as the in-memory one (docs/embedding.md shows it). */
+// tag::contract[]
 @ExtendWith(PostgresExtension.class)
 class JdbiTicketRepositoryTest extends TicketRepositoryContract {
     private final TestDatabase database;
@@ -40,3 +41,4 @@ class JdbiTicketRepositoryTest extends TicketRepositoryContract {
         return "t-" + fixture.tenant.value().toString().substring(0, 8);
     }
 }
+// end::contract[]
