@@ -20,38 +20,9 @@ import org.junit.jupiter.api.Test;
 class EmbeddingGuideTest {
     private static final Path GUIDE = Path.of("..", "docs", "embedding.md");
     private static final List<Path> EXAMPLES = List.of(
-            Path.of(
-                    "..",
-                    "application",
-                    "src",
-                    "test",
-                    "java",
-                    "org",
-                    "supportdesk",
-                    "application",
-                    "EmbeddingTest.java"),
-            Path.of(
-                    "..",
-                    "adapter-persistence",
-                    "src",
-                    "test",
-                    "java",
-                    "org",
-                    "supportdesk",
-                    "adapter",
-                    "persistence",
-                    "EmbeddingOverPostgresTest.java"),
-            Path.of(
-                    "..",
-                    "adapter-persistence",
-                    "src",
-                    "test",
-                    "java",
-                    "org",
-                    "supportdesk",
-                    "adapter",
-                    "persistence",
-                    "JdbiTicketRepositoryTest.java"));
+            testSource("application", "org/supportdesk/application/EmbeddingTest.java"),
+            testSource("adapter-persistence", "org/supportdesk/adapter/persistence/EmbeddingOverPostgresTest.java"),
+            testSource("adapter-persistence", "org/supportdesk/adapter/persistence/JdbiTicketRepositoryTest.java"));
     private static final Pattern REGION =
             Pattern.compile("(?m)^[ \\t]*// tag::([a-z-]+)\\[\\]\\n(.*?)^[ \\t]*// end::\\1\\[\\]$", Pattern.DOTALL);
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\\n(.*?)^```$", Pattern.DOTALL);
@@ -78,6 +49,10 @@ class EmbeddingGuideTest {
         assertThat(regions.values())
                 .as("every tagged region, shown in the guide")
                 .isSubsetOf(blocks);
+    }
+
+    private static Path testSource(String module, String file) {
+        return Path.of("..", module, "src", "test", "java").resolve(file);
     }
 
     /** The region's lines without the indentation they share, each ending in a newline, as in a Markdown block. */
