@@ -459,6 +459,36 @@ class ApiBehaviourTest {
     }
 
     @Test
+    void without_if_match_concurrent_replies_from_customer_and_agents_all_land() throws Exception {
+        String id = file(customer, "Hot ticket");
+        int[] n = {0};
+
+        List<TestHttp.Response> answers = concurrently(16, () -> {
+            int i;
+            synchronized (n) {
+                i = n[0]++;
+            }
+            return i % 2 == 0
+                    ? http.post(
+                            customer, "/api/v1/portal/tickets/" + id + "/messages", "{\"body\":\"Customer " + i + "\"}")
+                    : http.post(
+                            agent,
+                            "/api/v1/tickets/" + id + "/messages",
+                            "{\"kind\":\"" + (i % 4 == 1 ? "public" : "internal") + "\",\"body\":\"Agent " + i + "\"}");
+        });
+
+        assertThat(answers.stream().map(TestHttp.Response::status))
+                .as(answers.toString())
+                .containsOnly(201);
+        JsonNode messages = staffView(id).get("messages");
+        List<String> bodies = new ArrayList<>();
+        messages.forEach(m -> bodies.add(m.get("body").asText()));
+        for (int i = 0; i < 16; i++) {
+            assertThat(bodies).contains((i % 2 == 0 ? "Customer " : "Agent ") + i);
+        }
+    }
+
+    @Test
     void eight_patches_with_the_same_etag_let_exactly_one_through() throws Exception {
         String id = file(customer, "Raced");
         String etag = http.get(agent, "/api/v1/tickets/" + id).etag();

@@ -37,6 +37,9 @@ import org.supportdesk.domain.visibility.TicketAccess;
  * enqueue the notifications it owes.
  */
 public final class TicketChanges {
+    /** How often a change without If-Match is applied again after being overtaken, before giving up as busy. */
+    static final int ATTEMPTS_WITHOUT_IF_MATCH = 5;
+
     private final TicketRepository tickets;
     private final RequesterNames requesterNames;
     private final TransactionRunner transactions;
@@ -140,15 +143,30 @@ public final class TicketChanges {
             Reach reach,
             BiFunction<Ticket, ChangeContext, T> change) {
         return transactions.inTransaction(actor.tenant(), () -> {
-            Ticket ticket = load(actor, ref, reach);
-            expectedVersion.ifPresent(expected -> {
-                if (expected != ticket.persistedVersion()) {
-                    throw new StaleTicket(ticket.id(), expected);
+            for (int attempt = 1; ; attempt++) {
+                Ticket ticket = load(actor, ref, reach);
+                expectedVersion.ifPresent(expected -> {
+                    if (expected != ticket.persistedVersion()) {
+                        throw new StaleTicket(ticket.id(), expected);
+                    }
+                });
+                T result = change.apply(ticket, contextFor(actor));
+                try {
+                    record(ticket);
+                    return new Changed<>(result, ticket.state());
+                } catch (StaleTicket overtaken) {
+                    // Without If-Match the last write wins (§17): another write landed between our read and our
+                    // save, so apply the change again to the version now committed, which re-checks every rule.
+                    // Nothing was written yet (the version check comes first), and a read-committed transaction
+                    // sees the newer version on the next read.
+                    if (expectedVersion.isPresent()) {
+                        throw overtaken;
+                    }
+                    if (attempt == ATTEMPTS_WITHOUT_IF_MATCH) {
+                        throw StaleTicket.busy();
+                    }
                 }
-            });
-            T result = change.apply(ticket, contextFor(actor));
-            record(ticket);
-            return new Changed<>(result, ticket.state());
+            }
         });
     }
 

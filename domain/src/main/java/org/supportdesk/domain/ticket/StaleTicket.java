@@ -19,4 +19,9 @@ public final class StaleTicket extends DomainException {
     public static StaleTicket forCustomer() {
         return new StaleTicket("The ticket changed since you read it; read it again");
     }
+
+    /** Other writes kept overtaking a change made without a precondition; it may simply be tried again. */
+    public static StaleTicket busy() {
+        return new StaleTicket("The ticket is changing too fast to apply this now; try again");
+    }
 }
