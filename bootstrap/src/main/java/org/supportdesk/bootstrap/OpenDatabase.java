@@ -34,6 +34,10 @@ record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cl
         try {
             pool = Database.pool(database);
             Database.requireRowLevelSecurityBinds(pool);
+            if (cluster.isEmpty() && !Database.requireDurable(pool).synchronousCommit()) {
+                LOG.warn("The database runs with synchronous_commit = off: a crash can lose the last moments of"
+                        + " acknowledged writes. Turn it on unless that loss is acceptable.");
+            }
             Database.migrate(pool);
             LOG.info("Database {} as {} is migrated", database.jdbcUrl(), database.user());
             if (!Database.searchIndexesUsable(pool)) {

@@ -1,5 +1,6 @@
 package org.supportdesk.adapter.http;
 
+import java.util.List;
 import java.util.Locale;
 import org.supportdesk.domain.problem.ProblemCode;
 
@@ -21,10 +22,13 @@ public enum ApiCode {
     CONFLICT(409, "Conflict", "Конфликт"),
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused", "Ключ идемпотентности уже использован"),
     PRECONDITION_FAILED(412, "Precondition failed", "Версия устарела"),
+    BAD_REQUEST(400, "Bad request", "Некорректный запрос"),
     PAYLOAD_TOO_LARGE(413, "Payload too large", "Слишком большой запрос"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "Неподдерживаемый тип содержимого"),
     RATE_LIMITED(429, "Too many requests", "Слишком много запросов"),
-    INTERNAL(500, "Internal error", "Внутренняя ошибка");
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request header fields too large", "Слишком большие заголовки запроса"),
+    INTERNAL(500, "Internal error", "Внутренняя ошибка"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable", "Сервис временно недоступен");
 
     private final int status;
     private final String english;
@@ -51,6 +55,26 @@ public enum ApiCode {
                 + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * The code of a refusal made below our handlers (by Javalin or Jetty), known only by its status; statuses we never
+     * answer on purpose are {@code BAD_REQUEST} for a client error and {@code INTERNAL} for a server one.
+     */
+    public static ApiCode forStatus(int status) {
+        for (ApiCode code : List.of(
+                NOT_FOUND,
+                METHOD_NOT_ALLOWED,
+                PAYLOAD_TOO_LARGE,
+                UNSUPPORTED_MEDIA_TYPE,
+                RATE_LIMITED,
+                REQUEST_HEADER_FIELDS_TOO_LARGE,
+                SERVICE_UNAVAILABLE)) {
+            if (code.status == status) {
+                return code;
+            }
+        }
+        return status < 500 ? BAD_REQUEST : INTERNAL;
+    }
+
     /** The API code of a domain refusal; a switch expression, so a new {@code ProblemCode} does not compile unmapped. */
     public static ApiCode of(ProblemCode code) {
         return switch (code) {
@@ -64,6 +88,7 @@ public enum ApiCode {
             case CONFLICT -> CONFLICT;
             case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
             case PRECONDITION_FAILED -> PRECONDITION_FAILED;
+            case UNAVAILABLE -> SERVICE_UNAVAILABLE;
         };
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             // Room for headers beyond the 8 KB token limit, so an oversized token is our uniform 401, not Jetty's 431.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(problems)));
             config.events.handlerAdded(routeAdded);
             config.routes.before(ctx -> {
                 String id = correlation.begin(Optional.ofNullable(ctx.header(CORRELATION_HEADER)));
@@ -59,6 +61,7 @@ public final class HttpServer {
             config.routes.exception(
                     Requests.UnreadableBody.class, (e, ctx) -> problems.unreadable(e.jsonProblem(), ctx));
             config.routes.exception(JsonProcessingException.class, problems::unreadable);
+            config.routes.exception(HttpResponseException.class, problems::javalin);
             config.routes.exception(Exception.class, problems::unexpected);
             config.routes.error(404, ctx -> {
                 if (!Problems.CONTENT_TYPE.equals(ctx.res().getContentType())) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.problem.DomainException;
 import org.supportdesk.domain.problem.FieldError;
+import org.supportdesk.domain.problem.ProblemCode;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.ticket.FollowUpRequired;
 import org.supportdesk.domain.ticket.InvalidTransition;
@@ -27,6 +29,7 @@ import org.supportdesk.domain.ticket.TicketStatus;
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     public static final String CONTENT_TYPE = "application/problem+json";
+    static final int RETRY_UNAVAILABLE_AFTER_SECONDS = 5;
 
     private final ObjectMapper json;
     private final CorrelationIds correlation;
@@ -48,6 +51,9 @@ public final class Problems {
                             .sorted()
                             .map(TicketStatus::wireName)
                             .collect(Collectors.toList()));
+        } else if (e.code() == ProblemCode.UNAVAILABLE) {
+            // Short, so clients come back soon after the store does; the answer itself comes fast (bounded waits).
+            ctx.header("Retry-After", String.valueOf(RETRY_UNAVAILABLE_AFTER_SECONDS));
         } else if (e instanceof FollowUpRequired followUp) {
             extensions.put("follow_up_of", followUp.ticket().toString());
             extensions.put("follow_up_route", "/api/v1/portal/tickets");
@@ -88,7 +94,18 @@ public final class Problems {
     /** Writes a problem with the given code. */
     public void write(
             Context ctx, ApiCode code, String detail, List<FieldError> errors, Map<String, Object> extensions) {
-        Locale locale = locale(ctx);
+        ctx.status(code.status())
+                .contentType(CONTENT_TYPE)
+                .result(render(code, detail, locale(ctx.header("Accept-Language")), errors, extensions));
+    }
+
+    /** A Javalin refusal of its own (a body over the size limit …), rendered as the problem of its status. */
+    public void javalin(HttpResponseException e, Context ctx) {
+        write(ctx, ApiCode.forStatus(e.getStatus()), e.getMessage(), List.of(), Map.of());
+    }
+
+    /** The problem body, UTF-8 JSON, in the language {@code locale} asks for. */
+    byte[] render(ApiCode code, String detail, Locale locale, List<FieldError> errors, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", code.type());
         body.put("title", code.title(locale));
@@ -109,16 +126,13 @@ public final class Problems {
         }
         body.putAll(extensions);
         try {
-            ctx.status(code.status())
-                    .contentType(CONTENT_TYPE)
-                    .result(json.writeValueAsBytes(body)); // UTF-8, as JSON is
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render a problem", e);
         }
     }
 
-    private static Locale locale(Context ctx) {
-        String accept = ctx.header("Accept-Language");
+    static Locale locale(String accept) {
         if (accept == null || accept.isBlank()) {
             return Locale.ENGLISH;
         }

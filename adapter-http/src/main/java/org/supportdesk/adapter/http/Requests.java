@@ -1,13 +1,16 @@
 package org.supportdesk.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.supportdesk.adapter.http.json.UntrustedJson;
 import org.supportdesk.domain.problem.FieldError;
+import org.supportdesk.domain.problem.Validation;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.ticket.TicketNotFound;
 import org.supportdesk.domain.ticket.TicketRef;
@@ -22,7 +25,10 @@ public final class Requests {
         this.json = json;
     }
 
-    /** The JSON body as {@code type}: 415 unless it is JSON, 400 when malformed or carrying unknown fields. */
+    /**
+     * The JSON body as {@code type}: 415 unless it is JSON, 400 when malformed, nested too deep, carrying unknown
+     * fields, or breaking a limit of {@link UntrustedJson} — all before anything reads it.
+     */
     public <T> T body(Context ctx, Class<T> type) {
         String contentType = ctx.contentType();
         if (contentType == null
@@ -30,11 +36,12 @@ public final class Requests {
             throw new HttpProblem(ApiCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
         }
         try {
-            T value = json.readValue(ctx.body(), type);
-            if (value == null) {
+            JsonNode tree = json.readTree(ctx.body());
+            if (tree == null || !tree.isObject()) {
                 throw new HttpProblem(ApiCode.MALFORMED_JSON, "The body must be a JSON object");
             }
-            return value;
+            UntrustedJson.check(tree);
+            return json.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new UnreadableBody(e);
         }
@@ -81,6 +88,7 @@ public final class Requests {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        Validation.plainText(name, raw);
         try {
             return Optional.of(parse.apply(raw.strip()));
         } catch (ValidationFailed e) {

@@ -6,16 +6,30 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The pool, the migrations and the JDBI instance over them. */
 public final class Database {
     private Database() {}
+
+    /**
+     * How long a request waits for a connection before it is answered "unavailable": a database that is down must cost
+     * each request seconds, not the pool's default half-minute, and must not pile up every server thread.
+     */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(2);
+    /** The longest a statement may run; far beyond any query the API makes, so only a stuck one hits it. */
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(20);
+    /** A transaction left open by a stuck client or a killed thread gives its locks back after this. */
+    static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
+    /** A silent network (a partition) fails a read after this rather than never; above the statement timeout. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     /** A connection pool for {@code config}; the caller closes it. */
     public static HikariDataSource pool(DatabaseConfig config) {
@@ -26,6 +40,16 @@ public final class Database {
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setPoolName("supportdesk");
         hikari.setAutoCommit(true);
+        hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        hikari.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        hikari.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
+        // Seconds, as pgjdbc takes them. The server's error detail can quote row values: keep it out of exceptions.
+        hikari.addDataSourceProperty("connectTimeout", "5");
+        hikari.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("logServerErrorDetail", "false");
+        hikari.setConnectionInitSql("SET statement_timeout = '" + STATEMENT_TIMEOUT.toMillis() + "ms'; "
+                + "SET idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
         return new HikariDataSource(hikari);
     }
 
@@ -47,8 +71,11 @@ public final class Database {
                 .load();
     }
 
+    /** JDBI over {@code dataSource}, whose exceptions never quote bound values (passwords, hashes, bodies, tokens). */
     public static Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     /** The functions behind full-text ({@code @@}) and {@code ILIKE} search, which must be LEAKPROOF for indexed search. */
@@ -72,6 +99,34 @@ public final class Database {
             return leakproof.getBoolean(1);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot inspect the search functions", e);
+        }
+    }
+
+    /** What start-up learnt of a database's durability settings. */
+    public record Durability(boolean fsync, boolean synchronousCommit) {}
+
+    /**
+     * Refuses a database that would lose acknowledged writes in a crash ({@code fsync = off}: a commit the API answered
+     * may vanish with the data files beside it); answers the settings so the caller can warn about
+     * {@code synchronous_commit = off}, which loses only the last moments of commits, not consistency.
+     *
+     * @throws IllegalStateException naming the setting and what to do
+     */
+    public static Durability requireDurable(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet settings =
+                        sql.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+            settings.next();
+            Durability durability =
+                    new Durability(!"off".equals(settings.getString(1)), !"off".equals(settings.getString(2)));
+            if (!durability.fsync()) {
+                throw new IllegalStateException("The database runs with fsync = off, so a crash can lose tickets the"
+                        + " API already acknowledged. Turn fsync on (it is the default) before serving from it.");
+            }
+            return durability;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's durability settings", e);
         }
     }
 

@@ -27,12 +27,20 @@ public final class JdbiTenants implements Tenants {
 
     @Override
     public Optional<TenantId> bySlug(String slug) {
-        return scope.tenantLookups().idBySlug(slug).map(TenantId::new);
+        try {
+            return scope.tenantLookups().idBySlug(slug).map(TenantId::new);
+        } catch (RuntimeException failure) {
+            throw Unreachable.translate(failure);
+        }
     }
 
     @Override
     public List<TenantId> all() {
-        return scope.tenantLookups().ids().stream().map(TenantId::new).collect(Collectors.toList());
+        try {
+            return scope.tenantLookups().ids().stream().map(TenantId::new).collect(Collectors.toList());
+        } catch (RuntimeException failure) {
+            throw Unreachable.translate(failure);
+        }
     }
 
     @Override

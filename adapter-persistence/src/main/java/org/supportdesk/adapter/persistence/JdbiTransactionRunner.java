@@ -33,15 +33,19 @@ public final class JdbiTransactionRunner implements TransactionRunner {
             }
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
-            bindTenant(handle, tenant);
-            bound.set(tenant);
-            try {
-                return work.get();
-            } finally {
-                bound.remove();
-            }
-        });
+        try {
+            return jdbi.inTransaction(handle -> {
+                bindTenant(handle, tenant);
+                bound.set(tenant);
+                try {
+                    return work.get();
+                } finally {
+                    bound.remove();
+                }
+            });
+        } catch (RuntimeException failure) {
+            throw Unreachable.translate(failure);
+        }
     }
 
     /** The tenant of the transaction this runner has open on the calling thread; empty when it has none. */

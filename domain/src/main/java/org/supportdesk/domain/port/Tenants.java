@@ -12,7 +12,11 @@ import org.supportdesk.domain.tenant.TenantSlug;
  * {@link #add} runs in the new tenant's transaction ({@link TransactionRunner}).
  */
 public interface Tenants {
-    /** The tenant with that slug; empty for an unknown slug. */
+    /**
+     * The tenant with that slug; empty for an unknown slug.
+     *
+     * @throws StoreUnavailable when the store cannot be reached or does not answer in time
+     */
     Optional<TenantId> bySlug(String slug);
 
     /** Every tenant, oldest id first, for background work that then acts in one tenant at a time. */

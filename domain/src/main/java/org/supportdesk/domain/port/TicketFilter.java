@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.supportdesk.domain.problem.Validation;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -31,6 +32,8 @@ public record TicketFilter(
         Optional<Instant> createdFrom,
         Optional<Instant> createdTo,
         Optional<String> text) {
+    /** Search text no person types; longer text only costs the database more to match. */
+    public static final int MAX_TEXT_LENGTH = 200;
 
     public static final TicketFilter ALL = builder().build();
 
@@ -47,7 +50,10 @@ public record TicketFilter(
         Objects.requireNonNull(slaBreached, "slaBreached");
         Objects.requireNonNull(createdFrom, "createdFrom");
         Objects.requireNonNull(createdTo, "createdTo");
-        text = Objects.requireNonNull(text, "text").map(String::strip).filter(t -> !t.isEmpty());
+        text = Objects.requireNonNull(text, "text")
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .map(t -> Validation.trimmed("q", t, 1, MAX_TEXT_LENGTH));
         if (createdFrom.isPresent()
                 && createdTo.isPresent()
                 && !createdFrom.get().isBefore(createdTo.get())) {

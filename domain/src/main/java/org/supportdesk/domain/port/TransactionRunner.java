@@ -22,6 +22,8 @@ public interface TransactionRunner {
      * to its tenant for row-level security, under which a query outside it sees no rows at all, and refuse every other
      * call with an {@link IllegalStateException} before any SQL runs: a call outside a transaction, and a call inside
      * one for another tenant.
+     *
+     * @throws StoreUnavailable when the store cannot be reached or does not answer in time; nothing was committed
      */
     <T> T inTransaction(TenantId tenant, Supplier<T> work);
 }

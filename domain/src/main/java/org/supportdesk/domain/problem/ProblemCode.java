@@ -11,5 +11,7 @@ public enum ProblemCode {
     FOLLOW_UP_REQUIRED,
     CONFLICT,
     IDEMPOTENCY_KEY_REUSED,
-    PRECONDITION_FAILED
+    PRECONDITION_FAILED,
+    /** The store behind the core cannot be reached just now; the request may be retried. */
+    UNAVAILABLE
 }

@@ -2,6 +2,7 @@ package org.supportdesk.domain.tenant;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.supportdesk.domain.problem.Validation;
 import org.supportdesk.domain.problem.ValidationFailed;
 
 /** An email address, trimmed and lowercased so that one person has one address. */
@@ -12,7 +13,8 @@ public record Email(String value) {
     public Email {
         if (value == null
                 || value.length() > MAX_LENGTH
-                || !SHAPE.matcher(value).matches()) {
+                || !SHAPE.matcher(value).matches()
+                || !Validation.isPlainText(value)) {
             throw ValidationFailed.of("email", "must be an email address");
         }
         if (!value.equals(value.trim().toLowerCase(Locale.ROOT))) {

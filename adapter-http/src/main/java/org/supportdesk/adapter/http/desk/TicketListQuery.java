@@ -52,7 +52,7 @@ final class TicketListQuery {
                 .slaBreached(Requests.query(ctx, "sla_breached", TicketListQuery::bool))
                 .createdFrom(Requests.query(ctx, "created_from", Instant::parse))
                 .createdTo(Requests.query(ctx, "created_to", Instant::parse))
-                .text(Optional.ofNullable(ctx.queryParam("q")))
+                .text(Requests.query(ctx, "q", text -> text))
                 .build();
         TicketSort sort = Requests.query(ctx, "sort", TicketSort::parse)
                 .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);

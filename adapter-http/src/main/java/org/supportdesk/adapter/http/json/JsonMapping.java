@@ -1,6 +1,8 @@
 package org.supportdesk.adapter.http.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,8 +17,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class JsonMapping {
     private JsonMapping() {}
 
+    /** Deeper than any body the API takes; a deeper one is refused while parsing, before any work. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
     public static ObjectMapper create() {
-        return new ObjectMapper()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build();
+        return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -76,7 +76,7 @@ public final class PortalTicketEndpoints implements Endpoints {
                                 .orElse(Set.of()),
                         Requests.query(ctx, "priority", raw -> set(raw, Priority::parse))
                                 .orElse(Set.of()),
-                        Optional.ofNullable(ctx.queryParam("q")),
+                        Requests.query(ctx, "q", text -> text),
                         PageRequest.ofTickets(
                                 Requests.intQuery(ctx, "page", 1),
                                 Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT))));
