@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.supportdesk.adapter.http.auth.JwtSettings;
+import org.supportdesk.adapter.http.limits.ClientAddress;
+import org.supportdesk.adapter.http.limits.LoginThrottle;
+import org.supportdesk.adapter.http.limits.RateLimits;
+import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.PostgresBinaries;
 
@@ -24,6 +30,8 @@ import org.supportdesk.adapter.persistence.PostgresBinaries;
  * @param jwtSecret the HMAC secret; empty means "generate one and keep it under the data directory"
  * @param postgresSearchPath where a local cluster looks for the PostgreSQL server binaries before falling back to the
  *     bundled ones; empty means {@code PATH}, then {@code /usr/lib/postgresql/<version>/bin}
+ * @param trustedProxies the load balancers (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the client
+ * @param rateLimits requests per minute per person, per tenant and per client address without a sign-in
  */
 public record Config(
         Optional<DatabaseConfig> database,
@@ -34,7 +42,9 @@ public record Config(
         String jwtAudience,
         Optional<String> jwksUrl,
         Path dataDir,
-        Optional<List<Path>> postgresSearchPath) {
+        Optional<List<Path>> postgresSearchPath,
+        List<String> trustedProxies,
+        RateLimits.Policy rateLimits) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
@@ -48,6 +58,10 @@ public record Config(
     public static final String DATA_DIR = "SUPPORTDESK_DATA_DIR";
     public static final String CONFIG_FILE = "SUPPORTDESK_CONFIG_FILE";
     public static final String POSTGRES_PATH = PostgresBinaries.SEARCH_PATH_VARIABLE;
+    public static final String TRUSTED_PROXIES = "SUPPORTDESK_TRUSTED_PROXIES";
+    public static final String RATE_LIMIT_PER_PERSON = "SUPPORTDESK_RATE_LIMIT_PER_PERSON";
+    public static final String RATE_LIMIT_PER_TENANT = "SUPPORTDESK_RATE_LIMIT_PER_TENANT";
+    public static final String RATE_LIMIT_PER_ADDRESS = "SUPPORTDESK_RATE_LIMIT_PER_ADDRESS";
 
     static final Set<String> KEYS = Set.of(
             DB_URL,
@@ -62,7 +76,11 @@ public record Config(
             JWKS_URL,
             DATA_DIR,
             CONFIG_FILE,
-            POSTGRES_PATH);
+            POSTGRES_PATH,
+            TRUSTED_PROXIES,
+            RATE_LIMIT_PER_PERSON,
+            RATE_LIMIT_PER_TENANT,
+            RATE_LIMIT_PER_ADDRESS);
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -70,6 +88,7 @@ public record Config(
     public static final String DEFAULT_AUDIENCE = "supportdesk-api";
     public static final Path DEFAULT_DATA_DIR = Path.of(".data");
     public static final int DEFAULT_POOL_SIZE = 10;
+    private static final RateLimits.Policy STANDARD_RATES = RateLimits.Policy.standard();
 
     public Config {
         Objects.requireNonNull(database, "database");
@@ -85,6 +104,13 @@ public record Config(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(postgresSearchPath, "postgresSearchPath");
         postgresSearchPath = postgresSearchPath.map(List::copyOf);
+        trustedProxies = List.copyOf(trustedProxies);
+        try {
+            ClientAddress.behind(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(TRUSTED_PROXIES + " must list IP addresses or CIDR ranges: " + e.getMessage());
+        }
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 
     /**
@@ -124,13 +150,40 @@ public record Config(
                 nonBlank(values, JWT_AUDIENCE).orElse(DEFAULT_AUDIENCE),
                 nonBlank(values, JWKS_URL),
                 nonBlank(values, DATA_DIR).map(Path::of).orElse(DEFAULT_DATA_DIR),
-                nonBlank(values, POSTGRES_PATH).map(PostgresBinaries::parseSearchPath));
+                nonBlank(values, POSTGRES_PATH).map(PostgresBinaries::parseSearchPath),
+                nonBlank(values, TRUSTED_PROXIES)
+                        .map(list -> Arrays.stream(list.split(","))
+                                .map(String::strip)
+                                .filter(entry -> !entry.isEmpty())
+                                .toList())
+                        .orElse(List.of()),
+                new RateLimits.Policy(
+                        integer(values, RATE_LIMIT_PER_PERSON, (int) STANDARD_RATES.perPerson(), 1, 1_000_000),
+                        integer(values, RATE_LIMIT_PER_TENANT, (int) STANDARD_RATES.perTenant(), 1, 10_000_000),
+                        integer(values, RATE_LIMIT_PER_ADDRESS, (int) STANDARD_RATES.perAddress(), 1, 1_000_000),
+                        STANDARD_RATES.window()));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */
     public Config withPort(int newPort) {
         return new Config(
-                database, host, newPort, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir, postgresSearchPath);
+                database,
+                host,
+                newPort,
+                jwtSecret,
+                jwtIssuer,
+                jwtAudience,
+                jwksUrl,
+                dataDir,
+                postgresSearchPath,
+                trustedProxies,
+                rateLimits);
+    }
+
+    /** Where requests come from, and how many each caller may send, as configured. */
+    public RequestLimits requestLimits(InstantSource clock) {
+        return new RequestLimits(
+                ClientAddress.behind(trustedProxies), new RateLimits(rateLimits), LoginThrottle.withDefaults(clock));
     }
 
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
@@ -147,7 +200,8 @@ public record Config(
                 + ", host=" + host + ", port=" + port + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(kept)")
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
                 + ", dataDir=" + dataDir + ", postgresSearchPath="
-                + postgresSearchPath.map(Object::toString).orElse("default") + "]";
+                + postgresSearchPath.map(Object::toString).orElse("default") + ", trustedProxies=" + trustedProxies
+                + ", rateLimits=" + rateLimits + "]";
     }
 
     private static void requireLongEnough(String secret) {

@@ -17,7 +17,9 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
         JdbiStores stores = JdbiStores.over(jdbi, clock);
         ThreadCorrelation correlation = new ThreadCorrelation();
         UseCases useCases = UseCases.over(
-                stores.ports(new Password4jHashing(), new SecureRandomSecrets()),
+                stores.ports(
+                        BoundedHashing.sizedFor(new Password4jHashing(), Password4jHashing.MEMORY_BYTES),
+                        new SecureRandomSecrets()),
                 new TimeOrderedIds(clock),
                 correlation,
                 clock);

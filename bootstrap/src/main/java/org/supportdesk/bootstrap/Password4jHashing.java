@@ -12,6 +12,9 @@ import org.supportdesk.domain.port.PasswordHashing;
  */
 public final class Password4jHashing implements PasswordHashing {
     private static final int MEMORY_KIB = 19_456;
+    /** What one hash holds in memory while it runs, for bounding how many run at once. */
+    static final long MEMORY_BYTES = MEMORY_KIB * 1024L;
+
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
     private static final int HASH_BYTES = 32;

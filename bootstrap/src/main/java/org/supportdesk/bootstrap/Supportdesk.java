@@ -12,7 +12,6 @@ import org.supportdesk.adapter.http.api.HttpApi;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
-import org.supportdesk.adapter.http.auth.LoginThrottle;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.application.UseCases;
 
@@ -60,15 +59,14 @@ public final class Supportdesk implements AutoCloseable {
             JdbiStores stores = core.stores();
             UseCases useCases = core.useCases();
             JwtTokens tokens = new JwtTokens(jwt, clock);
-            Javalin http = HttpApi.create(
-                            useCases, core.correlation(), tokens, LoginThrottle.withDefaults(clock), route -> {
-                                if (route.getHttpMethod().isHttpMethod()) { // not the before/after filters
-                                    routes.add(new Route(
-                                            route.getHttpMethod().name(),
-                                            route.getPath(),
-                                            AccessRole.declaredBy(route.getRoles())));
-                                }
-                            })
+            Javalin http = HttpApi.create(useCases, core.correlation(), tokens, config.requestLimits(clock), route -> {
+                        if (route.getHttpMethod().isHttpMethod()) { // not the before/after filters
+                            routes.add(new Route(
+                                    route.getHttpMethod().name(),
+                                    route.getPath(),
+                                    AccessRole.declaredBy(route.getRoles())));
+                        }
+                    })
                     .start(config.host(), config.port());
             BackgroundWork background = new BackgroundWork(
                     database.pool(),

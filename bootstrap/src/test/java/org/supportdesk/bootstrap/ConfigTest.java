@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.http.auth.JwtSettings;
+import org.supportdesk.adapter.http.limits.RateLimits;
 
 class ConfigTest {
     private static final String SECRET = "a-secret-of-at-least-thirty-two-bytes!";
@@ -79,6 +81,27 @@ class ConfigTest {
         assertThat(config.jwtAudience()).isEqualTo("aud");
         assertThat(config.jwksUrl()).contains("https://idp.example/jwks.json");
         assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("pw,");
+    }
+
+    @Test
+    void reads_the_trusted_proxies_and_the_rate_limits_and_refuses_a_proxy_that_is_no_address() {
+        Config config = Config.from(
+                Map.of(
+                        "SUPPORTDESK_TRUSTED_PROXIES", " 10.0.0.0/8, 192.168.1.7 ,",
+                        "SUPPORTDESK_RATE_LIMIT_PER_PERSON", "60",
+                        "SUPPORTDESK_RATE_LIMIT_PER_TENANT", "600",
+                        "SUPPORTDESK_RATE_LIMIT_PER_ADDRESS", "30"),
+                Optional.empty());
+
+        assertThat(config.trustedProxies()).containsExactly("10.0.0.0/8", "192.168.1.7");
+        assertThat(config.rateLimits()).isEqualTo(new RateLimits.Policy(60, 600, 30, Duration.ofMinutes(1)));
+        assertThat(Config.from(Map.of(), Optional.empty()).rateLimits()).isEqualTo(RateLimits.Policy.standard());
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_TRUSTED_PROXIES", "lb.example.com"), Optional.empty()))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("SUPPORTDESK_TRUSTED_PROXIES");
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_RATE_LIMIT_PER_PERSON", "0"), Optional.empty()))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("SUPPORTDESK_RATE_LIMIT_PER_PERSON");
     }
 
     @Test

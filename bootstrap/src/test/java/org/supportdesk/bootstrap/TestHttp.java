@@ -8,33 +8,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.supportdesk.adapter.http.OpenApiContract;
 
 /** A small HTTP client for 127.0.0.1 with bounded timeouts. */
-final class TestHttp {
+public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    TestHttp(int port) {
+    public TestHttp(int port) {
         this.port = port;
     }
 
-    Response get(String token, String path) {
+    public Response get(String token, String path) {
         return send(token, "GET", path, null);
     }
 
-    Response post(String token, String path, String body) {
+    public Response post(String token, String path, String body) {
         return send(token, "POST", path, body);
     }
 
-    Response send(String token, String method, String path, String body) {
+    public Response send(String token, String method, String path, String body) {
         return send(token, method, path, body, Map.of());
     }
 
-    Response send(String token, String method, String path, String body, Map<String, String> headers) {
+    public Response send(String token, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(15))
                 .method(
@@ -55,7 +57,8 @@ final class TestHttp {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("X-Correlation-Id").orElse(""),
                     response.headers().firstValue("ETag").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
         } catch (InterruptedException e) {
@@ -64,13 +67,28 @@ final class TestHttp {
         }
     }
 
-    record Response(int status, String contentType, String correlationId, String etag, String body) {
-        JsonNode json() {
+    /** An answer; {@code headers} by lower-case name, as the client got them. */
+    public record Response(
+            int status,
+            String contentType,
+            String correlationId,
+            String etag,
+            String body,
+            Map<String, List<String>> headers) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
                 throw new IllegalStateException("not JSON: " + body, e);
             }
+        }
+
+        /** The first value of a header, any case of its name. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .findFirst();
         }
     }
 }

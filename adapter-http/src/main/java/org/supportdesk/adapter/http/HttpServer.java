@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.event.HandlerMetaInfo;
-import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.supportdesk.domain.problem.DomainException;
 
 /**
  * Builds the Javalin server: strict JSON, RFC 9457 problems for every failure (unknown routes and wrong methods
- * included), a correlation id per request, and authentication before every matched route.
+ * included), a correlation id per request, rate limits with their headers on every answer, and authentication before
+ * every matched route.
  */
 public final class HttpServer {
     /** The header a request's correlation id travels in, both ways. */
@@ -28,13 +28,13 @@ public final class HttpServer {
     private HttpServer() {}
 
     /**
-     * A server, not started, with the given endpoint groups; {@code authenticate} runs before every matched route. {@code routeAdded} hears of every registered route, for
-     * the route table that tests and docs check.
+     * A server, not started, with the given endpoint groups; every request passes the {@code gate}. {@code routeAdded}
+     * hears of every registered route, for the route table that tests and docs check.
      */
     public static Javalin create(
             ObjectMapper json,
             ThreadCorrelation correlation,
-            Handler authenticate,
+            RequestGate gate,
             List<Endpoints> endpoints,
             Consumer<HandlerMetaInfo> routeAdded) {
         Problems problems = new Problems(json, correlation);
@@ -44,15 +44,16 @@ public final class HttpServer {
             config.startup.showJavalinBanner = false;
             // Room for headers beyond the 8 KB token limit, so an oversized token is our uniform 401, not Jetty's 431.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(problems)));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(problems, gate)));
             config.events.handlerAdded(routeAdded);
             config.routes.before(ctx -> {
                 String id = correlation.begin(Optional.ofNullable(ctx.header(CORRELATION_HEADER)));
                 MDC.put(CORRELATION_LOG_KEY, id);
                 ctx.header(CORRELATION_HEADER, id);
             });
-            config.routes.beforeMatched(authenticate);
+            config.routes.beforeMatched(gate::admit);
             config.routes.after(ctx -> {
+                gate.answered(ctx);
                 correlation.end();
                 MDC.remove(CORRELATION_LOG_KEY);
             });

@@ -16,9 +16,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ProblemErrorHandler extends ErrorHandler {
     private final Problems problems;
+    private final RequestGate gate;
 
-    ProblemErrorHandler(Problems problems) {
+    ProblemErrorHandler(Problems problems, RequestGate gate) {
         this.problems = problems;
+        this.gate = gate;
     }
 
     @Override
@@ -30,6 +32,8 @@ final class ProblemErrorHandler extends ErrorHandler {
                 Problems.locale(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)),
                 List.of(),
                 Map.of());
+        gate.refused(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"))
+                .forEach(response.getHeaders()::put);
         response.setStatus(code.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body), callback);

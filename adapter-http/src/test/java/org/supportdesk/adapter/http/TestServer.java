@@ -14,11 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.supportdesk.adapter.http.api.HttpApi;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
-import org.supportdesk.adapter.http.auth.LoginThrottle;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.testing.InMemorySupportdesk;
 import org.supportdesk.application.testing.TenantFixture;
@@ -39,12 +40,12 @@ public final class TestServer implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer() {
-        server = HttpApi.create(
-                        core.useCases,
-                        new ThreadCorrelation(),
-                        tokens,
-                        LoginThrottle.withDefaults(core.clock),
-                        routes::add)
+        this(core -> RequestLimits.standard(core.clock));
+    }
+
+    /** A server whose limits are made from its core (say, tighter ones, or ones that trust a proxy). */
+    public TestServer(Function<InMemorySupportdesk, RequestLimits> limits) {
+        server = HttpApi.create(core.useCases, new ThreadCorrelation(), tokens, limits.apply(core), routes::add)
                 .start("127.0.0.1", 0);
     }
 

@@ -3,6 +3,7 @@ package org.supportdesk.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +56,18 @@ class TransportProblemsTest {
         Javalin failing = HttpServer.create(
                         JsonMapping.create(),
                         new ThreadCorrelation(),
-                        ctx -> {},
+                        new RequestGate() {
+                            @Override
+                            public void admit(Context ctx) {}
+
+                            @Override
+                            public void answered(Context ctx) {}
+
+                            @Override
+                            public Map<String, String> refused(String peer, String forwardedFor) {
+                                return Map.of();
+                            }
+                        },
                         List.of(routes -> routes.get(
                                 "/boom",
                                 ctx -> {

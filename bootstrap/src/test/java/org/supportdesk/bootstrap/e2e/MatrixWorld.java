@@ -123,13 +123,24 @@ final class MatrixWorld implements AutoCloseable {
         try {
             config = Config.from(
                     Map.of(
-                            Config.DB_URL, cluster.jdbcUrl(),
-                            Config.DB_USER, cluster.user(),
-                            Config.DB_PASSWORD, cluster.password(),
-                            Config.HOST, "127.0.0.1",
-                            Config.PORT, "0",
-                            Config.JWT_SECRET, SECRET,
-                            Config.DATA_DIR, dataDir.toString()),
+                            Config.DB_URL,
+                            cluster.jdbcUrl(),
+                            Config.DB_USER,
+                            cluster.user(),
+                            Config.DB_PASSWORD,
+                            cluster.password(),
+                            Config.HOST,
+                            "127.0.0.1",
+                            Config.PORT,
+                            "0",
+                            Config.JWT_SECRET,
+                            SECRET,
+                            Config.DATA_DIR,
+                            dataDir.toString(),
+                            // The matrix sends over a thousand requests from one address, most without a valid
+                            // sign-in; it checks who may do what, so the per-address rate limit must not answer first.
+                            Config.RATE_LIMIT_PER_ADDRESS,
+                            "1000000"),
                     Optional.empty());
             desk = Supportdesk.start(config);
         } catch (RuntimeException e) {

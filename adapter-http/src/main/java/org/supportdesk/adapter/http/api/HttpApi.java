@@ -15,9 +15,9 @@ import org.supportdesk.adapter.http.admin.SettingsEndpoints;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
-import org.supportdesk.adapter.http.auth.LoginThrottle;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.application.UseCases;
@@ -38,7 +38,7 @@ public final class HttpApi {
             UseCases useCases,
             ThreadCorrelation correlation,
             JwtTokens tokens,
-            LoginThrottle throttle,
+            RequestLimits limits,
             Consumer<HandlerMetaInfo> routeAdded) {
         ObjectMapper json = JsonMapping.create();
         Requests requests = new Requests(json);
@@ -48,12 +48,12 @@ public final class HttpApi {
         return HttpServer.create(
                 json,
                 correlation,
-                authenticator::authenticate,
+                new AdmissionGate(authenticator, limits),
                 List.of(
                         new DeskTicketEndpoints(useCases.desk(), requests, creation, json),
                         new PortalTicketEndpoints(useCases.portal(), requests, creation),
                         new PortalProfileEndpoints(useCases.portal()),
-                        new LoginEndpoints(useCases.access().signIn(), tokens, throttle, requests),
+                        new LoginEndpoints(useCases.access().signIn(), tokens, limits, requests),
                         new PeopleEndpoints(useCases.admin(), requests, creation),
                         new OrganizationEndpoints(useCases.admin(), requests, creation),
                         new SettingsEndpoints(useCases.admin(), requests),

@@ -13,8 +13,9 @@ import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * Runs before every matched route: a route for {@link AccessRole#ANYONE} needs nothing; any other needs a valid
- * bearer token (a JWT, or an integration API token that is not revoked) of an active person (401 otherwise, one body for every reason) whose role the route admits (403
- * otherwise). The actor is then available to the handler.
+ * bearer token (a JWT, or an integration API token that is not revoked) of an active person (401 otherwise, one body
+ * for every reason) whose role the route admits (403 otherwise). The actor is then available to the handler. Between
+ * identifying and admitting, the server counts the request against its rate limits.
  */
 public final class Authenticator {
     private static final String ACTOR = "supportdesk.actor";
@@ -31,14 +32,25 @@ public final class Authenticator {
         this.apiTokens = apiTokens;
     }
 
-    public void authenticate(Context ctx) {
+    /**
+     * Who sent the request: the holder of a valid bearer token; empty on a route for {@link AccessRole#ANYONE} (which
+     * looks at no token) and for a missing or invalid one.
+     */
+    public Optional<Actor> identify(Context ctx) {
+        if (AccessRole.declaredBy(ctx.routeRoles()) == AccessRole.ANYONE) {
+            return Optional.empty();
+        }
+        return bearer(ctx).flatMap(this::identify);
+    }
+
+    /** Lets the request on to its route, or refuses it: 401 without an actor, 403 for a role the route does not admit. */
+    public void admit(Context ctx, Optional<Actor> identified) {
         AccessRole required = AccessRole.declaredBy(ctx.routeRoles());
         if (required == AccessRole.ANYONE) {
             return;
         }
-        Actor actor = bearer(ctx)
-                .flatMap(this::identify)
-                .orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, "A valid bearer token is required"));
+        Actor actor =
+                identified.orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, "A valid bearer token is required"));
         if (!required.admits(actor)) {
             throw new HttpProblem(ApiCode.FORBIDDEN, "This route is not for your role");
         }

@@ -3,32 +3,34 @@ package org.supportdesk.adapter.http.auth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.Endpoints;
 import org.supportdesk.adapter.http.HttpProblem;
 import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.json.FieldReader;
+import org.supportdesk.adapter.http.limits.LoginThrottle;
+import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.application.access.SignIn;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Person;
 
 /**
  * Sign-in (§12): {@code POST /api/v1/auth/login {tenant, email, password}} answers a bearer token. Every failure,
- * whatever it was, is the same 401; repeated failures are throttled per account and per client address, checked
- * before the password, with {@code RateLimit-*} headers on every answer and {@code Retry-After} on a 429.
+ * whatever it was, is the same 401. Attempts are throttled per account and per client address ({@link LoginThrottle}),
+ * counted before the password is checked, with the tighter quota in the {@code RateLimit-*} headers and
+ * {@code Retry-After} on a 429.
  */
 public final class LoginEndpoints implements Endpoints {
     private final SignIn signIn;
     private final JwtTokens tokens;
-    private final LoginThrottle throttle;
+    private final RequestLimits limits;
     private final Requests requests;
 
-    public LoginEndpoints(SignIn signIn, JwtTokens tokens, LoginThrottle throttle, Requests requests) {
+    public LoginEndpoints(SignIn signIn, JwtTokens tokens, RequestLimits limits, Requests requests) {
         this.signIn = signIn;
         this.tokens = tokens;
-        this.throttle = throttle;
+        this.limits = limits;
         this.requests = requests;
     }
 
@@ -48,39 +50,32 @@ public final class LoginEndpoints implements Endpoints {
         String email = fields.required("email", fields.read("email", () -> text(body.email())));
         String password = fields.required("password", fields.read("password", () -> text(body.password())));
         fields.done();
-        String address = ctx.ip();
-        LoginThrottle.Decision before = throttle.check(tenant, email, address);
-        if (!before.allowed()) {
-            throw new HttpProblem(
-                    ApiCode.RATE_LIMITED,
-                    "Too many failed sign-ins; try again in " + before.resetSeconds() + " seconds",
-                    List.of(),
-                    Map.of(
-                            "Retry-After", Long.toString(before.resetSeconds()),
-                            "RateLimit-Limit", Integer.toString(before.limit()),
-                            "RateLimit-Remaining", "0",
-                            "RateLimit-Reset", Long.toString(before.resetSeconds())));
+        String address = limits.addresses().of(ctx);
+        LoginThrottle throttle = limits.logins();
+        LoginThrottle.Attempt attempt = throttle.reserve(tenant, email, address);
+        if (!attempt.allowed()) {
+            throw attempt.quota()
+                    .refusal(
+                            "Too many sign-in attempts; try again in "
+                                    + attempt.quota().resetSeconds() + " seconds",
+                            attempt.quota().resetSeconds());
         }
-        var signedIn = signIn.handle(new SignIn.Command(tenant, email, password));
+        Optional<Person> signedIn;
+        try {
+            signedIn = signIn.handle(new SignIn.Command(tenant, email, password));
+        } catch (RuntimeException unchecked) { // no password was checked (the store or the hashing was unavailable)
+            throttle.refund(attempt);
+            throw unchecked;
+        }
         if (signedIn.isEmpty()) {
-            throttle.failed(tenant, email, address);
-            LoginThrottle.Decision after = throttle.check(tenant, email, address);
-            throw new HttpProblem(
-                    ApiCode.UNAUTHORIZED, "The tenant, email or password is wrong", List.of(), headers(after));
+            attempt.quota().offer(ctx);
+            throw new HttpProblem(ApiCode.UNAUTHORIZED, "The tenant, email or password is wrong");
         }
-        throttle.succeeded(tenant, email);
-        headers(throttle.check(tenant, email, address)).forEach(ctx::header);
+        throttle.succeeded(attempt, address);
         Person person = signedIn.get();
         JwtTokens.IssuedToken issued = tokens.issue(person.tenant(), person.id(), person.role());
         ctx.header("Cache-Control", "no-store");
         ctx.json(new LoginResponse(issued.token(), issued.expiresAt()));
-    }
-
-    private static Map<String, String> headers(LoginThrottle.Decision decision) {
-        return Map.of(
-                "RateLimit-Limit", Integer.toString(decision.limit()),
-                "RateLimit-Remaining", Integer.toString(decision.remaining()),
-                "RateLimit-Reset", Long.toString(decision.resetSeconds()));
     }
 
     private static String text(String raw) {

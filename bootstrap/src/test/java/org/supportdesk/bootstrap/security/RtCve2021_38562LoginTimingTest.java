@@ -1,0 +1,69 @@
+package org.supportdesk.bootstrap.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.supportdesk.bootstrap.Onboarding;
+import org.supportdesk.domain.tenant.Role;
+
+/**
+ * RT CVE-2021-38562 (bestpractical/rt {@code t/security/CVE-2021-38562-timing-side-channel.t}): sign-in answered a
+ * known user's wrong password measurably slower than an unknown user, so timing enumerated accounts. Here both
+ * answers are the same 401 and their median times lie within 10 % of each other.
+ */
+@Timeout(300)
+class RtCve2021_38562LoginTimingTest {
+    private static final int SAMPLES = 21;
+
+    final SecurityWorld world = SecurityWorld.get();
+
+    @Test
+    void a_known_email_with_a_wrong_password_takes_as_long_as_an_unknown_email() {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            String email = "timing" + i + "@acme.example";
+            Onboarding.person(
+                    world.desk.useCases(),
+                    world.acmeAdmin,
+                    email,
+                    "Timing " + i,
+                    Role.CUSTOMER,
+                    Optional.of("timing-password-" + i));
+            known.add(email);
+        }
+        world.login("acme", "warm-up@acme.example", "wrong-password", world.freshAddress());
+        List<Long> knownNanos = new ArrayList<>();
+        List<Long> unknownNanos = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) { // interleaved, so drift in the machine's load hits both alike
+            knownNanos.add(timedFailure(known.get(i)));
+            unknownNanos.add(timedFailure("nobody-timing" + i + "@acme.example"));
+        }
+
+        long knownMedian = median(knownNanos);
+        long unknownMedian = median(unknownNanos);
+        double difference = Math.abs(knownMedian - unknownMedian) / (double) Math.max(knownMedian, unknownMedian);
+        System.out.printf(
+                "S17 login timing: median known-email failure %.1f ms, unknown-email failure %.1f ms, difference"
+                        + " %.1f %%%n",
+                knownMedian / 1e6, unknownMedian / 1e6, difference * 100);
+
+        assertThat(difference).isLessThan(0.10);
+    }
+
+    private long timedFailure(String email) {
+        long started = System.nanoTime();
+        var response = world.login("acme", email, "wrong-password", world.freshAddress());
+        long took = System.nanoTime() - started;
+        assertThat(response.status()).isEqualTo(401);
+        return took;
+    }
+
+    private static long median(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
