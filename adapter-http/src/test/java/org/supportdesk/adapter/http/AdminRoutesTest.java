@@ -246,6 +246,39 @@ class AdminRoutesTest {
     }
 
     @Test
+    void settings_that_would_make_every_due_time_expensive_are_400_and_change_nothing() {
+        var hugeTarget = server.put(
+                admin,
+                "/api/v1/sla-policy",
+                """
+                {"targets": {"urgent": {"first_response_minutes": 30, "resolution_minutes": 120},
+                             "high": {"first_response_minutes": 60, "resolution_minutes": 480},
+                             "medium": {"first_response_minutes": 240, "resolution_minutes": 1440},
+                             "low": {"first_response_minutes": 480, "resolution_minutes": 2147483647}}}""");
+        var oneMinuteAWeek = server.put(
+                admin,
+                "/api/v1/business-hours",
+                "{\"time_zone\": \"UTC\", \"weekly_hours\": {\"monday\": [{\"from\": \"09:00\", \"to\": \"09:01\"}]}}");
+
+        assertThat(hugeTarget.status()).isEqualTo(400);
+        assertThat(hugeTarget.jsonBody().get("errors").get(0).get("field").asText())
+                .isEqualTo("targets.low");
+        assertThat(oneMinuteAWeek.status()).isEqualTo(400);
+        assertThat(oneMinuteAWeek.jsonBody().get("errors").get(0).get("field").asText())
+                .isEqualTo("weekly_hours.monday");
+        assertThat(server.get(admin, "/api/v1/sla-policy")
+                        .jsonBody()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(server.get(admin, "/api/v1/business-hours")
+                        .jsonBody()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void portal_me_counts_the_customers_own_tickets_by_state() {
         for (int i = 0; i < 3; i++) {
             server.post(

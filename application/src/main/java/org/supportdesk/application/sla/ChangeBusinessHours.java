@@ -10,11 +10,12 @@ import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.sla.BusinessCalendar;
+import org.supportdesk.domain.sla.SettingBounds;
 import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * An admin sets new business hours: a new calendar version for tickets filed from now on (§7). A calendar that is
- * never open is refused, since no clock could ever run under it.
+ * never open is refused, since no clock could ever run under it, and so is one beyond the {@link SettingBounds}.
  */
 public final class ChangeBusinessHours {
     /** {@code calendar} builds the new calendar for the version number it is given. */
@@ -44,6 +45,7 @@ public final class ChangeBusinessHours {
             if (!next.hasOpeningHours()) {
                 throw ValidationFailed.of("weekly_hours", "the calendar must be open at some time of the week");
             }
+            SettingBounds.check(next);
             settings.addCalendar(admin.tenant(), next);
             work.record(
                     admin,

@@ -9,6 +9,7 @@ import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.SlaSettings;
+import org.supportdesk.domain.sla.SettingBounds;
 import org.supportdesk.domain.sla.SlaPolicy;
 import org.supportdesk.domain.sla.Targets;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -38,6 +39,7 @@ public final class ChangeSlaPolicy {
     public SlaPolicy handle(Command command) {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "change the SLA policy", () -> {
+            SettingBounds.check(command.targets());
             SlaPolicy current = settings.currentPolicy(admin.tenant());
             SlaPolicy next = new SlaPolicy(current.version() + 1, command.targets());
             settings.addPolicy(admin.tenant(), next);
