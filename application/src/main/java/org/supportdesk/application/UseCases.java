@@ -22,6 +22,7 @@ import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -124,8 +125,11 @@ public record UseCases(
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
 
-    /** What runs on a schedule, per tenant (§4 auto-close, §7 breach scan). */
-    public record Scheduled(AutoCloseResolved autoCloseResolved, ScanSlaBreaches scanSlaBreaches) {}
+    /** What runs on a schedule, per tenant (§4 auto-close, §7 breach scan, retention of idempotency keys). */
+    public record Scheduled(
+            AutoCloseResolved autoCloseResolved,
+            ScanSlaBreaches scanSlaBreaches,
+            ForgetExpiredKeys forgetExpiredKeys) {}
 
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
@@ -208,7 +212,8 @@ public record UseCases(
                 new IdentifyApiToken(ports.apiTokens(), ports.transactions()));
         Scheduled scheduled = new Scheduled(
                 new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),
-                new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock));
+                new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),
+                new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock));
         return new UseCases(
                 portal,
                 desk,

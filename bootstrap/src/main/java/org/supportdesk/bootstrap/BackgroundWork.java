@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.supportdesk.adapter.http.HttpServer;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AutoCloseResolved;
@@ -55,6 +56,10 @@ final class BackgroundWork implements AutoCloseable {
                 "sla-breach-scan",
                 tenant -> drain(
                         () -> useCases.scanSlaBreaches().handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE)))));
+        jobs.add(new Job(
+                "forget-expired-idempotency-keys",
+                tenant -> drain(
+                        () -> useCases.forgetExpiredKeys().handle(new ForgetExpiredKeys.Command(tenant, BATCH_SIZE)))));
         return jobs;
     }
 

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import org.supportdesk.adapter.persistence.PrivateFiles;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.AddOrganization;
 import org.supportdesk.application.admin.AddPerson;
@@ -225,13 +225,12 @@ final class DemoSeed {
         }
         String password = "demo-" + randomWord(4) + "-" + randomWord(4);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            return PrivateFiles.createIfAbsent(file, password + "\n")
+                    ? password
+                    : readPassword(file).orElseThrow(); // another start kept one a moment ago
         } catch (IOException e) {
             throw new IllegalStateException("cannot keep the demo password in " + file, e);
         }
-        return password;
     }
 
     private static String randomWord(int length) {

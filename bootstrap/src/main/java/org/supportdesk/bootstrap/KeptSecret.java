@@ -2,19 +2,19 @@ package org.supportdesk.bootstrap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.http.auth.JwtSettings;
+import org.supportdesk.adapter.persistence.PrivateFiles;
 
 /**
  * The JWT secret a server generates when none is configured: random, written once under the data directory readable
- * by its owner only (0600), and read again on every later start so tokens survive restarts.
+ * by its owner only (0600) and never half-written ({@link PrivateFiles}), and read again on every later start so
+ * tokens survive restarts.
  */
 final class KeptSecret {
     static final String FILE_NAME = "jwt-secret";
@@ -40,17 +40,11 @@ final class KeptSecret {
     }
 
     private static void create(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         byte[] random = new byte[RANDOM_BYTES];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException anotherStartWasFaster) {
-            return;
+        if (PrivateFiles.createIfAbsent(file, secret + "\n")) {
+            LOG.info("No SUPPORTDESK_JWT_SECRET set: generated one and kept it in {}", file.toAbsolutePath());
         }
-        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-        LOG.info("No SUPPORTDESK_JWT_SECRET set: generated one and kept it in {}", file.toAbsolutePath());
     }
 }

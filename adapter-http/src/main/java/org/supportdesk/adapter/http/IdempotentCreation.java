@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.domain.digest.Digests;
 import org.supportdesk.domain.port.IdempotencyKey;
@@ -15,7 +16,8 @@ import org.supportdesk.domain.tenant.StaffActor;
 /**
  * Answers a creating POST (§11, §17): with an {@code Idempotency-Key}, the first request's status and body are kept
  * with its change and replayed for a retry with the same body, while another body with the same key is refused; keys
- * are scoped to the caller, method and path. Without the header the request simply runs.
+ * are scoped to the caller, method and path. Without the header the request simply runs. A secret shown once in the
+ * first answer is never kept, so a replay answers without it.
  */
 public final class IdempotentCreation {
     public static final String HEADER = "Idempotency-Key";
@@ -30,7 +32,18 @@ public final class IdempotentCreation {
 
     /** Runs {@code create}, which answers the resource to return with 201, at most once per key. */
     public void respond(Context ctx, Actor actor, Supplier<Object> create) {
-        Supplier<RunOnce.Answer> answer = () -> new RunOnce.Answer(201, render(create.get()));
+        respond(ctx, actor, create, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #respond(Context, Actor, Supplier)}, but a replay answers {@code replayable} of the resource: what the
+     * first answer shows once and no store may keep (a secret) is left out of it.
+     */
+    public <T> void respond(Context ctx, Actor actor, Supplier<T> create, UnaryOperator<T> replayable) {
+        Supplier<RunOnce.Answer> answer = () -> {
+            T resource = create.get();
+            return new RunOnce.Answer(201, render(resource), render(replayable.apply(resource)));
+        };
         String key = ctx.header(HEADER);
         RunOnce.Answer result = key == null
                 ? answer.get()

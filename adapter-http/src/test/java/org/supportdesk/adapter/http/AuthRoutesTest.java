@@ -110,6 +110,21 @@ class AuthRoutesTest {
     }
 
     @Test
+    void a_replayed_token_creation_answers_the_same_token_without_its_secret_which_was_never_stored() {
+        String body = "{\"name\":\"CI\",\"role\":\"agent\"}";
+        var created = server.send(admin, "POST", "/api/v1/api-tokens", body, Map.of("Idempotency-Key", "token-1"));
+        var replayed = server.send(admin, "POST", "/api/v1/api-tokens", body, Map.of("Idempotency-Key", "token-1"));
+
+        String secret = created.jsonBody().get("token").asText();
+        assertThat(secret).startsWith("sdt_");
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.jsonBody().get("id")).isEqualTo(created.jsonBody().get("id"));
+        assertThat(replayed.jsonBody().get("token").isNull()).isTrue();
+        assertThat(server.core.idempotencyRecords.snapshot().toString()).doesNotContain(secret);
+        assertThat(server.get(secret, "/api/v1/tickets").status()).isEqualTo(200);
+    }
+
+    @Test
     void an_api_token_acts_as_staff_until_revoked_and_its_secret_is_never_listed() {
         var created = server.post(admin, "/api/v1/api-tokens", "{\"name\":\"CI\",\"role\":\"agent\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

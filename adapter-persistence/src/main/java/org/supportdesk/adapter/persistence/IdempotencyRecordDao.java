@@ -31,4 +31,12 @@ interface IdempotencyRecordDao {
              WHERE k.created_at < :replacesBefore
             """)
     int insert(@BindMethods IdempotencyRow row, Instant replacesBefore);
+
+    @SqlUpdate(
+            """
+            DELETE FROM idempotency_keys
+             WHERE ctid IN (SELECT ctid FROM idempotency_keys
+                             WHERE tenant_id = :tenant AND created_at < :before LIMIT :limit)
+            """)
+    int removeCreatedBefore(UUID tenant, Instant before, int limit);
 }

@@ -30,6 +30,11 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         return dao(record.key().tenant()).insert(IdempotencyRow.from(record), replacesBefore) == 1;
     }
 
+    @Override
+    public int removeCreatedBefore(TenantId tenant, Instant before, int limit) {
+        return dao(tenant).removeCreatedBefore(tenant.value(), before, limit);
+    }
+
     private IdempotencyRecordDao dao(TenantId tenant) {
         return scope.dao(tenant, IdempotencyRecordDao.class);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.IdempotencyKeyReused;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.testing.TenantFixture;
@@ -136,6 +137,39 @@ class IdempotencyTest {
         assertThat(elsewhere).isNotEqualTo(carla).isNotEqualTo(colin);
         assertThat(ticketsOf(tenant)).isEqualTo(2);
         assertThat(ticketsOf(otherTenant)).isOne();
+    }
+
+    @Test
+    void records_past_their_retention_are_deleted_in_batches_for_their_tenant_only() {
+        TenantFixture tenant = core.newTenant();
+        TenantFixture otherTenant = core.newTenant();
+        for (String key : List.of("k-1", "k-2", "k-3")) {
+            core.useCases
+                    .runOnce()
+                    .handle(new RunOnce.Command(
+                            new IdempotencyKey(tenant.tenant, "carla", "POST", PATH, key),
+                            "body",
+                            () -> fileTicket(tenant)));
+        }
+        core.useCases
+                .runOnce()
+                .handle(new RunOnce.Command(
+                        new IdempotencyKey(otherTenant.tenant, "carla", "POST", PATH, "k-1"),
+                        "body",
+                        () -> fileTicket(otherTenant)));
+        core.clock.advance(RunOnce.RETENTION.plusSeconds(1));
+        ForgetExpiredKeys forget = core.useCases.scheduled().forgetExpiredKeys();
+
+        assertThat(forget.handle(new ForgetExpiredKeys.Command(tenant.tenant, 2)))
+                .isEqualTo(2);
+        assertThat(forget.handle(new ForgetExpiredKeys.Command(tenant.tenant, 2)))
+                .isOne();
+        assertThat(core.unrestrictedCount(
+                        "SELECT count(*) FROM idempotency_keys WHERE tenant_id = ?", tenant.tenant.value()))
+                .isZero();
+        assertThat(core.unrestrictedCount(
+                        "SELECT count(*) FROM idempotency_keys WHERE tenant_id = ?", otherTenant.tenant.value()))
+                .isOne();
     }
 
     private RunOnce.Answer fileTicket(TenantFixture tenant) {

@@ -21,10 +21,24 @@ public final class RunOnce {
     /** Keys are honoured for a day. */
     public static final Duration RETENTION = Duration.ofHours(24);
 
-    /** The answer given to a request, kept as the transport rendered it. */
-    public record Answer(int status, String body) {
+    /**
+     * The answer given to a request, as the transport rendered it, and the body kept for replays: the same, except
+     * where the first answer carries a secret that must never be stored (a new API token's).
+     */
+    public record Answer(int status, String body, String kept) {
         public Answer {
             Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(kept, "kept");
+        }
+
+        /** An answer kept as it is given. */
+        public Answer(int status, String body) {
+            this(status, body, body);
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[status=" + status + "]";
         }
     }
 
@@ -66,7 +80,7 @@ public final class RunOnce {
         Answer answer = command.action().get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         IdempotencyRecord record =
-                new IdempotencyRecord(command.key(), command.fingerprint(), answer.status(), answer.body(), now);
+                new IdempotencyRecord(command.key(), command.fingerprint(), answer.status(), answer.kept(), now);
         if (!records.add(record, now.minus(RETENTION))) {
             throw new LostTheRace();
         }

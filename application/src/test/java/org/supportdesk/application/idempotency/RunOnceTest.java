@@ -71,6 +71,37 @@ class RunOnceTest extends UseCaseTest {
     }
 
     @Test
+    void a_secret_in_the_first_answer_is_never_kept_and_a_replay_answers_without_it() {
+        IdempotencyKey key = key("adam", "token-1");
+        RunOnce.Command create = new RunOnce.Command(
+                key, "sha:token", () -> new RunOnce.Answer(201, "{\"token\":\"sdt_secret\"}", "{\"token\":null}"));
+
+        RunOnce.Answer first = core.useCases.runOnce().handle(create);
+        RunOnce.Answer replay = core.useCases.runOnce().handle(create);
+
+        assertThat(first.body()).contains("sdt_secret");
+        assertThat(replay.body()).isEqualTo("{\"token\":null}");
+        assertThat(core.idempotencyRecords.snapshot().toString()).doesNotContain("sdt_secret");
+    }
+
+    @Test
+    void keys_past_their_retention_are_forgotten_in_batches_and_live_ones_stay() {
+        fileWith(key("carla", "old-1"), "{}");
+        fileWith(key("carla", "old-2"), "{}");
+        fileWith(key("carla", "old-3"), "{}");
+        core.clock.advance(Duration.ofHours(23));
+        fileWith(key("carla", "fresh"), "{}");
+        core.clock.advance(Duration.ofHours(1).plusSeconds(1));
+        ForgetExpiredKeys forget = core.useCases.scheduled().forgetExpiredKeys();
+
+        assertThat(forget.handle(new ForgetExpiredKeys.Command(acme.tenant, 2))).isEqualTo(2);
+        assertThat(forget.handle(new ForgetExpiredKeys.Command(acme.tenant, 2))).isEqualTo(1);
+        assertThat(forget.handle(new ForgetExpiredKeys.Command(acme.tenant, 2))).isZero();
+        fileWith(key("carla", "fresh"), "{}");
+        assertThat(runs).hasValue(4); // the fresh key still replays
+    }
+
+    @Test
     void a_blank_key_is_invalid_input() {
         assertThatThrownBy(() -> key("carla", "  ")).isInstanceOf(ValidationFailed.class);
     }

@@ -2,11 +2,13 @@ package org.supportdesk.application.testing;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.port.IdempotencyRecord;
 import org.supportdesk.domain.port.IdempotencyRecords;
+import org.supportdesk.domain.tenant.TenantId;
 
 /** Idempotency records in a map. */
 public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Snapshotting {
@@ -31,6 +33,18 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords, Sna
         }
         records.put(record.key(), record);
         return true;
+    }
+
+    @Override
+    public synchronized int removeCreatedBefore(TenantId tenant, Instant before, int limit) {
+        binding.require(tenant);
+        List<IdempotencyKey> expired = records.values().stream()
+                .filter(r -> r.key().tenant().equals(tenant) && r.createdAt().isBefore(before))
+                .limit(limit)
+                .map(IdempotencyRecord::key)
+                .toList();
+        expired.forEach(records::remove);
+        return expired.size();
     }
 
     @Override

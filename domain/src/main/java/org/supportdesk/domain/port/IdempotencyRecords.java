@@ -2,6 +2,7 @@ package org.supportdesk.domain.port;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.supportdesk.domain.tenant.TenantId;
 
 /** The answers given to idempotency keys, kept 24 hours (§17). */
 public interface IdempotencyRecords {
@@ -17,4 +18,7 @@ public interface IdempotencyRecords {
      *     writer's transaction to end before answering
      */
     boolean add(IdempotencyRecord record, Instant replacesBefore);
+
+    /** Forgets at most {@code limit} of the tenant's records created before {@code before}; answers how many. */
+    int removeCreatedBefore(TenantId tenant, Instant before, int limit);
 }

@@ -65,8 +65,12 @@ public final class ApiTokenEndpoints implements Endpoints {
         }
     }
 
-    /** A new token with its secret, shown this once. */
-    record CreatedResponse(UUID id, String token, String name, String role, Instant createdAt) {}
+    /** A new token with its secret, shown this once; a replay of its Idempotency-Key answers without it. */
+    record CreatedResponse(UUID id, String token, String name, String role, Instant createdAt) {
+        CreatedResponse withoutSecret() {
+            return new CreatedResponse(id, null, name, role, createdAt);
+        }
+    }
 
     void create(Context ctx) {
         StaffActor admin = Authenticator.staff(ctx);
@@ -77,17 +81,21 @@ public final class ApiTokenEndpoints implements Endpoints {
         Role role = fields.required("role", fields.read("role", () -> staffRole(body.role())));
         fields.done();
         ctx.header("Cache-Control", "no-store");
-        creation.respond(ctx, admin, () -> {
-            CreateApiToken.Created created =
-                    useCases.createApiToken().handle(new CreateApiToken.Command(admin, name, role));
-            ApiToken token = created.token();
-            return new CreatedResponse(
-                    token.id().value(),
-                    created.secret().value(),
-                    token.name(),
-                    token.role().wireName(),
-                    token.createdAt());
-        });
+        creation.respond(
+                ctx,
+                admin,
+                () -> {
+                    CreateApiToken.Created created =
+                            useCases.createApiToken().handle(new CreateApiToken.Command(admin, name, role));
+                    ApiToken token = created.token();
+                    return new CreatedResponse(
+                            token.id().value(),
+                            created.secret().value(),
+                            token.name(),
+                            token.role().wireName(),
+                            token.createdAt());
+                },
+                CreatedResponse::withoutSecret);
     }
 
     void list(Context ctx) {
