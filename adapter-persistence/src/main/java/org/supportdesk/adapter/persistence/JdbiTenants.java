@@ -30,7 +30,7 @@ public final class JdbiTenants implements Tenants {
         try {
             return scope.tenantLookups().idBySlug(slug).map(TenantId::new);
         } catch (RuntimeException failure) {
-            throw Unreachable.translate(failure);
+            throw StoreFailures.translate(failure);
         }
     }
 
@@ -39,7 +39,7 @@ public final class JdbiTenants implements Tenants {
         try {
             return scope.tenantLookups().ids().stream().map(TenantId::new).collect(Collectors.toList());
         } catch (RuntimeException failure) {
-            throw Unreachable.translate(failure);
+            throw StoreFailures.translate(failure);
         }
     }
 

@@ -44,7 +44,7 @@ public final class JdbiTransactionRunner implements TransactionRunner {
                 }
             });
         } catch (RuntimeException failure) {
-            throw Unreachable.translate(failure);
+            throw StoreFailures.translate(failure);
         }
     }
 
