@@ -83,7 +83,10 @@ public record Config(
             RATE_LIMIT_PER_ADDRESS);
 
     public static final int DEFAULT_PORT = 8080;
-    public static final String DEFAULT_HOST = "0.0.0.0";
+    /** Local only until told otherwise: a server reachable from the network is a choice, not an accident. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private static final String EVERY_ADDRESS = "0.0.0.0";
     public static final String DEFAULT_ISSUER = "supportdesk";
     public static final String DEFAULT_AUDIENCE = "supportdesk-api";
     public static final Path DEFAULT_DATA_DIR = Path.of(".data");
@@ -184,6 +187,11 @@ public record Config(
     public RequestLimits requestLimits(InstantSource clock) {
         return new RequestLimits(
                 ClientAddress.behind(trustedProxies), new RateLimits(rateLimits), LoginThrottle.withDefaults(clock));
+    }
+
+    /** Where a client on this machine reaches the server: the bound address, or loopback when it binds every one. */
+    public String localAddress() {
+        return EVERY_ADDRESS.equals(host) ? "127.0.0.1" : host;
     }
 
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */

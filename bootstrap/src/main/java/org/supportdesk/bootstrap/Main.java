@@ -107,8 +107,7 @@ public final class Main {
             config = config.withPort(arguments.port());
         }
         running = Supportdesk.start(config);
-        String base = "http://" + (Config.DEFAULT_HOST.equals(config.host()) ? "127.0.0.1" : config.host()) + ":"
-                + running.port();
+        String base = "http://" + config.localAddress() + ":" + running.port();
         out.println("Supportdesk is running at " + base + " (listening on " + config.host() + ":" + running.port()
                 + "). Stop it with Ctrl-C.");
         if (arguments.flags().contains("--demo")) {

@@ -28,7 +28,7 @@ class ConfigTest {
         Config config = Config.from(Map.of(), Optional.empty());
 
         assertThat(config.database()).isEmpty();
-        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.jwtSecret()).isEmpty();
         assertThat(config.jwtIssuer()).isEqualTo("supportdesk");
