@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,12 +27,16 @@ final class SecurityWorld {
 
     private static SecurityWorld shared;
 
+    final LocalPostgres cluster;
+    final Path dataDir;
     final Supportdesk desk;
     final TestHttp http;
     final StaffActor acmeAdmin;
     private final AtomicInteger addresses = new AtomicInteger();
 
-    private SecurityWorld(Supportdesk desk) {
+    private SecurityWorld(LocalPostgres cluster, Path dataDir, Supportdesk desk) {
+        this.cluster = cluster;
+        this.dataDir = dataDir;
         this.desk = desk;
         this.http = new TestHttp(desk.port());
         this.acmeAdmin = Onboarding.tenant(desk.useCases(), "acme", ACME_ADMIN, ACME_ADMIN_PASSWORD);
@@ -42,26 +47,8 @@ final class SecurityWorld {
             LocalPostgres cluster = LocalPostgres.startThrowaway();
             try {
                 Path dataDir = Files.createTempDirectory("supportdesk-security");
-                Supportdesk desk = Supportdesk.start(Config.from(
-                        Map.of(
-                                Config.DB_URL,
-                                cluster.jdbcUrl(),
-                                Config.DB_USER,
-                                cluster.user(),
-                                Config.DB_PASSWORD,
-                                cluster.password(),
-                                Config.HOST,
-                                "127.0.0.1",
-                                Config.PORT,
-                                "0",
-                                Config.JWT_SECRET,
-                                "security-suite-secret-that-is-long-enough",
-                                Config.DATA_DIR,
-                                dataDir.toString(),
-                                Config.TRUSTED_PROXIES,
-                                "127.0.0.1"),
-                        Optional.empty()));
-                shared = new SecurityWorld(desk);
+                Supportdesk desk = Supportdesk.start(config(cluster, dataDir, Map.of()));
+                shared = new SecurityWorld(cluster, dataDir, desk);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     desk.close();
                     cluster.close();
@@ -75,6 +62,27 @@ final class SecurityWorld {
             }
         }
         return shared;
+    }
+
+    /**
+     * Another server over the same database, with some settings of its own (tighter rate limits …); the caller
+     * closes it.
+     */
+    Supportdesk anotherServer(Map<String, String> settings) {
+        return Supportdesk.start(config(cluster, dataDir, settings));
+    }
+
+    private static Config config(LocalPostgres cluster, Path dataDir, Map<String, String> settings) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                Config.DB_URL, cluster.jdbcUrl(),
+                Config.DB_USER, cluster.user(),
+                Config.DB_PASSWORD, cluster.password(),
+                Config.PORT, "0",
+                Config.JWT_SECRET, "security-suite-secret-that-is-long-enough",
+                Config.DATA_DIR, dataDir.toString(),
+                Config.TRUSTED_PROXIES, "127.0.0.1"));
+        values.putAll(settings);
+        return Config.from(values, Optional.empty());
     }
 
     /** A client address no other test has spoken from (documentation range 198.18.0.0/15, RFC 2544). */
