@@ -30,6 +30,14 @@ public final class IdempotentCreation {
 
     /** Runs {@code create}, which answers the resource to return with 201, at most once per key. */
     public void respond(Context ctx, Actor actor, Supplier<Object> create) {
+        respond(ctx, actor, Digests.sha256Hex(ctx.body()), create);
+    }
+
+    /**
+     * Like {@link #respond(Context, Actor, Supplier)} for a request whose content is not its raw body (an upload, whose
+     * multipart framing differs between retries): {@code fingerprint} identifies what it carries.
+     */
+    public void respond(Context ctx, Actor actor, String fingerprint, Supplier<Object> create) {
         Supplier<RunOnce.Answer> answer = () -> new RunOnce.Answer(201, render(create.get()));
         String key = ctx.header(HEADER);
         RunOnce.Answer result = key == null
@@ -37,7 +45,7 @@ public final class IdempotentCreation {
                 : runOnce.handle(new RunOnce.Command(
                         new IdempotencyKey(
                                 actor.tenant(), caller(actor), ctx.method().name(), ctx.path(), key),
-                        Digests.sha256Hex(ctx.body()),
+                        fingerprint,
                         answer));
         ctx.status(result.status())
                 .contentType("application/json")
