@@ -34,7 +34,8 @@ public record Config(
         String jwtAudience,
         Optional<String> jwksUrl,
         Path dataDir,
-        Optional<List<Path>> postgresSearchPath) {
+        Optional<List<Path>> postgresSearchPath,
+        Optional<Path> attachmentsDir) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
@@ -48,6 +49,8 @@ public record Config(
     public static final String DATA_DIR = "SUPPORTDESK_DATA_DIR";
     public static final String CONFIG_FILE = "SUPPORTDESK_CONFIG_FILE";
     public static final String POSTGRES_PATH = PostgresBinaries.SEARCH_PATH_VARIABLE;
+    /** Where attachment bytes are kept (docs/operations.md); {@code <data directory>/attachments} when unset. */
+    public static final String ATTACHMENTS_DIR = "SUPPORTDESK_ATTACHMENTS_DIR";
 
     static final Set<String> KEYS = Set.of(
             DB_URL,
@@ -62,7 +65,8 @@ public record Config(
             JWKS_URL,
             DATA_DIR,
             CONFIG_FILE,
-            POSTGRES_PATH);
+            POSTGRES_PATH,
+            ATTACHMENTS_DIR);
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -84,6 +88,7 @@ public record Config(
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(postgresSearchPath, "postgresSearchPath");
+        Objects.requireNonNull(attachmentsDir, "attachmentsDir");
         postgresSearchPath = postgresSearchPath.map(List::copyOf);
     }
 
@@ -124,13 +129,28 @@ public record Config(
                 nonBlank(values, JWT_AUDIENCE).orElse(DEFAULT_AUDIENCE),
                 nonBlank(values, JWKS_URL),
                 nonBlank(values, DATA_DIR).map(Path::of).orElse(DEFAULT_DATA_DIR),
-                nonBlank(values, POSTGRES_PATH).map(PostgresBinaries::parseSearchPath));
+                nonBlank(values, POSTGRES_PATH).map(PostgresBinaries::parseSearchPath),
+                nonBlank(values, ATTACHMENTS_DIR).map(Path::of));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */
     public Config withPort(int newPort) {
         return new Config(
-                database, host, newPort, jwtSecret, jwtIssuer, jwtAudience, jwksUrl, dataDir, postgresSearchPath);
+                database,
+                host,
+                newPort,
+                jwtSecret,
+                jwtIssuer,
+                jwtAudience,
+                jwksUrl,
+                dataDir,
+                postgresSearchPath,
+                attachmentsDir);
+    }
+
+    /** The directory attachment bytes live under: the configured one, else {@code attachments} in the data directory. */
+    public Path attachmentsRoot() {
+        return attachmentsDir.orElseGet(() -> dataDir.resolve("attachments"));
     }
 
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
@@ -147,7 +167,8 @@ public record Config(
                 + ", host=" + host + ", port=" + port + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(kept)")
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
                 + ", dataDir=" + dataDir + ", postgresSearchPath="
-                + postgresSearchPath.map(Object::toString).orElse("default") + "]";
+                + postgresSearchPath.map(Object::toString).orElse("default") + ", attachmentsDir=" + attachmentsRoot()
+                + "]";
     }
 
     private static void requireLongEnough(String secret) {

@@ -106,13 +106,13 @@ public final class MultipartUpload implements IncomingFile {
             while (!pending.hasRemaining()) {
                 if (partEnded) {
                     while (!complete) {
-                        if (!feed()) {
+                        if (!feed() && !complete) {
                             throw ValidationFailed.of(FIELD, "the multipart body ends without its closing boundary");
                         }
                     }
                     return -1;
                 }
-                if (!feed()) {
+                if (!feed() && !partEnded) {
                     throw ValidationFailed.of(FIELD, "the upload ended before the file did");
                 }
             }
