@@ -2,6 +2,9 @@ package org.supportdesk.application;
 
 import java.util.Objects;
 import org.supportdesk.domain.port.ApiTokens;
+import org.supportdesk.domain.port.AttachmentStore;
+import org.supportdesk.domain.port.Attachments;
+import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
@@ -38,7 +41,10 @@ public record Ports(
         Outbox outbox,
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
-        SecretSource secrets) {
+        SecretSource secrets,
+        Attachments attachments,
+        AttachmentStore attachmentFiles,
+        ContentSniffer contentSniffer) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -56,5 +62,8 @@ public record Ports(
         Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(attachments, "attachments");
+        Objects.requireNonNull(attachmentFiles, "attachmentFiles");
+        Objects.requireNonNull(contentSniffer, "contentSniffer");
     }
 }

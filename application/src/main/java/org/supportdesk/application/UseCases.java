@@ -19,6 +19,10 @@ import org.supportdesk.application.admin.RevokeApiToken;
 import org.supportdesk.application.admin.ShowConfiguration;
 import org.supportdesk.application.admin.UpdateOrganization;
 import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.attachment.AttachmentLinks;
+import org.supportdesk.application.attachment.DownloadAttachment;
+import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
+import org.supportdesk.application.attachment.UploadAttachment;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
@@ -83,7 +87,9 @@ public record UseCases(
             ReplyAsCustomer reply,
             CloseOwnTicket closeOwnTicket,
             ShowCustomerProfile showProfile,
-            ListCategories listCategories) {}
+            ListCategories listCategories,
+            UploadAttachment uploadAttachment,
+            DownloadAttachment downloadAttachment) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -101,7 +107,9 @@ public record UseCases(
             EscalateTicket escalateTicket,
             DeescalateTicket deescalateTicket,
             ExplainSla explainSla,
-            TicketHistory ticketHistory) {}
+            TicketHistory ticketHistory,
+            UploadAttachment uploadAttachment,
+            DownloadAttachment downloadAttachment) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -125,10 +133,11 @@ public record UseCases(
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
 
-    /** What runs on a schedule, per tenant (§4 auto-close, §7 breach scan, retention of idempotency keys). */
+    /** What runs on a schedule, per tenant (§4 auto-close, §7 breach scan, §6 unlinked uploads, key retention). */
     public record Scheduled(
             AutoCloseResolved autoCloseResolved,
             ScanSlaBreaches scanSlaBreaches,
+            PurgeUnlinkedUploads purgeUnlinkedUploads,
             ForgetExpiredKeys forgetExpiredKeys) {}
 
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
@@ -145,7 +154,18 @@ public record UseCases(
                 correlation,
                 clock);
         AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
-        CustomerViews customerViews = new CustomerViews(ports.tickets(), ports.people());
+        CustomerViews customerViews = new CustomerViews(ports.tickets(), ports.people(), ports.attachments());
+        AttachmentLinks attachmentLinks = new AttachmentLinks(ports.attachments(), ports.configuration(), clock);
+        UploadAttachment uploadAttachment = new UploadAttachment(
+                ports.attachments(),
+                ports.attachmentFiles(),
+                ports.contentSniffer(),
+                ports.configuration(),
+                ports.transactions(),
+                ids,
+                clock);
+        DownloadAttachment downloadAttachment = new DownloadAttachment(
+                ports.attachments(), ports.attachmentFiles(), ports.tickets(), ports.transactions());
         Portal portal = new Portal(
                 new ListCustomerTickets(ports.ticketQueries(), ports.transactions()),
                 new FileTicket(
@@ -154,13 +174,16 @@ public record UseCases(
                         ports.ticketNumbers(),
                         ports.people(),
                         ports.configuration(),
-                        ports.slaSettings()),
+                        ports.slaSettings(),
+                        attachmentLinks),
                 new GetCustomerTicket(ports.tickets(), customerViews, ports.transactions()),
-                new ListCustomerMessages(ports.tickets(), ports.transactions()),
-                new ReplyAsCustomer(changes, ports.configuration()),
+                new ListCustomerMessages(ports.tickets(), ports.transactions(), ports.attachments()),
+                new ReplyAsCustomer(changes, ports.configuration(), attachmentLinks),
                 new CloseOwnTicket(changes, customerViews),
                 new ShowCustomerProfile(ports.people(), ports.ticketQueries(), ports.transactions()),
-                new ListCategories(ports.configuration(), ports.transactions()));
+                new ListCategories(ports.configuration(), ports.transactions()),
+                uploadAttachment,
+                downloadAttachment);
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
@@ -170,20 +193,23 @@ public record UseCases(
                         ports.people(),
                         ports.configuration(),
                         ports.slaSettings(),
-                        work),
-                new GetTicket(ports.tickets(), ports.people(), ports.transactions()),
+                        work,
+                        attachmentLinks),
+                new GetTicket(ports.tickets(), ports.people(), ports.transactions(), ports.attachments()),
                 new UpdateTicket(changes, ports.people(), ports.configuration()),
                 new ChangeTicketStatus(changes),
                 new DeleteTicket(changes),
                 new RestoreTicket(changes),
-                new ListMessages(ports.tickets(), ports.transactions()),
-                new ReplyToTicket(changes, ports.configuration()),
-                new AddInternalNote(changes),
+                new ListMessages(ports.tickets(), ports.transactions(), ports.attachments()),
+                new ReplyToTicket(changes, ports.configuration(), attachmentLinks),
+                new AddInternalNote(changes, attachmentLinks),
                 new AssignTicket(changes, ports.people()),
                 new EscalateTicket(changes),
                 new DeescalateTicket(changes),
                 new ExplainSla(ports.tickets(), slaClocks, ports.transactions(), clock),
-                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()));
+                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()),
+                uploadAttachment,
+                downloadAttachment);
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),
@@ -213,6 +239,7 @@ public record UseCases(
         Scheduled scheduled = new Scheduled(
                 new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),
                 new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),
+                new PurgeUnlinkedUploads(ports.attachments(), ports.attachmentFiles(), ports.transactions(), clock),
                 new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock));
         return new UseCases(
                 portal,

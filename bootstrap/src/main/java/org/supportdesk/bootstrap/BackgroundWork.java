@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.supportdesk.adapter.http.HttpServer;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.sla.ScanSlaBreaches;
@@ -45,7 +46,10 @@ final class BackgroundWork implements AutoCloseable {
     /** One job, run for one tenant; it makes its own tenant-scoped transactions. */
     record Job(String name, Consumer<TenantId> work) {}
 
-    /** Auto-close of resolved tickets and the SLA breach scan. */
+    /**
+     * Auto-close of resolved tickets, the SLA breach scan, the purge of uploads nobody linked in a day and of
+     * idempotency keys past their day.
+     */
     static List<Job> standardJobs(UseCases.Scheduled useCases) {
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(
@@ -56,6 +60,10 @@ final class BackgroundWork implements AutoCloseable {
                 "sla-breach-scan",
                 tenant -> drain(
                         () -> useCases.scanSlaBreaches().handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE)))));
+        jobs.add(new Job(
+                "unlinked-upload-purge",
+                tenant -> drain(() ->
+                        useCases.purgeUnlinkedUploads().handle(new PurgeUnlinkedUploads.Command(tenant, BATCH_SIZE)))));
         jobs.add(new Job(
                 "forget-expired-idempotency-keys",
                 tenant -> drain(

@@ -44,7 +44,8 @@ public record Config(
         Path dataDir,
         Optional<List<Path>> postgresSearchPath,
         List<String> trustedProxies,
-        RateLimits.Policy rateLimits) {
+        RateLimits.Policy rateLimits,
+        Optional<Path> attachmentsDir) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
@@ -62,6 +63,8 @@ public record Config(
     public static final String RATE_LIMIT_PER_PERSON = "SUPPORTDESK_RATE_LIMIT_PER_PERSON";
     public static final String RATE_LIMIT_PER_TENANT = "SUPPORTDESK_RATE_LIMIT_PER_TENANT";
     public static final String RATE_LIMIT_PER_ADDRESS = "SUPPORTDESK_RATE_LIMIT_PER_ADDRESS";
+    /** Where attachment bytes are kept (docs/operations.md); {@code <data directory>/attachments} when unset. */
+    public static final String ATTACHMENTS_DIR = "SUPPORTDESK_ATTACHMENTS_DIR";
 
     static final Set<String> KEYS = Set.of(
             DB_URL,
@@ -80,7 +83,8 @@ public record Config(
             TRUSTED_PROXIES,
             RATE_LIMIT_PER_PERSON,
             RATE_LIMIT_PER_TENANT,
-            RATE_LIMIT_PER_ADDRESS);
+            RATE_LIMIT_PER_ADDRESS,
+            ATTACHMENTS_DIR);
 
     public static final int DEFAULT_PORT = 8080;
     /** Local only until told otherwise: a server reachable from the network is a choice, not an accident. */
@@ -106,6 +110,7 @@ public record Config(
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(postgresSearchPath, "postgresSearchPath");
+        Objects.requireNonNull(attachmentsDir, "attachmentsDir");
         postgresSearchPath = postgresSearchPath.map(List::copyOf);
         trustedProxies = List.copyOf(trustedProxies);
         try {
@@ -164,7 +169,8 @@ public record Config(
                         integer(values, RATE_LIMIT_PER_PERSON, (int) STANDARD_RATES.perPerson(), 1, 1_000_000),
                         integer(values, RATE_LIMIT_PER_TENANT, (int) STANDARD_RATES.perTenant(), 1, 10_000_000),
                         integer(values, RATE_LIMIT_PER_ADDRESS, (int) STANDARD_RATES.perAddress(), 1, 1_000_000),
-                        STANDARD_RATES.window()));
+                        STANDARD_RATES.window()),
+                nonBlank(values, ATTACHMENTS_DIR).map(Path::of));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */
@@ -180,7 +186,8 @@ public record Config(
                 dataDir,
                 postgresSearchPath,
                 trustedProxies,
-                rateLimits);
+                rateLimits,
+                attachmentsDir);
     }
 
     /** Where requests come from, and how many each caller may send, as configured. */
@@ -192,6 +199,11 @@ public record Config(
     /** Where a client on this machine reaches the server: the bound address, or loopback when it binds every one. */
     public String localAddress() {
         return EVERY_ADDRESS.equals(host) ? "127.0.0.1" : host;
+    }
+
+    /** The directory attachment bytes live under: the configured one, else {@code attachments} in the data directory. */
+    public Path attachmentsRoot() {
+        return attachmentsDir.orElseGet(() -> dataDir.resolve("attachments"));
     }
 
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
@@ -209,7 +221,7 @@ public record Config(
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
                 + ", dataDir=" + dataDir + ", postgresSearchPath="
                 + postgresSearchPath.map(Object::toString).orElse("default") + ", trustedProxies=" + trustedProxies
-                + ", rateLimits=" + rateLimits + "]";
+                + ", rateLimits=" + rateLimits + ", attachmentsDir=" + attachmentsRoot() + "]";
     }
 
     private static void requireLongEnough(String secret) {

@@ -164,7 +164,7 @@ public final class Main {
                         new Password(arguments.required("--admin-password"))));
         Config config = config(arguments);
         try (OpenDatabase database = OpenDatabase.open(config)) {
-            CreateTenant.Created created = Core.over(database.jdbi(), Clock.systemUTC())
+            CreateTenant.Created created = Core.over(database.jdbi(), Clock.systemUTC(), config)
                     .useCases()
                     .createTenant()
                     .handle(request);

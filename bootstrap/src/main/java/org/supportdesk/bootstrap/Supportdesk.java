@@ -54,7 +54,7 @@ public final class Supportdesk implements AutoCloseable {
         InstantSource clock = Clock.systemUTC();
         OpenDatabase database = OpenDatabase.open(config);
         try {
-            Core core = Core.over(database.jdbi(), clock);
+            Core core = Core.over(database.jdbi(), clock, config);
             List<Route> routes = new ArrayList<>();
             JdbiStores stores = core.stores();
             UseCases useCases = core.useCases();

@@ -149,6 +149,11 @@ final class ArchitectureRules {
                     CloseOwnTicket.class,
                     ShowCustomerProfile.class,
                     ListCategories.class,
+                    // Attachments (§6): the customer's upload and download, and the values they carry.
+                    org.supportdesk.application.attachment.UploadAttachment.class,
+                    org.supportdesk.application.attachment.DownloadAttachment.class,
+                    org.supportdesk.application.attachment.IncomingFile.class,
+                    org.supportdesk.domain.ticket.AttachmentId.class,
                     Page.class,
                     PageRequest.class,
                     CustomerActor.class,

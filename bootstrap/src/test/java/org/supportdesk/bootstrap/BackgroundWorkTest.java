@@ -3,6 +3,7 @@ package org.supportdesk.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.persistence.Database;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.JdbiStores;
+import org.supportdesk.adapter.persistence.LocalAttachmentStore;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.ids.SecureRandomSecrets;
@@ -54,6 +57,9 @@ class BackgroundWorkTest {
     private static JdbiStores stores;
     private static UseCases useCases;
 
+    @TempDir
+    static Path files;
+
     @BeforeAll
     static void start() {
         cluster = LocalPostgres.startThrowaway();
@@ -61,7 +67,7 @@ class BackgroundWorkTest {
         Database.migrate(pool);
         stores = JdbiStores.over(Database.jdbi(pool), clock);
         useCases = UseCases.over(
-                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets()),
+                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets(), LocalAttachmentStore.under(files)),
                 new TimeOrderedIds(clock),
                 () -> "background-test",
                 clock);

@@ -89,6 +89,8 @@ public enum ApiCode {
             case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
             case PRECONDITION_FAILED -> PRECONDITION_FAILED;
             case UNAVAILABLE -> SERVICE_UNAVAILABLE;
+            case PAYLOAD_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
         };
     }
 }

@@ -32,7 +32,15 @@ public final class IdempotentCreation {
 
     /** Runs {@code create}, which answers the resource to return with 201, at most once per key. */
     public void respond(Context ctx, Actor actor, Supplier<Object> create) {
-        respond(ctx, actor, create, UnaryOperator.identity());
+        respond(ctx, actor, Digests.sha256Hex(ctx.body()), create, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #respond(Context, Actor, Supplier)} for a request whose content is not its raw body (an upload, whose
+     * multipart framing differs between retries): {@code fingerprint} identifies what it carries.
+     */
+    public void respond(Context ctx, Actor actor, String fingerprint, Supplier<Object> create) {
+        respond(ctx, actor, fingerprint, create, UnaryOperator.identity());
     }
 
     /**
@@ -40,6 +48,11 @@ public final class IdempotentCreation {
      * first answer shows once and no store may keep (a secret) is left out of it.
      */
     public <T> void respond(Context ctx, Actor actor, Supplier<T> create, UnaryOperator<T> replayable) {
+        respond(ctx, actor, Digests.sha256Hex(ctx.body()), create, replayable);
+    }
+
+    private <T> void respond(
+            Context ctx, Actor actor, String fingerprint, Supplier<T> create, UnaryOperator<T> replayable) {
         Supplier<RunOnce.Answer> answer = () -> {
             T resource = create.get();
             return new RunOnce.Answer(201, render(resource), render(replayable.apply(resource)));
@@ -50,7 +63,7 @@ public final class IdempotentCreation {
                 : runOnce.handle(new RunOnce.Command(
                         new IdempotencyKey(
                                 actor.tenant(), caller(actor), ctx.method().name(), ctx.path(), key),
-                        Digests.sha256Hex(ctx.body()),
+                        fingerprint,
                         answer));
         ctx.status(result.status())
                 .contentType("application/json")

@@ -3,6 +3,7 @@ package org.supportdesk.adapter.persistence;
 import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.Ports;
+import org.supportdesk.domain.port.AttachmentStore;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.SecretSource;
 
@@ -25,7 +26,8 @@ public record JdbiStores(
         JdbiSlaBreachCandidates slaBreachCandidates,
         JdbiJournal journal,
         JdbiOutbox outbox,
-        JdbiIdempotencyRecords idempotencyRecords) {
+        JdbiIdempotencyRecords idempotencyRecords,
+        JdbiAttachments attachments) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -50,11 +52,15 @@ public record JdbiStores(
                 new JdbiSlaBreachCandidates(scope),
                 new JdbiJournal(scope),
                 new JdbiOutbox(scope),
-                new JdbiIdempotencyRecords(scope));
+                new JdbiIdempotencyRecords(scope),
+                new JdbiAttachments(scope));
     }
 
-    /** The core's ports: these stores, with the password hasher and secret source the caller chose. */
-    public Ports ports(PasswordHashing passwordHashing, SecretSource secrets) {
+    /**
+     * The core's ports: these stores, with the password hasher, secret source and attachment byte store the caller
+     * chose ({@link LocalAttachmentStore#under} for files on local disk), and Apache Tika sniffing attachment types.
+     */
+    public Ports ports(PasswordHashing passwordHashing, SecretSource secrets, AttachmentStore attachmentFiles) {
         return new Ports(
                 transactions,
                 tenants,
@@ -71,6 +77,9 @@ public record JdbiStores(
                 outbox,
                 idempotencyRecords,
                 passwordHashing,
-                secrets);
+                secrets,
+                attachments,
+                attachmentFiles,
+                new TikaContentSniffer());
     }
 }

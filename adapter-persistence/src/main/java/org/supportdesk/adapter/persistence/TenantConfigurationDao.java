@@ -11,7 +11,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL of tenant settings and categories. */
 @RegisterConstructorMapper(TenantSettingsRow.class)
 interface TenantConfigurationDao {
-    @SqlQuery("SELECT tenant_id, reopen_window_days, auto_close_days FROM tenant_settings WHERE tenant_id = :tenant")
+    @SqlQuery(
+            """
+            SELECT tenant_id, reopen_window_days, auto_close_days, attachment_max_file_bytes, attachment_max_files,
+                   attachment_max_ticket_bytes
+              FROM tenant_settings WHERE tenant_id = :tenant
+            """)
     Optional<TenantSettingsRow> settings(UUID tenant);
 
     @SqlQuery("SELECT slug FROM categories WHERE tenant_id = :tenant")
@@ -19,11 +24,16 @@ interface TenantConfigurationDao {
 
     @SqlUpdate(
             """
-            INSERT INTO tenant_settings (tenant_id, reopen_window_days, auto_close_days, updated_at)
-            VALUES (:tenantId, :reopenWindowDays, :autoCloseDays, now())
+            INSERT INTO tenant_settings (tenant_id, reopen_window_days, auto_close_days, attachment_max_file_bytes,
+                attachment_max_files, attachment_max_ticket_bytes, updated_at)
+            VALUES (:tenantId, :reopenWindowDays, :autoCloseDays, :attachmentMaxFileBytes, :attachmentMaxFiles,
+                :attachmentMaxTicketBytes, now())
             ON CONFLICT (tenant_id) DO UPDATE
                SET reopen_window_days = EXCLUDED.reopen_window_days,
                    auto_close_days = EXCLUDED.auto_close_days,
+                   attachment_max_file_bytes = EXCLUDED.attachment_max_file_bytes,
+                   attachment_max_files = EXCLUDED.attachment_max_files,
+                   attachment_max_ticket_bytes = EXCLUDED.attachment_max_ticket_bytes,
                    updated_at = EXCLUDED.updated_at
             """)
     void upsertSettings(@BindMethods TenantSettingsRow row);

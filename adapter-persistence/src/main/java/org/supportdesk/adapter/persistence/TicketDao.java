@@ -31,13 +31,13 @@ interface TicketDao {
             """
             INSERT INTO tickets (tenant_id, id, number_year, number_sequence, subject, description, category, priority,
                 status, requester_id, organization_id, assignee_id, assigned_at, source, page_url, browser_info,
-                custom_fields, follow_up_of, escalated_at, escalation_reason, sla_policy_version, sla_calendar_version,
+                screenshot_id, custom_fields, follow_up_of, escalated_at, escalation_reason, sla_policy_version, sla_calendar_version,
                 first_response_due_at, resolution_due_at, first_response_breached_at, resolution_breached_at,
                 first_responded_at, resolved_at, closed_at, created_at, updated_at, customer_updated_at, last_message_at,
                 messages_count, deleted_at, version)
             VALUES (:tenantId, :id, :numberYear, :numberSequence, :subject, :description, :category, :priority,
                 :status, :requesterId, :organizationId, :assigneeId, :assignedAt, :source, :pageUrl, :browserInfo,
-                CAST(:customFields AS json), :followUpOf, :escalatedAt, :escalationReason, :slaPolicyVersion,
+                :screenshotId, CAST(:customFields AS json), :followUpOf, :escalatedAt, :escalationReason, :slaPolicyVersion,
                 :slaCalendarVersion, :firstResponseDueAt, :resolutionDueAt, :firstResponseBreachedAt,
                 :resolutionBreachedAt, :firstRespondedAt, :resolvedAt, :closedAt, :createdAt, :updatedAt,
                 :customerUpdatedAt, :lastMessageAt, :messagesCount, :deletedAt, :version)

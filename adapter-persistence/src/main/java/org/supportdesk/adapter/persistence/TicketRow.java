@@ -9,6 +9,7 @@ import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.Escalation;
@@ -41,6 +42,7 @@ public record TicketRow(
         String source,
         String pageUrl,
         String browserInfo,
+        UUID screenshotId,
         String customFields,
         UUID followUpOf,
         Instant escalatedAt,
@@ -82,6 +84,7 @@ public record TicketRow(
                 t.source().wireName(),
                 t.context().pageUrl().orElse(null),
                 t.context().browserInfo().orElse(null),
+                t.context().screenshot().map(AttachmentId::value).orElse(null),
                 t.customFields().json(),
                 t.followUpOf().map(TicketId::value).orElse(null),
                 t.escalation().map(Escalation::at).orElse(null),
@@ -121,7 +124,10 @@ public record TicketRow(
                 Optional.ofNullable(assignedAt),
                 new Tags(new TreeSet<>(Arrays.asList(tags))),
                 TicketSource.parse(source),
-                new PortalContext(Optional.ofNullable(pageUrl), Optional.ofNullable(browserInfo)),
+                new PortalContext(
+                        Optional.ofNullable(pageUrl),
+                        Optional.ofNullable(browserInfo),
+                        Optional.ofNullable(screenshotId).map(AttachmentId::new)),
                 new CustomFields(customFields),
                 Optional.ofNullable(followUpOf).map(TicketId::new),
                 Optional.ofNullable(escalatedAt).map(at -> new Escalation(at, escalationReason)),

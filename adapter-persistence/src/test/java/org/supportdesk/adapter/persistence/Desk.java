@@ -25,8 +25,8 @@ record Desk(Ports ports, UseCases useCases) {
 
     /** The core over the PostgreSQL stores of {@code database}. */
     static Desk overPostgres(TestDatabase database, IdGenerator ids, InstantSource clock) {
-        Ports ports =
-                JdbiStores.over(database.jdbi(), clock).ports(new FakePasswordHashing(), new SecureRandomSecrets());
+        Ports ports = JdbiStores.over(database.jdbi(), clock)
+                .ports(new FakePasswordHashing(), new SecureRandomSecrets(), TestDatabase.attachmentFiles());
         return new Desk(ports, UseCases.over(ports, ids, new FixedCorrelationIds(), clock));
     }
 

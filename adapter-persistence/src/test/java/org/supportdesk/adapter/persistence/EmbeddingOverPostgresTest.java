@@ -2,6 +2,7 @@ package org.supportdesk.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
 import javax.sql.DataSource;
@@ -31,9 +32,12 @@ class EmbeddingOverPostgresTest {
     private final DataSource yourDataSource;
     /** An embedder brings its KDF (the server uses Argon2id); a fast fake keeps this test quick. */
     private final PasswordHashing yourPasswordHashing = new FakePasswordHashing();
+    /** Where the embedder keeps attachment bytes. */
+    private final Path yourFilesDirectory;
 
     EmbeddingOverPostgresTest(TestDatabase database) {
         this.yourDataSource = database.dataSource();
+        this.yourFilesDirectory = TestDatabase.attachmentFiles().root();
     }
 
     @Test
@@ -42,7 +46,8 @@ class EmbeddingOverPostgresTest {
         Database.migrate(yourDataSource); // a role that owns its schema and is neither superuser nor BYPASSRLS
         Jdbi jdbi = Database.jdbi(yourDataSource);
         InstantSource clock = Clock.systemUTC();
-        Ports ports = JdbiStores.over(jdbi, clock).ports(yourPasswordHashing, new SecureRandomSecrets());
+        Ports ports = JdbiStores.over(jdbi, clock)
+                .ports(yourPasswordHashing, new SecureRandomSecrets(), LocalAttachmentStore.under(yourFilesDirectory));
         UseCases supportdesk = UseCases.over(ports, new TimeOrderedIds(clock), new ThreadCorrelation(), clock);
         // end::postgres[]
 

@@ -40,7 +40,7 @@ final class JdbiSupportdesk {
         this.jdbi = database.jdbi();
         this.stores = JdbiStores.over(jdbi, clock);
         this.useCases = UseCases.over(
-                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets()),
+                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets(), TestDatabase.attachmentFiles()),
                 new TimeOrderedIds(clock),
                 () -> "persistence-test",
                 clock);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MigrationTest {
     private static final List<String> EXPECTED_TABLES = List.of(
             "api_tokens",
+            "attachments",
             "business_calendar_holidays",
             "business_calendar_hours",
             "business_calendars",

@@ -309,6 +309,22 @@ class RowLevelSecurityTest {
                         Optional.empty(),
                         Optional.empty(),
                         Optional.empty()));
+        // attachments (an upload, not yet linked)
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .attachments()
+                    .add(new org.supportdesk.domain.attachment.Attachment(
+                            new org.supportdesk.domain.ticket.AttachmentId(java.util.UUID.randomUUID()),
+                            tenant.tenant,
+                            tenant.customer.id(),
+                            org.supportdesk.domain.attachment.FileName.sanitise("seed.txt"),
+                            org.supportdesk.domain.attachment.AttachmentType.TEXT,
+                            4,
+                            new org.supportdesk.domain.attachment.ContentDigest("b".repeat(64)),
+                            core.clock.instant(),
+                            Optional.empty()));
+            return null;
+        });
         // api_tokens (and the token's identity in users)
         core.useCases
                 .admin()

@@ -171,7 +171,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(13);
+        assertThat(checked).hasSize(14);
     }
 
     @Test
@@ -342,6 +342,28 @@ class TenantScopeTest {
                         Set.of(Audience.REQUESTER),
                         "guard",
                         AT));
+        samples.put(
+                org.supportdesk.domain.ticket.AttachmentId.class.getName(),
+                () -> new org.supportdesk.domain.ticket.AttachmentId(UUID.randomUUID()));
+        samples.put(
+                org.supportdesk.domain.attachment.ContentDigest.class.getName(),
+                () -> new org.supportdesk.domain.attachment.ContentDigest("a".repeat(64)));
+        samples.put(
+                org.supportdesk.domain.attachment.AttachmentLink.class.getName(),
+                () -> new org.supportdesk.domain.attachment.AttachmentLink(
+                        new TicketId(UUID.randomUUID()), Optional.empty(), AT));
+        samples.put(
+                org.supportdesk.domain.attachment.Attachment.class.getName(),
+                () -> new org.supportdesk.domain.attachment.Attachment(
+                        new org.supportdesk.domain.ticket.AttachmentId(UUID.randomUUID()),
+                        tenant,
+                        new UserId(UUID.randomUUID()),
+                        org.supportdesk.domain.attachment.FileName.sanitise("guard.txt"),
+                        org.supportdesk.domain.attachment.AttachmentType.TEXT,
+                        1,
+                        new org.supportdesk.domain.attachment.ContentDigest("a".repeat(64)),
+                        AT,
+                        Optional.empty()));
         samples.put(IdempotencyKey.class.getName(), () -> key);
         samples.put(IdempotencyRecord.class.getName(), () -> new IdempotencyRecord(key, "fingerprint", 201, "{}", AT));
         return samples;

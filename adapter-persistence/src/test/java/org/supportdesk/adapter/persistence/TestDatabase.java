@@ -1,6 +1,10 @@
 package org.supportdesk.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,7 +73,11 @@ public final class TestDatabase implements AutoCloseable {
     /** Creates the tenant {@code id} with its defaults, as an operator would ({@code CreateTenant}), with no admin. */
     public void createTenant(TenantId id, String slug, InstantSource clock) {
         UseCases.over(
-                        JdbiStores.over(jdbi, clock).ports(new FakePasswordHashing(), new SecureRandomSecrets()),
+                        JdbiStores.over(jdbi, clock)
+                                .ports(
+                                        new FakePasswordHashing(),
+                                        new SecureRandomSecrets(),
+                                        TestDatabase.attachmentFiles()),
                         new TimeOrderedIds(clock),
                         () -> "test-setup",
                         clock)
@@ -130,5 +138,16 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /** Attachment bytes of a persistence test: a fresh directory under the JVM's temporary one, gone with the JVM. */
+    public static LocalAttachmentStore attachmentFiles() {
+        try {
+            Path root = Files.createTempDirectory("supportdesk-attachments-");
+            root.toFile().deleteOnExit();
+            return LocalAttachmentStore.under(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
@@ -11,16 +12,44 @@ import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.problem.FieldError;
 import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.tenant.AttachmentLimits;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantSettings;
 
-/** An admin sets the reopen window and the auto-close delay (§17 "Settings"), each 1 to 365 days. */
+/**
+ * An admin sets the reopen window and the auto-close delay (§17 "Settings"), each 1 to 365 days, and, when given, the
+ * attachment limits (§6): the largest file, the most files on one message and the most bytes on one ticket.
+ */
 public final class ChangeSettings {
     public static final int MAX_DAYS = 365;
+    public static final String MAX_FILE_BYTES = "max_attachment_bytes";
+    public static final String MAX_FILES = "max_attachments_per_message";
+    public static final String MAX_TICKET_BYTES = "max_attachment_bytes_per_ticket";
 
-    public record Command(StaffActor actor, int reopenWindowDays, int autoCloseDays) {
+    /** The attachment limits to change; an empty one stays as it is. */
+    public record Limits(Optional<Long> maxFileBytes, Optional<Integer> maxFiles, Optional<Long> maxTicketBytes) {
+        public static final Limits UNCHANGED = new Limits(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Limits {
+            Objects.requireNonNull(maxFileBytes, "maxFileBytes");
+            Objects.requireNonNull(maxFiles, "maxFiles");
+            Objects.requireNonNull(maxTicketBytes, "maxTicketBytes");
+        }
+
+        AttachmentLimits over(AttachmentLimits current) {
+            long file = maxFileBytes.orElse(current.maxFileBytes());
+            long ticket = maxTicketBytes.orElse(current.maxTicketBytes());
+            if (ticket < file) {
+                throw ValidationFailed.of(MAX_TICKET_BYTES, "must be at least " + MAX_FILE_BYTES + " (" + file + ")");
+            }
+            return new AttachmentLimits(file, maxFiles.orElse(current.maxFilesPerMessage()), ticket);
+        }
+    }
+
+    public record Command(StaffActor actor, int reopenWindowDays, int autoCloseDays, Limits attachmentLimits) {
         public Command {
             Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(attachmentLimits, "attachmentLimits");
             List<FieldError> errors = new ArrayList<>();
             if (reopenWindowDays < 1 || reopenWindowDays > MAX_DAYS) {
                 errors.add(new FieldError("reopen_window_days", "must be 1 to " + MAX_DAYS));
@@ -28,9 +57,30 @@ public final class ChangeSettings {
             if (autoCloseDays < 1 || autoCloseDays > MAX_DAYS) {
                 errors.add(new FieldError("auto_close_days", "must be 1 to " + MAX_DAYS));
             }
+            attachmentLimits.maxFileBytes().ifPresent(bytes -> {
+                if (bytes < 1 || bytes > AttachmentLimits.CEILING_FILE_BYTES) {
+                    errors.add(new FieldError(MAX_FILE_BYTES, "must be 1 to " + AttachmentLimits.CEILING_FILE_BYTES));
+                }
+            });
+            attachmentLimits.maxFiles().ifPresent(files -> {
+                if (files < 1 || files > AttachmentLimits.CEILING_FILES_PER_MESSAGE) {
+                    errors.add(new FieldError(MAX_FILES, "must be 1 to " + AttachmentLimits.CEILING_FILES_PER_MESSAGE));
+                }
+            });
+            attachmentLimits.maxTicketBytes().ifPresent(bytes -> {
+                if (bytes < 1 || bytes > AttachmentLimits.CEILING_TICKET_BYTES) {
+                    errors.add(
+                            new FieldError(MAX_TICKET_BYTES, "must be 1 to " + AttachmentLimits.CEILING_TICKET_BYTES));
+                }
+            });
             if (!errors.isEmpty()) {
                 throw new ValidationFailed(errors);
             }
+        }
+
+        /** The two delays, the attachment limits as they are. */
+        public Command(StaffActor actor, int reopenWindowDays, int autoCloseDays) {
+            this(actor, reopenWindowDays, autoCloseDays, Limits.UNCHANGED);
         }
     }
 
@@ -49,7 +99,8 @@ public final class ChangeSettings {
             TenantSettings after = new TenantSettings(
                     before.categories(),
                     Duration.ofDays(command.reopenWindowDays()),
-                    Duration.ofDays(command.autoCloseDays()));
+                    Duration.ofDays(command.autoCloseDays()),
+                    command.attachmentLimits().over(before.attachmentLimits()));
             List<FieldChange> changes = new ArrayList<>();
             if (!after.reopenWindow().equals(before.reopenWindow())) {
                 changes.add(FieldChange.of(
@@ -62,6 +113,17 @@ public final class ChangeSettings {
                         "auto_close_days",
                         before.autoCloseDelay().toDays(),
                         after.autoCloseDelay().toDays()));
+            }
+            AttachmentLimits was = before.attachmentLimits();
+            AttachmentLimits is = after.attachmentLimits();
+            if (was.maxFileBytes() != is.maxFileBytes()) {
+                changes.add(FieldChange.of(MAX_FILE_BYTES, was.maxFileBytes(), is.maxFileBytes()));
+            }
+            if (was.maxFilesPerMessage() != is.maxFilesPerMessage()) {
+                changes.add(FieldChange.of(MAX_FILES, was.maxFilesPerMessage(), is.maxFilesPerMessage()));
+            }
+            if (was.maxTicketBytes() != is.maxTicketBytes()) {
+                changes.add(FieldChange.of(MAX_TICKET_BYTES, was.maxTicketBytes(), is.maxTicketBytes()));
             }
             if (changes.isEmpty()) {
                 return before;

@@ -60,8 +60,7 @@ public final class ReplaceCategories {
             if (before.categories().equals(command.categories())) {
                 return before;
             }
-            TenantSettings after =
-                    new TenantSettings(command.categories(), before.reopenWindow(), before.autoCloseDelay());
+            TenantSettings after = before.withCategories(command.categories());
             configuration.save(admin.tenant(), after);
             work.record(
                     admin,

@@ -2,6 +2,7 @@ package org.supportdesk.application.query;
 
 import java.util.Objects;
 import org.supportdesk.application.work.RequesterNames;
+import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
@@ -22,19 +23,24 @@ public final class GetTicket {
     private final RequesterNames requesterNames;
     private final TicketRepository tickets;
     private final TransactionRunner transactions;
+    private final Attachments attachments;
 
-    public GetTicket(TicketRepository tickets, People people, TransactionRunner transactions) {
+    public GetTicket(TicketRepository tickets, People people, TransactionRunner transactions, Attachments attachments) {
         this.reader = new TicketReader(tickets);
         this.requesterNames = new RequesterNames(people);
         this.tickets = tickets;
         this.transactions = transactions;
+        this.attachments = attachments;
     }
 
     public TicketDetail handle(Command command) {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
             return new TicketDetail(
-                    ticket, requesterNames.of(ticket), tickets.messagesOf(ticket.tenant(), ticket.id()));
+                    ticket,
+                    requesterNames.of(ticket),
+                    tickets.messagesOf(ticket.tenant(), ticket.id()),
+                    attachments.ofTicket(ticket.tenant(), ticket.id()));
         });
     }
 }

@@ -1,7 +1,9 @@
 package org.supportdesk.application.ticket;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.attachment.AttachmentLinks;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
@@ -11,6 +13,7 @@ import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
@@ -19,7 +22,10 @@ import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketSource;
 
-/** A customer files a ticket through the portal (§9); they read it back through their own view. */
+/**
+ * A customer files a ticket through the portal (§9), with the files they uploaded for it and perhaps a screenshot
+ * (§3 {@code context}); they read it back through their own view.
+ */
 public final class FileTicket {
     public record Command(
             CustomerActor actor,
@@ -28,7 +34,8 @@ public final class FileTicket {
             Category category,
             Priority priority,
             PortalContext context,
-            Optional<TicketId> followUpOf) {
+            Optional<TicketId> followUpOf,
+            List<AttachmentId> attachments) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(subject, "subject");
@@ -37,12 +44,26 @@ public final class FileTicket {
             Objects.requireNonNull(priority, "priority");
             Objects.requireNonNull(context, "context");
             Objects.requireNonNull(followUpOf, "followUpOf");
+            attachments = List.copyOf(attachments);
+        }
+
+        /** A filing without attachments. */
+        public Command(
+                CustomerActor actor,
+                Subject subject,
+                Description description,
+                Category category,
+                Priority priority,
+                PortalContext context,
+                Optional<TicketId> followUpOf) {
+            this(actor, subject, description, category, priority, context, followUpOf, List.of());
         }
     }
 
     private final TicketChanges changes;
     private final People people;
     private final TicketFiling filing;
+    private final AttachmentLinks links;
 
     public FileTicket(
             TicketChanges changes,
@@ -50,9 +71,11 @@ public final class FileTicket {
             TicketNumbers numbers,
             People people,
             TenantConfiguration configuration,
-            SlaSettings slaSettings) {
+            SlaSettings slaSettings,
+            AttachmentLinks links) {
         this.changes = changes;
         this.people = people;
+        this.links = links;
         this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
     }
 
@@ -61,7 +84,9 @@ public final class FileTicket {
         return changes.inTransaction(actor, () -> {
             Person requester = people.person(actor.tenant(), actor.id())
                     .orElseThrow(() -> new IllegalStateException("the acting customer is not stored: " + actor.id()));
-            return filing.file(
+            AttachmentLinks.Claim claim =
+                    links.claim(actor, command.attachments(), command.context().screenshot());
+            TicketId filed = filing.file(
                             actor,
                             requester,
                             new TicketFiling.Content(
@@ -74,6 +99,8 @@ public final class FileTicket {
                                     CustomFields.EMPTY,
                                     command.followUpOf()))
                     .id();
+            links.attach(claim, filed, Optional.empty());
+            return filed;
         });
     }
 }

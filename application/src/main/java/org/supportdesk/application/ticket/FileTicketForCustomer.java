@@ -1,8 +1,10 @@
 package org.supportdesk.application.ticket;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.attachment.AttachmentLinks;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
@@ -18,6 +20,7 @@ import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
@@ -65,7 +68,8 @@ public final class FileTicketForCustomer {
             Priority priority,
             TicketSource source,
             CustomFields customFields,
-            Optional<TicketId> followUpOf) {
+            Optional<TicketId> followUpOf,
+            List<AttachmentId> attachments) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(requester, "requester");
@@ -78,6 +82,31 @@ public final class FileTicketForCustomer {
             if (!STAFF_SOURCES.contains(source)) {
                 throw ValidationFailed.of("source", "must be phone, email or api");
             }
+            attachments = List.copyOf(attachments);
+        }
+
+        /** A filing without attachments. */
+        public Command(
+                StaffActor actor,
+                Requester requester,
+                Subject subject,
+                Description description,
+                Category category,
+                Priority priority,
+                TicketSource source,
+                CustomFields customFields,
+                Optional<TicketId> followUpOf) {
+            this(
+                    actor,
+                    requester,
+                    subject,
+                    description,
+                    category,
+                    priority,
+                    source,
+                    customFields,
+                    followUpOf,
+                    List.of());
         }
     }
 
@@ -85,6 +114,7 @@ public final class FileTicketForCustomer {
     private final People people;
     private final AdminWork work;
     private final TicketFiling filing;
+    private final AttachmentLinks links;
 
     public FileTicketForCustomer(
             TicketChanges changes,
@@ -93,8 +123,10 @@ public final class FileTicketForCustomer {
             People people,
             TenantConfiguration configuration,
             SlaSettings slaSettings,
-            AdminWork work) {
+            AdminWork work,
+            AttachmentLinks links) {
         this.changes = changes;
+        this.links = links;
         this.people = people;
         this.work = work;
         this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
@@ -103,6 +135,7 @@ public final class FileTicketForCustomer {
     public ChangedTicket handle(Command command) {
         StaffActor actor = command.actor();
         return changes.inTransaction(actor, () -> {
+            AttachmentLinks.Claim claim = links.claim(actor, command.attachments(), Optional.empty());
             Person requester = requester(actor, command.requester());
             TicketState filed = filing.file(
                     actor,
@@ -116,6 +149,7 @@ public final class FileTicketForCustomer {
                             PortalContext.NONE,
                             command.customFields(),
                             command.followUpOf()));
+            links.attach(claim, filed.id(), Optional.empty());
             return new ChangedTicket(filed, requester.name());
         });
     }

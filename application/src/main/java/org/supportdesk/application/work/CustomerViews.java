@@ -1,5 +1,6 @@
 package org.supportdesk.application.work;
 
+import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -11,15 +12,23 @@ import org.supportdesk.domain.visibility.TicketAccess;
 public final class CustomerViews {
     private final TicketRepository tickets;
     private final RequesterNames requesterNames;
+    private final Attachments attachments;
 
-    public CustomerViews(TicketRepository tickets, People people) {
+    public CustomerViews(TicketRepository tickets, People people, Attachments attachments) {
         this.tickets = tickets;
         this.requesterNames = new RequesterNames(people);
+        this.attachments = attachments;
     }
 
-    /** The view with the messages the customer may see; the caller checked they may see the ticket. */
+    /**
+     * The view with the messages the customer may see and their files; the caller checked they may see the ticket.
+     */
     public CustomerTicketView of(CustomerActor customer, TicketState ticket) {
         return TicketAccess.customerView(
-                customer, ticket, requesterNames.of(ticket), tickets.messagesOf(ticket.tenant(), ticket.id()));
+                customer,
+                ticket,
+                requesterNames.of(ticket),
+                tickets.messagesOf(ticket.tenant(), ticket.id()),
+                attachments.ofTicket(ticket.tenant(), ticket.id()));
     }
 }

@@ -131,7 +131,8 @@ class ReadSideTest extends UseCaseTest {
                         acme.customerActor(), ticket.id(), PageRequest.ofMessages(2, 2)));
         Page<Message> staffPage = core.desk()
                 .listMessages()
-                .handle(new ListMessages.Command(acme.agentActor(), ticket.id(), PageRequest.ofMessages(1, 200)));
+                .handle(new ListMessages.Command(acme.agentActor(), ticket.id(), PageRequest.ofMessages(1, 200)))
+                .map(ListMessages.Posted::message);
 
         assertThat(page.total()).isEqualTo(3);
         assertThat(page.items()).extracting(m -> m.body().value()).containsExactly("Reply 3");

@@ -20,6 +20,7 @@ import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.ApiToken;
 import org.supportdesk.domain.tenant.ApiTokenId;
+import org.supportdesk.domain.tenant.AttachmentLimits;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Organization;
@@ -167,7 +168,10 @@ public abstract class AdminStoresContract {
     @Test
     void saved_settings_replace_categories_and_delays_of_their_tenant_only() {
         TenantSettings changed = new TenantSettings(
-                Set.of(new Category("bug"), new Category("hardware")), Duration.ofDays(3), Duration.ofDays(14));
+                Set.of(new Category("bug"), new Category("hardware")),
+                Duration.ofDays(3),
+                Duration.ofDays(14),
+                new AttachmentLimits(2 * AttachmentLimits.MEGABYTE, 3, 20 * AttachmentLimits.MEGABYTE));
 
         inAcme(() -> {
             configuration().save(acme.tenant, changed);

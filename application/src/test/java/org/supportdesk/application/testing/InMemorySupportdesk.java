@@ -40,6 +40,9 @@ public final class InMemorySupportdesk {
     public final InMemoryCredentials credentials = new InMemoryCredentials(binding, people);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens(binding);
     public final FakePasswordHashing passwordHashing = new FakePasswordHashing();
+    public final InMemoryAttachments attachments = new InMemoryAttachments(binding);
+    public final InMemoryAttachmentStore attachmentFiles = new InMemoryAttachmentStore(binding);
+    public final FakeContentSniffer contentSniffer = new FakeContentSniffer();
     public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(
             binding,
             List.of(
@@ -51,7 +54,8 @@ public final class InMemorySupportdesk {
                     slaSettings,
                     configuration,
                     credentials,
-                    apiTokens));
+                    apiTokens,
+                    attachments));
     public final Ports ports;
     public final UseCases useCases;
 
@@ -80,7 +84,10 @@ public final class InMemorySupportdesk {
                 outbox,
                 idempotencyRecords,
                 passwordHashing,
-                new SecureRandomSecrets());
+                new SecureRandomSecrets(),
+                attachments,
+                attachmentFiles,
+                contentSniffer);
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.application.UseCaseTest;
+import org.supportdesk.domain.tenant.AttachmentLimits;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantSettings;
 import org.supportdesk.domain.ticket.TicketState;
@@ -54,7 +55,11 @@ class AutoCloseResolvedTest extends UseCaseTest {
         core.transactions.inTransaction(acme.tenant, () -> {
             core.configuration.save(
                     acme.tenant,
-                    new TenantSettings(Set.of(new Category("technical")), Duration.ofDays(7), Duration.ofDays(2)));
+                    new TenantSettings(
+                            Set.of(new Category("technical")),
+                            Duration.ofDays(7),
+                            Duration.ofDays(2),
+                            AttachmentLimits.DEFAULTS));
             return null;
         });
         TicketState ticket = aTicketIn(TicketStatus.RESOLVED);

@@ -90,7 +90,9 @@ class AccessMatrixTest {
         /** An object of globex. */
         OTHER_TENANT("tenant2"),
         /** A random UUID. */
-        NONEXISTENT("missing");
+        NONEXISTENT("missing"),
+        /** The attachment of an internal note on customer A's ticket (acme). */
+        INTERNAL_NOTE("note");
 
         final String label;
 
@@ -99,7 +101,7 @@ class AccessMatrixTest {
         }
 
         boolean ofAcme() {
-            return this == OWN || this == OTHER_CUSTOMERS;
+            return this == OWN || this == OTHER_CUSTOMERS || this == INTERNAL_NOTE;
         }
     }
 
@@ -110,12 +112,20 @@ class AccessMatrixTest {
         CUSTOMER,
         STAFF_MEMBER,
         ORGANIZATION,
-        API_TOKEN;
+        API_TOKEN,
+        /** A file on A's public reply (own), B's (B's), A's internal note, globex's, or none. */
+        ATTACHMENT;
 
         List<Target> targets() {
             return switch (this) {
                 case NONE -> List.of(Target.NONE);
                 case TICKET -> List.of(Target.OWN, Target.OTHER_CUSTOMERS, Target.OTHER_TENANT, Target.NONEXISTENT);
+                case ATTACHMENT -> List.of(
+                        Target.OWN,
+                        Target.OTHER_CUSTOMERS,
+                        Target.INTERNAL_NOTE,
+                        Target.OTHER_TENANT,
+                        Target.NONEXISTENT);
                 default -> List.of(Target.OWN, Target.OTHER_TENANT, Target.NONEXISTENT);
             };
         }
@@ -144,17 +154,32 @@ class AccessMatrixTest {
             Subject subject,
             Prepare prepare,
             boolean requesterOnly,
-            BodyOf body) {
+            BodyOf body,
+            String contentType) {
         String key() {
             return method + " " + path;
         }
 
         Entry on(Subject subject, Prepare prepare) {
-            return new Entry(method, path, role, success, subject, prepare, requesterOnly, body);
+            return new Entry(method, path, role, success, subject, prepare, requesterOnly, body, contentType);
         }
 
         Entry body(BodyOf body) {
-            return new Entry(method, path, role, success, subject, prepare, requesterOnly, body);
+            return new Entry(method, path, role, success, subject, prepare, requesterOnly, body, contentType);
+        }
+
+        /** One text file as {@code multipart/form-data}, as the upload routes take it. */
+        Entry multipartFile() {
+            return new Entry(
+                    method,
+                    path,
+                    role,
+                    success,
+                    subject,
+                    prepare,
+                    requesterOnly,
+                    (world, who) -> MatrixWorld.multipartTextFile(),
+                    "multipart/form-data; boundary=" + MatrixWorld.UPLOAD_BOUNDARY);
         }
 
         Entry body(String json) {
@@ -163,13 +188,14 @@ class AccessMatrixTest {
 
         /** Only the requester may (close, confirm, rate); an organisation-mate gets 403. */
         Entry onlyTheRequester() {
-            return new Entry(method, path, role, success, subject, prepare, true, body);
+            return new Entry(method, path, role, success, subject, prepare, true, body, contentType);
         }
     }
 
     private static Entry route(String route, AccessRole role, int success) {
         String[] parts = route.split(" ", 2);
-        return new Entry(parts[0], parts[1], role, success, Subject.NONE, Prepare.SHARED, false, null);
+        return new Entry(
+                parts[0], parts[1], role, success, Subject.NONE, Prepare.SHARED, false, null, "application/json");
     }
 
     // ---- The rule book: the expected status of every cell ------------------------------------------------------
@@ -190,7 +216,10 @@ class AccessMatrixTest {
         if (what == Target.NONEXISTENT || what.ofAcme() != who.acme) {
             return 404; // nonexistent, or another tenant's object
         }
-        if (who.kind == Kind.CUSTOMER && route.subject() == Subject.TICKET) {
+        if (who.kind == Kind.CUSTOMER && route.subject() == Subject.ATTACHMENT && what == Target.INTERNAL_NOTE) {
+            return 404; // an internal note's file, exactly like a missing one
+        }
+        if (who.kind == Kind.CUSTOMER && (route.subject() == Subject.TICKET || route.subject() == Subject.ATTACHMENT)) {
             if (requests(who, what)) {
                 return route.success();
             }
@@ -314,12 +343,17 @@ class AccessMatrixTest {
             // integration tokens
             route("POST /api/v1/api-tokens", ADMIN, 201).body("{\"name\":\"Matrix token\",\"role\":\"agent\"}"),
             route("GET /api/v1/api-tokens", ADMIN, 200),
-            route("DELETE /api/v1/api-tokens/{id}", ADMIN, 204).on(Subject.API_TOKEN, Prepare.FRESH));
+            route("DELETE /api/v1/api-tokens/{id}", ADMIN, 204).on(Subject.API_TOKEN, Prepare.FRESH),
+            // attachments
+            route("POST /api/v1/portal/attachments", CUSTOMER, 201).multipartFile(),
+            route("GET /api/v1/portal/attachments/{id}", CUSTOMER, 200).on(Subject.ATTACHMENT, Prepare.SHARED),
+            route("POST /api/v1/attachments", STAFF, 201).multipartFile(),
+            route("GET /api/v1/attachments/{id}", STAFF, 200).on(Subject.ATTACHMENT, Prepare.SHARED));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
     /** One cell: what was asked, what the rule book expects, what the server answered. */
-    record Cell(Entry route, Principal principal, Target target, int expected, int actual, String body) {
+    record Cell(Entry route, Principal principal, Target target, int expected, int actual, String body, String type) {
         boolean agrees() {
             return expected == actual;
         }
@@ -361,8 +395,16 @@ class AccessMatrixTest {
     private static Cell run(Entry route, Principal principal, Target target) {
         String path = target == Target.NONE ? route.path() : route.path().replace("{id}", objectId(route, target));
         String body = route.body() == null ? null : route.body().of(world, principal);
-        MatrixWorld.Reply reply = world.send(world.bearers.get(principal), route.method(), path, body);
-        return new Cell(route, principal, target, expected(route, principal, target), reply.status(), reply.body());
+        MatrixWorld.Reply reply =
+                world.send(world.bearers.get(principal), route.method(), path, body, route.contentType());
+        return new Cell(
+                route,
+                principal,
+                target,
+                expected(route, principal, target),
+                reply.status(),
+                reply.body(),
+                reply.contentType());
     }
 
     /** The object a cell's {@code {id}} names: shared for reading routes, made for this cell for changing ones. */
@@ -384,6 +426,12 @@ class AccessMatrixTest {
                     .id()
                     .toString();
             case API_TOKEN -> world.apiToken(tenant).toString();
+            case ATTACHMENT -> switch (target) {
+                case OWN -> world.fileOnAsPublicReply.toString();
+                case OTHER_CUSTOMERS -> world.fileOnBsPublicReply.toString();
+                case INTERNAL_NOTE -> world.fileOnAsInternalNote.toString();
+                default -> world.globexFile.toString();
+            };
             case NONE -> throw new IllegalStateException(route.key() + " has no {id}");
         };
     }
@@ -469,7 +517,14 @@ class AccessMatrixTest {
         int walked = 0;
         for (Cell cell : cells) {
             if (customers.contains(cell.principal()) && !cell.body().isBlank()) {
-                walk(json(cell.body()), cell.route().key() + " [" + cell.principal().label + "]", leaks);
+                String where = cell.route().key() + " [" + cell.principal().label + "]";
+                if (cell.type().contains("json")) {
+                    walk(json(cell.body()), where, leaks);
+                } else {
+                    staffOnlyTexts().stream()
+                            .filter(cell.body()::contains)
+                            .forEach(text -> leaks.add(where + ": text '" + text + "' in a download"));
+                }
                 walked++;
             }
         }

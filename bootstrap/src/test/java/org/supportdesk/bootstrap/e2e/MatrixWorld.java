@@ -3,6 +3,7 @@ package org.supportdesk.bootstrap.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,8 @@ import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.attachment.IncomingFile;
+import org.supportdesk.application.attachment.UploadAttachment;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.ticket.AssignTicket;
@@ -52,6 +55,7 @@ import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.TenantSlug;
 import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
@@ -61,6 +65,7 @@ import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Tags;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.Via;
+import org.supportdesk.domain.visibility.AttachmentView;
 
 /**
  * The world the access matrix runs in: the real server over a throwaway PostgreSQL, two tenants (acme, the home one,
@@ -115,6 +120,13 @@ final class MatrixWorld implements AutoCloseable {
 
     final TicketId ticketOfB;
     final TicketId globexTicket;
+
+    /** The attachments of the download routes: on A's public reply and internal note, on B's reply, and globex's. */
+    final AttachmentId fileOnAsPublicReply;
+
+    final AttachmentId fileOnAsInternalNote;
+    final AttachmentId fileOnBsPublicReply;
+    final AttachmentId globexFile;
 
     final Map<AccessMatrixTest.Principal, Optional<String>> bearers = new EnumMap<>(AccessMatrixTest.Principal.class);
 
@@ -178,6 +190,10 @@ final class MatrixWorld implements AutoCloseable {
         ticketOfA = seededTicketOfA();
         ticketOfB = fileAs(customerB);
         globexTicket = fileAs(globexCustomer);
+        fileOnAsPublicReply = attachedTo(acme, ticketOfA, false, "reply-of-a.txt");
+        fileOnAsInternalNote = attachedTo(acme, ticketOfA, true, "internal-" + NOTE_MARKER + ".txt");
+        fileOnBsPublicReply = attachedTo(acme, ticketOfB, false, "reply-of-b.txt");
+        globexFile = attachedTo(globex, globexTicket, false, "globex.txt");
         bearers();
     }
 
@@ -324,6 +340,48 @@ final class MatrixWorld implements AutoCloseable {
         return (acmeSide ? agent : globexStaffObject).id().value();
     }
 
+    /** A text file uploaded by the tenant's staff member and posted with a public reply or an internal note. */
+    private AttachmentId attachedTo(TenantId tenant, TicketId ticket, boolean internal, String name) {
+        StaffActor staff = staffOf(tenant);
+        AttachmentView upload = useCases.desk()
+                .uploadAttachment()
+                .handle(new UploadAttachment.Command(
+                        staff,
+                        limit -> new IncomingFile.Received(
+                                Optional.of(name),
+                                new ByteArrayInputStream(
+                                        ("A file for the access matrix: " + name).getBytes(StandardCharsets.UTF_8)))));
+        if (internal) {
+            useCases.desk()
+                    .addInternalNote()
+                    .handle(new AddInternalNote.Command(
+                            staff, ticket, new Body("See the file"), Via.API, Optional.empty(), List.of(upload.id())));
+        } else {
+            useCases.desk()
+                    .replyToTicket()
+                    .handle(new ReplyToTicket.Command(
+                            staff,
+                            ticket,
+                            new Body("Here is the file"),
+                            Via.API,
+                            false,
+                            Optional.empty(),
+                            List.of(upload.id())));
+        }
+        return upload.id();
+    }
+
+    /** A fresh upload of the multipart body the upload routes send, for their cells. */
+    static final String UPLOAD_BOUNDARY = "matrix-boundary-7d3f";
+
+    static String multipartTextFile() {
+        return "--" + UPLOAD_BOUNDARY + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"matrix.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + "Uploaded by the access matrix\r\n"
+                + "--" + UPLOAD_BOUNDARY + "--\r\n";
+    }
+
     void delete(TenantId tenant, TicketId ticket) {
         useCases.desk().deleteTicket().handle(new DeleteTicket.Command(staffOf(tenant), ticket, Optional.empty()));
     }
@@ -384,7 +442,7 @@ final class MatrixWorld implements AutoCloseable {
     // ---- HTTP ------------------------------------------------------------------------------------------------
 
     /** What the server answered. */
-    record Reply(int status, String body) {
+    record Reply(int status, String body, String contentType) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -395,6 +453,11 @@ final class MatrixWorld implements AutoCloseable {
     }
 
     Reply send(Optional<String> bearer, String method, String path, String body) {
+        return send(bearer, method, path, body, "application/json");
+    }
+
+    /** A request whose body (if any) is of {@code contentType}. */
+    Reply send(Optional<String> bearer, String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desk.port() + path))
                 .timeout(Duration.ofSeconds(15))
                 .method(
@@ -403,14 +466,17 @@ final class MatrixWorld implements AutoCloseable {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
             HttpResponse<String> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             OpenApiContract.check(method, path, response); // every answer, as docs/api/openapi.yaml declares it
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
         } catch (InterruptedException e) {

@@ -12,6 +12,8 @@ public enum ProblemCode {
     CONFLICT,
     IDEMPOTENCY_KEY_REUSED,
     PRECONDITION_FAILED,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
     /** The store behind the core cannot be reached just now; the request may be retried. */
     UNAVAILABLE
 }

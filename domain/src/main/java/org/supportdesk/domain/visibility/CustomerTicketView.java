@@ -16,7 +16,8 @@ import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * What a customer sees of a ticket (§8). It has no field for what customers must not see (assignee, tags,
- * escalation, SLA internals, custom fields, internal messages), so none can leak through it.
+ * escalation, SLA internals, custom fields, internal messages), so none can leak through it. {@code attachments} are
+ * the files filed with the ticket; each message carries its own.
  */
 public record CustomerTicketView(
         TicketId id,
@@ -34,9 +35,11 @@ public record CustomerTicketView(
         Optional<Instant> closedAt,
         int messagesCount,
         Optional<Instant> lastMessageAt,
-        List<CustomerMessageView> messages) {
+        List<CustomerMessageView> messages,
+        List<AttachmentView> attachments) {
     public CustomerTicketView {
         messages = List.copyOf(messages);
+        attachments = List.copyOf(attachments);
     }
 
     /**
@@ -69,8 +72,18 @@ public record CustomerTicketView(
                     .add(message.via().wireName())
                     .add(message.resolution())
                     .add(message.createdAt());
+            message.attachments().forEach(file -> add(seen, file));
         }
+        attachments.forEach(file -> add(seen, file));
         return Digests.sha256Hex(seen.toString()).substring(0, 32);
+    }
+
+    private static void add(Canonical seen, AttachmentView file) {
+        seen.add(file.id().value())
+                .add(file.fileName().value())
+                .add(file.type().mediaType())
+                .add(file.size())
+                .add(file.digest().hex());
     }
 
     /** Each value prefixed with its length, so two different views never read the same, whatever their text. */

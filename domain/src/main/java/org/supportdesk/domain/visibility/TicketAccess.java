@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.ActorKind;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -51,15 +52,66 @@ public final class TicketAccess {
                 .collect(Collectors.toList());
     }
 
-    /** The customer's view of a ticket they may see; counts and times cover only the messages they can see. */
+    /**
+     * Whether {@code actor} may fetch {@code attachment} (§6, §8). An unlinked upload is its uploader's alone. A linked
+     * one follows what it is linked to: {@code ticket} (the attachment's ticket as stored, empty when it is gone) must
+     * be one the actor may see, and {@code message} (the message it was posted with; empty when it was filed with the
+     * ticket) one they may see too, so a customer never gets an internal note's file.
+     */
+    public static boolean canSee(
+            Actor actor, Attachment attachment, Optional<TicketState> ticket, Optional<Message> message) {
+        if (!actor.tenant().equals(attachment.tenant())) {
+            return false;
+        }
+        if (attachment.link().isEmpty()) {
+            return attachment.uploadedBy(actor);
+        }
+        var link = attachment.link().get();
+        if (ticket.isEmpty() || !ticket.get().id().equals(link.ticket()) || !canSee(actor, ticket.get())) {
+            return false;
+        }
+        if (link.message().isEmpty()) {
+            return true;
+        }
+        return message.filter(
+                        m -> m.id().equals(link.message().get()) && m.ticket().equals(link.ticket()))
+                .map(m -> canSee(actor, m))
+                .orElse(false);
+    }
+
+    /**
+     * The attachments of one ticket the actor may see, given the ticket's whole conversation: staff see all of them,
+     * customers those filed with the ticket and those of messages they may see.
+     */
+    public static List<Attachment> visibleAttachments(
+            Actor actor, List<Message> messages, List<Attachment> attachments) {
+        return attachments.stream()
+                .filter(a -> a.tenant().equals(actor.tenant()) && a.isLinked())
+                .filter(a ->
+                        a.filedWithTicket() || messages.stream().anyMatch(m -> a.belongsTo(m.id()) && canSee(actor, m)))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * The customer's view of a ticket they may see; counts and times cover only the messages they can see, and only
+     * the attachments of those messages (and those filed with the ticket) come with it.
+     */
     public static CustomerTicketView customerView(
-            CustomerActor customer, TicketState ticket, String requesterName, List<Message> messages) {
+            CustomerActor customer,
+            TicketState ticket,
+            String requesterName,
+            List<Message> messages,
+            List<Attachment> attachments) {
         List<CustomerMessageView> visible = visibleMessages(customer, messages).stream()
-                .map(TicketAccess::customerView)
+                .map(m -> customerView(m, attachments))
                 .collect(Collectors.toList());
         Optional<Instant> lastMessageAt =
                 visible.stream().map(CustomerMessageView::createdAt).max(Comparator.naturalOrder());
-        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible);
+        List<AttachmentView> filed = attachments.stream()
+                .filter(a -> a.filedWithTicket() && a.link().get().ticket().equals(ticket.id()))
+                .map(AttachmentView::of)
+                .collect(Collectors.toList());
+        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible, filed);
     }
 
     /** The customer's view of a listed ticket, without its messages, given what the customer can see of them. */
@@ -69,7 +121,7 @@ public final class TicketAccess {
             String requesterName,
             int visibleMessages,
             Optional<Instant> lastVisibleAt) {
-        return view(customer, ticket, requesterName, visibleMessages, lastVisibleAt, List.of());
+        return view(customer, ticket, requesterName, visibleMessages, lastVisibleAt, List.of(), List.of());
     }
 
     private static CustomerTicketView view(
@@ -78,7 +130,8 @@ public final class TicketAccess {
             String requesterName,
             int messagesCount,
             Optional<Instant> lastMessageAt,
-            List<CustomerMessageView> messages) {
+            List<CustomerMessageView> messages,
+            List<AttachmentView> attachments) {
         if (!canSee(customer, ticket)) {
             throw new IllegalArgumentException("the customer may not see ticket " + ticket.id());
         }
@@ -98,11 +151,15 @@ public final class TicketAccess {
                 ticket.sla().closedAt(),
                 messagesCount,
                 lastMessageAt,
-                messages);
+                messages,
+                attachments);
     }
 
-    /** The customer's view of one message they may see. */
-    public static CustomerMessageView customerView(Message message) {
+    /**
+     * The customer's view of one message they may see, with the files posted with it, picked from {@code attachments}
+     * (those of its ticket, or of the message alone).
+     */
+    public static CustomerMessageView customerView(Message message, List<Attachment> attachments) {
         if (!message.customerVisible()) {
             throw new IllegalArgumentException("message " + message.id() + " is not for customers");
         }
@@ -114,6 +171,10 @@ public final class TicketAccess {
                 message.body(),
                 message.via(),
                 message.resolution(),
-                message.createdAt());
+                message.createdAt(),
+                attachments.stream()
+                        .filter(a -> a.belongsTo(message.id()))
+                        .map(AttachmentView::of)
+                        .collect(Collectors.toList()));
     }
 }

@@ -140,11 +140,11 @@ class TicketAccessTest {
         for (Kind kind : Kind.values()) {
             Message message = message(kind, Changes.T0, 1);
             if (message.customerVisible()) {
-                CustomerMessageView view = TicketAccess.customerView(message);
+                CustomerMessageView view = TicketAccess.customerView(message, List.of());
                 assertThat(view.id()).isEqualTo(message.id());
                 assertThat(view.body()).isEqualTo(message.body());
             } else {
-                assertThatThrownBy(() -> TicketAccess.customerView(message))
+                assertThatThrownBy(() -> TicketAccess.customerView(message, List.of()))
                         .as("%s", kind)
                         .isInstanceOf(IllegalArgumentException.class);
             }
@@ -157,7 +157,8 @@ class TicketAccessTest {
                         new Body("x"),
                         Via.API,
                         false,
-                        Changes.T0))
+                        Changes.T0,
+                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -235,12 +236,12 @@ class TicketAccessTest {
     void a_customer_view_of_a_ticket_they_may_not_see_is_refused() {
         CustomerActor stranger = (CustomerActor) Viewer.OTHER_CUSTOMER.actor;
 
-        assertThatThrownBy(() -> TicketAccess.customerView(stranger, SHARED_TICKET, "Requester", List.of()))
+        assertThatThrownBy(() -> TicketAccess.customerView(stranger, SHARED_TICKET, "Requester", List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         TicketState deleted =
                 aTicket().requestedBy(REQUESTER).deletedAt(Changes.T0).state();
         assertThatThrownBy(() -> TicketAccess.customerView(
-                        (CustomerActor) Viewer.REQUESTER.actor, deleted, "Requester", List.of()))
+                        (CustomerActor) Viewer.REQUESTER.actor, deleted, "Requester", List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -309,11 +310,12 @@ class TicketAccessTest {
             "closedAt",
             "messagesCount",
             "lastMessageAt",
-            "messages");
+            "messages",
+            "attachments"); // §8: the files filed with the ticket, as AttachmentView
 
     /** A message as a customer sees it: no author id, only the display name and role (§8, §17). */
     static final Set<String> CUSTOMER_MESSAGE_VIEW_ALLOWED =
-            Set.of("id", "authorName", "authorRole", "kind", "body", "via", "resolution", "createdAt");
+            Set.of("id", "authorName", "authorRole", "kind", "body", "via", "resolution", "createdAt", "attachments");
 
     static Set<String> components(Class<? extends Record> type) {
         return Arrays.stream(type.getRecordComponents())
@@ -400,8 +402,8 @@ class TicketAccessTest {
                 .withMessages(4, t.plusSeconds(40))
                 .state();
 
-        CustomerTicketView view =
-                TicketAccess.customerView((CustomerActor) Viewer.REQUESTER.actor, ticket, "Requester", messages);
+        CustomerTicketView view = TicketAccess.customerView(
+                (CustomerActor) Viewer.REQUESTER.actor, ticket, "Requester", messages, List.of());
 
         assertThat(view.messagesCount()).isEqualTo(2);
         assertThat(view.lastMessageAt()).contains(t.plusSeconds(20));
@@ -416,8 +418,8 @@ class TicketAccessTest {
         TicketState ticket =
                 aTicket().requestedBy(REQUESTER).withMessages(1, Changes.T0).state();
 
-        CustomerTicketView view =
-                TicketAccess.customerView((CustomerActor) Viewer.SHARED_ORG_MATE.actor, ticket, "Requester", messages);
+        CustomerTicketView view = TicketAccess.customerView(
+                (CustomerActor) Viewer.SHARED_ORG_MATE.actor, ticket, "Requester", messages, List.of());
 
         assertThat(view.messagesCount()).isZero();
         assertThat(view.lastMessageAt()).isEmpty();
@@ -461,8 +463,8 @@ class TicketAccessTest {
         TicketState state = ticket.state();
 
         for (Viewer viewer : List.of(Viewer.REQUESTER, Viewer.SHARED_ORG_MATE)) {
-            CustomerTicketView view =
-                    TicketAccess.customerView((CustomerActor) viewer.actor, state, "Requester", conversation);
+            CustomerTicketView view = TicketAccess.customerView(
+                    (CustomerActor) viewer.actor, state, "Requester", conversation, List.of());
 
             List<String> texts = new ArrayList<>();
             walk(view, texts);
@@ -506,6 +508,85 @@ class TicketAccessTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
+
+    // ---- attachments ----------------------------------------------------------------------------------------------
+
+    private static org.supportdesk.domain.attachment.Attachment upload(long id, Person uploader) {
+        return new org.supportdesk.domain.attachment.Attachment(
+                new org.supportdesk.domain.ticket.AttachmentId(SequentialIds.uuid(id)),
+                uploader.tenant(),
+                uploader.id(),
+                org.supportdesk.domain.attachment.FileName.sanitise("file-" + id + ".png"),
+                org.supportdesk.domain.attachment.AttachmentType.PNG,
+                10,
+                new org.supportdesk.domain.attachment.ContentDigest("a".repeat(64)),
+                Changes.T0,
+                Optional.empty());
+    }
+
+    @Test
+    void an_attachment_is_seen_by_whoever_sees_what_it_is_linked_to_and_an_upload_only_by_its_uploader() {
+        Message reply = message(Kind.PUBLIC_BY_STAFF, Changes.T0, 1);
+        Message note = message(Kind.INTERNAL_NOTE, Changes.T0, 2);
+        var filed = upload(10, REQUESTER).linkedTo(SHARED_TICKET.id(), Optional.empty(), Changes.T0);
+        var onReply = upload(11, AGENT).linkedTo(SHARED_TICKET.id(), Optional.of(reply.id()), Changes.T0);
+        var onNote = upload(12, AGENT).linkedTo(SHARED_TICKET.id(), Optional.of(note.id()), Changes.T0);
+        var unlinked = upload(13, REQUESTER);
+        Optional<TicketState> ticket = Optional.of(SHARED_TICKET);
+
+        for (Viewer viewer : Viewer.values()) {
+            boolean customerOfTicket = viewer == Viewer.REQUESTER || viewer == Viewer.SHARED_ORG_MATE;
+            boolean staffOfTenant = viewer == Viewer.AGENT || viewer == Viewer.ADMIN || viewer == Viewer.SYSTEM;
+            assertThat(TicketAccess.canSee(viewer.actor, filed, ticket, Optional.empty()))
+                    .as("%s, a file filed with the ticket", viewer)
+                    .isEqualTo(customerOfTicket || staffOfTenant);
+            assertThat(TicketAccess.canSee(viewer.actor, onReply, ticket, Optional.of(reply)))
+                    .as("%s, a public reply's file", viewer)
+                    .isEqualTo(customerOfTicket || staffOfTenant);
+            assertThat(TicketAccess.canSee(viewer.actor, onNote, ticket, Optional.of(note)))
+                    .as("%s, an internal note's file", viewer)
+                    .isEqualTo(staffOfTenant);
+            assertThat(TicketAccess.canSee(viewer.actor, unlinked, Optional.empty(), Optional.empty()))
+                    .as("%s, the requester's unlinked upload", viewer)
+                    .isEqualTo(viewer == Viewer.REQUESTER);
+        }
+        // A message given for the wrong attachment, or a ticket that is gone, never opens it.
+        assertThat(TicketAccess.canSee(Viewer.AGENT.actor, onNote, ticket, Optional.of(reply)))
+                .isFalse();
+        assertThat(TicketAccess.canSee(Viewer.AGENT.actor, onReply, Optional.empty(), Optional.of(reply)))
+                .isFalse();
+    }
+
+    @Test
+    void a_customer_view_carries_only_the_files_of_what_the_customer_sees() {
+        Message reply = message(Kind.PUBLIC_BY_STAFF, Changes.T0, 1);
+        Message note = message(Kind.INTERNAL_NOTE, Changes.T0, 2);
+        var filed = upload(10, REQUESTER).linkedTo(SHARED_TICKET.id(), Optional.empty(), Changes.T0);
+        var onReply = upload(11, AGENT).linkedTo(SHARED_TICKET.id(), Optional.of(reply.id()), Changes.T0);
+        var onNote = upload(12, AGENT).linkedTo(SHARED_TICKET.id(), Optional.of(note.id()), Changes.T0);
+        List<org.supportdesk.domain.attachment.Attachment> all = List.of(filed, onReply, onNote);
+
+        CustomerTicketView view = TicketAccess.customerView(
+                (CustomerActor) Viewer.REQUESTER.actor, SHARED_TICKET, "Requester", List.of(reply, note), all);
+
+        assertThat(view.attachments()).extracting(AttachmentView::id).containsExactly(filed.id());
+        assertThat(view.messages()).hasSize(1);
+        assertThat(view.messages().get(0).attachments())
+                .extracting(AttachmentView::id)
+                .containsExactly(onReply.id());
+        assertThat(TicketAccess.visibleAttachments(Viewer.REQUESTER.actor, List.of(reply, note), all))
+                .containsExactly(filed, onReply);
+        assertThat(TicketAccess.visibleAttachments(Viewer.AGENT.actor, List.of(reply, note), all))
+                .containsExactly(filed, onReply, onNote);
+        assertThat(view.revision())
+                .isNotEqualTo(TicketAccess.customerView(
+                                (CustomerActor) Viewer.REQUESTER.actor,
+                                SHARED_TICKET,
+                                "Requester",
+                                List.of(reply, note),
+                                List.of())
+                        .revision());
+    }
 
     private static Message message(Kind kind, Instant at, long id) {
         Author staff = Fixtures.asStaff(AGENT).asAuthor();

@@ -68,10 +68,20 @@ public final class SettingsEndpoints implements Endpoints {
         routes.put("/api/v1/business-hours", this::changeBusinessHours, AccessRole.ADMIN);
     }
 
-    record SettingsBody(Integer reopenWindowDays, Integer autoCloseDays) {
+    /** The settings; the attachment limits (§6, in bytes) may be left out of a PUT to keep them as they are. */
+    record SettingsBody(
+            Integer reopenWindowDays,
+            Integer autoCloseDays,
+            Long maxAttachmentBytes,
+            Integer maxAttachmentsPerMessage,
+            Long maxAttachmentBytesPerTicket) {
         static SettingsBody of(TenantSettings settings) {
-            return new SettingsBody((int) settings.reopenWindow().toDays(), (int)
-                    settings.autoCloseDelay().toDays());
+            return new SettingsBody(
+                    (int) settings.reopenWindow().toDays(),
+                    (int) settings.autoCloseDelay().toDays(),
+                    settings.attachmentLimits().maxFileBytes(),
+                    settings.attachmentLimits().maxFilesPerMessage(),
+                    settings.attachmentLimits().maxTicketBytes());
         }
     }
 
@@ -93,8 +103,12 @@ public final class SettingsEndpoints implements Endpoints {
         fields.required("reopen_window_days", Optional.ofNullable(body.reopenWindowDays()));
         fields.required("auto_close_days", Optional.ofNullable(body.autoCloseDays()));
         fields.done();
+        ChangeSettings.Limits limits = new ChangeSettings.Limits(
+                Optional.ofNullable(body.maxAttachmentBytes()),
+                Optional.ofNullable(body.maxAttachmentsPerMessage()),
+                Optional.ofNullable(body.maxAttachmentBytesPerTicket()));
         ctx.json(SettingsBody.of(useCases.changeSettings()
-                .handle(new ChangeSettings.Command(admin, body.reopenWindowDays(), body.autoCloseDays()))));
+                .handle(new ChangeSettings.Command(admin, body.reopenWindowDays(), body.autoCloseDays(), limits))));
     }
 
     void categories(Context ctx) {

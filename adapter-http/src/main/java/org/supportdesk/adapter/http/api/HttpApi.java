@@ -15,9 +15,11 @@ import org.supportdesk.adapter.http.admin.SettingsEndpoints;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
+import org.supportdesk.adapter.http.desk.AttachmentEndpoints;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
+import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.application.UseCases;
@@ -57,7 +59,9 @@ public final class HttpApi {
                         new PeopleEndpoints(useCases.admin(), requests, creation),
                         new OrganizationEndpoints(useCases.admin(), requests, creation),
                         new SettingsEndpoints(useCases.admin(), requests),
-                        new ApiTokenEndpoints(useCases.admin(), requests, creation)),
+                        new ApiTokenEndpoints(useCases.admin(), requests, creation),
+                        new PortalAttachmentEndpoints(useCases.portal(), creation),
+                        new AttachmentEndpoints(useCases.desk(), creation)),
                 routeAdded);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.AttachmentTransfer;
+import org.supportdesk.adapter.http.AttachmentTransfer.AttachmentResponse;
 import org.supportdesk.adapter.http.Endpoints;
 import org.supportdesk.adapter.http.IdempotentCreation;
 import org.supportdesk.adapter.http.Pagination;
@@ -41,6 +43,7 @@ import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.ChangedTicket;
+import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -48,6 +51,7 @@ import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.MessageKind;
@@ -58,6 +62,7 @@ import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketSource;
 import org.supportdesk.domain.ticket.TicketStatus;
 import org.supportdesk.domain.ticket.Via;
+import org.supportdesk.domain.visibility.AttachmentView;
 
 /** The agent desk's ticket routes (§10) under {@code /api/v1}. */
 public final class DeskTicketEndpoints implements Endpoints {
@@ -111,7 +116,8 @@ public final class DeskTicketEndpoints implements Endpoints {
             String category,
             String priority,
             String source,
-            JsonNode customFields) {}
+            JsonNode customFields,
+            List<String> attachmentIds) {}
 
     record RequesterRequest(String email, String name) {}
 
@@ -127,6 +133,7 @@ public final class DeskTicketEndpoints implements Endpoints {
                 .orElse(null);
         CustomFields customFields = fields.read("custom_fields", () -> customFields(body.customFields()))
                 .orElse(null);
+        List<AttachmentId> attachments = AttachmentTransfer.ids(fields, "attachment_ids", body.attachmentIds());
         fields.required("requester", requester);
         fields.done();
         creation.respond(ctx, staff, () -> {
@@ -140,7 +147,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                             content.priority(),
                             source,
                             customFields,
-                            Optional.empty()));
+                            Optional.empty(),
+                            attachments));
             etag(ctx, filed.ticket().version());
             return written(filed);
         });
@@ -215,10 +223,10 @@ public final class DeskTicketEndpoints implements Endpoints {
                         PageRequest.ofMessages(
                                 Requests.intQuery(ctx, "page", 1),
                                 Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_MESSAGE_LIMIT))));
-        ctx.json(Pagination.of(page.map(MessageResponse::of)));
+        ctx.json(Pagination.of(page.map(posted -> MessageResponse.of(posted.message(), posted.attachments()))));
     }
 
-    record MessageRequest(String kind, String body, Boolean isResolution) {}
+    record MessageRequest(String kind, String body, Boolean isResolution, List<String> attachmentIds) {}
 
     void post(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
@@ -234,16 +242,18 @@ public final class DeskTicketEndpoints implements Endpoints {
                 throw ValidationFailed.of("is_resolution", "only a public reply can mark the resolution");
             });
         }
+        List<AttachmentId> attachments = AttachmentTransfer.ids(fields, "attachment_ids", request.attachmentIds());
         fields.done();
         Optional<Long> expected = ifMatch(ctx);
         creation.respond(ctx, staff, () -> {
             ReplyToTicket.Posted posted = kind == MessageKind.PUBLIC
                     ? useCases.replyToTicket()
-                            .handle(new ReplyToTicket.Command(staff, ref, body, Via.API, resolution, expected))
+                            .handle(new ReplyToTicket.Command(
+                                    staff, ref, body, Via.API, resolution, expected, attachments))
                     : useCases.addInternalNote()
-                            .handle(new AddInternalNote.Command(staff, ref, body, Via.API, expected));
+                            .handle(new AddInternalNote.Command(staff, ref, body, Via.API, expected, attachments));
             etag(ctx, posted.ticket().version());
-            return MessageResponse.of(posted.message());
+            return MessageResponse.of(posted.message(), posted.attachments());
         });
     }
 
@@ -313,9 +323,15 @@ public final class DeskTicketEndpoints implements Endpoints {
 
     private TicketResponse detail(StaffActor staff, TicketRef ticket) {
         TicketDetail detail = useCases.getTicket().handle(new GetTicket.Command(staff, ticket));
-        List<MessageResponse> messages =
-                detail.messages().stream().map(MessageResponse::of).collect(Collectors.toList());
-        return TicketResponse.of(detail.ticket(), detail.requesterName(), Optional.of(messages), json);
+        List<MessageResponse> messages = detail.messages().stream()
+                .map(m -> MessageResponse.of(m, detail.attachments()))
+                .collect(Collectors.toList());
+        List<AttachmentResponse> filed = detail.attachments().stream()
+                .filter(Attachment::filedWithTicket)
+                .map(a -> AttachmentResponse.of(AttachmentView.of(a)))
+                .toList();
+        return TicketResponse.of(
+                detail.ticket(), detail.requesterName(), Optional.of(messages), Optional.of(filed), json);
     }
 
     private static Optional<UserId> assignee(JsonNode value) {

@@ -1,11 +1,15 @@
 package org.supportdesk.adapter.http.desk;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.supportdesk.adapter.http.AttachmentTransfer.AttachmentResponse;
+import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.visibility.AttachmentView;
 
-/** A message as staff see it (§17): author {id, name, role}, kind, body, via, resolution mark, time. */
+/** A message as staff see it (§17): author {id, name, role}, kind, body, via, resolution mark, time, and its files. */
 public record MessageResponse(
         String id,
         Author author,
@@ -14,12 +18,14 @@ public record MessageResponse(
         String body,
         String via,
         boolean isResolution,
-        Instant createdAt) {
+        Instant createdAt,
+        List<AttachmentResponse> attachments) {
 
     /** Who wrote it; the system has neither id nor role. */
     public record Author(Optional<String> id, String name, String role) {}
 
-    static MessageResponse of(Message m) {
+    /** The message with those of {@code attachments} (a ticket's, or its own) that were posted with it. */
+    static MessageResponse of(Message m, List<Attachment> attachments) {
         return new MessageResponse(
                 m.id().toString(),
                 new Author(
@@ -31,6 +37,10 @@ public record MessageResponse(
                 m.body().value(),
                 m.via().wireName(),
                 m.resolution(),
-                m.createdAt());
+                m.createdAt(),
+                attachments.stream()
+                        .filter(a -> a.belongsTo(m.id()))
+                        .map(a -> AttachmentResponse.of(AttachmentView.of(a)))
+                        .toList());
     }
 }

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.supportdesk.adapter.http.AttachmentTransfer.AttachmentResponse;
 import org.supportdesk.domain.sla.SlaSummary;
 import org.supportdesk.domain.ticket.Escalation;
 import org.supportdesk.domain.ticket.SlaTarget;
 import org.supportdesk.domain.ticket.TicketState;
 
-/** A ticket as staff see it (§10, §17): every field, SLA times and summary; {@code messages} on the detail only. */
+/**
+ * A ticket as staff see it (§10, §17): every field, SLA times and summary; {@code messages} and {@code attachments}
+ * (the files filed with it; each message lists its own) on the detail only.
+ */
 public record TicketResponse(
         String id,
         String number,
@@ -30,6 +34,7 @@ public record TicketResponse(
         String source,
         Optional<String> pageUrl,
         Optional<String> browserInfo,
+        Optional<String> screenshotId,
         JsonNode customFields,
         Optional<String> followUpOf,
         boolean escalated,
@@ -49,7 +54,8 @@ public record TicketResponse(
         Optional<Instant> lastMessageAt,
         int messagesCount,
         long version,
-        Optional<List<MessageResponse>> messages) {
+        Optional<List<MessageResponse>> messages,
+        Optional<List<AttachmentResponse>> attachments) {
 
     /** Someone named on a ticket. */
     public record PersonRef(String id, String name) {}
@@ -59,6 +65,15 @@ public record TicketResponse(
 
     static TicketResponse of(
             TicketState t, String requesterName, Optional<List<MessageResponse>> messages, ObjectMapper json) {
+        return of(t, requesterName, messages, Optional.empty(), json);
+    }
+
+    static TicketResponse of(
+            TicketState t,
+            String requesterName,
+            Optional<List<MessageResponse>> messages,
+            Optional<List<AttachmentResponse>> attachments,
+            ObjectMapper json) {
         var sla = t.sla();
         return new TicketResponse(
                 t.id().toString(),
@@ -76,6 +91,7 @@ public record TicketResponse(
                 t.source().wireName(),
                 t.context().pageUrl(),
                 t.context().browserInfo(),
+                t.context().screenshot().map(Object::toString),
                 customFields(t, json),
                 t.followUpOf().map(Object::toString),
                 t.isEscalated(),
@@ -97,7 +113,8 @@ public record TicketResponse(
                 t.lastMessageAt(),
                 t.messagesCount(),
                 t.version(),
-                messages);
+                messages,
+                attachments);
     }
 
     private static ClockSummary clock(TicketState t, SlaTarget target) {

@@ -5,11 +5,13 @@ import static org.supportdesk.adapter.http.Requests.ticketRef;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.AttachmentTransfer;
 import org.supportdesk.adapter.http.Endpoints;
 import org.supportdesk.adapter.http.IdempotentCreation;
 import org.supportdesk.adapter.http.Pagination;
@@ -28,6 +30,7 @@ import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
@@ -91,7 +94,9 @@ public final class PortalTicketEndpoints implements Endpoints {
             String priority,
             String pageUrl,
             String browserInfo,
-            String followUpOf) {}
+            String screenshotId,
+            String followUpOf,
+            List<String> attachmentIds) {}
 
     void file(Context ctx) {
         CustomerActor customer = Authenticator.customer(ctx);
@@ -99,11 +104,15 @@ public final class PortalTicketEndpoints implements Endpoints {
         FieldReader fields = new FieldReader();
         FiledContent content =
                 FiledContent.read(fields, body.subject(), body.description(), body.category(), body.priority());
+        Optional<AttachmentId> screenshot = AttachmentTransfer.id(fields, "screenshot_id", body.screenshotId());
         PortalContext context = fields.read(
                         "page_url",
                         () -> new PortalContext(
-                                Optional.ofNullable(body.pageUrl()), Optional.ofNullable(body.browserInfo())))
+                                Optional.ofNullable(body.pageUrl()),
+                                Optional.ofNullable(body.browserInfo()),
+                                screenshot))
                 .orElse(null);
+        List<AttachmentId> attachments = AttachmentTransfer.ids(fields, "attachment_ids", body.attachmentIds());
         Optional<TicketId> followUpOf = body.followUpOf() == null
                 ? Optional.empty()
                 : fields.read("follow_up_of", () -> new TicketId(UUID.fromString(body.followUpOf())));
@@ -117,7 +126,8 @@ public final class PortalTicketEndpoints implements Endpoints {
                             content.category(),
                             content.priority(),
                             context,
-                            followUpOf));
+                            followUpOf,
+                            attachments));
             return PortalTicketResponse.of(view(customer, filed), true);
         });
     }
@@ -138,7 +148,7 @@ public final class PortalTicketEndpoints implements Endpoints {
     }
 
     /** A customer's reply: public whatever it omits; {@code kind:"internal"} is refused (§17). */
-    record ReplyRequest(String body, String kind) {}
+    record ReplyRequest(String body, String kind, List<String> attachmentIds) {}
 
     void reply(Context ctx) {
         CustomerActor customer = Authenticator.customer(ctx);
@@ -151,12 +161,13 @@ public final class PortalTicketEndpoints implements Endpoints {
             });
         }
         Body body = fields.required("body", fields.read("body", () -> new Body(request.body())));
+        List<AttachmentId> attachments = AttachmentTransfer.ids(fields, "attachment_ids", request.attachmentIds());
         fields.done();
         creation.respond(
                 ctx,
                 customer,
-                () -> PortalTicketResponse.message(
-                        useCases.reply().handle(new ReplyAsCustomer.Command(customer, ref, body, Via.PORTAL))));
+                () -> PortalTicketResponse.message(useCases.reply()
+                        .handle(new ReplyAsCustomer.Command(customer, ref, body, Via.PORTAL, attachments))));
     }
 
     record CloseRequest(String reason) {}

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.supportdesk.adapter.http.AttachmentTransfer.AttachmentResponse;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.visibility.CustomerMessageView;
 import org.supportdesk.domain.visibility.CustomerTicketView;
 
 /**
  * A ticket as its customer sees it (§8), built only from {@link CustomerTicketView}: it has no field for internal
- * notes, assignee, tags, escalation or SLA internals. {@code messages} only on the detail.
+ * notes, assignee, tags, escalation or SLA internals. {@code messages} and {@code attachments} (the files filed with
+ * the ticket; each message lists its own) only on the detail.
  */
 public record PortalTicketResponse(
         String id,
@@ -27,14 +29,22 @@ public record PortalTicketResponse(
         Optional<Instant> closedAt,
         int messagesCount,
         Optional<Instant> lastMessageAt,
-        Optional<List<Message>> messages) {
+        Optional<List<Message>> messages,
+        Optional<List<AttachmentResponse>> attachments) {
 
     /** Who asked. */
     public record Requester(String id, String name) {}
 
     /** A public reply or public system message; staff appear by display name only. */
     public record Message(
-            String id, Author author, String kind, String body, String via, boolean isResolution, Instant createdAt) {}
+            String id,
+            Author author,
+            String kind,
+            String body,
+            String via,
+            boolean isResolution,
+            Instant createdAt,
+            List<AttachmentResponse> attachments) {}
 
     /** A message's author as customers see it. */
     public record Author(String name, String role) {}
@@ -59,7 +69,8 @@ public record PortalTicketResponse(
                         ? Optional.of(v.messages().stream()
                                 .map(PortalTicketResponse::message)
                                 .collect(Collectors.toList()))
-                        : Optional.empty());
+                        : Optional.empty(),
+                withMessages ? Optional.of(AttachmentResponse.of(v.attachments())) : Optional.empty());
     }
 
     static Message message(CustomerMessageView m) {
@@ -70,6 +81,7 @@ public record PortalTicketResponse(
                 m.body().value(),
                 m.via().wireName(),
                 m.resolution(),
-                m.createdAt());
+                m.createdAt(),
+                AttachmentResponse.of(m.attachments()));
     }
 }

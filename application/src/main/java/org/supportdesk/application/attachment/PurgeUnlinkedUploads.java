@@ -1,0 +1,71 @@
+package org.supportdesk.application.attachment;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import org.supportdesk.domain.attachment.Attachment;
+import org.supportdesk.domain.port.AttachmentStore;
+import org.supportdesk.domain.port.Attachments;
+import org.supportdesk.domain.port.TransactionRunner;
+import org.supportdesk.domain.tenant.TenantId;
+
+/**
+ * Removes a tenant's uploads that nobody linked within {@link Attachment#UNLINKED_RETENTION} (§6), and their bytes
+ * when no other attachment has the same ones; once a run has no more of them, also what crashed uploads left in
+ * staging. Each upload goes in its own transaction under the lock on its bytes, so an upload of the same bytes meanwhile
+ * keeps them, and one linked meanwhile stays.
+ */
+public final class PurgeUnlinkedUploads {
+    public record Command(TenantId tenant, int batchSize) {
+        public Command {
+            Objects.requireNonNull(tenant, "tenant");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch size must be positive");
+            }
+        }
+    }
+
+    private final Attachments attachments;
+    private final AttachmentStore files;
+    private final TransactionRunner transactions;
+    private final InstantSource clock;
+
+    public PurgeUnlinkedUploads(
+            Attachments attachments, AttachmentStore files, TransactionRunner transactions, InstantSource clock) {
+        this.attachments = attachments;
+        this.files = files;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Answers how many uploads it removed. */
+    public int handle(Command command) {
+        TenantId tenant = command.tenant();
+        Instant cutoff = clock.instant().minus(Attachment.UNLINKED_RETENTION);
+        List<Attachment> expired = transactions.inTransaction(
+                tenant, () -> attachments.unlinkedBefore(tenant, cutoff, command.batchSize()));
+        int removed = 0;
+        for (Attachment upload : expired) {
+            if (transactions.inTransaction(tenant, () -> remove(upload))) {
+                removed++;
+            }
+        }
+        if (expired.size() < command.batchSize()) {
+            transactions.inTransaction(tenant, () -> files.discardStagedBefore(tenant, cutoff));
+        }
+        return removed;
+    }
+
+    private boolean remove(Attachment upload) {
+        TenantId tenant = upload.tenant();
+        attachments.lockContent(tenant, upload.digest());
+        if (!attachments.removeUnlinked(tenant, upload.id())) {
+            return false; // linked (or removed) meanwhile
+        }
+        if (!attachments.contentInUse(tenant, upload.digest())) {
+            files.remove(tenant, upload.digest());
+        }
+        return true;
+    }
+}
