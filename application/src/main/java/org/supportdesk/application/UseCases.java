@@ -45,6 +45,7 @@ import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
+import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.AdminWork;
@@ -82,7 +83,8 @@ public record UseCases(
             ReplyAsCustomer reply,
             CloseOwnTicket closeOwnTicket,
             ShowCustomerProfile showProfile,
-            ListCategories listCategories) {}
+            ListCategories listCategories,
+            GiveFeedback giveFeedback) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -156,7 +158,8 @@ public record UseCases(
                 new ReplyAsCustomer(changes, ports.configuration()),
                 new CloseOwnTicket(changes, customerViews),
                 new ShowCustomerProfile(ports.people(), ports.ticketQueries(), ports.transactions()),
-                new ListCategories(ports.configuration(), ports.transactions()));
+                new ListCategories(ports.configuration(), ports.transactions()),
+                new GiveFeedback(changes));
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(

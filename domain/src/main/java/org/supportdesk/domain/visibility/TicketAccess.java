@@ -98,7 +98,8 @@ public final class TicketAccess {
                 ticket.sla().closedAt(),
                 messagesCount,
                 lastMessageAt,
-                messages);
+                messages,
+                ticket.feedback());
     }
 
     /** The customer's view of one message they may see. */
