@@ -23,6 +23,7 @@ import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.query.ExportTickets;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
 import org.supportdesk.application.query.ListCategories;
@@ -30,7 +31,9 @@ import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ListMessages;
 import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.application.query.ShowAuditLog;
 import org.supportdesk.application.query.ShowCustomerProfile;
+import org.supportdesk.application.query.ShowTicketStats;
 import org.supportdesk.application.query.TicketHistory;
 import org.supportdesk.application.sla.ChangeBusinessHours;
 import org.supportdesk.application.sla.ChangeSlaPolicy;
@@ -102,7 +105,8 @@ public record UseCases(
             EscalateTicket escalateTicket,
             DeescalateTicket deescalateTicket,
             ExplainSla explainSla,
-            TicketHistory ticketHistory) {}
+            TicketHistory ticketHistory,
+            ShowTicketStats showTicketStats) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -121,7 +125,9 @@ public record UseCases(
             ChangeBusinessHours changeBusinessHours,
             CreateApiToken createApiToken,
             ListApiTokens listApiTokens,
-            RevokeApiToken revokeApiToken) {}
+            RevokeApiToken revokeApiToken,
+            ExportTickets exportTickets,
+            ShowAuditLog showAuditLog) {}
 
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
@@ -182,7 +188,8 @@ public record UseCases(
                 new EscalateTicket(changes),
                 new DeescalateTicket(changes),
                 new ExplainSla(ports.tickets(), slaClocks, ports.transactions(), clock),
-                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()));
+                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()),
+                new ShowTicketStats(ports.ticketQueries(), ports.people(), ports.transactions(), clock));
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),
@@ -199,7 +206,9 @@ public record UseCases(
                 new ChangeBusinessHours(ports.slaSettings(), work),
                 new CreateApiToken(work, ports.apiTokens(), ports.people(), ports.secrets()),
                 new ListApiTokens(work, ports.apiTokens()),
-                new RevokeApiToken(work, ports.apiTokens()));
+                new RevokeApiToken(work, ports.apiTokens()),
+                new ExportTickets(ports.ticketQueries(), ports.people(), ports.transactions(), clock),
+                new ShowAuditLog(ports.journal(), ports.tickets(), ports.transactions()));
         Access access = new Access(
                 new SignIn(
                         ports.tenants(),
