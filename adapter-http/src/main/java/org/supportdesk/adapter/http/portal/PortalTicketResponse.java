@@ -27,7 +27,8 @@ public record PortalTicketResponse(
         Optional<Instant> closedAt,
         int messagesCount,
         Optional<Instant> lastMessageAt,
-        Optional<List<Message>> messages) {
+        Optional<List<Message>> messages,
+        Optional<Feedback> feedback) {
 
     /** Who asked. */
     public record Requester(String id, String name) {}
@@ -35,6 +36,9 @@ public record PortalTicketResponse(
     /** A public reply or public system message; staff appear by display name only. */
     public record Message(
             String id, Author author, String kind, String body, String via, boolean isResolution, Instant createdAt) {}
+
+    /** The requester's rating of the ticket (§9). */
+    public record Feedback(int rating, Optional<String> comment, Instant givenAt) {}
 
     /** A message's author as customers see it. */
     public record Author(String name, String role) {}
@@ -59,7 +63,12 @@ public record PortalTicketResponse(
                         ? Optional.of(v.messages().stream()
                                 .map(PortalTicketResponse::message)
                                 .collect(Collectors.toList()))
-                        : Optional.empty());
+                        : Optional.empty(),
+                v.feedback().map(PortalTicketResponse::feedback));
+    }
+
+    static Feedback feedback(org.supportdesk.domain.ticket.Feedback f) {
+        return new Feedback(f.rating().value(), f.comment(), f.givenAt());
     }
 
     static Message message(CustomerMessageView m) {
