@@ -126,7 +126,8 @@ class AccessMatrixTest {
         SHARED,
         FRESH,
         FRESH_DELETED,
-        FRESH_ESCALATED
+        FRESH_ESCALATED,
+        FRESH_RESOLVED
     }
 
     /** The request body of a cell. */
@@ -250,6 +251,10 @@ class AccessMatrixTest {
                     .on(Subject.TICKET, Prepare.FRESH)
                     .body("{\"reason\":\"No longer needed\"}")
                     .onlyTheRequester(),
+            route("POST /api/v1/portal/tickets/{id}/feedback", CUSTOMER, 201)
+                    .on(Subject.TICKET, Prepare.FRESH_RESOLVED)
+                    .body("{\"rating\":4,\"comment\":\"Thanks\"}")
+                    .onlyTheRequester(),
             // agent desk
             route("GET /api/v1/tickets", STAFF, 200),
             route("POST /api/v1/tickets", STAFF, 201)
@@ -275,6 +280,8 @@ class AccessMatrixTest {
             route("POST /api/v1/tickets/{id}/deescalate", STAFF, 200).on(Subject.TICKET, Prepare.FRESH_ESCALATED),
             route("GET /api/v1/tickets/{id}/sla", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
             route("GET /api/v1/tickets/{id}/history", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
+            route("GET /api/v1/tickets/stats", STAFF, 200),
+            route("GET /api/v1/tickets/export.csv", ADMIN, 200),
             // people
             route("POST /api/v1/customers", ADMIN, 201)
                     .body((world, who) ->
@@ -314,7 +321,9 @@ class AccessMatrixTest {
             // integration tokens
             route("POST /api/v1/api-tokens", ADMIN, 201).body("{\"name\":\"Matrix token\",\"role\":\"agent\"}"),
             route("GET /api/v1/api-tokens", ADMIN, 200),
-            route("DELETE /api/v1/api-tokens/{id}", ADMIN, 204).on(Subject.API_TOKEN, Prepare.FRESH));
+            route("DELETE /api/v1/api-tokens/{id}", ADMIN, 204).on(Subject.API_TOKEN, Prepare.FRESH),
+            // the audit log
+            route("GET /api/v1/audit-log", ADMIN, 200));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -406,6 +415,8 @@ class AccessMatrixTest {
             world.delete(tenant, fresh);
         } else if (prepare == Prepare.FRESH_ESCALATED) {
             world.escalate(tenant, fresh, "Escalated for the matrix");
+        } else if (prepare == Prepare.FRESH_RESOLVED) {
+            world.resolve(tenant, fresh);
         }
         return fresh;
     }
