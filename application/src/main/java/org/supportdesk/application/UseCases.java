@@ -28,6 +28,7 @@ import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.query.ExportTickets;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
 import org.supportdesk.application.query.ListCategories;
@@ -35,7 +36,9 @@ import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ListMessages;
 import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.application.query.ShowAuditLog;
 import org.supportdesk.application.query.ShowCustomerProfile;
+import org.supportdesk.application.query.ShowTicketStats;
 import org.supportdesk.application.query.TicketHistory;
 import org.supportdesk.application.sla.ChangeBusinessHours;
 import org.supportdesk.application.sla.ChangeSlaPolicy;
@@ -50,6 +53,7 @@ import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
+import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.AdminWork;
@@ -89,7 +93,8 @@ public record UseCases(
             ShowCustomerProfile showProfile,
             ListCategories listCategories,
             UploadAttachment uploadAttachment,
-            DownloadAttachment downloadAttachment) {}
+            DownloadAttachment downloadAttachment,
+            GiveFeedback giveFeedback) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -109,7 +114,8 @@ public record UseCases(
             ExplainSla explainSla,
             TicketHistory ticketHistory,
             UploadAttachment uploadAttachment,
-            DownloadAttachment downloadAttachment) {}
+            DownloadAttachment downloadAttachment,
+            ShowTicketStats showTicketStats) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -128,7 +134,9 @@ public record UseCases(
             ChangeBusinessHours changeBusinessHours,
             CreateApiToken createApiToken,
             ListApiTokens listApiTokens,
-            RevokeApiToken revokeApiToken) {}
+            RevokeApiToken revokeApiToken,
+            ExportTickets exportTickets,
+            ShowAuditLog showAuditLog) {}
 
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
@@ -183,7 +191,8 @@ public record UseCases(
                 new ShowCustomerProfile(ports.people(), ports.ticketQueries(), ports.transactions()),
                 new ListCategories(ports.configuration(), ports.transactions()),
                 uploadAttachment,
-                downloadAttachment);
+                downloadAttachment,
+                new GiveFeedback(changes));
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
@@ -209,7 +218,8 @@ public record UseCases(
                 new ExplainSla(ports.tickets(), slaClocks, ports.transactions(), clock),
                 new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()),
                 uploadAttachment,
-                downloadAttachment);
+                downloadAttachment,
+                new ShowTicketStats(ports.ticketQueries(), ports.people(), ports.transactions(), clock));
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),
@@ -226,7 +236,9 @@ public record UseCases(
                 new ChangeBusinessHours(ports.slaSettings(), work),
                 new CreateApiToken(work, ports.apiTokens(), ports.people(), ports.secrets()),
                 new ListApiTokens(work, ports.apiTokens()),
-                new RevokeApiToken(work, ports.apiTokens()));
+                new RevokeApiToken(work, ports.apiTokens()),
+                new ExportTickets(ports.ticketQueries(), ports.people(), ports.transactions(), clock),
+                new ShowAuditLog(ports.journal(), ports.tickets(), ports.transactions()));
         Access access = new Access(
                 new SignIn(
                         ports.tenants(),

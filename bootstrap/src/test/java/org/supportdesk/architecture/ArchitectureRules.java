@@ -25,6 +25,7 @@ import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.Category;
@@ -37,10 +38,12 @@ import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.Feedback;
 import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.MessageKind;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Rating;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketId;
@@ -175,7 +178,11 @@ final class ArchitectureRules {
                     PortalContext.class,
                     MessageId.class,
                     MessageKind.class,
-                    Via.class));
+                    Via.class,
+                    // §9 feedback: the requester rates their ticket; the rating and feedback are theirs to see.
+                    GiveFeedback.class,
+                    Rating.class,
+                    Feedback.class));
 
     @ArchTest
     static final ArchRule portal_sees_only_the_customer_projection = classes()

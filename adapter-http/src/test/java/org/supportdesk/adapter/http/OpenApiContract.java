@@ -189,10 +189,15 @@ public final class OpenApiContract {
             return List.of("content type '" + contentType + "', expected " + expectedType);
         }
         JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JacksonException notJson) {
-            return List.of("the body is not JSON: " + notJson.getOriginalMessage());
+        if (isJson(expectedType)) {
+            try {
+                json = JSON.readTree(body);
+            } catch (JacksonException notJson) {
+                return List.of("the body is not JSON: " + notJson.getOriginalMessage());
+            }
+        } else {
+            // A text body (text/csv …) is checked as one string against its schema.
+            json = JSON.valueToTree(body);
         }
         Schema schema = compiled.computeIfAbsent(
                 schemaRef, ref -> schemas.getSchema(SchemaLocation.of("classpath:" + RESOURCE + ref)));
@@ -225,6 +230,10 @@ public final class OpenApiContract {
         }
         ApiResponse range = responses.get(status / 100 + "XX");
         return range != null ? range : responses.getDefault();
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
     private static String mediaType(String contentType) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.port.AuditLogFilter;
 import org.supportdesk.domain.port.Journal;
+import org.supportdesk.domain.port.Page;
+import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
@@ -28,6 +31,18 @@ public final class JdbiJournal implements Journal {
         return dao(tenant).entriesAbout(tenant.value(), targetId).stream()
                 .map(JournalRow::toDomain)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public Page<JournalEntry> staffEntries(TenantId tenant, AuditLogFilter filter, PageRequest page) {
+        AuditLogSql sql = new AuditLogSql(tenant, filter, page);
+        List<AuditLogRow> rows = dao(tenant).auditLog(sql.sql(), sql.bindings());
+        long total = rows.isEmpty() ? 0 : rows.get(0).total();
+        List<JournalEntry> entries = rows.stream()
+                .flatMap(row -> row.entry().stream())
+                .map(JournalRow::toDomain)
+                .collect(Collectors.toList());
+        return new Page<>(entries, page.page(), page.limit(), total);
     }
 
     private JournalDao dao(TenantId tenant) {

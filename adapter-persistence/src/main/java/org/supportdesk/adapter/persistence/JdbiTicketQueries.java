@@ -2,13 +2,17 @@ package org.supportdesk.adapter.persistence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.StatsWindow;
+import org.supportdesk.domain.port.TicketExportRow;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketListItem;
 import org.supportdesk.domain.port.TicketQueries;
 import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.port.TicketStats;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
@@ -36,6 +40,33 @@ public final class JdbiTicketQueries implements TicketQueries {
                 .flatMap(Optional::stream)
                 .collect(Collectors.toList());
         return new Page<>(items, page.page(), page.limit(), total);
+    }
+
+    @Override
+    public TicketStats stats(TenantId tenant, TicketFilter filter, StatsWindow window) {
+        TicketListDao dao = dao(tenant);
+        requireStaff(filter);
+        Optional<TicketFilter> narrowed = window.narrow(filter);
+        if (narrowed.isEmpty()) {
+            return TicketStats.none(window);
+        }
+        TicketListSql sql = TicketListSql.unpaged(tenant, narrowed.get(), TicketSort.NEWEST_FIRST);
+        return dao.stats(sql.statsSql(), sql.bindings()).toDomain(window);
+    }
+
+    @Override
+    public void export(TenantId tenant, TicketFilter filter, TicketSort sort, Consumer<TicketExportRow> rows) {
+        TicketListDao dao = dao(tenant);
+        requireStaff(filter);
+        TicketListSql sql = TicketListSql.unpaged(tenant, filter, sort);
+        // forEach reads row by row from the cursor and closes it at the end, or when rows throws.
+        dao.export(sql.exportSql(), sql.bindings()).forEach(row -> rows.accept(row.toDomain()));
+    }
+
+    private static void requireStaff(TicketFilter filter) {
+        if (filter.customer().isPresent()) {
+            throw new IllegalArgumentException("stats and exports are staff's, never narrowed to a customer");
+        }
     }
 
     private TicketListDao dao(TenantId tenant) {

@@ -1,11 +1,15 @@
 package org.supportdesk.adapter.persistence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * SQL of the append-only journal. The database builds the {@code changes} JSON array of {field, before, after} from
@@ -38,4 +42,9 @@ interface JournalDao {
              ORDER BY j.at, j.id
             """)
     List<JournalRow> entriesAbout(UUID tenant, UUID target);
+
+    /** One page of the audit log and its total; the statement is {@link AuditLogSql}'s. */
+    @SqlQuery("<statement>")
+    @UseRowMapper(AuditLogRow.Mapper.class)
+    List<AuditLogRow> auditLog(@Define("statement") String statement, @BindMap Map<String, Object> bindings);
 }

@@ -36,13 +36,15 @@ final class TicketListSql {
     private final boolean customer;
     private final boolean byNumber;
 
-    private TicketListSql(TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
+    private TicketListSql(TenantId tenant, TicketFilter filter, TicketSort sort, Optional<PageRequest> page) {
         this.sort = sort;
         this.searching = filter.text().isPresent();
         this.customer = filter.customer().isPresent();
         bind("tenant", tenant.value());
-        bind("limit", page.limit());
-        bind("offset", page.offset());
+        page.ifPresent(p -> {
+            bind("limit", p.limit());
+            bind("offset", p.offset());
+        });
         where.add("t.tenant_id = :tenant");
         where.add("t.deleted_at IS NULL");
         filter.customer().ifPresent(this::visibleTo);
@@ -123,7 +125,12 @@ final class TicketListSql {
 
     /** The statement for one list request. */
     static TicketListSql of(TenantId tenant, TicketFilter filter, TicketSort sort, PageRequest page) {
-        return new TicketListSql(tenant, filter, sort, page);
+        return new TicketListSql(tenant, filter, sort, Optional.of(page));
+    }
+
+    /** The statements over every match at once, unpaged: {@link #statsSql()} and {@link #exportSql()}. */
+    static TicketListSql unpaged(TenantId tenant, TicketFilter filter, TicketSort sort) {
+        return new TicketListSql(tenant, filter, sort, Optional.empty());
     }
 
     /** Customers see what they requested and, when their organisation shares tickets, its tickets too (§8). */
@@ -174,6 +181,82 @@ final class TicketListSql {
                        WHERE m.tenant_id = :tenant AND m.ticket_id = l.id AND m.customer_visible) v ON true
                 """
                 + " ORDER BY " + order("l", "p.rank");
+    }
+
+    /**
+     * The §10 figures of every match in one statement, so that all of them are read from one snapshot and match
+     * exactly what {@link #sql()} lists: the same {@code WHERE}, the same search. Durations are whole microseconds of
+     * wall-clock time since creation; their median is the mean of {@code percentile_disc}'s lower and upper middle
+     * values, which ordered-set aggregates take over the non-null values only. The statuses and UTC days come back as
+     * parallel arrays of the groups that have any match.
+     */
+    String statsSql() {
+        String join = searching ? "\n  JOIN hits h ON h.id = t.id" : "";
+        return "WITH "
+                + (searching ? hits() + ",\n" : "")
+                + "matched AS (\n"
+                + """
+                SELECT t.status, t.assignee_id, t.first_response_breached_at, t.resolution_breached_at, t.sla_breached,
+                       t.feedback_rating, (t.created_at AT TIME ZONE 'UTC')::date AS day,
+                       CAST((extract(epoch FROM t.first_responded_at) - extract(epoch FROM t.created_at)) * 1000000
+                            AS bigint) AS first_response_micros,
+                       CAST((extract(epoch FROM t.resolved_at) - extract(epoch FROM t.created_at)) * 1000000
+                            AS bigint) AS resolution_micros
+                """
+                + "  FROM tickets t" + join + "\n"
+                + " WHERE " + String.join("\n   AND ", where) + "\n"
+                + "),\n"
+                + """
+                figures AS (
+                SELECT count(*) AS total,
+                       count(*) FILTER (WHERE assignee_id IS NULL) AS unassigned,
+                       count(*) FILTER (WHERE first_response_breached_at IS NOT NULL) AS first_response_breached,
+                       count(*) FILTER (WHERE resolution_breached_at IS NOT NULL) AS resolution_breached,
+                       count(*) FILTER (WHERE sla_breached) AS any_breached,
+                       count(first_response_micros) AS first_response_count,
+                       CAST(div(sum(first_response_micros), count(first_response_micros)) AS bigint) AS first_response_average,
+                       percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_micros) AS first_response_lower_median,
+                       percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_micros DESC)
+                           AS first_response_upper_median,
+                       count(resolution_micros) AS resolution_count,
+                       CAST(div(sum(resolution_micros), count(resolution_micros)) AS bigint) AS resolution_average,
+                       percentile_disc(0.5) WITHIN GROUP (ORDER BY resolution_micros) AS resolution_lower_median,
+                       percentile_disc(0.5) WITHIN GROUP (ORDER BY resolution_micros DESC) AS resolution_upper_median,
+                       count(feedback_rating) AS csat_count,
+                       coalesce(sum(feedback_rating), 0) AS csat_sum
+                  FROM matched
+                )
+                SELECT figures.*,
+                       ARRAY(SELECT status FROM matched GROUP BY status ORDER BY status) AS statuses,
+                       ARRAY(SELECT count(*) FROM matched GROUP BY status ORDER BY status) AS status_counts,
+                       ARRAY(SELECT to_char(day, 'YYYY-MM-DD') FROM matched GROUP BY day ORDER BY day) AS days,
+                       ARRAY(SELECT count(*) FROM matched GROUP BY day ORDER BY day) AS day_counts
+                  FROM figures
+                """;
+    }
+
+    /**
+     * Every match, whole, in the list's order, with the names an export shows: the requester's name and address, the
+     * organisation's and the assignee's names; the ticket's columns and tags as {@link TicketDao#SELECT_TICKET} reads
+     * them, so {@link TicketRow} maps them. Run with a fetch size, so PostgreSQL hands the rows over a batch at a
+     * time instead of all at once.
+     */
+    String exportSql() {
+        String join = searching ? "\n  JOIN hits h ON h.id = t.id" : "";
+        return (searching ? "WITH " + hits() + "\n" : "")
+                + """
+                SELECT t.*,
+                       ARRAY(SELECT g.name FROM ticket_tags tt JOIN tags g ON g.tenant_id = tt.tenant_id AND g.id = tt.tag_id
+                              WHERE tt.tenant_id = t.tenant_id AND tt.ticket_id = t.id ORDER BY g.name) AS tags,
+                       r.name AS requester_name, r.email AS requester_email, o.name AS organization_name,
+                       a.name AS assignee_name
+                  FROM tickets t"""
+                + join
+                + "\n  JOIN users r ON r.tenant_id = t.tenant_id AND r.id = t.requester_id"
+                + "\n  LEFT JOIN organizations o ON o.tenant_id = t.tenant_id AND o.id = t.organization_id"
+                + "\n  LEFT JOIN users a ON a.tenant_id = t.tenant_id AND a.id = t.assignee_id"
+                + "\n WHERE " + String.join("\n   AND ", where) + "\n"
+                + " ORDER BY " + order("t", "h.rank");
     }
 
     /**

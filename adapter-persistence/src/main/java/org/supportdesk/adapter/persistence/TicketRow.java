@@ -13,8 +13,10 @@ import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.Escalation;
+import org.supportdesk.domain.ticket.Feedback;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Rating;
 import org.supportdesk.domain.ticket.SlaTimes;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Tags;
@@ -56,6 +58,9 @@ public record TicketRow(
         Instant firstRespondedAt,
         Instant resolvedAt,
         Instant closedAt,
+        Integer feedbackRating,
+        String feedbackComment,
+        Instant feedbackAt,
         Instant createdAt,
         Instant updatedAt,
         Instant customerUpdatedAt,
@@ -98,6 +103,9 @@ public record TicketRow(
                 sla.firstRespondedAt().orElse(null),
                 sla.resolvedAt().orElse(null),
                 sla.closedAt().orElse(null),
+                t.feedback().map(f -> f.rating().value()).orElse(null),
+                t.feedback().flatMap(Feedback::comment).orElse(null),
+                t.feedback().map(Feedback::givenAt).orElse(null),
                 t.createdAt(),
                 t.updatedAt(),
                 t.customerUpdatedAt(),
@@ -141,6 +149,9 @@ public record TicketRow(
                         Optional.ofNullable(firstRespondedAt),
                         Optional.ofNullable(resolvedAt),
                         Optional.ofNullable(closedAt)),
+                Optional.ofNullable(feedbackRating)
+                        .map(rating ->
+                                new Feedback(new Rating(rating), Optional.ofNullable(feedbackComment), feedbackAt)),
                 createdAt,
                 updatedAt,
                 customerUpdatedAt,

@@ -80,6 +80,7 @@ record Desk(Ports ports, UseCases useCases) {
                             s.followUpOf(),
                             s.escalation(),
                             sla,
+                            s.feedback(),
                             s.createdAt(),
                             s.updatedAt(),
                             s.customerUpdatedAt(),

@@ -321,6 +321,14 @@ class TenantScopeTest {
         samples.put(TicketFilter.class.getName(), () -> TicketFilter.ALL);
         samples.put(TicketSort.class.getName(), () -> TicketSort.NEWEST_FIRST);
         samples.put(
+                org.supportdesk.domain.port.StatsWindow.class.getName(),
+                () -> new org.supportdesk.domain.port.StatsWindow(AT, AT.plusSeconds(60)));
+        samples.put("java.util.function.Consumer<org.supportdesk.domain.port.TicketExportRow>", () ->
+                (java.util.function.Consumer<org.supportdesk.domain.port.TicketExportRow>) row -> {});
+        samples.put(
+                org.supportdesk.domain.port.AuditLogFilter.class.getName(),
+                () -> org.supportdesk.domain.port.AuditLogFilter.ALL);
+        samples.put(
                 JournalEntry.class.getName(),
                 () -> new JournalEntry(
                         UUID.randomUUID(),

@@ -56,6 +56,7 @@ public final class NotificationRules {
                     ? Optional.empty()
                     : assigneeAndAdmins(NotificationTopic.TICKET_ESCALATED, assigned);
             case SLA_BREACHED -> assigneeAndAdmins(NotificationTopic.SLA_BREACHED, assigned);
+            case FEEDBACK_GIVEN -> Heard.by(NotificationTopic.FEEDBACK_GIVEN, ADMINS);
             case TICKET_ASSIGNED, TICKET_UPDATED, TICKET_DEESCALATED, TICKET_DELETED, TICKET_RESTORED -> Optional
                     .empty();
                 // Admin actions are journalled too, but they are not ticket events.

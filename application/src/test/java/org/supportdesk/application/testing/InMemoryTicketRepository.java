@@ -1,14 +1,20 @@
 package org.supportdesk.application.testing;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,13 +22,17 @@ import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaBreachCandidates;
+import org.supportdesk.domain.port.StatsWindow;
+import org.supportdesk.domain.port.TicketExportRow;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketListItem;
 import org.supportdesk.domain.port.TicketQueries;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TicketSort;
+import org.supportdesk.domain.port.TicketStats;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
@@ -156,6 +166,96 @@ public final class InMemoryTicketRepository
                 .map(this::listItem)
                 .collect(Collectors.toList());
         return new Page<>(items, page.page(), page.limit(), matches.size());
+    }
+
+    @Override
+    public synchronized TicketStats stats(TenantId tenant, TicketFilter filter, StatsWindow window) {
+        binding.require(tenant);
+        requireStaff(filter);
+        Optional<TicketFilter> narrowed = window.narrow(filter);
+        if (narrowed.isEmpty()) {
+            return TicketStats.none(window);
+        }
+        List<TicketState> matches = tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
+                .filter(matching(narrowed.get()))
+                .collect(Collectors.toList());
+        Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
+        for (TicketStatus status : TicketStatus.values()) {
+            byStatus.put(
+                    status, matches.stream().filter(t -> t.status() == status).count());
+        }
+        Map<LocalDate, Long> perDay = matches.stream()
+                .collect(Collectors.groupingBy(
+                        t -> LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC), Collectors.counting()));
+        return new TicketStats(
+                window,
+                matches.size(),
+                byStatus,
+                matches.stream().filter(t -> t.assignee().isEmpty()).count(),
+                new TicketStats.Breaches(
+                        matches.stream()
+                                .filter(t -> t.sla().firstResponseBreachedAt().isPresent())
+                                .count(),
+                        matches.stream()
+                                .filter(t -> t.sla().resolutionBreachedAt().isPresent())
+                                .count(),
+                        matches.stream().filter(t -> t.sla().breached()).count()),
+                TicketStats.Durations.ofMicros(
+                        sinceCreation(matches, t -> t.sla().firstRespondedAt())),
+                TicketStats.Durations.ofMicros(
+                        sinceCreation(matches, t -> t.sla().resolvedAt())),
+                new TicketStats.Ratings(
+                        matches.stream().filter(TicketState::isRated).count(),
+                        matches.stream()
+                                .flatMap(t -> t.feedback().stream())
+                                .mapToLong(f -> f.rating().value())
+                                .sum()),
+                TicketStats.perDay(window, perDay));
+    }
+
+    private static List<Long> sinceCreation(List<TicketState> tickets, Function<TicketState, Optional<Instant>> end) {
+        return tickets.stream()
+                .flatMap(t -> end.apply(t).map(at -> ChronoUnit.MICROS.between(t.createdAt(), at)).stream())
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public void export(TenantId tenant, TicketFilter filter, TicketSort sort, Consumer<TicketExportRow> rows) {
+        List<TicketExportRow> matches;
+        synchronized (this) {
+            binding.require(tenant);
+            requireStaff(filter);
+            matches = tickets.values().stream()
+                    .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
+                    .filter(matching(filter))
+                    .sorted(order(sort, filter))
+                    .map(this::exportRow)
+                    .collect(Collectors.toList());
+        }
+        // The reference semantics, not the streaming: PostgreSQL's store reads the rows as it hands them over.
+        matches.forEach(rows);
+    }
+
+    private TicketExportRow exportRow(TicketState ticket) {
+        Person requester = people.person(ticket.tenant(), ticket.requester())
+                .orElseThrow(() -> new IllegalStateException("no requester " + ticket.requester()));
+        return new TicketExportRow(
+                ticket,
+                requester.name(),
+                requester.email(),
+                ticket.organization()
+                        .flatMap(o -> people.organization(ticket.tenant(), o))
+                        .map(Organization::name),
+                ticket.assignee()
+                        .flatMap(a -> people.person(ticket.tenant(), a))
+                        .map(Person::name));
+    }
+
+    private static void requireStaff(TicketFilter filter) {
+        if (filter.customer().isPresent()) {
+            throw new IllegalArgumentException("stats and exports are staff's, never narrowed to a customer");
+        }
     }
 
     private TicketListItem listItem(TicketState ticket) {

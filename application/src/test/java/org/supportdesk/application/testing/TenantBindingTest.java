@@ -15,9 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.port.AuditLogFilter;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.StatsWindow;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.sla.SlaPolicy;
@@ -53,6 +55,20 @@ class TenantBindingTest {
                                 TicketFilter.builder().build(),
                                 TicketSort.NEWEST_FIRST,
                                 PageRequest.ofTickets(1, 20))),
+                call(
+                        "ticket stats: read",
+                        (core, acme) -> core.tickets.stats(
+                                acme.tenant,
+                                TicketFilter.ALL,
+                                new StatsWindow(Instant.EPOCH, Instant.EPOCH.plusSeconds(60)))),
+                call(
+                        "ticket export: read",
+                        (core, acme) ->
+                                core.tickets.export(acme.tenant, TicketFilter.ALL, TicketSort.NEWEST_FIRST, row -> {})),
+                call(
+                        "audit log: read",
+                        (core, acme) -> core.journal.staffEntries(
+                                acme.tenant, AuditLogFilter.ALL, PageRequest.ofTickets(1, 20))),
                 call("ticket numbers: write", (core, acme) -> core.numbers.next(acme.tenant, 2026)),
                 call("settings: read", (core, acme) -> core.configuration.settings(acme.tenant)),
                 call(

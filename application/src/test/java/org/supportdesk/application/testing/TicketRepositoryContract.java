@@ -22,10 +22,12 @@ import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.ChangeContext;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.Feedback;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.NewTicket;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Rating;
 import org.supportdesk.domain.ticket.StaleTicket;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Tags;
@@ -112,6 +114,29 @@ public abstract class TicketRepositoryContract {
         assertThat(stored.version()).isEqualTo(2);
         assertThat(conversation).containsExactlyElementsOf(worked.newMessages());
         assertThat(conversation).extracting(Message::createdAt).isSorted();
+    }
+
+    @Test
+    void feedback_round_trips_with_and_without_a_comment() {
+        for (Optional<String> comment :
+                List.of(Optional.of("Kind, quick, and \"right\" — спасибо"), Optional.<String>empty())) {
+            Ticket ticket = file(acme);
+            save(ticket);
+            change(
+                    acme,
+                    ticket.id(),
+                    staff(acme),
+                    (t, c) -> t.changeStatus(TicketStatus.RESOLVED, Optional.empty(), c));
+            Ticket rated = change(
+                    acme, ticket.id(), acme.customerActor(), (t, c) -> t.giveFeedback(new Rating(4), comment, c));
+
+            TicketState stored = inTx(
+                    acme.tenant,
+                    () -> tickets().find(acme.tenant, ticket.id()).orElseThrow().state());
+
+            assertThat(stored).isEqualTo(rated.state());
+            assertThat(stored.feedback()).map(Feedback::comment).contains(comment);
+        }
     }
 
     @Test

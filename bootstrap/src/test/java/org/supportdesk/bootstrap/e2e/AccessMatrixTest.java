@@ -136,7 +136,8 @@ class AccessMatrixTest {
         SHARED,
         FRESH,
         FRESH_DELETED,
-        FRESH_ESCALATED
+        FRESH_ESCALATED,
+        FRESH_RESOLVED
     }
 
     /** The request body of a cell. */
@@ -279,6 +280,10 @@ class AccessMatrixTest {
                     .on(Subject.TICKET, Prepare.FRESH)
                     .body("{\"reason\":\"No longer needed\"}")
                     .onlyTheRequester(),
+            route("POST /api/v1/portal/tickets/{id}/feedback", CUSTOMER, 201)
+                    .on(Subject.TICKET, Prepare.FRESH_RESOLVED)
+                    .body("{\"rating\":4,\"comment\":\"Thanks\"}")
+                    .onlyTheRequester(),
             // agent desk
             route("GET /api/v1/tickets", STAFF, 200),
             route("POST /api/v1/tickets", STAFF, 201)
@@ -304,6 +309,8 @@ class AccessMatrixTest {
             route("POST /api/v1/tickets/{id}/deescalate", STAFF, 200).on(Subject.TICKET, Prepare.FRESH_ESCALATED),
             route("GET /api/v1/tickets/{id}/sla", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
             route("GET /api/v1/tickets/{id}/history", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
+            route("GET /api/v1/tickets/stats", STAFF, 200),
+            route("GET /api/v1/tickets/export.csv", ADMIN, 200),
             // people
             route("POST /api/v1/customers", ADMIN, 201)
                     .body((world, who) ->
@@ -348,7 +355,9 @@ class AccessMatrixTest {
             route("POST /api/v1/portal/attachments", CUSTOMER, 201).multipartFile(),
             route("GET /api/v1/portal/attachments/{id}", CUSTOMER, 200).on(Subject.ATTACHMENT, Prepare.SHARED),
             route("POST /api/v1/attachments", STAFF, 201).multipartFile(),
-            route("GET /api/v1/attachments/{id}", STAFF, 200).on(Subject.ATTACHMENT, Prepare.SHARED));
+            route("GET /api/v1/attachments/{id}", STAFF, 200).on(Subject.ATTACHMENT, Prepare.SHARED),
+            // the audit log
+            route("GET /api/v1/audit-log", ADMIN, 200));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -454,6 +463,8 @@ class AccessMatrixTest {
             world.delete(tenant, fresh);
         } else if (prepare == Prepare.FRESH_ESCALATED) {
             world.escalate(tenant, fresh, "Escalated for the matrix");
+        } else if (prepare == Prepare.FRESH_RESOLVED) {
+            world.resolve(tenant, fresh);
         }
         return fresh;
     }

@@ -36,6 +36,7 @@ import org.supportdesk.application.attachment.UploadAttachment;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.ticket.AssignTicket;
+import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
@@ -64,6 +65,7 @@ import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Tags;
 import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketStatus;
 import org.supportdesk.domain.ticket.Via;
 import org.supportdesk.domain.visibility.AttachmentView;
 
@@ -390,6 +392,13 @@ final class MatrixWorld implements AutoCloseable {
         useCases.desk()
                 .escalateTicket()
                 .handle(new EscalateTicket.Command(staffOf(tenant), ticket, reason, Optional.empty()));
+    }
+
+    void resolve(TenantId tenant, TicketId ticket) {
+        useCases.desk()
+                .changeTicketStatus()
+                .handle(new ChangeTicketStatus.Command(
+                        staffOf(tenant), ticket, TicketStatus.RESOLVED, Optional.empty(), Optional.empty()));
     }
 
     /** A new integration token of {@code tenant}, to be revoked by one cell. */

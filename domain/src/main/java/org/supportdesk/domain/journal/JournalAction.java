@@ -24,7 +24,8 @@ public enum JournalAction {
     POLICY_VERSIONED,
     CALENDAR_VERSIONED,
     API_TOKEN_CREATED,
-    API_TOKEN_REVOKED;
+    API_TOKEN_REVOKED,
+    FEEDBACK_GIVEN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,4 +15,11 @@ public interface Journal {
 
     /** The entries about one record of {@code tenant} (a ticket, a person …), oldest first, ties by id. */
     List<JournalEntry> entriesAbout(TenantId tenant, UUID targetId);
+
+    /**
+     * One page of the audit log of {@code tenant} (§10): the entries whose actor is staff (an agent or admin, API
+     * tokens included) and that match {@code filter}, newest first, ties by id descending, with the exact number of
+     * matches. Customers' and the system's own entries are not in it.
+     */
+    Page<JournalEntry> staffEntries(TenantId tenant, AuditLogFilter filter, PageRequest page);
 }

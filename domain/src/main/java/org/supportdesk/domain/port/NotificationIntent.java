@@ -41,7 +41,8 @@ public record NotificationIntent(
         INTERNAL_NOTE_ADDED,
         STATUS_CHANGED,
         TICKET_ESCALATED,
-        SLA_BREACHED
+        SLA_BREACHED,
+        FEEDBACK_GIVEN
     }
 
     /** Who should hear it; never a customer for anything internal. */

@@ -164,7 +164,8 @@ public final class SlaTimeline {
                     POLICY_VERSIONED,
                     CALENDAR_VERSIONED,
                     API_TOKEN_CREATED,
-                    API_TOKEN_REVOKED -> Optional.empty();
+                    API_TOKEN_REVOKED,
+                    FEEDBACK_GIVEN -> Optional.empty();
         };
     }
 

@@ -48,6 +48,7 @@ public final class Ticket {
     private CustomFields customFields;
     private Optional<Escalation> escalation;
     private SlaTimes sla;
+    private Optional<Feedback> feedback;
     private Instant updatedAt;
     private Instant customerUpdatedAt;
     private Optional<Instant> lastMessageAt;
@@ -79,6 +80,7 @@ public final class Ticket {
         customFields = s.customFields();
         escalation = s.escalation();
         sla = s.sla();
+        feedback = s.feedback();
         updatedAt = s.updatedAt();
         customerUpdatedAt = s.customerUpdatedAt();
         lastMessageAt = s.lastMessageAt();
@@ -124,6 +126,7 @@ public final class Ticket {
                         spec.followUpOf(),
                         Optional.empty(),
                         SlaTimes.measuredUnder(spec.policyVersion(), spec.calendarVersion()),
+                        Optional.empty(),
                         at,
                         at,
                         at,
@@ -431,6 +434,31 @@ public final class Ticket {
         return true;
     }
 
+    // ---- feedback ------------------------------------------------------------------------------------------------
+
+    /**
+     * The requester rates how the ticket was handled, once, when it is resolved or closed (§9, §17: an
+     * organisation-mate may read and reply, not rate). Closed tickets take feedback: it changes nothing of the work.
+     */
+    public Feedback giveFeedback(Rating rating, Optional<String> comment, ChangeContext change) {
+        requireSameTenant(change);
+        if (!(change.actor() instanceof CustomerActor customer)
+                || !customer.id().equals(requester)) {
+            throw new Forbidden("only the requester rates their ticket");
+        }
+        if (status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED) {
+            throw FeedbackRefused.notYetResolved(number, status);
+        }
+        if (feedback.isPresent()) {
+            throw FeedbackRefused.alreadyGiven(number);
+        }
+        Feedback given = new Feedback(rating, comment, change.at());
+        feedback = Optional.of(given);
+        touch(change.at(), true);
+        events.add(new FeedbackGiven(tenant, id, change.actor().asAuthor(), change.at(), given));
+        return given;
+    }
+
     // ---- soft delete ---------------------------------------------------------------------------------------------
 
     /** An admin hides the ticket from every read but restore; answers false when it is already deleted. */
@@ -557,6 +585,7 @@ public final class Ticket {
                 followUpOf,
                 escalation,
                 sla,
+                feedback,
                 createdAt,
                 updatedAt,
                 customerUpdatedAt,

@@ -21,7 +21,8 @@ public sealed interface TicketEvent
                 TicketDeescalated,
                 TicketDeleted,
                 TicketRestored,
-                SlaBreached {
+                SlaBreached,
+                FeedbackGiven {
     TenantId tenant();
 
     TicketId ticket();

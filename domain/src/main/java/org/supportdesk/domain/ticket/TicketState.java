@@ -34,6 +34,7 @@ public record TicketState(
         Optional<TicketId> followUpOf,
         Optional<Escalation> escalation,
         SlaTimes sla,
+        Optional<Feedback> feedback,
         Instant createdAt,
         Instant updatedAt,
         Instant customerUpdatedAt,
@@ -62,6 +63,7 @@ public record TicketState(
         Objects.requireNonNull(followUpOf, "followUpOf");
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(customerUpdatedAt, "customerUpdatedAt");
@@ -81,5 +83,10 @@ public record TicketState(
 
     public boolean isEscalated() {
         return escalation.isPresent();
+    }
+
+    /** Whether the requester has rated the ticket (§9 feedback). */
+    public boolean isRated() {
+        return feedback.isPresent();
     }
 }

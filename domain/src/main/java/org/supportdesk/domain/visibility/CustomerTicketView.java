@@ -2,12 +2,14 @@ package org.supportdesk.domain.visibility;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.digest.Digests;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.Feedback;
 import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketId;
@@ -17,7 +19,9 @@ import org.supportdesk.domain.ticket.TicketStatus;
 /**
  * What a customer sees of a ticket (§8). It has no field for what customers must not see (assignee, tags,
  * escalation, SLA internals, custom fields, internal messages), so none can leak through it. {@code attachments} are
- * the files filed with the ticket; each message carries its own.
+ * the files filed with the ticket; each message carries its own. {@code feedback} is the requester's own rating, shown
+ * to whoever may see the ticket (the requester, and organisation-mates of a shared organisation, who see the ticket's
+ * conversation too).
  */
 public record CustomerTicketView(
         TicketId id,
@@ -36,10 +40,12 @@ public record CustomerTicketView(
         int messagesCount,
         Optional<Instant> lastMessageAt,
         List<CustomerMessageView> messages,
-        List<AttachmentView> attachments) {
+        List<AttachmentView> attachments,
+        Optional<Feedback> feedback) {
     public CustomerTicketView {
         messages = List.copyOf(messages);
         attachments = List.copyOf(attachments);
+        Objects.requireNonNull(feedback, "feedback");
     }
 
     /**
@@ -75,6 +81,9 @@ public record CustomerTicketView(
             message.attachments().forEach(file -> add(seen, file));
         }
         attachments.forEach(file -> add(seen, file));
+        seen.add(feedback.map(f -> f.rating().value()))
+                .add(feedback.flatMap(Feedback::comment))
+                .add(feedback.map(Feedback::givenAt));
         return Digests.sha256Hex(seen.toString()).substring(0, 32);
     }
 

@@ -152,7 +152,8 @@ public final class TicketAccess {
                 messagesCount,
                 lastMessageAt,
                 messages,
-                attachments);
+                attachments,
+                ticket.feedback());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.Escalation;
+import org.supportdesk.domain.ticket.Feedback;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.SlaTimes;
@@ -62,6 +63,7 @@ public final class TicketBuilder {
     private Optional<Instant> lastMessageAt = Optional.empty();
     private int messagesCount;
     private Optional<Instant> deletedAt = Optional.empty();
+    private Optional<Feedback> feedback = Optional.empty();
     private long version = 1;
 
     private TicketBuilder() {}
@@ -192,6 +194,12 @@ public final class TicketBuilder {
         return this;
     }
 
+    /** Rated by its requester; the caller sets a status that allows it (resolved or closed). */
+    public TicketBuilder ratedWith(Feedback feedback) {
+        this.feedback = Optional.of(feedback);
+        return this;
+    }
+
     public TicketBuilder atVersion(long version) {
         this.version = version;
         return this;
@@ -235,6 +243,7 @@ public final class TicketBuilder {
                         firstRespondedAt,
                         resolved,
                         closed),
+                feedback,
                 createdAt,
                 updated,
                 updated,

@@ -34,12 +34,14 @@ import org.supportdesk.domain.testing.SequentialIds;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.Feedback;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.MessageKind;
 import org.supportdesk.domain.ticket.NewTicket;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Rating;
 import org.supportdesk.domain.ticket.SlaTimes;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.Tags;
@@ -276,6 +278,7 @@ class TicketAccessTest {
             Map.entry("followUpOf", false),
             Map.entry("escalation", false),
             Map.entry("sla", false), // only resolvedAt and closedAt, below
+            Map.entry("feedback", true), // §8: the requester's own feedback
             Map.entry("deletedAt", false),
             Map.entry("version", false));
 
@@ -311,7 +314,8 @@ class TicketAccessTest {
             "messagesCount",
             "lastMessageAt",
             "messages",
-            "attachments"); // §8: the files filed with the ticket, as AttachmentView
+            "attachments", // §8: the files filed with the ticket, as AttachmentView
+            "feedback"); // §8: the requester's own rating and comment
 
     /** A message as a customer sees it: no author id, only the display name and role (§8, §17). */
     static final Set<String> CUSTOMER_MESSAGE_VIEW_ALLOWED =
@@ -424,6 +428,31 @@ class TicketAccessTest {
         assertThat(view.messagesCount()).isZero();
         assertThat(view.lastMessageAt()).isEmpty();
         assertThat(view.messages()).isEmpty();
+    }
+
+    @Test
+    void the_view_shows_the_feedback_and_its_revision_moves_with_it() {
+        TicketState resolved = aTicket()
+                .requestedBy(REQUESTER)
+                .withStatus(TicketStatus.RESOLVED)
+                .state();
+        Feedback feedback = new Feedback(new Rating(5), Optional.of("Spot on"), Changes.T0.plusSeconds(7200));
+        TicketState rated = aTicket()
+                .requestedBy(REQUESTER)
+                .withStatus(TicketStatus.RESOLVED)
+                .ratedWith(feedback)
+                .state();
+
+        for (Viewer viewer : List.of(Viewer.REQUESTER, Viewer.SHARED_ORG_MATE)) {
+            CustomerActor customer = (CustomerActor) viewer.actor;
+            CustomerTicketView before =
+                    TicketAccess.customerView(customer, resolved, "Requester", List.of(), List.of());
+            CustomerTicketView after = TicketAccess.customerView(customer, rated, "Requester", List.of(), List.of());
+
+            assertThat(before.feedback()).isEmpty();
+            assertThat(after.feedback()).contains(feedback);
+            assertThat(after.revision()).isNotEqualTo(before.revision());
+        }
     }
 
     @Test

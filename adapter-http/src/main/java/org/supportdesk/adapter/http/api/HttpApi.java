@@ -9,6 +9,7 @@ import org.supportdesk.adapter.http.HttpServer;
 import org.supportdesk.adapter.http.IdempotentCreation;
 import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.adapter.http.admin.ApiTokenEndpoints;
+import org.supportdesk.adapter.http.admin.AuditLogEndpoints;
 import org.supportdesk.adapter.http.admin.OrganizationEndpoints;
 import org.supportdesk.adapter.http.admin.PeopleEndpoints;
 import org.supportdesk.adapter.http.admin.SettingsEndpoints;
@@ -17,6 +18,7 @@ import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
 import org.supportdesk.adapter.http.desk.AttachmentEndpoints;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
+import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
@@ -52,6 +54,8 @@ public final class HttpApi {
                 correlation,
                 new AdmissionGate(authenticator, limits),
                 List.of(
+                        // Before the ticket routes: /tickets/{id} would otherwise take "stats" for an id.
+                        new TicketReportEndpoints(useCases.desk(), useCases.admin()),
                         new DeskTicketEndpoints(useCases.desk(), requests, creation, json),
                         new PortalTicketEndpoints(useCases.portal(), requests, creation),
                         new PortalProfileEndpoints(useCases.portal()),
@@ -61,7 +65,8 @@ public final class HttpApi {
                         new SettingsEndpoints(useCases.admin(), requests),
                         new ApiTokenEndpoints(useCases.admin(), requests, creation),
                         new PortalAttachmentEndpoints(useCases.portal(), creation),
-                        new AttachmentEndpoints(useCases.desk(), creation)),
+                        new AttachmentEndpoints(useCases.desk(), creation),
+                        new AuditLogEndpoints(useCases.admin())),
                 routeAdded);
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.application.query.ListTickets;
+import org.supportdesk.application.query.TicketSelection;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketFilter.AssigneeFilter;
@@ -31,6 +32,21 @@ import org.supportdesk.domain.ticket.TicketStatus;
  */
 final class TicketListQuery {
     ListTickets.Command read(Context ctx, StaffActor staff) {
+        TicketSelection selection = selection(ctx, staff);
+        TicketSort sort = sort(ctx, selection.filter());
+        PageRequest page = PageRequest.ofTickets(
+                Requests.intQuery(ctx, "page", 1), Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
+        return new ListTickets.Command(staff, selection.filter(), selection.requesterEmail(), sort, page);
+    }
+
+    /** The list's {@code sort}, defaulting to best match first with search text and newest first without. */
+    TicketSort sort(Context ctx, TicketFilter filter) {
+        return Requests.query(ctx, "sort", TicketSort::parse)
+                .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
+    }
+
+    /** The list's filters, which the stats and the export take too (§10). */
+    TicketSelection selection(Context ctx, StaffActor staff) {
         Set<TicketStatus> statuses = Requests.query(
                         ctx,
                         "status",
@@ -54,11 +70,7 @@ final class TicketListQuery {
                 .createdTo(Requests.query(ctx, "created_to", Instant::parse))
                 .text(Requests.query(ctx, "q", text -> text))
                 .build();
-        TicketSort sort = Requests.query(ctx, "sort", TicketSort::parse)
-                .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
-        PageRequest page = PageRequest.ofTickets(
-                Requests.intQuery(ctx, "page", 1), Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
-        return new ListTickets.Command(staff, filter, requester.flatMap(RequesterParameter::email), sort, page);
+        return new TicketSelection(filter, requester.flatMap(RequesterParameter::email));
     }
 
     /** §10: the requester by id or by email address. */

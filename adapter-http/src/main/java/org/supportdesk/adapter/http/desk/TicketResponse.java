@@ -49,6 +49,7 @@ public record TicketResponse(
         Optional<Instant> firstRespondedAt,
         Optional<Instant> resolvedAt,
         Optional<Instant> closedAt,
+        Optional<FeedbackResponse> feedback,
         Instant createdAt,
         Instant updatedAt,
         Optional<Instant> lastMessageAt,
@@ -59,6 +60,9 @@ public record TicketResponse(
 
     /** Someone named on a ticket. */
     public record PersonRef(String id, String name) {}
+
+    /** The requester's rating (§9 feedback), once given. */
+    public record FeedbackResponse(int rating, Optional<String> comment, Instant givenAt) {}
 
     /** One SLA clock as the ticket's cached times tell it. */
     public record ClockSummary(String state, Optional<Instant> dueAt) {}
@@ -108,6 +112,7 @@ public record TicketResponse(
                 sla.firstRespondedAt(),
                 sla.resolvedAt(),
                 sla.closedAt(),
+                t.feedback().map(f -> new FeedbackResponse(f.rating().value(), f.comment(), f.givenAt())),
                 t.createdAt(),
                 t.updatedAt(),
                 t.lastMessageAt(),

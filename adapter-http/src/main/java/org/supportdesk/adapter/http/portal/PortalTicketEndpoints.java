@@ -2,6 +2,8 @@ package org.supportdesk.adapter.http.portal;
 
 import static org.supportdesk.adapter.http.Requests.ticketRef;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.adapter.http.json.FiledContent;
+import org.supportdesk.adapter.http.json.JsonFields;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.query.GetCustomerTicket;
@@ -27,6 +30,7 @@ import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -34,6 +38,7 @@ import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Rating;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketStatus;
@@ -63,6 +68,7 @@ public final class PortalTicketEndpoints implements Endpoints {
         routes.get("/api/v1/portal/tickets/{id}/messages", this::messages, AccessRole.CUSTOMER);
         routes.post("/api/v1/portal/tickets/{id}/messages", this::reply, AccessRole.CUSTOMER);
         routes.post("/api/v1/portal/tickets/{id}/close", this::close, AccessRole.CUSTOMER);
+        routes.post("/api/v1/portal/tickets/{id}/feedback", this::feedback, AccessRole.CUSTOMER);
     }
 
     void list(Context ctx) {
@@ -182,6 +188,35 @@ public final class PortalTicketEndpoints implements Endpoints {
         respond(
                 ctx,
                 useCases.closeOwnTicket().handle(new CloseOwnTicket.Command(customer, ref, reason, expectedRevision)));
+    }
+
+    /**
+     * The requester rates a resolved or closed ticket, once: {@code rating} a whole number 1 to 5, {@code comment}
+     * optional. 201 with the feedback; 409 CONFLICT when the ticket is still open or was rated already; 403 for an
+     * organisation-mate.
+     */
+    void feedback(Context ctx) {
+        CustomerActor customer = Authenticator.customer(ctx);
+        TicketRef ref = ticketRef(ctx);
+        ObjectNode body = requests.body(ctx, ObjectNode.class);
+        JsonFields.onlyThese(body, Set.of("rating", "comment"));
+        FieldReader fields = new FieldReader();
+        Optional<Rating> rating = JsonFields.optional(fields, body, "rating", PortalTicketEndpoints::rating);
+        Optional<String> comment = JsonFields.optional(fields, body, "comment", JsonFields::text);
+        fields.required("rating", rating);
+        fields.done();
+        creation.respond(
+                ctx,
+                customer,
+                () -> PortalTicketResponse.feedback(useCases.giveFeedback()
+                        .handle(new GiveFeedback.Command(customer, ref, rating.get(), comment))));
+    }
+
+    private static Rating rating(JsonNode value) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw ValidationFailed.of("rating", "must be a whole number from 1 to 5");
+        }
+        return new Rating(value.intValue());
     }
 
     /**

@@ -30,7 +30,8 @@ public record PortalTicketResponse(
         int messagesCount,
         Optional<Instant> lastMessageAt,
         Optional<List<Message>> messages,
-        Optional<List<AttachmentResponse>> attachments) {
+        Optional<List<AttachmentResponse>> attachments,
+        Optional<Feedback> feedback) {
 
     /** Who asked. */
     public record Requester(String id, String name) {}
@@ -45,6 +46,9 @@ public record PortalTicketResponse(
             boolean isResolution,
             Instant createdAt,
             List<AttachmentResponse> attachments) {}
+
+    /** The requester's rating of the ticket (§9). */
+    public record Feedback(int rating, Optional<String> comment, Instant givenAt) {}
 
     /** A message's author as customers see it. */
     public record Author(String name, String role) {}
@@ -70,7 +74,12 @@ public record PortalTicketResponse(
                                 .map(PortalTicketResponse::message)
                                 .collect(Collectors.toList()))
                         : Optional.empty(),
-                withMessages ? Optional.of(AttachmentResponse.of(v.attachments())) : Optional.empty());
+                withMessages ? Optional.of(AttachmentResponse.of(v.attachments())) : Optional.empty(),
+                v.feedback().map(PortalTicketResponse::feedback));
+    }
+
+    static Feedback feedback(org.supportdesk.domain.ticket.Feedback f) {
+        return new Feedback(f.rating().value(), f.comment(), f.givenAt());
     }
 
     static Message message(CustomerMessageView m) {
