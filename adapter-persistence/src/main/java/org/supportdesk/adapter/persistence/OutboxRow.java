@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.supportdesk.domain.port.NotificationIntent;
+import org.supportdesk.domain.ticket.TicketId;
 
 /** A new {@code outbox} row: an intent as enqueued, before any delivery attempt. */
 public record OutboxRow(
@@ -14,7 +15,7 @@ public record OutboxRow(
                 intent.tenant().value(),
                 intent.id(),
                 intent.topic().name().toLowerCase(Locale.ROOT),
-                intent.ticket().value(),
+                intent.ticket().map(TicketId::value).orElse(null),
                 intent.audiences().stream()
                         .map(a -> a.name().toLowerCase(Locale.ROOT))
                         .sorted()

@@ -69,6 +69,8 @@ public final class NotificationRules {
                     CALENDAR_VERSIONED,
                     API_TOKEN_CREATED,
                     API_TOKEN_REVOKED -> Optional.empty();
+                // Articles and call-backs are not ticket events either; a call request's notice is callRequested's.
+            case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
         };
     }
 

@@ -24,7 +24,12 @@ public enum JournalAction {
     POLICY_VERSIONED,
     CALENDAR_VERSIONED,
     API_TOKEN_CREATED,
-    API_TOKEN_REVOKED;
+    API_TOKEN_REVOKED,
+    ARTICLE_CREATED,
+    ARTICLE_UPDATED,
+    ARTICLE_DELETED,
+    CALL_REQUESTED,
+    CALL_UPDATED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
