@@ -25,7 +25,8 @@ public record JdbiStores(
         JdbiSlaBreachCandidates slaBreachCandidates,
         JdbiJournal journal,
         JdbiOutbox outbox,
-        JdbiIdempotencyRecords idempotencyRecords) {
+        JdbiIdempotencyRecords idempotencyRecords,
+        JdbiKnowledgeBase knowledgeBase) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -50,7 +51,8 @@ public record JdbiStores(
                 new JdbiSlaBreachCandidates(scope),
                 new JdbiJournal(scope),
                 new JdbiOutbox(scope),
-                new JdbiIdempotencyRecords(scope));
+                new JdbiIdempotencyRecords(scope),
+                new JdbiKnowledgeBase(scope));
     }
 
     /** The core's ports: these stores, with the password hasher and secret source the caller chose. */

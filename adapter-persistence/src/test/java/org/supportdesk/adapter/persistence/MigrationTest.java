@@ -24,6 +24,8 @@ class MigrationTest {
             "flyway_schema_history",
             "idempotency_keys",
             "journal",
+            "kb_article_tags",
+            "kb_articles",
             "messages",
             "organizations",
             "outbox",

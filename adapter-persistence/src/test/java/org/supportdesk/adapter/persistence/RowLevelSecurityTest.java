@@ -23,6 +23,12 @@ import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.kb.Article;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
@@ -58,7 +64,9 @@ class RowLevelSecurityTest {
             "business_calendars",
             "business_calendar_hours",
             "business_calendar_holidays",
-            "api_tokens");
+            "api_tokens",
+            "kb_articles",
+            "kb_article_tags");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;
@@ -325,6 +333,20 @@ class RowLevelSecurityTest {
                                     ZoneId.of("Europe/Berlin"),
                                     WeeklyHours.mondayToFriday(OpeningInterval.parse("09:00", "17:00")),
                                     Set.of(LocalDate.of(2026, 12, 25))));
+            return null;
+        });
+        // kb_articles, kb_article_tags
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .knowledgeBase()
+                    .add(Article.write(
+                            new ArticleId(UUID.randomUUID()),
+                            tenant.tenant,
+                            new ArticleTitle("Seed article"),
+                            new ArticleBody("Seed"),
+                            ArticleStatus.PUBLISHED,
+                            ArticleTags.of(List.of("seed")),
+                            core.clock.instant()));
             return null;
         });
     }

@@ -40,6 +40,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.kb.Article;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleFilter;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.kb.SearchText;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.port.IdempotencyRecord;
 import org.supportdesk.domain.port.NotificationIntent;
@@ -171,7 +179,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(13);
+        assertThat(checked).hasSize(14);
     }
 
     @Test
@@ -342,6 +350,25 @@ class TenantScopeTest {
                         Set.of(Audience.REQUESTER),
                         "guard",
                         AT));
+        samples.put(ArticleId.class.getName(), () -> new ArticleId(UUID.randomUUID()));
+        samples.put(
+                Article.class.getName(),
+                () -> Article.write(
+                        new ArticleId(UUID.randomUUID()),
+                        tenant,
+                        new ArticleTitle("Guard"),
+                        new ArticleBody("Guard"),
+                        ArticleStatus.DRAFT,
+                        ArticleTags.of(List.of("guard")),
+                        AT));
+        samples.put(
+                ArticleFilter.class.getName(),
+                () -> new ArticleFilter(
+                        Set.of(ArticleStatus.DRAFT), Optional.of("guard"), SearchText.parse("q", "guard")));
+        samples.put(
+                SearchText.class.getName(), () -> SearchText.parse("q", "guard").orElseThrow());
+        samples.put("java.util.Optional<" + SearchText.class.getName() + ">", () -> SearchText.parse("q", "guard"));
+        samples.put("java.util.Set<" + ArticleId.class.getName() + ">", () -> Set.of(new ArticleId(UUID.randomUUID())));
         samples.put(IdempotencyKey.class.getName(), () -> key);
         samples.put(IdempotencyRecord.class.getName(), () -> new IdempotencyRecord(key, "fingerprint", 201, "{}", AT));
         return samples;

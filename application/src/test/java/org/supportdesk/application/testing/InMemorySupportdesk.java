@@ -39,6 +39,7 @@ public final class InMemorySupportdesk {
     public final InMemoryTenants tenants = new InMemoryTenants(binding);
     public final InMemoryCredentials credentials = new InMemoryCredentials(binding, people);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens(binding);
+    public final InMemoryKnowledgeBase knowledgeBase = new InMemoryKnowledgeBase(binding);
     public final FakePasswordHashing passwordHashing = new FakePasswordHashing();
     public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(
             binding,
@@ -51,7 +52,8 @@ public final class InMemorySupportdesk {
                     slaSettings,
                     configuration,
                     credentials,
-                    apiTokens));
+                    apiTokens,
+                    knowledgeBase));
     public final Ports ports;
     public final UseCases useCases;
 
