@@ -34,13 +34,13 @@ interface TicketDao {
                 custom_fields, follow_up_of, escalated_at, escalation_reason, sla_policy_version, sla_calendar_version,
                 first_response_due_at, resolution_due_at, first_response_breached_at, resolution_breached_at,
                 first_responded_at, resolved_at, closed_at, created_at, updated_at, customer_updated_at, last_message_at,
-                messages_count, deleted_at, version)
+                messages_count, deleted_at, version, related_article_id)
             VALUES (:tenantId, :id, :numberYear, :numberSequence, :subject, :description, :category, :priority,
                 :status, :requesterId, :organizationId, :assigneeId, :assignedAt, :source, :pageUrl, :browserInfo,
                 CAST(:customFields AS json), :followUpOf, :escalatedAt, :escalationReason, :slaPolicyVersion,
                 :slaCalendarVersion, :firstResponseDueAt, :resolutionDueAt, :firstResponseBreachedAt,
                 :resolutionBreachedAt, :firstRespondedAt, :resolvedAt, :closedAt, :createdAt, :updatedAt,
-                :customerUpdatedAt, :lastMessageAt, :messagesCount, :deletedAt, :version)
+                :customerUpdatedAt, :lastMessageAt, :messagesCount, :deletedAt, :version, :relatedArticleId)
             """)
     void insert(@BindMethods TicketRow row);
 
@@ -55,7 +55,7 @@ interface TicketDao {
                    resolution_breached_at = :resolutionBreachedAt, first_responded_at = :firstRespondedAt,
                    resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :updatedAt,
                    customer_updated_at = :customerUpdatedAt, last_message_at = :lastMessageAt, messages_count = :messagesCount, deleted_at = :deletedAt,
-                   version = :version
+                   version = :version, related_article_id = :relatedArticleId
              WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion
             """)
     int update(@BindMethods TicketRow row, long expectedVersion);
@@ -108,4 +108,10 @@ interface TicketDao {
 
     @SqlQuery("SELECT DISTINCT category FROM tickets WHERE tenant_id = :tenant")
     List<String> categoriesInUse(UUID tenant);
+
+    @SqlQuery(
+            """
+            SELECT EXISTS (SELECT 1 FROM tickets WHERE tenant_id = :tenant AND related_article_id = :article)
+            """)
+    boolean relatesToArticle(UUID tenant, UUID article);
 }

@@ -2,8 +2,10 @@ package org.supportdesk.domain.visibility;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.digest.Digests;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.UserId;
@@ -16,7 +18,8 @@ import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * What a customer sees of a ticket (§8). It has no field for what customers must not see (assignee, tags,
- * escalation, SLA internals, custom fields, internal messages), so none can leak through it.
+ * escalation, SLA internals, custom fields, internal messages), so none can leak through it. {@code relatedArticle} is
+ * the ticket's related knowledge-base article only while that article is published.
  */
 public record CustomerTicketView(
         TicketId id,
@@ -34,9 +37,11 @@ public record CustomerTicketView(
         Optional<Instant> closedAt,
         int messagesCount,
         Optional<Instant> lastMessageAt,
-        List<CustomerMessageView> messages) {
+        List<CustomerMessageView> messages,
+        Optional<ArticleId> relatedArticle) {
     public CustomerTicketView {
         messages = List.copyOf(messages);
+        Objects.requireNonNull(relatedArticle, "relatedArticle");
     }
 
     /**
@@ -59,7 +64,8 @@ public record CustomerTicketView(
                 .add(resolvedAt)
                 .add(closedAt)
                 .add(messagesCount)
-                .add(lastMessageAt);
+                .add(lastMessageAt)
+                .add(relatedArticle);
         for (CustomerMessageView message : messages) {
             seen.add(message.id().value())
                     .add(message.authorName())

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.ActorKind;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -51,25 +53,56 @@ public final class TicketAccess {
                 .collect(Collectors.toList());
     }
 
-    /** The customer's view of a ticket they may see; counts and times cover only the messages they can see. */
+    /**
+     * The customer's view of a ticket they may see; counts and times cover only the messages they can see. It names no
+     * related article: {@link #customerView(CustomerActor, TicketState, String, List, Set)} is for callers who know which
+     * articles are published.
+     */
     public static CustomerTicketView customerView(
             CustomerActor customer, TicketState ticket, String requesterName, List<Message> messages) {
+        return customerView(customer, ticket, requesterName, messages, Set.of());
+    }
+
+    /**
+     * The customer's view of a ticket they may see, naming its related article when that is among {@code
+     * publishedArticles}, the tenant's published articles the caller looked up.
+     */
+    public static CustomerTicketView customerView(
+            CustomerActor customer,
+            TicketState ticket,
+            String requesterName,
+            List<Message> messages,
+            Set<ArticleId> publishedArticles) {
         List<CustomerMessageView> visible = visibleMessages(customer, messages).stream()
                 .map(TicketAccess::customerView)
                 .collect(Collectors.toList());
         Optional<Instant> lastMessageAt =
                 visible.stream().map(CustomerMessageView::createdAt).max(Comparator.naturalOrder());
-        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible);
+        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible, publishedArticles);
     }
 
-    /** The customer's view of a listed ticket, without its messages, given what the customer can see of them. */
+    /** The customer's view of a listed ticket, without its messages or related article. */
     public static CustomerTicketView customerSummary(
             CustomerActor customer,
             TicketState ticket,
             String requesterName,
             int visibleMessages,
             Optional<Instant> lastVisibleAt) {
-        return view(customer, ticket, requesterName, visibleMessages, lastVisibleAt, List.of());
+        return customerSummary(customer, ticket, requesterName, visibleMessages, lastVisibleAt, Set.of());
+    }
+
+    /**
+     * The customer's view of a listed ticket, without its messages, given what the customer can see of them; its
+     * related article when that is among {@code publishedArticles}.
+     */
+    public static CustomerTicketView customerSummary(
+            CustomerActor customer,
+            TicketState ticket,
+            String requesterName,
+            int visibleMessages,
+            Optional<Instant> lastVisibleAt,
+            Set<ArticleId> publishedArticles) {
+        return view(customer, ticket, requesterName, visibleMessages, lastVisibleAt, List.of(), publishedArticles);
     }
 
     private static CustomerTicketView view(
@@ -78,7 +111,8 @@ public final class TicketAccess {
             String requesterName,
             int messagesCount,
             Optional<Instant> lastMessageAt,
-            List<CustomerMessageView> messages) {
+            List<CustomerMessageView> messages,
+            Set<ArticleId> publishedArticles) {
         if (!canSee(customer, ticket)) {
             throw new IllegalArgumentException("the customer may not see ticket " + ticket.id());
         }
@@ -98,7 +132,8 @@ public final class TicketAccess {
                 ticket.sla().closedAt(),
                 messagesCount,
                 lastMessageAt,
-                messages);
+                messages,
+                ticket.relatedArticle().filter(publishedArticles::contains));
     }
 
     /** The customer's view of one message they may see. */

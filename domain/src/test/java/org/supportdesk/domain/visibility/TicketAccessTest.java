@@ -273,6 +273,7 @@ class TicketAccessTest {
             Map.entry("context", false),
             Map.entry("customFields", false),
             Map.entry("followUpOf", false),
+            Map.entry("relatedArticle", true), // only while the article is published
             Map.entry("escalation", false),
             Map.entry("sla", false), // only resolvedAt and closedAt, below
             Map.entry("deletedAt", false),
@@ -309,7 +310,8 @@ class TicketAccessTest {
             "closedAt",
             "messagesCount",
             "lastMessageAt",
-            "messages");
+            "messages",
+            "relatedArticle"); // §3 related_article, while it is published
 
     /** A message as a customer sees it: no author id, only the display name and role (§8, §17). */
     static final Set<String> CUSTOMER_MESSAGE_VIEW_ALLOWED =
