@@ -5,6 +5,7 @@ import org.supportdesk.domain.port.ApiTokens;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
@@ -38,7 +39,8 @@ public record Ports(
         Outbox outbox,
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
-        SecretSource secrets) {
+        SecretSource secrets,
+        KnowledgeBase knowledgeBase) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -56,5 +58,6 @@ public record Ports(
         Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(knowledgeBase, "knowledgeBase");
     }
 }

@@ -23,6 +23,14 @@ import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.kb.CreateArticle;
+import org.supportdesk.application.kb.DeleteArticle;
+import org.supportdesk.application.kb.GetArticle;
+import org.supportdesk.application.kb.ListArticles;
+import org.supportdesk.application.kb.ReadArticle;
+import org.supportdesk.application.kb.SearchArticles;
+import org.supportdesk.application.kb.SuggestArticles;
+import org.supportdesk.application.kb.UpdateArticle;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
 import org.supportdesk.application.query.ListCategories;
@@ -82,7 +90,10 @@ public record UseCases(
             ReplyAsCustomer reply,
             CloseOwnTicket closeOwnTicket,
             ShowCustomerProfile showProfile,
-            ListCategories listCategories) {}
+            ListCategories listCategories,
+            SearchArticles searchArticles,
+            ReadArticle readArticle,
+            SuggestArticles suggestArticles) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -100,7 +111,12 @@ public record UseCases(
             EscalateTicket escalateTicket,
             DeescalateTicket deescalateTicket,
             ExplainSla explainSla,
-            TicketHistory ticketHistory) {}
+            TicketHistory ticketHistory,
+            CreateArticle createArticle,
+            ListArticles listArticles,
+            GetArticle getArticle,
+            UpdateArticle updateArticle,
+            DeleteArticle deleteArticle) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -141,22 +157,26 @@ public record UseCases(
                 correlation,
                 clock);
         AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
-        CustomerViews customerViews = new CustomerViews(ports.tickets(), ports.people());
+        CustomerViews customerViews = new CustomerViews(ports.tickets(), ports.people(), ports.knowledgeBase());
         Portal portal = new Portal(
-                new ListCustomerTickets(ports.ticketQueries(), ports.transactions()),
+                new ListCustomerTickets(ports.ticketQueries(), ports.transactions(), ports.knowledgeBase()),
                 new FileTicket(
                         changes,
                         ports.tickets(),
                         ports.ticketNumbers(),
                         ports.people(),
                         ports.configuration(),
-                        ports.slaSettings()),
+                        ports.slaSettings(),
+                        ports.knowledgeBase()),
                 new GetCustomerTicket(ports.tickets(), customerViews, ports.transactions()),
                 new ListCustomerMessages(ports.tickets(), ports.transactions()),
                 new ReplyAsCustomer(changes, ports.configuration()),
                 new CloseOwnTicket(changes, customerViews),
                 new ShowCustomerProfile(ports.people(), ports.ticketQueries(), ports.transactions()),
-                new ListCategories(ports.configuration(), ports.transactions()));
+                new ListCategories(ports.configuration(), ports.transactions()),
+                new SearchArticles(ports.knowledgeBase(), ports.transactions()),
+                new ReadArticle(ports.knowledgeBase(), ports.transactions()),
+                new SuggestArticles(ports.knowledgeBase(), ports.transactions()));
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
@@ -166,9 +186,10 @@ public record UseCases(
                         ports.people(),
                         ports.configuration(),
                         ports.slaSettings(),
-                        work),
+                        work,
+                        ports.knowledgeBase()),
                 new GetTicket(ports.tickets(), ports.people(), ports.transactions()),
-                new UpdateTicket(changes, ports.people(), ports.configuration()),
+                new UpdateTicket(changes, ports.people(), ports.configuration(), ports.knowledgeBase()),
                 new ChangeTicketStatus(changes),
                 new DeleteTicket(changes),
                 new RestoreTicket(changes),
@@ -179,7 +200,12 @@ public record UseCases(
                 new EscalateTicket(changes),
                 new DeescalateTicket(changes),
                 new ExplainSla(ports.tickets(), slaClocks, ports.transactions(), clock),
-                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()));
+                new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()),
+                new CreateArticle(work, ports.knowledgeBase()),
+                new ListArticles(work, ports.knowledgeBase()),
+                new GetArticle(work, ports.knowledgeBase()),
+                new UpdateArticle(work, ports.knowledgeBase()),
+                new DeleteArticle(work, ports.knowledgeBase(), ports.tickets()));
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),

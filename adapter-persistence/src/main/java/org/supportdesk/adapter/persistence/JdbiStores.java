@@ -73,6 +73,7 @@ public record JdbiStores(
                 outbox,
                 idempotencyRecords,
                 passwordHashing,
-                secrets);
+                secrets,
+                knowledgeBase);
     }
 }

@@ -3,6 +3,8 @@ package org.supportdesk.application.ticket;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
@@ -28,7 +30,8 @@ public final class FileTicket {
             Category category,
             Priority priority,
             PortalContext context,
-            Optional<TicketId> followUpOf) {
+            Optional<TicketId> followUpOf,
+            Optional<ArticleId> relatedArticle) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(subject, "subject");
@@ -37,6 +40,19 @@ public final class FileTicket {
             Objects.requireNonNull(priority, "priority");
             Objects.requireNonNull(context, "context");
             Objects.requireNonNull(followUpOf, "followUpOf");
+            Objects.requireNonNull(relatedArticle, "relatedArticle");
+        }
+
+        /** A filing that names no related article. */
+        public Command(
+                CustomerActor actor,
+                Subject subject,
+                Description description,
+                Category category,
+                Priority priority,
+                PortalContext context,
+                Optional<TicketId> followUpOf) {
+            this(actor, subject, description, category, priority, context, followUpOf, Optional.empty());
         }
     }
 
@@ -50,10 +66,11 @@ public final class FileTicket {
             TicketNumbers numbers,
             People people,
             TenantConfiguration configuration,
-            SlaSettings slaSettings) {
+            SlaSettings slaSettings,
+            KnowledgeBase knowledgeBase) {
         this.changes = changes;
         this.people = people;
-        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings, knowledgeBase);
     }
 
     public TicketId handle(Command command) {
@@ -72,7 +89,8 @@ public final class FileTicket {
                                     TicketSource.PORTAL,
                                     command.context(),
                                     CustomFields.EMPTY,
-                                    command.followUpOf()))
+                                    command.followUpOf(),
+                                    command.relatedArticle()))
                     .id();
         });
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
@@ -65,7 +67,8 @@ public final class FileTicketForCustomer {
             Priority priority,
             TicketSource source,
             CustomFields customFields,
-            Optional<TicketId> followUpOf) {
+            Optional<TicketId> followUpOf,
+            Optional<ArticleId> relatedArticle) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(requester, "requester");
@@ -75,9 +78,34 @@ public final class FileTicketForCustomer {
             Objects.requireNonNull(priority, "priority");
             Objects.requireNonNull(customFields, "customFields");
             Objects.requireNonNull(followUpOf, "followUpOf");
+            Objects.requireNonNull(relatedArticle, "relatedArticle");
             if (!STAFF_SOURCES.contains(source)) {
                 throw ValidationFailed.of("source", "must be phone, email or api");
             }
+        }
+
+        /** A filing that names no related article. */
+        public Command(
+                StaffActor actor,
+                Requester requester,
+                Subject subject,
+                Description description,
+                Category category,
+                Priority priority,
+                TicketSource source,
+                CustomFields customFields,
+                Optional<TicketId> followUpOf) {
+            this(
+                    actor,
+                    requester,
+                    subject,
+                    description,
+                    category,
+                    priority,
+                    source,
+                    customFields,
+                    followUpOf,
+                    Optional.empty());
         }
     }
 
@@ -93,11 +121,12 @@ public final class FileTicketForCustomer {
             People people,
             TenantConfiguration configuration,
             SlaSettings slaSettings,
-            AdminWork work) {
+            AdminWork work,
+            KnowledgeBase knowledgeBase) {
         this.changes = changes;
         this.people = people;
         this.work = work;
-        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings, knowledgeBase);
     }
 
     public ChangedTicket handle(Command command) {
@@ -115,7 +144,8 @@ public final class FileTicketForCustomer {
                             command.source(),
                             PortalContext.NONE,
                             command.customFields(),
-                            command.followUpOf()));
+                            command.followUpOf(),
+                            command.relatedArticle()));
             return new ChangedTicket(filed, requester.name());
         });
     }

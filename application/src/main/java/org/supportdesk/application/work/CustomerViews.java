@@ -1,5 +1,8 @@
 package org.supportdesk.application.work;
 
+import java.util.Set;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -7,19 +10,34 @@ import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.visibility.CustomerTicketView;
 import org.supportdesk.domain.visibility.TicketAccess;
 
-/** A customer's whole view of a ticket they may see (§8), read in the caller's transaction. */
+/**
+ * A customer's whole view of a ticket they may see (§8), read in the caller's transaction: with its related article
+ * while that is published.
+ */
 public final class CustomerViews {
     private final TicketRepository tickets;
     private final RequesterNames requesterNames;
+    private final KnowledgeBase knowledgeBase;
 
-    public CustomerViews(TicketRepository tickets, People people) {
+    public CustomerViews(TicketRepository tickets, People people, KnowledgeBase knowledgeBase) {
         this.tickets = tickets;
         this.requesterNames = new RequesterNames(people);
+        this.knowledgeBase = knowledgeBase;
     }
 
     /** The view with the messages the customer may see; the caller checked they may see the ticket. */
     public CustomerTicketView of(CustomerActor customer, TicketState ticket) {
         return TicketAccess.customerView(
-                customer, ticket, requesterNames.of(ticket), tickets.messagesOf(ticket.tenant(), ticket.id()));
+                customer,
+                ticket,
+                requesterNames.of(ticket),
+                tickets.messagesOf(ticket.tenant(), ticket.id()),
+                publishedOf(ticket));
+    }
+
+    private Set<ArticleId> publishedOf(TicketState ticket) {
+        return ticket.relatedArticle()
+                .map(article -> knowledgeBase.publishedAmong(ticket.tenant(), Set.of(article)))
+                .orElse(Set.of());
     }
 }

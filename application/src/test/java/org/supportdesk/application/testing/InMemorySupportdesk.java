@@ -82,7 +82,8 @@ public final class InMemorySupportdesk {
                 outbox,
                 idempotencyRecords,
                 passwordHashing,
-                new SecureRandomSecrets());
+                new SecureRandomSecrets(),
+                knowledgeBase);
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 

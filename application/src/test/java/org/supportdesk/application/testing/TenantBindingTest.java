@@ -15,6 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.kb.Article;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.PageRequest;
@@ -92,6 +98,19 @@ class TenantBindingTest {
                         (core, acme) -> core.idempotencyRecords.find(
                                 new IdempotencyKey(acme.tenant, "caller", "POST", "/x", "key"), Instant.EPOCH)),
                 call(
+                        "knowledge base: read",
+                        (core, acme) -> core.knowledgeBase.find(acme.tenant, new ArticleId(UUID.randomUUID()))),
+                call(
+                        "knowledge base: write",
+                        (core, acme) -> core.knowledgeBase.add(Article.write(
+                                new ArticleId(UUID.randomUUID()),
+                                acme.tenant,
+                                new ArticleTitle("Guard"),
+                                new ArticleBody("Guard"),
+                                ArticleStatus.DRAFT,
+                                ArticleTags.NONE,
+                                Instant.EPOCH))),
+                call(
                         "tenants: write",
                         (core, acme) ->
                                 core.tenants.add(acme.tenant, new TenantSlug("acme-too"), "Acme", Instant.EPOCH)));
@@ -149,7 +168,8 @@ class TenantBindingTest {
                         core.slaSettings,
                         core.configuration,
                         core.credentials,
-                        core.apiTokens)
+                        core.apiTokens,
+                        core.knowledgeBase)
                 .map(Snapshotting::snapshot)
                 .map(TenantBindingTest::comparable)
                 .toList();
