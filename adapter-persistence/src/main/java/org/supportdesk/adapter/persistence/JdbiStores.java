@@ -26,7 +26,8 @@ public record JdbiStores(
         JdbiJournal journal,
         JdbiOutbox outbox,
         JdbiIdempotencyRecords idempotencyRecords,
-        JdbiKnowledgeBase knowledgeBase) {
+        JdbiKnowledgeBase knowledgeBase,
+        JdbiCallRequests callRequests) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -52,7 +53,8 @@ public record JdbiStores(
                 new JdbiJournal(scope),
                 new JdbiOutbox(scope),
                 new JdbiIdempotencyRecords(scope),
-                new JdbiKnowledgeBase(scope));
+                new JdbiKnowledgeBase(scope),
+                new JdbiCallRequests(scope));
     }
 
     /** The core's ports: these stores, with the password hasher and secret source the caller chose. */

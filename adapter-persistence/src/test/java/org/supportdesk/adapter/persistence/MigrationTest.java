@@ -20,6 +20,7 @@ class MigrationTest {
             "business_calendar_holidays",
             "business_calendar_hours",
             "business_calendars",
+            "call_requests",
             "categories",
             "flyway_schema_history",
             "idempotency_keys",

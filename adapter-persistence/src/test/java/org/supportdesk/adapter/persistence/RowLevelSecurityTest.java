@@ -23,6 +23,8 @@ import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.kb.Article;
 import org.supportdesk.domain.kb.ArticleBody;
 import org.supportdesk.domain.kb.ArticleId;
@@ -66,7 +68,8 @@ class RowLevelSecurityTest {
             "business_calendar_holidays",
             "api_tokens",
             "kb_articles",
-            "kb_article_tags");
+            "kb_article_tags",
+            "call_requests");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;
@@ -346,6 +349,20 @@ class RowLevelSecurityTest {
                             new ArticleBody("Seed"),
                             ArticleStatus.PUBLISHED,
                             ArticleTags.of(List.of("seed")),
+                            core.clock.instant()));
+            return null;
+        });
+        // call_requests
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .callRequests()
+                    .add(CallRequest.request(
+                            new CallId(UUID.randomUUID()),
+                            tenant.customerActor(),
+                            Optional.of(ticket.id()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
                             core.clock.instant()));
             return null;
         });

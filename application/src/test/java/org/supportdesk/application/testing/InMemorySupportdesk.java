@@ -40,6 +40,7 @@ public final class InMemorySupportdesk {
     public final InMemoryCredentials credentials = new InMemoryCredentials(binding, people);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens(binding);
     public final InMemoryKnowledgeBase knowledgeBase = new InMemoryKnowledgeBase(binding);
+    public final InMemoryCallRequests callRequests = new InMemoryCallRequests(binding);
     public final FakePasswordHashing passwordHashing = new FakePasswordHashing();
     public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(
             binding,
@@ -53,7 +54,8 @@ public final class InMemorySupportdesk {
                     configuration,
                     credentials,
                     apiTokens,
-                    knowledgeBase));
+                    knowledgeBase,
+                    callRequests));
     public final Ports ports;
     public final UseCases useCases;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
@@ -111,6 +114,19 @@ class TenantBindingTest {
                                 ArticleTags.NONE,
                                 Instant.EPOCH))),
                 call(
+                        "call requests: read",
+                        (core, acme) -> core.callRequests.find(acme.tenant, new CallId(UUID.randomUUID()))),
+                call(
+                        "call requests: write",
+                        (core, acme) -> core.callRequests.add(CallRequest.request(
+                                new CallId(UUID.randomUUID()),
+                                acme.customerActor(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Instant.EPOCH))),
+                call(
                         "tenants: write",
                         (core, acme) ->
                                 core.tenants.add(acme.tenant, new TenantSlug("acme-too"), "Acme", Instant.EPOCH)));
@@ -169,7 +185,8 @@ class TenantBindingTest {
                         core.configuration,
                         core.credentials,
                         core.apiTokens,
-                        core.knowledgeBase)
+                        core.knowledgeBase,
+                        core.callRequests)
                 .map(Snapshotting::snapshot)
                 .map(TenantBindingTest::comparable)
                 .toList();
