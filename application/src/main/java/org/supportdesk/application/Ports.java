@@ -2,6 +2,7 @@ package org.supportdesk.application;
 
 import java.util.Objects;
 import org.supportdesk.domain.port.ApiTokens;
+import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
@@ -40,7 +41,8 @@ public record Ports(
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
         SecretSource secrets,
-        KnowledgeBase knowledgeBase) {
+        KnowledgeBase knowledgeBase,
+        CallRequests callRequests) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -59,5 +61,6 @@ public record Ports(
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+        Objects.requireNonNull(callRequests, "callRequests");
     }
 }

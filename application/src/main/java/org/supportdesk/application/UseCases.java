@@ -19,6 +19,11 @@ import org.supportdesk.application.admin.RevokeApiToken;
 import org.supportdesk.application.admin.ShowConfiguration;
 import org.supportdesk.application.admin.UpdateOrganization;
 import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.call.GetCall;
+import org.supportdesk.application.call.ListCalls;
+import org.supportdesk.application.call.ListOwnCalls;
+import org.supportdesk.application.call.RequestCallBack;
+import org.supportdesk.application.call.UpdateCall;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
@@ -93,7 +98,9 @@ public record UseCases(
             ListCategories listCategories,
             SearchArticles searchArticles,
             ReadArticle readArticle,
-            SuggestArticles suggestArticles) {}
+            SuggestArticles suggestArticles,
+            RequestCallBack requestCallBack,
+            ListOwnCalls listOwnCalls) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -116,7 +123,10 @@ public record UseCases(
             ListArticles listArticles,
             GetArticle getArticle,
             UpdateArticle updateArticle,
-            DeleteArticle deleteArticle) {}
+            DeleteArticle deleteArticle,
+            ListCalls listCalls,
+            GetCall getCall,
+            UpdateCall updateCall) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -176,7 +186,9 @@ public record UseCases(
                 new ListCategories(ports.configuration(), ports.transactions()),
                 new SearchArticles(ports.knowledgeBase(), ports.transactions()),
                 new ReadArticle(ports.knowledgeBase(), ports.transactions()),
-                new SuggestArticles(ports.knowledgeBase(), ports.transactions()));
+                new SuggestArticles(ports.knowledgeBase(), ports.transactions()),
+                new RequestCallBack(work, ports.transactions(), ports.callRequests(), ports.tickets(), ports.outbox()),
+                new ListOwnCalls(ports.callRequests(), ports.transactions()));
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
@@ -205,7 +217,10 @@ public record UseCases(
                 new ListArticles(work, ports.knowledgeBase()),
                 new GetArticle(work, ports.knowledgeBase()),
                 new UpdateArticle(work, ports.knowledgeBase()),
-                new DeleteArticle(work, ports.knowledgeBase(), ports.tickets()));
+                new DeleteArticle(work, ports.knowledgeBase(), ports.tickets()),
+                new ListCalls(work, ports.callRequests(), ports.people()),
+                new GetCall(work, ports.callRequests(), ports.people()),
+                new UpdateCall(work, ports.callRequests(), ports.people()));
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),

@@ -76,6 +76,7 @@ public record JdbiStores(
                 idempotencyRecords,
                 passwordHashing,
                 secrets,
-                knowledgeBase);
+                knowledgeBase,
+                callRequests);
     }
 }

@@ -85,7 +85,8 @@ public final class InMemorySupportdesk {
                 idempotencyRecords,
                 passwordHashing,
                 new SecureRandomSecrets(),
-                knowledgeBase);
+                knowledgeBase,
+                callRequests);
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 
