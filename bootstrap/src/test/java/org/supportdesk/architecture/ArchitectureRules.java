@@ -18,6 +18,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Set;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
+import org.supportdesk.application.kb.ReadArticle;
+import org.supportdesk.application.kb.SearchArticles;
+import org.supportdesk.application.kb.SuggestArticles;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.ListCategories;
 import org.supportdesk.application.query.ListCustomerMessages;
@@ -25,6 +28,13 @@ import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleHit;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.kb.PublishedArticle;
+import org.supportdesk.domain.kb.SearchText;
+import org.supportdesk.domain.kb.Snippet;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.Category;
@@ -170,7 +180,18 @@ final class ArchitectureRules {
                     PortalContext.class,
                     MessageId.class,
                     MessageKind.class,
-                    Via.class));
+                    Via.class,
+                    // The knowledge base as customers read it: published articles only, by their own use cases.
+                    SearchArticles.class,
+                    ReadArticle.class,
+                    SuggestArticles.class,
+                    ArticleId.class,
+                    ArticleTitle.class,
+                    ArticleBody.class,
+                    ArticleHit.class,
+                    PublishedArticle.class,
+                    Snippet.class,
+                    SearchText.class));
 
     @ArchTest
     static final ArchRule portal_sees_only_the_customer_projection = classes()

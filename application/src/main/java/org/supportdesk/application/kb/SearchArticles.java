@@ -1,5 +1,6 @@
 package org.supportdesk.application.kb;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.kb.ArticleHit;
@@ -12,7 +13,8 @@ import org.supportdesk.domain.tenant.CustomerActor;
 
 /**
  * A customer searches the published articles of their tenant (§9 {@code /kb/articles?q=}): ranked, with snippets;
- * without text, every published article, the most recently updated first. Drafts are never found.
+ * without text, every published article, the most recently updated first; text without a word finds nothing. Drafts
+ * are never found.
  */
 public final class SearchArticles {
     public record Command(CustomerActor actor, Optional<SearchText> text, PageRequest page) {
@@ -33,6 +35,9 @@ public final class SearchArticles {
 
     public Page<ArticleHit> handle(Command command) {
         CustomerActor customer = command.actor();
+        if (command.text().filter(text -> !text.hasWords()).isPresent()) {
+            return new Page<>(List.of(), command.page().page(), command.page().limit(), 0);
+        }
         return transactions.inTransaction(
                 customer.tenant(),
                 () -> knowledgeBase.searchPublished(customer.tenant(), command.text(), command.page()));

@@ -34,7 +34,7 @@ public final class SuggestArticles {
 
     public List<ArticleHit> handle(Command command) {
         CustomerActor customer = command.actor();
-        if (command.subject().isEmpty()) {
+        if (command.subject().filter(SearchText::hasWords).isEmpty()) {
             return List.of();
         }
         return transactions.inTransaction(

@@ -110,7 +110,9 @@ class AccessMatrixTest {
         CUSTOMER,
         STAFF_MEMBER,
         ORGANIZATION,
-        API_TOKEN;
+        API_TOKEN,
+        /** A knowledge-base article; the shared ones are published. */
+        ARTICLE;
 
         List<Target> targets() {
             return switch (this) {
@@ -314,7 +316,19 @@ class AccessMatrixTest {
             // integration tokens
             route("POST /api/v1/api-tokens", ADMIN, 201).body("{\"name\":\"Matrix token\",\"role\":\"agent\"}"),
             route("GET /api/v1/api-tokens", ADMIN, 200),
-            route("DELETE /api/v1/api-tokens/{id}", ADMIN, 204).on(Subject.API_TOKEN, Prepare.FRESH));
+            route("DELETE /api/v1/api-tokens/{id}", ADMIN, 204).on(Subject.API_TOKEN, Prepare.FRESH),
+            // knowledge base
+            route("GET /api/v1/kb/articles", STAFF, 200),
+            route("POST /api/v1/kb/articles", STAFF, 201)
+                    .body("{\"title\":\"Matrix article\",\"body\":\"Written by the matrix\",\"status\":\"draft\"}"),
+            route("GET /api/v1/kb/articles/{id}", STAFF, 200).on(Subject.ARTICLE, Prepare.SHARED),
+            route("PATCH /api/v1/kb/articles/{id}", STAFF, 200)
+                    .on(Subject.ARTICLE, Prepare.FRESH)
+                    .body("{\"title\":\"Renamed by the matrix\"}"),
+            route("DELETE /api/v1/kb/articles/{id}", ADMIN, 204).on(Subject.ARTICLE, Prepare.FRESH),
+            route("GET /api/v1/portal/kb/articles", CUSTOMER, 200),
+            route("GET /api/v1/portal/kb/articles/{id}", CUSTOMER, 200).on(Subject.ARTICLE, Prepare.SHARED),
+            route("GET /api/v1/portal/kb/suggestions", CUSTOMER, 200));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -384,6 +398,10 @@ class AccessMatrixTest {
                     .id()
                     .toString();
             case API_TOKEN -> world.apiToken(tenant).toString();
+            case ARTICLE -> (route.prepare() == Prepare.SHARED
+                            ? world.sharedArticle(tenant)
+                            : world.publishedArticle(tenant))
+                    .toString();
             case NONE -> throw new IllegalStateException(route.key() + " has no {id}");
         };
     }

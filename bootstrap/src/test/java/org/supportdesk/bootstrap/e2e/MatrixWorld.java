@@ -32,6 +32,7 @@ import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
@@ -40,6 +41,11 @@ import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.bootstrap.Config;
 import org.supportdesk.bootstrap.Password4jHashing;
 import org.supportdesk.bootstrap.Supportdesk;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
@@ -116,6 +122,11 @@ final class MatrixWorld implements AutoCloseable {
     final TicketId ticketOfB;
     final TicketId globexTicket;
 
+    /** The published articles of the reading routes: one per tenant. */
+    final ArticleId acmeArticle;
+
+    final ArticleId globexArticle;
+
     final Map<AccessMatrixTest.Principal, Optional<String>> bearers = new EnumMap<>(AccessMatrixTest.Principal.class);
 
     MatrixWorld(Path dataDir) {
@@ -167,6 +178,8 @@ final class MatrixWorld implements AutoCloseable {
         ticketOfA = seededTicketOfA();
         ticketOfB = fileAs(customerB);
         globexTicket = fileAs(globexCustomer);
+        acmeArticle = publishedArticle(acme);
+        globexArticle = publishedArticle(globex);
         bearers();
     }
 
@@ -321,6 +334,24 @@ final class MatrixWorld implements AutoCloseable {
         useCases.desk()
                 .escalateTicket()
                 .handle(new EscalateTicket.Command(staffOf(tenant), ticket, reason, Optional.empty()));
+    }
+
+    /** The published article of {@code tenant} that the reading routes share. */
+    ArticleId sharedArticle(TenantId tenant) {
+        return tenant.equals(acme) ? acmeArticle : globexArticle;
+    }
+
+    /** A new published article of {@code tenant}, for one cell to change or delete. */
+    ArticleId publishedArticle(TenantId tenant) {
+        return useCases.desk()
+                .createArticle()
+                .handle(new CreateArticle.Command(
+                        staffOf(tenant),
+                        new ArticleTitle("Matrix article " + next()),
+                        new ArticleBody("How the matrix works."),
+                        ArticleStatus.PUBLISHED,
+                        ArticleTags.NONE))
+                .id();
     }
 
     /** A new integration token of {@code tenant}, to be revoked by one cell. */

@@ -9,7 +9,8 @@ import org.supportdesk.domain.problem.ValidationFailed;
  * What someone searches the knowledge base for: the words of what they typed (runs of letters and digits), in order,
  * repeats dropped, at most {@link #MAX_TERMS}. Everything else they typed (quotes, operators, markup, punctuation) only
  * separates words, so the words can be handed to any search engine without meaning anything to it. Each store folds
- * case as it folds its documents.
+ * case as it folds its documents. Text without a single word is a search all the same, one that finds nothing; the
+ * use cases answer it without asking a store, which is only ever given words.
  */
 public record SearchText(List<String> terms) {
     public static final int MAX_TERMS = 16;
@@ -17,8 +18,8 @@ public record SearchText(List<String> terms) {
 
     public SearchText {
         terms = List.copyOf(terms);
-        if (terms.isEmpty() || terms.size() > MAX_TERMS) {
-            throw new IllegalArgumentException("a search has 1 to " + MAX_TERMS + " words");
+        if (terms.size() > MAX_TERMS) {
+            throw new IllegalArgumentException("a search has at most " + MAX_TERMS + " words");
         }
         for (String term : terms) {
             if (term.isEmpty() || !term.codePoints().allMatch(Character::isLetterOrDigit)) {
@@ -28,12 +29,13 @@ public record SearchText(List<String> terms) {
     }
 
     /**
-     * The words of {@code raw}; empty when it has none. {@code field} names the input in a refusal.
+     * The words of {@code raw}; empty when nothing (or only white space) was typed, no search at all. {@code field}
+     * names the input in a refusal.
      *
      * @throws ValidationFailed when {@code raw} is longer than {@link #MAX_LENGTH} characters
      */
     public static Optional<SearchText> parse(String field, String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         if (raw.length() > MAX_LENGTH) {
@@ -49,7 +51,12 @@ public record SearchText(List<String> terms) {
             }
         });
         add(terms, word);
-        return terms.isEmpty() ? Optional.empty() : Optional.of(new SearchText(terms));
+        return Optional.of(new SearchText(terms));
+    }
+
+    /** Whether there is a word to look for; a search without one finds nothing. */
+    public boolean hasWords() {
+        return !terms.isEmpty();
     }
 
     private static void add(List<String> terms, StringBuilder word) {
@@ -62,8 +69,11 @@ public record SearchText(List<String> terms) {
         }
     }
 
-    /** The word being typed, which suggestions match as a prefix. */
+    /** The word being typed, which suggestions match as a prefix; a search without words has none. */
     public String lastTerm() {
+        if (terms.isEmpty()) {
+            throw new IllegalStateException("a search without words has no last word");
+        }
         return terms.get(terms.size() - 1);
     }
 }

@@ -16,7 +16,8 @@ import org.supportdesk.domain.tenant.TenantId;
  * method is scoped to one tenant: another tenant's article is never found, listed or counted, whatever is asked for.
  * Every method is called inside a transaction of the tenant it names, and joins it ({@link TransactionRunner}).
  *
- * <p><b>Search.</b> A {@link SearchText} is matched word by word against title and body, each store folding case as it
+ * <p><b>Search.</b> A {@link SearchText} (always with at least one word: the use cases answer a search without words
+ * themselves) is matched word by word against title and body, each store folding case as it
  * folds its documents. {@link #list} and {@link #searchPublished} find the articles that contain every word; {@link
  * #suggestPublished} those that contain any, the last word also as a prefix (it is still being typed). Matches are
  * ranked: first the articles whose title alone matches the search, then by how well title and body match, title words

@@ -28,8 +28,10 @@ class SearchTextTest {
     }
 
     @Test
-    void text_without_words_is_no_search() {
-        assertThat(SearchText.parse("q", "  !!! -- ")).isEmpty();
+    void text_without_words_is_a_search_for_nothing_and_no_text_is_no_search() {
+        assertThat(SearchText.parse("q", "  !!! -- "))
+                .hasValueSatisfying(text -> assertThat(text.hasWords()).isFalse());
+        assertThat(SearchText.parse("q", "   ")).isEmpty();
         assertThat(SearchText.parse("q", null)).isEmpty();
     }
 

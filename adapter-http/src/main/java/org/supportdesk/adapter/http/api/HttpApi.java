@@ -17,7 +17,9 @@ import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
 import org.supportdesk.adapter.http.auth.LoginThrottle;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
+import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.application.UseCases;
@@ -57,7 +59,9 @@ public final class HttpApi {
                         new PeopleEndpoints(useCases.admin(), requests, creation),
                         new OrganizationEndpoints(useCases.admin(), requests, creation),
                         new SettingsEndpoints(useCases.admin(), requests),
-                        new ApiTokenEndpoints(useCases.admin(), requests, creation)),
+                        new ApiTokenEndpoints(useCases.admin(), requests, creation),
+                        new KnowledgeBaseEndpoints(useCases.desk(), requests, creation),
+                        new PortalKnowledgeBaseEndpoints(useCases.portal())),
                 routeAdded);
     }
 }

@@ -42,6 +42,7 @@ import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Category;
@@ -61,8 +62,8 @@ import org.supportdesk.domain.ticket.Via;
 
 /** The agent desk's ticket routes (§10) under {@code /api/v1}. */
 public final class DeskTicketEndpoints implements Endpoints {
-    private static final Set<String> PATCHABLE =
-            Set.of("status", "priority", "category", "assignee_id", "tags", "subject", "custom_fields");
+    private static final Set<String> PATCHABLE = Set.of(
+            "status", "priority", "category", "assignee_id", "tags", "subject", "custom_fields", "related_article");
 
     private final UseCases.Desk useCases;
     private final Requests requests;
@@ -111,7 +112,8 @@ public final class DeskTicketEndpoints implements Endpoints {
             String category,
             String priority,
             String source,
-            JsonNode customFields) {}
+            JsonNode customFields,
+            String relatedArticle) {}
 
     record RequesterRequest(String email, String name) {}
 
@@ -127,6 +129,9 @@ public final class DeskTicketEndpoints implements Endpoints {
                 .orElse(null);
         CustomFields customFields = fields.read("custom_fields", () -> customFields(body.customFields()))
                 .orElse(null);
+        Optional<ArticleId> relatedArticle = body.relatedArticle() == null
+                ? Optional.empty()
+                : fields.read("related_article", () -> new ArticleId(UUID.fromString(body.relatedArticle())));
         fields.required("requester", requester);
         fields.done();
         creation.respond(ctx, staff, () -> {
@@ -140,7 +145,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                             content.priority(),
                             source,
                             customFields,
-                            Optional.empty()));
+                            Optional.empty(),
+                            relatedArticle));
             etag(ctx, filed.ticket().version());
             return written(filed);
         });
@@ -179,6 +185,11 @@ public final class DeskTicketEndpoints implements Endpoints {
         var assignment = body.has("assignee_id")
                 ? fields.read("assignee_id", () -> new UpdateTicket.Assignment(assignee(body.get("assignee_id"))))
                 : Optional.<UpdateTicket.Assignment>empty();
+        var relatedArticle = body.has("related_article")
+                ? fields.read(
+                        "related_article",
+                        () -> new UpdateTicket.ArticleLink(relatedArticle(body.get("related_article"))))
+                : Optional.<UpdateTicket.ArticleLink>empty();
         fields.done();
         respond(
                 ctx,
@@ -193,7 +204,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                                 custom,
                                 assignment,
                                 status,
-                                ifMatch(ctx))));
+                                ifMatch(ctx),
+                                relatedArticle)));
     }
 
     void delete(Context ctx) {
@@ -326,6 +338,16 @@ public final class DeskTicketEndpoints implements Endpoints {
             throw ValidationFailed.of("assignee_id", "must be a person id or null");
         }
         return Optional.of(new UserId(UUID.fromString(value.asText())));
+    }
+
+    private static Optional<ArticleId> relatedArticle(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ValidationFailed.of("related_article", "must be an article id or null");
+        }
+        return Optional.of(new ArticleId(UUID.fromString(value.asText())));
     }
 
     private static Tags tags(JsonNode value) {

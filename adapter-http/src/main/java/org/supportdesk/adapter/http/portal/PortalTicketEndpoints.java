@@ -25,6 +25,7 @@ import org.supportdesk.application.query.ListCustomerMessages;
 import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -91,7 +92,8 @@ public final class PortalTicketEndpoints implements Endpoints {
             String priority,
             String pageUrl,
             String browserInfo,
-            String followUpOf) {}
+            String followUpOf,
+            String relatedArticle) {}
 
     void file(Context ctx) {
         CustomerActor customer = Authenticator.customer(ctx);
@@ -107,6 +109,9 @@ public final class PortalTicketEndpoints implements Endpoints {
         Optional<TicketId> followUpOf = body.followUpOf() == null
                 ? Optional.empty()
                 : fields.read("follow_up_of", () -> new TicketId(UUID.fromString(body.followUpOf())));
+        Optional<ArticleId> relatedArticle = body.relatedArticle() == null
+                ? Optional.empty()
+                : fields.read("related_article", () -> new ArticleId(UUID.fromString(body.relatedArticle())));
         fields.done();
         creation.respond(ctx, customer, () -> {
             TicketId filed = useCases.fileTicket()
@@ -117,7 +122,8 @@ public final class PortalTicketEndpoints implements Endpoints {
                             content.category(),
                             content.priority(),
                             context,
-                            followUpOf));
+                            followUpOf,
+                            relatedArticle));
             return PortalTicketResponse.of(view(customer, filed), true);
         });
     }

@@ -10,7 +10,8 @@ import org.supportdesk.domain.visibility.CustomerTicketView;
 
 /**
  * A ticket as its customer sees it (§8), built only from {@link CustomerTicketView}: it has no field for internal
- * notes, assignee, tags, escalation or SLA internals. {@code messages} only on the detail.
+ * notes, assignee, tags, escalation or SLA internals. {@code messages} only on the detail; {@code related_article} only
+ * while the article is published.
  */
 public record PortalTicketResponse(
         String id,
@@ -27,7 +28,8 @@ public record PortalTicketResponse(
         Optional<Instant> closedAt,
         int messagesCount,
         Optional<Instant> lastMessageAt,
-        Optional<List<Message>> messages) {
+        Optional<List<Message>> messages,
+        Optional<String> relatedArticle) {
 
     /** Who asked. */
     public record Requester(String id, String name) {}
@@ -59,7 +61,8 @@ public record PortalTicketResponse(
                         ? Optional.of(v.messages().stream()
                                 .map(PortalTicketResponse::message)
                                 .collect(Collectors.toList()))
-                        : Optional.empty());
+                        : Optional.empty(),
+                v.relatedArticle().map(Object::toString));
     }
 
     static Message message(CustomerMessageView m) {
