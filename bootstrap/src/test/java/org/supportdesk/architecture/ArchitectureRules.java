@@ -17,6 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Set;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.call.ListOwnCalls;
+import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.kb.ReadArticle;
 import org.supportdesk.application.kb.SearchArticles;
@@ -28,6 +30,11 @@ import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallNote;
+import org.supportdesk.domain.call.CallStatus;
+import org.supportdesk.domain.call.CustomerCallView;
+import org.supportdesk.domain.call.PhoneNumber;
 import org.supportdesk.domain.kb.ArticleBody;
 import org.supportdesk.domain.kb.ArticleHit;
 import org.supportdesk.domain.kb.ArticleId;
@@ -191,7 +198,15 @@ final class ArchitectureRules {
                     ArticleHit.class,
                     PublishedArticle.class,
                     Snippet.class,
-                    SearchText.class));
+                    SearchText.class,
+                    // Call-backs as customers see them: their own requests, nothing of the staff's work on them.
+                    RequestCallBack.class,
+                    ListOwnCalls.class,
+                    CallId.class,
+                    CallStatus.class,
+                    CustomerCallView.class,
+                    PhoneNumber.class,
+                    CallNote.class));
 
     @ArchTest
     static final ArchRule portal_sees_only_the_customer_projection = classes()

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.supportdesk.domain.call.CallStatus;
+import org.supportdesk.domain.call.InvalidCallTransition;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.problem.DomainException;
 import org.supportdesk.domain.problem.FieldError;
@@ -47,6 +49,13 @@ public final class Problems {
                     refused.allowedTargets().stream()
                             .sorted()
                             .map(TicketStatus::wireName)
+                            .collect(Collectors.toList()));
+        } else if (e instanceof InvalidCallTransition refused) {
+            extensions.put(
+                    "allowed_targets",
+                    refused.allowedTargets().stream()
+                            .sorted()
+                            .map(CallStatus::wireName)
                             .collect(Collectors.toList()));
         } else if (e instanceof FollowUpRequired followUp) {
             extensions.put("follow_up_of", followUp.ticket().toString());

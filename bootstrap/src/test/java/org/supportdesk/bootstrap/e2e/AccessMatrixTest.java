@@ -112,7 +112,9 @@ class AccessMatrixTest {
         ORGANIZATION,
         API_TOKEN,
         /** A knowledge-base article; the shared ones are published. */
-        ARTICLE;
+        ARTICLE,
+        /** A call-back request. */
+        CALL;
 
         List<Target> targets() {
             return switch (this) {
@@ -328,7 +330,15 @@ class AccessMatrixTest {
             route("DELETE /api/v1/kb/articles/{id}", ADMIN, 204).on(Subject.ARTICLE, Prepare.FRESH),
             route("GET /api/v1/portal/kb/articles", CUSTOMER, 200),
             route("GET /api/v1/portal/kb/articles/{id}", CUSTOMER, 200).on(Subject.ARTICLE, Prepare.SHARED),
-            route("GET /api/v1/portal/kb/suggestions", CUSTOMER, 200));
+            route("GET /api/v1/portal/kb/suggestions", CUSTOMER, 200),
+            // call-backs
+            route("POST /api/v1/portal/calls", CUSTOMER, 201).body("{\"note\":\"Call me, matrix\"}"),
+            route("GET /api/v1/portal/calls", CUSTOMER, 200),
+            route("GET /api/v1/calls", STAFF, 200),
+            route("GET /api/v1/calls/{id}", STAFF, 200).on(Subject.CALL, Prepare.SHARED),
+            route("PATCH /api/v1/calls/{id}", STAFF, 200)
+                    .on(Subject.CALL, Prepare.FRESH)
+                    .body("{\"status\":\"cancelled\"}"));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -401,6 +411,8 @@ class AccessMatrixTest {
             case ARTICLE -> (route.prepare() == Prepare.SHARED
                             ? world.sharedArticle(tenant)
                             : world.publishedArticle(tenant))
+                    .toString();
+            case CALL -> (route.prepare() == Prepare.SHARED ? world.sharedCall(tenant) : world.callFor(tenant))
                     .toString();
             case NONE -> throw new IllegalStateException(route.key() + " has no {id}");
         };

@@ -30,6 +30,7 @@ import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.kb.CreateArticle;
@@ -41,6 +42,7 @@ import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.bootstrap.Config;
 import org.supportdesk.bootstrap.Password4jHashing;
 import org.supportdesk.bootstrap.Supportdesk;
+import org.supportdesk.domain.call.CallId;
 import org.supportdesk.domain.kb.ArticleBody;
 import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.kb.ArticleStatus;
@@ -127,6 +129,11 @@ final class MatrixWorld implements AutoCloseable {
 
     final ArticleId globexArticle;
 
+    /** The call-back requests of the reading routes: one per tenant. */
+    final CallId acmeCall;
+
+    final CallId globexCall;
+
     final Map<AccessMatrixTest.Principal, Optional<String>> bearers = new EnumMap<>(AccessMatrixTest.Principal.class);
 
     MatrixWorld(Path dataDir) {
@@ -180,6 +187,8 @@ final class MatrixWorld implements AutoCloseable {
         globexTicket = fileAs(globexCustomer);
         acmeArticle = publishedArticle(acme);
         globexArticle = publishedArticle(globex);
+        acmeCall = callFor(acme);
+        globexCall = callFor(globex);
         bearers();
     }
 
@@ -351,6 +360,24 @@ final class MatrixWorld implements AutoCloseable {
                         new ArticleBody("How the matrix works."),
                         ArticleStatus.PUBLISHED,
                         ArticleTags.NONE))
+                .id();
+    }
+
+    /** The call-back request of {@code tenant} that the reading routes share. */
+    CallId sharedCall(TenantId tenant) {
+        return tenant.equals(acme) ? acmeCall : globexCall;
+    }
+
+    /** A new call-back request in {@code tenant}, asked for now by its customer, for one cell to change. */
+    CallId callFor(TenantId tenant) {
+        return useCases.portal()
+                .requestCallBack()
+                .handle(new RequestCallBack.Command(
+                        customerActor(tenant.equals(acme) ? customerA : globexCustomer),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
                 .id();
     }
 

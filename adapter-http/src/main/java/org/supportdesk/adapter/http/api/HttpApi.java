@@ -16,9 +16,11 @@ import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
 import org.supportdesk.adapter.http.auth.LoginThrottle;
+import org.supportdesk.adapter.http.desk.CallEndpoints;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
+import org.supportdesk.adapter.http.portal.PortalCallEndpoints;
 import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
@@ -61,7 +63,9 @@ public final class HttpApi {
                         new SettingsEndpoints(useCases.admin(), requests),
                         new ApiTokenEndpoints(useCases.admin(), requests, creation),
                         new KnowledgeBaseEndpoints(useCases.desk(), requests, creation),
-                        new PortalKnowledgeBaseEndpoints(useCases.portal())),
+                        new PortalKnowledgeBaseEndpoints(useCases.portal()),
+                        new CallEndpoints(useCases.desk(), requests),
+                        new PortalCallEndpoints(useCases.portal(), requests, creation)),
                 routeAdded);
     }
 }
