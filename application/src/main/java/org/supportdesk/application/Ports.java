@@ -4,10 +4,12 @@ import java.util.Objects;
 import org.supportdesk.domain.port.ApiTokens;
 import org.supportdesk.domain.port.AttachmentStore;
 import org.supportdesk.domain.port.Attachments;
+import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
@@ -44,7 +46,9 @@ public record Ports(
         SecretSource secrets,
         Attachments attachments,
         AttachmentStore attachmentFiles,
-        ContentSniffer contentSniffer) {
+        ContentSniffer contentSniffer,
+        KnowledgeBase knowledgeBase,
+        CallRequests callRequests) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -65,5 +69,7 @@ public record Ports(
         Objects.requireNonNull(attachments, "attachments");
         Objects.requireNonNull(attachmentFiles, "attachmentFiles");
         Objects.requireNonNull(contentSniffer, "contentSniffer");
+        Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+        Objects.requireNonNull(callRequests, "callRequests");
     }
 }

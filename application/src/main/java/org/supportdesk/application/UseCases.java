@@ -23,11 +23,24 @@ import org.supportdesk.application.attachment.AttachmentLinks;
 import org.supportdesk.application.attachment.DownloadAttachment;
 import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
 import org.supportdesk.application.attachment.UploadAttachment;
+import org.supportdesk.application.call.GetCall;
+import org.supportdesk.application.call.ListCalls;
+import org.supportdesk.application.call.ListOwnCalls;
+import org.supportdesk.application.call.RequestCallBack;
+import org.supportdesk.application.call.UpdateCall;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.kb.CreateArticle;
+import org.supportdesk.application.kb.DeleteArticle;
+import org.supportdesk.application.kb.GetArticle;
+import org.supportdesk.application.kb.ListArticles;
+import org.supportdesk.application.kb.ReadArticle;
+import org.supportdesk.application.kb.SearchArticles;
+import org.supportdesk.application.kb.SuggestArticles;
+import org.supportdesk.application.kb.UpdateArticle;
 import org.supportdesk.application.query.ExportTickets;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -94,7 +107,12 @@ public record UseCases(
             ListCategories listCategories,
             UploadAttachment uploadAttachment,
             DownloadAttachment downloadAttachment,
-            GiveFeedback giveFeedback) {}
+            GiveFeedback giveFeedback,
+            SearchArticles searchArticles,
+            ReadArticle readArticle,
+            SuggestArticles suggestArticles,
+            RequestCallBack requestCallBack,
+            ListOwnCalls listOwnCalls) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -115,7 +133,15 @@ public record UseCases(
             TicketHistory ticketHistory,
             UploadAttachment uploadAttachment,
             DownloadAttachment downloadAttachment,
-            ShowTicketStats showTicketStats) {}
+            ShowTicketStats showTicketStats,
+            CreateArticle createArticle,
+            ListArticles listArticles,
+            GetArticle getArticle,
+            UpdateArticle updateArticle,
+            DeleteArticle deleteArticle,
+            ListCalls listCalls,
+            GetCall getCall,
+            UpdateCall updateCall) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -162,7 +188,8 @@ public record UseCases(
                 correlation,
                 clock);
         AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
-        CustomerViews customerViews = new CustomerViews(ports.tickets(), ports.people(), ports.attachments());
+        CustomerViews customerViews =
+                new CustomerViews(ports.tickets(), ports.people(), ports.attachments(), ports.knowledgeBase());
         AttachmentLinks attachmentLinks = new AttachmentLinks(ports.attachments(), ports.configuration(), clock);
         UploadAttachment uploadAttachment = new UploadAttachment(
                 ports.attachments(),
@@ -175,7 +202,7 @@ public record UseCases(
         DownloadAttachment downloadAttachment = new DownloadAttachment(
                 ports.attachments(), ports.attachmentFiles(), ports.tickets(), ports.transactions());
         Portal portal = new Portal(
-                new ListCustomerTickets(ports.ticketQueries(), ports.transactions()),
+                new ListCustomerTickets(ports.ticketQueries(), ports.transactions(), ports.knowledgeBase()),
                 new FileTicket(
                         changes,
                         ports.tickets(),
@@ -183,7 +210,8 @@ public record UseCases(
                         ports.people(),
                         ports.configuration(),
                         ports.slaSettings(),
-                        attachmentLinks),
+                        attachmentLinks,
+                        ports.knowledgeBase()),
                 new GetCustomerTicket(ports.tickets(), customerViews, ports.transactions()),
                 new ListCustomerMessages(ports.tickets(), ports.transactions(), ports.attachments()),
                 new ReplyAsCustomer(changes, ports.configuration(), attachmentLinks),
@@ -192,7 +220,12 @@ public record UseCases(
                 new ListCategories(ports.configuration(), ports.transactions()),
                 uploadAttachment,
                 downloadAttachment,
-                new GiveFeedback(changes));
+                new GiveFeedback(changes),
+                new SearchArticles(ports.knowledgeBase(), ports.transactions()),
+                new ReadArticle(ports.knowledgeBase(), ports.transactions()),
+                new SuggestArticles(ports.knowledgeBase(), ports.transactions()),
+                new RequestCallBack(work, ports.transactions(), ports.callRequests(), ports.tickets(), ports.outbox()),
+                new ListOwnCalls(ports.callRequests(), ports.transactions()));
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
@@ -203,9 +236,10 @@ public record UseCases(
                         ports.configuration(),
                         ports.slaSettings(),
                         work,
-                        attachmentLinks),
+                        attachmentLinks,
+                        ports.knowledgeBase()),
                 new GetTicket(ports.tickets(), ports.people(), ports.transactions(), ports.attachments()),
-                new UpdateTicket(changes, ports.people(), ports.configuration()),
+                new UpdateTicket(changes, ports.people(), ports.configuration(), ports.knowledgeBase()),
                 new ChangeTicketStatus(changes),
                 new DeleteTicket(changes),
                 new RestoreTicket(changes),
@@ -219,7 +253,15 @@ public record UseCases(
                 new TicketHistory(ports.tickets(), ports.journal(), ports.transactions()),
                 uploadAttachment,
                 downloadAttachment,
-                new ShowTicketStats(ports.ticketQueries(), ports.people(), ports.transactions(), clock));
+                new ShowTicketStats(ports.ticketQueries(), ports.people(), ports.transactions(), clock),
+                new CreateArticle(work, ports.knowledgeBase()),
+                new ListArticles(work, ports.knowledgeBase()),
+                new GetArticle(work, ports.knowledgeBase()),
+                new UpdateArticle(work, ports.knowledgeBase()),
+                new DeleteArticle(work, ports.knowledgeBase(), ports.tickets()),
+                new ListCalls(work, ports.callRequests(), ports.people()),
+                new GetCall(work, ports.callRequests(), ports.people()),
+                new UpdateCall(work, ports.callRequests(), ports.people()));
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),

@@ -17,7 +17,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Set;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.call.ListOwnCalls;
+import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
+import org.supportdesk.application.kb.ReadArticle;
+import org.supportdesk.application.kb.SearchArticles;
+import org.supportdesk.application.kb.SuggestArticles;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.ListCategories;
 import org.supportdesk.application.query.ListCustomerMessages;
@@ -26,6 +31,18 @@ import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.GiveFeedback;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallNote;
+import org.supportdesk.domain.call.CallStatus;
+import org.supportdesk.domain.call.CustomerCallView;
+import org.supportdesk.domain.call.PhoneNumber;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleHit;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.kb.PublishedArticle;
+import org.supportdesk.domain.kb.SearchText;
+import org.supportdesk.domain.kb.Snippet;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.Category;
@@ -182,7 +199,26 @@ final class ArchitectureRules {
                     // §9 feedback: the requester rates their ticket; the rating and feedback are theirs to see.
                     GiveFeedback.class,
                     Rating.class,
-                    Feedback.class));
+                    Feedback.class,
+                    // The knowledge base as customers read it: published articles only, by their own use cases.
+                    SearchArticles.class,
+                    ReadArticle.class,
+                    SuggestArticles.class,
+                    ArticleId.class,
+                    ArticleTitle.class,
+                    ArticleBody.class,
+                    ArticleHit.class,
+                    PublishedArticle.class,
+                    Snippet.class,
+                    SearchText.class,
+                    // Call-backs as customers see them: their own requests, nothing of the staff's work on them.
+                    RequestCallBack.class,
+                    ListOwnCalls.class,
+                    CallId.class,
+                    CallStatus.class,
+                    CustomerCallView.class,
+                    PhoneNumber.class,
+                    CallNote.class));
 
     @ArchTest
     static final ArchRule portal_sees_only_the_customer_projection = classes()

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.supportdesk.domain.call.CallStatus;
+import org.supportdesk.domain.call.InvalidCallTransition;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.problem.DomainException;
 import org.supportdesk.domain.problem.FieldError;
@@ -54,6 +56,13 @@ public final class Problems {
         } else if (e.code() == ProblemCode.UNAVAILABLE) {
             // Short, so clients come back soon after the store does; the answer itself comes fast (bounded waits).
             ctx.header("Retry-After", String.valueOf(RETRY_UNAVAILABLE_AFTER_SECONDS));
+        } else if (e instanceof InvalidCallTransition refused) {
+            extensions.put(
+                    "allowed_targets",
+                    refused.allowedTargets().stream()
+                            .sorted()
+                            .map(CallStatus::wireName)
+                            .collect(Collectors.toList()));
         } else if (e instanceof FollowUpRequired followUp) {
             extensions.put("follow_up_of", followUp.ticket().toString());
             extensions.put("follow_up_route", "/api/v1/portal/tickets");

@@ -27,7 +27,9 @@ public record JdbiStores(
         JdbiJournal journal,
         JdbiOutbox outbox,
         JdbiIdempotencyRecords idempotencyRecords,
-        JdbiAttachments attachments) {
+        JdbiAttachments attachments,
+        JdbiKnowledgeBase knowledgeBase,
+        JdbiCallRequests callRequests) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -53,7 +55,9 @@ public record JdbiStores(
                 new JdbiJournal(scope),
                 new JdbiOutbox(scope),
                 new JdbiIdempotencyRecords(scope),
-                new JdbiAttachments(scope));
+                new JdbiAttachments(scope),
+                new JdbiKnowledgeBase(scope),
+                new JdbiCallRequests(scope));
     }
 
     /**
@@ -80,6 +84,8 @@ public record JdbiStores(
                 secrets,
                 attachments,
                 attachmentFiles,
-                new TikaContentSniffer());
+                new TikaContentSniffer(),
+                knowledgeBase,
+                callRequests);
     }
 }

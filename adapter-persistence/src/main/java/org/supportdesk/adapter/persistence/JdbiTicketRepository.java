@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
@@ -84,6 +85,11 @@ public final class JdbiTicketRepository implements TicketRepository {
         return dao(tenant).categoriesInUse(tenant.value()).stream()
                 .map(Category::new)
                 .collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean relatesToArticle(TenantId tenant, ArticleId article) {
+        return dao(tenant).relatesToArticle(tenant.value(), article.value());
     }
 
     private TicketDao dao(TenantId tenant) {

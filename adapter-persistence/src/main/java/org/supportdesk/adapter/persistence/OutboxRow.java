@@ -3,18 +3,28 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.supportdesk.domain.call.CallId;
 import org.supportdesk.domain.port.NotificationIntent;
+import org.supportdesk.domain.ticket.TicketId;
 
 /** A new {@code outbox} row: an intent as enqueued, before any delivery attempt. */
 public record OutboxRow(
-        UUID tenantId, UUID id, String topic, UUID ticketId, String[] audiences, String dedupKey, Instant at) {
+        UUID tenantId,
+        UUID id,
+        String topic,
+        UUID ticketId,
+        UUID callId,
+        String[] audiences,
+        String dedupKey,
+        Instant at) {
 
     static OutboxRow from(NotificationIntent intent) {
         return new OutboxRow(
                 intent.tenant().value(),
                 intent.id(),
                 intent.topic().name().toLowerCase(Locale.ROOT),
-                intent.ticket().value(),
+                intent.ticket().map(TicketId::value).orElse(null),
+                intent.call().map(CallId::value).orElse(null),
                 intent.audiences().stream()
                         .map(a -> a.name().toLowerCase(Locale.ROOT))
                         .sorted()

@@ -34,14 +34,14 @@ interface TicketDao {
                 screenshot_id, custom_fields, follow_up_of, escalated_at, escalation_reason, sla_policy_version, sla_calendar_version,
                 first_response_due_at, resolution_due_at, first_response_breached_at, resolution_breached_at,
                 first_responded_at, resolved_at, closed_at, created_at, updated_at, customer_updated_at, last_message_at,
-                messages_count, deleted_at, version, feedback_rating, feedback_comment, feedback_at)
+                messages_count, deleted_at, version, feedback_rating, feedback_comment, feedback_at, related_article_id)
             VALUES (:tenantId, :id, :numberYear, :numberSequence, :subject, :description, :category, :priority,
                 :status, :requesterId, :organizationId, :assigneeId, :assignedAt, :source, :pageUrl, :browserInfo,
                 :screenshotId, CAST(:customFields AS json), :followUpOf, :escalatedAt, :escalationReason, :slaPolicyVersion,
                 :slaCalendarVersion, :firstResponseDueAt, :resolutionDueAt, :firstResponseBreachedAt,
                 :resolutionBreachedAt, :firstRespondedAt, :resolvedAt, :closedAt, :createdAt, :updatedAt,
                 :customerUpdatedAt, :lastMessageAt, :messagesCount, :deletedAt, :version, :feedbackRating,
-                :feedbackComment, :feedbackAt)
+                :feedbackComment, :feedbackAt, :relatedArticleId)
             """)
     void insert(@BindMethods TicketRow row);
 
@@ -57,7 +57,7 @@ interface TicketDao {
                    resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :updatedAt,
                    customer_updated_at = :customerUpdatedAt, last_message_at = :lastMessageAt, messages_count = :messagesCount, deleted_at = :deletedAt,
                    version = :version, feedback_rating = :feedbackRating, feedback_comment = :feedbackComment,
-                   feedback_at = :feedbackAt
+                   feedback_at = :feedbackAt, related_article_id = :relatedArticleId
              WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion
             """)
     int update(@BindMethods TicketRow row, long expectedVersion);
@@ -110,4 +110,10 @@ interface TicketDao {
 
     @SqlQuery("SELECT DISTINCT category FROM tickets WHERE tenant_id = :tenant")
     List<String> categoriesInUse(UUID tenant);
+
+    @SqlQuery(
+            """
+            SELECT EXISTS (SELECT 1 FROM tickets WHERE tenant_id = :tenant AND related_article_id = :article)
+            """)
+    boolean relatesToArticle(UUID tenant, UUID article);
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.TenantId;
@@ -47,6 +48,7 @@ public record TicketRow(
         UUID screenshotId,
         String customFields,
         UUID followUpOf,
+        UUID relatedArticleId,
         Instant escalatedAt,
         String escalationReason,
         int slaPolicyVersion,
@@ -92,6 +94,7 @@ public record TicketRow(
                 t.context().screenshot().map(AttachmentId::value).orElse(null),
                 t.customFields().json(),
                 t.followUpOf().map(TicketId::value).orElse(null),
+                t.relatedArticle().map(ArticleId::value).orElse(null),
                 t.escalation().map(Escalation::at).orElse(null),
                 t.escalation().map(Escalation::reason).orElse(null),
                 sla.policyVersion(),
@@ -138,6 +141,7 @@ public record TicketRow(
                         Optional.ofNullable(screenshotId).map(AttachmentId::new)),
                 new CustomFields(customFields),
                 Optional.ofNullable(followUpOf).map(TicketId::new),
+                Optional.ofNullable(relatedArticleId).map(ArticleId::new),
                 Optional.ofNullable(escalatedAt).map(at -> new Escalation(at, escalationReason)),
                 new SlaTimes(
                         slaPolicyVersion,

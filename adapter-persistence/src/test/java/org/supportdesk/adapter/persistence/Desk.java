@@ -78,6 +78,7 @@ record Desk(Ports ports, UseCases useCases) {
                             s.context(),
                             s.customFields(),
                             s.followUpOf(),
+                            s.relatedArticle(),
                             s.escalation(),
                             sla,
                             s.feedback(),

@@ -23,6 +23,14 @@ import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallRequest;
+import org.supportdesk.domain.kb.Article;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
@@ -58,7 +66,10 @@ class RowLevelSecurityTest {
             "business_calendars",
             "business_calendar_hours",
             "business_calendar_holidays",
-            "api_tokens");
+            "api_tokens",
+            "kb_articles",
+            "kb_article_tags",
+            "call_requests");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;
@@ -341,6 +352,34 @@ class RowLevelSecurityTest {
                                     ZoneId.of("Europe/Berlin"),
                                     WeeklyHours.mondayToFriday(OpeningInterval.parse("09:00", "17:00")),
                                     Set.of(LocalDate.of(2026, 12, 25))));
+            return null;
+        });
+        // kb_articles, kb_article_tags
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .knowledgeBase()
+                    .add(Article.write(
+                            new ArticleId(UUID.randomUUID()),
+                            tenant.tenant,
+                            new ArticleTitle("Seed article"),
+                            new ArticleBody("Seed"),
+                            ArticleStatus.PUBLISHED,
+                            ArticleTags.of(List.of("seed")),
+                            core.clock.instant()));
+            return null;
+        });
+        // call_requests
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .callRequests()
+                    .add(CallRequest.request(
+                            new CallId(UUID.randomUUID()),
+                            tenant.customerActor(),
+                            Optional.of(ticket.id()),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            core.clock.instant()));
             return null;
         });
     }

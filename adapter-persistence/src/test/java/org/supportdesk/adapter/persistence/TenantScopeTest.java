@@ -37,9 +37,22 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallRequest;
+import org.supportdesk.domain.call.CallStatus;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.kb.Article;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleFilter;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.kb.SearchText;
+import org.supportdesk.domain.port.CallFilter;
+import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.port.IdempotencyRecord;
 import org.supportdesk.domain.port.NotificationIntent;
@@ -171,7 +184,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(14);
+        assertThat(checked).hasSize(16);
     }
 
     @Test
@@ -372,6 +385,43 @@ class TenantScopeTest {
                         new org.supportdesk.domain.attachment.ContentDigest("a".repeat(64)),
                         AT,
                         Optional.empty()));
+        samples.put(ArticleId.class.getName(), () -> new ArticleId(UUID.randomUUID()));
+        samples.put(
+                Article.class.getName(),
+                () -> Article.write(
+                        new ArticleId(UUID.randomUUID()),
+                        tenant,
+                        new ArticleTitle("Guard"),
+                        new ArticleBody("Guard"),
+                        ArticleStatus.DRAFT,
+                        ArticleTags.of(List.of("guard")),
+                        AT));
+        samples.put(
+                ArticleFilter.class.getName(),
+                () -> new ArticleFilter(
+                        Set.of(ArticleStatus.DRAFT), Optional.of("guard"), SearchText.parse("q", "guard")));
+        samples.put(
+                SearchText.class.getName(), () -> SearchText.parse("q", "guard").orElseThrow());
+        samples.put("java.util.Optional<" + SearchText.class.getName() + ">", () -> SearchText.parse("q", "guard"));
+        samples.put("java.util.Set<" + ArticleId.class.getName() + ">", () -> Set.of(new ArticleId(UUID.randomUUID())));
+        samples.put(CallId.class.getName(), () -> new CallId(UUID.randomUUID()));
+        samples.put(
+                CallRequest.class.getName(),
+                () -> new CallRequest(
+                        new CallId(UUID.randomUUID()),
+                        tenant,
+                        new UserId(UUID.randomUUID()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        CallStatus.REQUESTED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        AT,
+                        AT));
+        samples.put(CallFilter.class.getName(), () -> CallFilter.ALL);
+        samples.put(CallRequests.Order.class.getName(), () -> CallRequests.Order.DUE_FIRST);
         samples.put(IdempotencyKey.class.getName(), () -> key);
         samples.put(IdempotencyRecord.class.getName(), () -> new IdempotencyRecord(key, "fingerprint", 201, "{}", AT));
         return samples;

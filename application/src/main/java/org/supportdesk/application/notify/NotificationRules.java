@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.Audience;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
@@ -17,7 +18,7 @@ import org.supportdesk.domain.ticket.MessagePosted;
 import org.supportdesk.domain.ticket.TicketEvent;
 import org.supportdesk.domain.ticket.TicketState;
 
-/** §13 "who hears what", written once: the notification, if any, that a ticket event owes. */
+/** §13 "who hears what", written once: the notification, if any, that a ticket event or a call request owes. */
 public final class NotificationRules {
     private NotificationRules() {}
 
@@ -36,6 +37,22 @@ public final class NotificationRules {
                         heard.audiences(),
                         journalEntryId.toString(),
                         event.at()));
+    }
+
+    /**
+     * §13 "call requested → agents": the intent a new call-back request owes, about the call and the ticket it names,
+     * if any. A call is requested once, so the call's id keys it for dedup.
+     */
+    public static NotificationIntent callRequested(CallRequest call, UUID intentId) {
+        return new NotificationIntent(
+                intentId,
+                call.tenant(),
+                NotificationTopic.CALL_REQUESTED,
+                call.ticket(),
+                Optional.of(call.id()),
+                EnumSet.of(ALL_AGENTS),
+                "call-requested:" + call.id(),
+                call.requestedAt());
     }
 
     /** Who hears of an event, and as what. */
@@ -70,6 +87,8 @@ public final class NotificationRules {
                     CALENDAR_VERSIONED,
                     API_TOKEN_CREATED,
                     API_TOKEN_REVOKED -> Optional.empty();
+                // Articles and call-backs are not ticket events either; a call request's notice is callRequested's.
+            case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
         };
     }
 

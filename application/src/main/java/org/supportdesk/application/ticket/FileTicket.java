@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.attachment.AttachmentLinks;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
@@ -35,7 +37,8 @@ public final class FileTicket {
             Priority priority,
             PortalContext context,
             Optional<TicketId> followUpOf,
-            List<AttachmentId> attachments) {
+            List<AttachmentId> attachments,
+            Optional<ArticleId> relatedArticle) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(subject, "subject");
@@ -45,9 +48,10 @@ public final class FileTicket {
             Objects.requireNonNull(context, "context");
             Objects.requireNonNull(followUpOf, "followUpOf");
             attachments = List.copyOf(attachments);
+            Objects.requireNonNull(relatedArticle, "relatedArticle");
         }
 
-        /** A filing without attachments. */
+        /** A filing without attachments that names no related article. */
         public Command(
                 CustomerActor actor,
                 Subject subject,
@@ -56,7 +60,7 @@ public final class FileTicket {
                 Priority priority,
                 PortalContext context,
                 Optional<TicketId> followUpOf) {
-            this(actor, subject, description, category, priority, context, followUpOf, List.of());
+            this(actor, subject, description, category, priority, context, followUpOf, List.of(), Optional.empty());
         }
     }
 
@@ -72,11 +76,12 @@ public final class FileTicket {
             People people,
             TenantConfiguration configuration,
             SlaSettings slaSettings,
-            AttachmentLinks links) {
+            AttachmentLinks links,
+            KnowledgeBase knowledgeBase) {
         this.changes = changes;
         this.people = people;
         this.links = links;
-        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings, knowledgeBase);
     }
 
     public TicketId handle(Command command) {
@@ -97,7 +102,8 @@ public final class FileTicket {
                                     TicketSource.PORTAL,
                                     command.context(),
                                     CustomFields.EMPTY,
-                                    command.followUpOf()))
+                                    command.followUpOf(),
+                                    command.relatedArticle()))
                     .id();
             links.attach(claim, filed, Optional.empty());
             return filed;

@@ -8,6 +8,8 @@ import org.supportdesk.application.attachment.AttachmentLinks;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
@@ -69,7 +71,8 @@ public final class FileTicketForCustomer {
             TicketSource source,
             CustomFields customFields,
             Optional<TicketId> followUpOf,
-            List<AttachmentId> attachments) {
+            List<AttachmentId> attachments,
+            Optional<ArticleId> relatedArticle) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(requester, "requester");
@@ -79,13 +82,14 @@ public final class FileTicketForCustomer {
             Objects.requireNonNull(priority, "priority");
             Objects.requireNonNull(customFields, "customFields");
             Objects.requireNonNull(followUpOf, "followUpOf");
+            Objects.requireNonNull(relatedArticle, "relatedArticle");
             if (!STAFF_SOURCES.contains(source)) {
                 throw ValidationFailed.of("source", "must be phone, email or api");
             }
             attachments = List.copyOf(attachments);
         }
 
-        /** A filing without attachments. */
+        /** A filing without attachments that names no related article. */
         public Command(
                 StaffActor actor,
                 Requester requester,
@@ -106,7 +110,8 @@ public final class FileTicketForCustomer {
                     source,
                     customFields,
                     followUpOf,
-                    List.of());
+                    List.of(),
+                    Optional.empty());
         }
     }
 
@@ -124,12 +129,13 @@ public final class FileTicketForCustomer {
             TenantConfiguration configuration,
             SlaSettings slaSettings,
             AdminWork work,
-            AttachmentLinks links) {
+            AttachmentLinks links,
+            KnowledgeBase knowledgeBase) {
         this.changes = changes;
         this.links = links;
         this.people = people;
         this.work = work;
-        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings);
+        this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings, knowledgeBase);
     }
 
     public ChangedTicket handle(Command command) {
@@ -148,7 +154,8 @@ public final class FileTicketForCustomer {
                             command.source(),
                             PortalContext.NONE,
                             command.customFields(),
-                            command.followUpOf()));
+                            command.followUpOf(),
+                            command.relatedArticle()));
             links.attach(claim, filed.id(), Optional.empty());
             return new ChangedTicket(filed, requester.name());
         });

@@ -3,6 +3,8 @@ package org.supportdesk.application.ticket;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.TicketNumbers;
@@ -32,18 +34,21 @@ final class TicketFiling {
     private final TicketNumbers numbers;
     private final TenantConfiguration configuration;
     private final SlaSettings slaSettings;
+    private final RelatedArticles relatedArticles;
 
     TicketFiling(
             TicketChanges changes,
             TicketRepository tickets,
             TicketNumbers numbers,
             TenantConfiguration configuration,
-            SlaSettings slaSettings) {
+            SlaSettings slaSettings,
+            KnowledgeBase knowledgeBase) {
         this.changes = changes;
         this.tickets = tickets;
         this.numbers = numbers;
         this.configuration = configuration;
         this.slaSettings = slaSettings;
+        this.relatedArticles = new RelatedArticles(knowledgeBase);
     }
 
     /** What the ticket says, apart from who asks for it. */
@@ -55,7 +60,8 @@ final class TicketFiling {
             TicketSource source,
             PortalContext context,
             CustomFields customFields,
-            Optional<TicketId> followUpOf) {}
+            Optional<TicketId> followUpOf,
+            Optional<ArticleId> relatedArticle) {}
 
     /** Files in the caller's transaction; {@code requester} is the customer the ticket is for. */
     TicketState file(Actor actor, Person requester, Content content) {
@@ -63,6 +69,7 @@ final class TicketFiling {
             throw ValidationFailed.of("category", "is not one of the tenant's categories");
         }
         content.followUpOf().ifPresent(previous -> requireFollowUpTarget(actor, requester, previous));
+        content.relatedArticle().ifPresent(article -> relatedArticles.requireNameable(actor, article));
         ChangeContext context = changes.contextFor(actor);
         int year = context.at().atZone(ZoneOffset.UTC).getYear();
         NewTicket spec = new NewTicket(
@@ -79,7 +86,8 @@ final class TicketFiling {
                 content.customFields(),
                 content.followUpOf(),
                 slaSettings.currentPolicy(actor.tenant()).version(),
-                slaSettings.currentCalendar(actor.tenant()).version());
+                slaSettings.currentCalendar(actor.tenant()).version(),
+                content.relatedArticle());
         Ticket ticket = Ticket.file(spec, context);
         changes.record(ticket);
         return ticket.state();

@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -31,6 +33,13 @@ public final class UpdateTicket {
         }
     }
 
+    /** A requested related article: an article of the tenant, or none. */
+    public record ArticleLink(Optional<ArticleId> article) {
+        public ArticleLink {
+            Objects.requireNonNull(article, "article");
+        }
+    }
+
     /** Each absent component leaves that part of the ticket alone. */
     public record Command(
             StaffActor actor,
@@ -42,7 +51,8 @@ public final class UpdateTicket {
             Optional<CustomFields> customFields,
             Optional<Assignment> assignment,
             Optional<TicketStatus> status,
-            Optional<Long> expectedVersion) {
+            Optional<Long> expectedVersion,
+            Optional<ArticleLink> relatedArticle) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(ticket, "ticket");
@@ -54,17 +64,47 @@ public final class UpdateTicket {
             Objects.requireNonNull(assignment, "assignment");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(expectedVersion, "expectedVersion");
+            Objects.requireNonNull(relatedArticle, "relatedArticle");
+        }
+
+        /** A change that leaves the related article alone. */
+        public Command(
+                StaffActor actor,
+                TicketRef ticket,
+                Optional<Subject> subject,
+                Optional<Priority> priority,
+                Optional<Category> category,
+                Optional<Tags> tags,
+                Optional<CustomFields> customFields,
+                Optional<Assignment> assignment,
+                Optional<TicketStatus> status,
+                Optional<Long> expectedVersion) {
+            this(
+                    actor,
+                    ticket,
+                    subject,
+                    priority,
+                    category,
+                    tags,
+                    customFields,
+                    assignment,
+                    status,
+                    expectedVersion,
+                    Optional.empty());
         }
     }
 
     private final TicketChanges changes;
     private final People people;
     private final TenantConfiguration configuration;
+    private final RelatedArticles relatedArticles;
 
-    public UpdateTicket(TicketChanges changes, People people, TenantConfiguration configuration) {
+    public UpdateTicket(
+            TicketChanges changes, People people, TenantConfiguration configuration, KnowledgeBase knowledgeBase) {
         this.changes = changes;
         this.people = people;
         this.configuration = configuration;
+        this.relatedArticles = new RelatedArticles(knowledgeBase);
     }
 
     public ChangedTicket handle(Command command) {
@@ -80,6 +120,17 @@ public final class UpdateTicket {
                 });
     }
 
+    /** Staff may name any article of the tenant; the requester sees the change when either article is published. */
+    private boolean relateArticle(StaffActor actor, Ticket ticket, ArticleLink link, ChangeContext context) {
+        link.article().ifPresent(article -> relatedArticles.requireNameable(actor, article));
+        Optional<ArticleId> before = ticket.state().relatedArticle();
+        if (before.equals(link.article())) {
+            return false;
+        }
+        boolean requesterSees = relatedArticles.requesterSeesChange(actor.tenant(), before, link.article());
+        return ticket.relateArticle(link.article(), requesterSees, context);
+    }
+
     private boolean apply(Command command, Ticket ticket, ChangeContext context) {
         boolean changed = false;
         // Evaluate each change even after one succeeded: '|' not '||'.
@@ -91,6 +142,9 @@ public final class UpdateTicket {
         changed |= command.tags().map(t -> ticket.replaceTags(t, context)).orElse(false);
         changed |= command.customFields()
                 .map(f -> ticket.changeCustomFields(f, context))
+                .orElse(false);
+        changed |= command.relatedArticle()
+                .map(link -> relateArticle(command.actor(), ticket, link, context))
                 .orElse(false);
         changed |= command.assignment()
                 .map(a -> ticket.assign(

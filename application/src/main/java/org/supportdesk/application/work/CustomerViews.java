@@ -1,6 +1,9 @@
 package org.supportdesk.application.work;
 
+import java.util.Set;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.Attachments;
+import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -8,16 +11,22 @@ import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.visibility.CustomerTicketView;
 import org.supportdesk.domain.visibility.TicketAccess;
 
-/** A customer's whole view of a ticket they may see (§8), read in the caller's transaction. */
+/**
+ * A customer's whole view of a ticket they may see (§8), read in the caller's transaction: with its related article
+ * while that is published.
+ */
 public final class CustomerViews {
     private final TicketRepository tickets;
     private final RequesterNames requesterNames;
     private final Attachments attachments;
+    private final KnowledgeBase knowledgeBase;
 
-    public CustomerViews(TicketRepository tickets, People people, Attachments attachments) {
+    public CustomerViews(
+            TicketRepository tickets, People people, Attachments attachments, KnowledgeBase knowledgeBase) {
         this.tickets = tickets;
         this.requesterNames = new RequesterNames(people);
         this.attachments = attachments;
+        this.knowledgeBase = knowledgeBase;
     }
 
     /**
@@ -29,6 +38,13 @@ public final class CustomerViews {
                 ticket,
                 requesterNames.of(ticket),
                 tickets.messagesOf(ticket.tenant(), ticket.id()),
-                attachments.ofTicket(ticket.tenant(), ticket.id()));
+                attachments.ofTicket(ticket.tenant(), ticket.id()),
+                publishedOf(ticket));
+    }
+
+    private Set<ArticleId> publishedOf(TicketState ticket) {
+        return ticket.relatedArticle()
+                .map(article -> knowledgeBase.publishedAmong(ticket.tenant(), Set.of(article)))
+                .orElse(Set.of());
     }
 }

@@ -39,6 +39,8 @@ public final class InMemorySupportdesk {
     public final InMemoryTenants tenants = new InMemoryTenants(binding);
     public final InMemoryCredentials credentials = new InMemoryCredentials(binding, people);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens(binding);
+    public final InMemoryKnowledgeBase knowledgeBase = new InMemoryKnowledgeBase(binding);
+    public final InMemoryCallRequests callRequests = new InMemoryCallRequests(binding);
     public final FakePasswordHashing passwordHashing = new FakePasswordHashing();
     public final InMemoryAttachments attachments = new InMemoryAttachments(binding);
     public final InMemoryAttachmentStore attachmentFiles = new InMemoryAttachmentStore(binding);
@@ -55,7 +57,9 @@ public final class InMemorySupportdesk {
                     configuration,
                     credentials,
                     apiTokens,
-                    attachments));
+                    attachments,
+                    knowledgeBase,
+                    callRequests));
     public final Ports ports;
     public final UseCases useCases;
 
@@ -87,7 +91,9 @@ public final class InMemorySupportdesk {
                 new SecureRandomSecrets(),
                 attachments,
                 attachmentFiles,
-                contentSniffer);
+                contentSniffer,
+                knowledgeBase,
+                callRequests);
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.People;
@@ -117,6 +118,13 @@ public final class InMemoryTicketRepository
                 .filter(t -> t.tenant().equals(tenant))
                 .map(TicketState::category)
                 .collect(Collectors.toSet());
+    }
+
+    @Override
+    public synchronized boolean relatesToArticle(TenantId tenant, ArticleId article) {
+        binding.require(tenant);
+        return tickets.values().stream()
+                .anyMatch(t -> t.tenant().equals(tenant) && t.relatedArticle().equals(Optional.of(article)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -12,9 +13,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.kb.Article;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.port.AuditLogFilter;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.port.NotificationIntent;
@@ -108,6 +117,32 @@ class TenantBindingTest {
                         (core, acme) -> core.idempotencyRecords.find(
                                 new IdempotencyKey(acme.tenant, "caller", "POST", "/x", "key"), Instant.EPOCH)),
                 call(
+                        "knowledge base: read",
+                        (core, acme) -> core.knowledgeBase.find(acme.tenant, new ArticleId(UUID.randomUUID()))),
+                call(
+                        "knowledge base: write",
+                        (core, acme) -> core.knowledgeBase.add(Article.write(
+                                new ArticleId(UUID.randomUUID()),
+                                acme.tenant,
+                                new ArticleTitle("Guard"),
+                                new ArticleBody("Guard"),
+                                ArticleStatus.DRAFT,
+                                ArticleTags.NONE,
+                                Instant.EPOCH))),
+                call(
+                        "call requests: read",
+                        (core, acme) -> core.callRequests.find(acme.tenant, new CallId(UUID.randomUUID()))),
+                call(
+                        "call requests: write",
+                        (core, acme) -> core.callRequests.add(CallRequest.request(
+                                new CallId(UUID.randomUUID()),
+                                acme.customerActor(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Instant.EPOCH))),
+                call(
                         "tenants: write",
                         (core, acme) ->
                                 core.tenants.add(acme.tenant, new TenantSlug("acme-too"), "Acme", Instant.EPOCH)));
@@ -165,7 +200,9 @@ class TenantBindingTest {
                         core.slaSettings,
                         core.configuration,
                         core.credentials,
-                        core.apiTokens)
+                        core.apiTokens,
+                        core.knowledgeBase,
+                        core.callRequests)
                 .map(Snapshotting::snapshot)
                 .map(TenantBindingTest::comparable)
                 .toList();

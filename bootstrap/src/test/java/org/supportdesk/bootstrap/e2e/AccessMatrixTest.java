@@ -114,7 +114,11 @@ class AccessMatrixTest {
         ORGANIZATION,
         API_TOKEN,
         /** A file on A's public reply (own), B's (B's), A's internal note, globex's, or none. */
-        ATTACHMENT;
+        ATTACHMENT,
+        /** A knowledge-base article; the shared ones are published. */
+        ARTICLE,
+        /** A call-back request. */
+        CALL;
 
         List<Target> targets() {
             return switch (this) {
@@ -357,7 +361,27 @@ class AccessMatrixTest {
             route("POST /api/v1/attachments", STAFF, 201).multipartFile(),
             route("GET /api/v1/attachments/{id}", STAFF, 200).on(Subject.ATTACHMENT, Prepare.SHARED),
             // the audit log
-            route("GET /api/v1/audit-log", ADMIN, 200));
+            route("GET /api/v1/audit-log", ADMIN, 200),
+            // knowledge base
+            route("GET /api/v1/kb/articles", STAFF, 200),
+            route("POST /api/v1/kb/articles", STAFF, 201)
+                    .body("{\"title\":\"Matrix article\",\"body\":\"Written by the matrix\",\"status\":\"draft\"}"),
+            route("GET /api/v1/kb/articles/{id}", STAFF, 200).on(Subject.ARTICLE, Prepare.SHARED),
+            route("PATCH /api/v1/kb/articles/{id}", STAFF, 200)
+                    .on(Subject.ARTICLE, Prepare.FRESH)
+                    .body("{\"title\":\"Renamed by the matrix\"}"),
+            route("DELETE /api/v1/kb/articles/{id}", ADMIN, 204).on(Subject.ARTICLE, Prepare.FRESH),
+            route("GET /api/v1/portal/kb/articles", CUSTOMER, 200),
+            route("GET /api/v1/portal/kb/articles/{id}", CUSTOMER, 200).on(Subject.ARTICLE, Prepare.SHARED),
+            route("GET /api/v1/portal/kb/suggestions", CUSTOMER, 200),
+            // call-backs
+            route("POST /api/v1/portal/calls", CUSTOMER, 201).body("{\"note\":\"Call me, matrix\"}"),
+            route("GET /api/v1/portal/calls", CUSTOMER, 200),
+            route("GET /api/v1/calls", STAFF, 200),
+            route("GET /api/v1/calls/{id}", STAFF, 200).on(Subject.CALL, Prepare.SHARED),
+            route("PATCH /api/v1/calls/{id}", STAFF, 200)
+                    .on(Subject.CALL, Prepare.FRESH)
+                    .body("{\"status\":\"cancelled\"}"));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -441,6 +465,12 @@ class AccessMatrixTest {
                 case INTERNAL_NOTE -> world.fileOnAsInternalNote.toString();
                 default -> world.globexFile.toString();
             };
+            case ARTICLE -> (route.prepare() == Prepare.SHARED
+                            ? world.sharedArticle(tenant)
+                            : world.publishedArticle(tenant))
+                    .toString();
+            case CALL -> (route.prepare() == Prepare.SHARED ? world.sharedCall(tenant) : world.callFor(tenant))
+                    .toString();
             case NONE -> throw new IllegalStateException(route.key() + " has no {id}");
         };
     }

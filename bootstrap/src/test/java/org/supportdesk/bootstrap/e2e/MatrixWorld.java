@@ -33,8 +33,10 @@ import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.attachment.IncomingFile;
 import org.supportdesk.application.attachment.UploadAttachment;
+import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.DeleteTicket;
@@ -44,6 +46,12 @@ import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.bootstrap.Config;
 import org.supportdesk.bootstrap.Password4jHashing;
 import org.supportdesk.bootstrap.Supportdesk;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
@@ -129,6 +137,15 @@ final class MatrixWorld implements AutoCloseable {
     final AttachmentId fileOnAsInternalNote;
     final AttachmentId fileOnBsPublicReply;
     final AttachmentId globexFile;
+    /** The published articles of the reading routes: one per tenant. */
+    final ArticleId acmeArticle;
+
+    final ArticleId globexArticle;
+
+    /** The call-back requests of the reading routes: one per tenant. */
+    final CallId acmeCall;
+
+    final CallId globexCall;
 
     final Map<AccessMatrixTest.Principal, Optional<String>> bearers = new EnumMap<>(AccessMatrixTest.Principal.class);
 
@@ -196,6 +213,10 @@ final class MatrixWorld implements AutoCloseable {
         fileOnAsInternalNote = attachedTo(acme, ticketOfA, true, "internal-" + NOTE_MARKER + ".txt");
         fileOnBsPublicReply = attachedTo(acme, ticketOfB, false, "reply-of-b.txt");
         globexFile = attachedTo(globex, globexTicket, false, "globex.txt");
+        acmeArticle = publishedArticle(acme);
+        globexArticle = publishedArticle(globex);
+        acmeCall = callFor(acme);
+        globexCall = callFor(globex);
         bearers();
     }
 
@@ -399,6 +420,42 @@ final class MatrixWorld implements AutoCloseable {
                 .changeTicketStatus()
                 .handle(new ChangeTicketStatus.Command(
                         staffOf(tenant), ticket, TicketStatus.RESOLVED, Optional.empty(), Optional.empty()));
+    }
+
+    /** The published article of {@code tenant} that the reading routes share. */
+    ArticleId sharedArticle(TenantId tenant) {
+        return tenant.equals(acme) ? acmeArticle : globexArticle;
+    }
+
+    /** A new published article of {@code tenant}, for one cell to change or delete. */
+    ArticleId publishedArticle(TenantId tenant) {
+        return useCases.desk()
+                .createArticle()
+                .handle(new CreateArticle.Command(
+                        staffOf(tenant),
+                        new ArticleTitle("Matrix article " + next()),
+                        new ArticleBody("How the matrix works."),
+                        ArticleStatus.PUBLISHED,
+                        ArticleTags.NONE))
+                .id();
+    }
+
+    /** The call-back request of {@code tenant} that the reading routes share. */
+    CallId sharedCall(TenantId tenant) {
+        return tenant.equals(acme) ? acmeCall : globexCall;
+    }
+
+    /** A new call-back request in {@code tenant}, asked for now by its customer, for one cell to change. */
+    CallId callFor(TenantId tenant) {
+        return useCases.portal()
+                .requestCallBack()
+                .handle(new RequestCallBack.Command(
+                        customerActor(tenant.equals(acme) ? customerA : globexCustomer),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .id();
     }
 
     /** A new integration token of {@code tenant}, to be revoked by one cell. */

@@ -25,7 +25,12 @@ public enum JournalAction {
     CALENDAR_VERSIONED,
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
-    FEEDBACK_GIVEN;
+    FEEDBACK_GIVEN,
+    ARTICLE_CREATED,
+    ARTICLE_UPDATED,
+    ARTICLE_DELETED,
+    CALL_REQUESTED,
+    CALL_UPDATED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

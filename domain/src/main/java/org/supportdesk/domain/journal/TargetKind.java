@@ -6,5 +6,7 @@ public enum TargetKind {
     PERSON,
     ORGANIZATION,
     TENANT,
-    API_TOKEN
+    API_TOKEN,
+    ARTICLE,
+    CALL
 }

@@ -2,21 +2,24 @@ package org.supportdesk.domain.port;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.supportdesk.domain.call.CallId;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.TicketId;
 
 /**
- * A notification owed because of a change (§13 "who hears what"): what happened, to which ticket, and who should hear
- * it. Channels resolve the audiences to people and addresses when they deliver. {@code dedupKey} is unique per
- * intent, so a delivery retried after a crash is recognised.
+ * A notification owed because of a change (§13 "who hears what"): what happened, to which ticket or call-back request
+ * (a call may name a ticket too), and who should hear it. Channels resolve the audiences to people and addresses when
+ * they deliver. {@code dedupKey} is unique per intent, so a delivery retried after a crash is recognised.
  */
 public record NotificationIntent(
         UUID id,
         TenantId tenant,
         NotificationTopic topic,
-        TicketId ticket,
+        Optional<TicketId> ticket,
+        Optional<CallId> call,
         Set<Audience> audiences,
         String dedupKey,
         Instant at) {
@@ -25,12 +28,28 @@ public record NotificationIntent(
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(call, "call");
+        if (ticket.isEmpty() && call.isEmpty()) {
+            throw new IllegalArgumentException("a notification is about a ticket, a call or both");
+        }
         audiences = Set.copyOf(audiences);
         if (audiences.isEmpty()) {
             throw new IllegalArgumentException("a notification has at least one audience");
         }
         Objects.requireNonNull(dedupKey, "dedupKey");
         Objects.requireNonNull(at, "at");
+    }
+
+    /** A notification about a ticket. */
+    public NotificationIntent(
+            UUID id,
+            TenantId tenant,
+            NotificationTopic topic,
+            TicketId ticket,
+            Set<Audience> audiences,
+            String dedupKey,
+            Instant at) {
+        this(id, tenant, topic, Optional.of(ticket), Optional.empty(), audiences, dedupKey, at);
     }
 
     /** What the notification is about. */
@@ -42,7 +61,8 @@ public record NotificationIntent(
         STATUS_CHANGED,
         TICKET_ESCALATED,
         SLA_BREACHED,
-        FEEDBACK_GIVEN
+        FEEDBACK_GIVEN,
+        CALL_REQUESTED
     }
 
     /** Who should hear it; never a customer for anything internal. */

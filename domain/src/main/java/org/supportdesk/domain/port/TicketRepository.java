@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
@@ -47,4 +48,10 @@ public interface TicketRepository {
 
     /** The categories some ticket of {@code tenant} has, soft-deleted tickets included, since they can come back. */
     Set<Category> categoriesInUse(TenantId tenant);
+
+    /**
+     * Whether some ticket of {@code tenant} names {@code article} as its related article, soft-deleted tickets
+     * included, since they can come back.
+     */
+    boolean relatesToArticle(TenantId tenant, ArticleId article);
 }

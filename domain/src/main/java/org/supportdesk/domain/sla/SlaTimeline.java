@@ -166,6 +166,8 @@ public final class SlaTimeline {
                     API_TOKEN_CREATED,
                     API_TOKEN_REVOKED,
                     FEEDBACK_GIVEN -> Optional.empty();
+                // Knowledge-base articles and call-backs are journalled too, but no SLA clock reads them.
+            case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
         };
     }
 

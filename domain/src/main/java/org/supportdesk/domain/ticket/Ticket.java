@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Actor;
@@ -46,6 +47,7 @@ public final class Ticket {
     private Optional<Instant> assignedAt;
     private Tags tags;
     private CustomFields customFields;
+    private Optional<ArticleId> relatedArticle;
     private Optional<Escalation> escalation;
     private SlaTimes sla;
     private Optional<Feedback> feedback;
@@ -78,6 +80,7 @@ public final class Ticket {
         assignedAt = s.assignedAt();
         tags = s.tags();
         customFields = s.customFields();
+        relatedArticle = s.relatedArticle();
         escalation = s.escalation();
         sla = s.sla();
         feedback = s.feedback();
@@ -124,6 +127,7 @@ public final class Ticket {
                         spec.context(),
                         spec.customFields(),
                         spec.followUpOf(),
+                        spec.relatedArticle(),
                         Optional.empty(),
                         SlaTimes.measuredUnder(spec.policyVersion(), spec.calendarVersion()),
                         Optional.empty(),
@@ -385,15 +389,41 @@ public final class Ticket {
         return update(TicketField.CUSTOM_FIELDS, before.json(), to.json(), () -> customFields = to, change);
     }
 
+    /**
+     * Names the knowledge-base article the ticket relates to, or none; answers false when it is unchanged. The caller
+     * checked the article is the tenant's, and says whether the requester sees the change: they see a related article
+     * only while it is published (§8), so naming or dropping a draft tells them nothing.
+     */
+    public boolean relateArticle(Optional<ArticleId> to, boolean requesterSees, ChangeContext change) {
+        Optional<ArticleId> before = relatedArticle;
+        return update(
+                TicketField.RELATED_ARTICLE,
+                before.map(ArticleId::toString).orElse(null),
+                to.map(ArticleId::toString).orElse(null),
+                requesterSees,
+                () -> relatedArticle = to,
+                change);
+    }
+
     private boolean update(TicketField field, String before, String after, Runnable apply, ChangeContext change) {
+        return update(field, before, after, field.customerVisible(), apply, change);
+    }
+
+    private boolean update(
+            TicketField field,
+            String before,
+            String after,
+            boolean customerVisible,
+            Runnable apply,
+            ChangeContext change) {
         requireSameTenant(change);
         requireNotClosed();
         requireStaff(change.actor(), "only staff change a ticket's " + field.wireName());
-        if (before.equals(after)) {
+        if (Objects.equals(before, after)) {
             return false;
         }
         apply.run();
-        touch(change.at(), field.customerVisible());
+        touch(change.at(), customerVisible);
         events.add(new TicketUpdated(tenant, id, change.actor().asAuthor(), change.at(), field, before, after));
         return true;
     }
@@ -583,6 +613,7 @@ public final class Ticket {
                 context,
                 customFields,
                 followUpOf,
+                relatedArticle,
                 escalation,
                 sla,
                 feedback,

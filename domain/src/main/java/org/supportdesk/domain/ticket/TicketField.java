@@ -8,12 +8,16 @@ public enum TicketField {
     PRIORITY,
     CATEGORY,
     TAGS,
-    CUSTOM_FIELDS;
+    CUSTOM_FIELDS,
+    RELATED_ARTICLE;
 
-    /** Whether the requester sees this field (§8): subject, priority and category, not tags or custom fields. */
+    /**
+     * Whether the requester sees this field (§8): subject, priority and category, not tags or custom fields; the related
+     * article only while it is published, so its changes say themselves whether the requester sees them.
+     */
     public boolean customerVisible() {
         return switch (this) {
-            case SUBJECT, PRIORITY, CATEGORY -> true;
+            case SUBJECT, PRIORITY, CATEGORY, RELATED_ARTICLE -> true;
             case TAGS, CUSTOM_FIELDS -> false;
         };
     }

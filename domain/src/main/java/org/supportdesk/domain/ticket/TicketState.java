@@ -3,6 +3,7 @@ package org.supportdesk.domain.ticket;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.TenantId;
@@ -12,7 +13,9 @@ import org.supportdesk.domain.tenant.UserId;
  * A snapshot of every field of a ticket (§3): the only way a ticket leaves the aggregate ({@link Ticket#state()}) or
  * comes back ({@link Ticket#restore(TicketState)}). The SLA due times and breach instants are a cache of the SLA
  * calculation, which can always rebuild them. {@code updatedAt} moves on every change; {@code customerUpdatedAt} only on
- * changes the requester can see (§8), so an internal note or an assignment tells a customer nothing.
+ * changes the requester can see (§8), so an internal note or an assignment tells a customer nothing. {@code
+ * relatedArticle} is the knowledge-base article the ticket names (§3), whatever its status; customers see it only
+ * while it is published.
  */
 public record TicketState(
         TicketId id,
@@ -32,6 +35,7 @@ public record TicketState(
         PortalContext context,
         CustomFields customFields,
         Optional<TicketId> followUpOf,
+        Optional<ArticleId> relatedArticle,
         Optional<Escalation> escalation,
         SlaTimes sla,
         Optional<Feedback> feedback,
@@ -61,6 +65,7 @@ public record TicketState(
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(customFields, "customFields");
         Objects.requireNonNull(followUpOf, "followUpOf");
+        Objects.requireNonNull(relatedArticle, "relatedArticle");
         Objects.requireNonNull(escalation, "escalation");
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(feedback, "feedback");

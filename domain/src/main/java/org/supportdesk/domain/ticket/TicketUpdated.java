@@ -7,7 +7,7 @@ import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.tenant.Author;
 import org.supportdesk.domain.tenant.TenantId;
 
-/** A plain field changed (§17 {@code ticket_updated}); values are the API's text forms. */
+/** A plain field changed (§17 {@code ticket_updated}); values are the API's text forms, null where there is none. */
 public record TicketUpdated(
         TenantId tenant, TicketId ticket, Author by, Instant at, TicketField field, String before, String after)
         implements TicketEvent {

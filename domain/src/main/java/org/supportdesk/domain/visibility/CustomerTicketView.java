@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.digest.Digests;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.UserId;
@@ -21,7 +22,8 @@ import org.supportdesk.domain.ticket.TicketStatus;
  * escalation, SLA internals, custom fields, internal messages), so none can leak through it. {@code attachments} are
  * the files filed with the ticket; each message carries its own. {@code feedback} is the requester's own rating, shown
  * to whoever may see the ticket (the requester, and organisation-mates of a shared organisation, who see the ticket's
- * conversation too).
+ * conversation too). {@code relatedArticle} is the ticket's related knowledge-base article only while that article is
+ * published.
  */
 public record CustomerTicketView(
         TicketId id,
@@ -41,11 +43,13 @@ public record CustomerTicketView(
         Optional<Instant> lastMessageAt,
         List<CustomerMessageView> messages,
         List<AttachmentView> attachments,
-        Optional<Feedback> feedback) {
+        Optional<Feedback> feedback,
+        Optional<ArticleId> relatedArticle) {
     public CustomerTicketView {
         messages = List.copyOf(messages);
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(feedback, "feedback");
+        Objects.requireNonNull(relatedArticle, "relatedArticle");
     }
 
     /**
@@ -68,7 +72,8 @@ public record CustomerTicketView(
                 .add(resolvedAt)
                 .add(closedAt)
                 .add(messagesCount)
-                .add(lastMessageAt);
+                .add(lastMessageAt)
+                .add(relatedArticle);
         for (CustomerMessageView message : messages) {
             seen.add(message.id().value())
                     .add(message.authorName())

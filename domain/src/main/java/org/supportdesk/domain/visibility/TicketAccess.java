@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.attachment.Attachment;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.ActorKind;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -94,7 +96,9 @@ public final class TicketAccess {
 
     /**
      * The customer's view of a ticket they may see; counts and times cover only the messages they can see, and only
-     * the attachments of those messages (and those filed with the ticket) come with it.
+     * the attachments of those messages (and those filed with the ticket) come with it. It names no related article:
+     * {@link #customerView(CustomerActor, TicketState, String, List, List, Set)} is for callers who know which articles
+     * are published.
      */
     public static CustomerTicketView customerView(
             CustomerActor customer,
@@ -102,6 +106,20 @@ public final class TicketAccess {
             String requesterName,
             List<Message> messages,
             List<Attachment> attachments) {
+        return customerView(customer, ticket, requesterName, messages, attachments, Set.of());
+    }
+
+    /**
+     * The customer's view of a ticket they may see, naming its related article when that is among {@code
+     * publishedArticles}, the tenant's published articles the caller looked up.
+     */
+    public static CustomerTicketView customerView(
+            CustomerActor customer,
+            TicketState ticket,
+            String requesterName,
+            List<Message> messages,
+            List<Attachment> attachments,
+            Set<ArticleId> publishedArticles) {
         List<CustomerMessageView> visible = visibleMessages(customer, messages).stream()
                 .map(m -> customerView(m, attachments))
                 .collect(Collectors.toList());
@@ -111,17 +129,39 @@ public final class TicketAccess {
                 .filter(a -> a.filedWithTicket() && a.link().get().ticket().equals(ticket.id()))
                 .map(AttachmentView::of)
                 .collect(Collectors.toList());
-        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible, filed);
+        return view(customer, ticket, requesterName, visible.size(), lastMessageAt, visible, filed, publishedArticles);
     }
 
-    /** The customer's view of a listed ticket, without its messages, given what the customer can see of them. */
+    /** The customer's view of a listed ticket, without its messages or related article. */
     public static CustomerTicketView customerSummary(
             CustomerActor customer,
             TicketState ticket,
             String requesterName,
             int visibleMessages,
             Optional<Instant> lastVisibleAt) {
-        return view(customer, ticket, requesterName, visibleMessages, lastVisibleAt, List.of(), List.of());
+        return customerSummary(customer, ticket, requesterName, visibleMessages, lastVisibleAt, Set.of());
+    }
+
+    /**
+     * The customer's view of a listed ticket, without its messages, given what the customer can see of them; its
+     * related article when that is among {@code publishedArticles}.
+     */
+    public static CustomerTicketView customerSummary(
+            CustomerActor customer,
+            TicketState ticket,
+            String requesterName,
+            int visibleMessages,
+            Optional<Instant> lastVisibleAt,
+            Set<ArticleId> publishedArticles) {
+        return view(
+                customer,
+                ticket,
+                requesterName,
+                visibleMessages,
+                lastVisibleAt,
+                List.of(),
+                List.of(),
+                publishedArticles);
     }
 
     private static CustomerTicketView view(
@@ -131,7 +171,8 @@ public final class TicketAccess {
             int messagesCount,
             Optional<Instant> lastMessageAt,
             List<CustomerMessageView> messages,
-            List<AttachmentView> attachments) {
+            List<AttachmentView> attachments,
+            Set<ArticleId> publishedArticles) {
         if (!canSee(customer, ticket)) {
             throw new IllegalArgumentException("the customer may not see ticket " + ticket.id());
         }
@@ -153,7 +194,8 @@ public final class TicketAccess {
                 lastMessageAt,
                 messages,
                 attachments,
-                ticket.feedback());
+                ticket.feedback(),
+                ticket.relatedArticle().filter(publishedArticles::contains));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
@@ -54,6 +55,7 @@ public final class TicketBuilder {
     private PortalContext context = PortalContext.NONE;
     private CustomFields customFields = CustomFields.EMPTY;
     private Optional<TicketId> followUpOf = Optional.empty();
+    private Optional<ArticleId> relatedArticle = Optional.empty();
     private Optional<Escalation> escalation = Optional.empty();
     private Optional<Instant> firstRespondedAt = Optional.empty();
     private Optional<Instant> resolvedAt = Optional.empty();
@@ -167,6 +169,11 @@ public final class TicketBuilder {
         return this;
     }
 
+    public TicketBuilder relatedArticle(ArticleId article) {
+        this.relatedArticle = Optional.of(article);
+        return this;
+    }
+
     public TicketBuilder escalated(String reason) {
         this.escalation = Optional.of(new Escalation(createdAt, reason));
         return this;
@@ -232,6 +239,7 @@ public final class TicketBuilder {
                 context,
                 customFields,
                 followUpOf,
+                relatedArticle,
                 escalation,
                 new SlaTimes(
                         1,

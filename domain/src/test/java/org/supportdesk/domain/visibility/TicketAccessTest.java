@@ -276,6 +276,7 @@ class TicketAccessTest {
             Map.entry("context", false),
             Map.entry("customFields", false),
             Map.entry("followUpOf", false),
+            Map.entry("relatedArticle", true), // only while the article is published
             Map.entry("escalation", false),
             Map.entry("sla", false), // only resolvedAt and closedAt, below
             Map.entry("feedback", true), // §8: the requester's own feedback
@@ -315,7 +316,8 @@ class TicketAccessTest {
             "lastMessageAt",
             "messages",
             "attachments", // §8: the files filed with the ticket, as AttachmentView
-            "feedback"); // §8: the requester's own rating and comment
+            "feedback", // §8: the requester's own rating and comment
+            "relatedArticle"); // §3 related_article, while it is published
 
     /** A message as a customer sees it: no author id, only the display name and role (§8, §17). */
     static final Set<String> CUSTOMER_MESSAGE_VIEW_ALLOWED =

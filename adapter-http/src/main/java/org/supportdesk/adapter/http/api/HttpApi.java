@@ -17,11 +17,15 @@ import org.supportdesk.adapter.http.auth.Authenticator;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
 import org.supportdesk.adapter.http.desk.AttachmentEndpoints;
+import org.supportdesk.adapter.http.desk.CallEndpoints;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
+import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
+import org.supportdesk.adapter.http.portal.PortalCallEndpoints;
+import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.application.UseCases;
@@ -66,7 +70,11 @@ public final class HttpApi {
                         new ApiTokenEndpoints(useCases.admin(), requests, creation),
                         new PortalAttachmentEndpoints(useCases.portal(), creation),
                         new AttachmentEndpoints(useCases.desk(), creation),
-                        new AuditLogEndpoints(useCases.admin())),
+                        new AuditLogEndpoints(useCases.admin()),
+                        new KnowledgeBaseEndpoints(useCases.desk(), requests, creation),
+                        new PortalKnowledgeBaseEndpoints(useCases.portal()),
+                        new CallEndpoints(useCases.desk(), requests),
+                        new PortalCallEndpoints(useCases.portal(), requests, creation)),
                 routeAdded);
     }
 }

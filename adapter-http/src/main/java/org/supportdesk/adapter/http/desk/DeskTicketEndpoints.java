@@ -45,6 +45,7 @@ import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Category;
@@ -66,8 +67,8 @@ import org.supportdesk.domain.visibility.AttachmentView;
 
 /** The agent desk's ticket routes (§10) under {@code /api/v1}. */
 public final class DeskTicketEndpoints implements Endpoints {
-    private static final Set<String> PATCHABLE =
-            Set.of("status", "priority", "category", "assignee_id", "tags", "subject", "custom_fields");
+    private static final Set<String> PATCHABLE = Set.of(
+            "status", "priority", "category", "assignee_id", "tags", "subject", "custom_fields", "related_article");
 
     private final UseCases.Desk useCases;
     private final Requests requests;
@@ -117,7 +118,8 @@ public final class DeskTicketEndpoints implements Endpoints {
             String priority,
             String source,
             JsonNode customFields,
-            List<String> attachmentIds) {}
+            List<String> attachmentIds,
+            String relatedArticle) {}
 
     record RequesterRequest(String email, String name) {}
 
@@ -134,6 +136,9 @@ public final class DeskTicketEndpoints implements Endpoints {
         CustomFields customFields = fields.read("custom_fields", () -> customFields(body.customFields()))
                 .orElse(null);
         List<AttachmentId> attachments = AttachmentTransfer.ids(fields, "attachment_ids", body.attachmentIds());
+        Optional<ArticleId> relatedArticle = body.relatedArticle() == null
+                ? Optional.empty()
+                : fields.read("related_article", () -> new ArticleId(UUID.fromString(body.relatedArticle())));
         fields.required("requester", requester);
         fields.done();
         creation.respond(ctx, staff, () -> {
@@ -148,7 +153,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                             source,
                             customFields,
                             Optional.empty(),
-                            attachments));
+                            attachments,
+                            relatedArticle));
             etag(ctx, filed.ticket().version());
             return written(filed);
         });
@@ -187,6 +193,11 @@ public final class DeskTicketEndpoints implements Endpoints {
         var assignment = body.has("assignee_id")
                 ? fields.read("assignee_id", () -> new UpdateTicket.Assignment(assignee(body.get("assignee_id"))))
                 : Optional.<UpdateTicket.Assignment>empty();
+        var relatedArticle = body.has("related_article")
+                ? fields.read(
+                        "related_article",
+                        () -> new UpdateTicket.ArticleLink(relatedArticle(body.get("related_article"))))
+                : Optional.<UpdateTicket.ArticleLink>empty();
         fields.done();
         respond(
                 ctx,
@@ -201,7 +212,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                                 custom,
                                 assignment,
                                 status,
-                                ifMatch(ctx))));
+                                ifMatch(ctx),
+                                relatedArticle)));
     }
 
     void delete(Context ctx) {
@@ -342,6 +354,16 @@ public final class DeskTicketEndpoints implements Endpoints {
             throw ValidationFailed.of("assignee_id", "must be a person id or null");
         }
         return Optional.of(new UserId(UUID.fromString(value.asText())));
+    }
+
+    private static Optional<ArticleId> relatedArticle(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ValidationFailed.of("related_article", "must be an article id or null");
+        }
+        return Optional.of(new ArticleId(UUID.fromString(value.asText())));
     }
 
     private static Tags tags(JsonNode value) {

@@ -31,6 +31,7 @@ import org.supportdesk.application.query.ListCustomerTickets;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.GiveFeedback;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -102,7 +103,8 @@ public final class PortalTicketEndpoints implements Endpoints {
             String browserInfo,
             String screenshotId,
             String followUpOf,
-            List<String> attachmentIds) {}
+            List<String> attachmentIds,
+            String relatedArticle) {}
 
     void file(Context ctx) {
         CustomerActor customer = Authenticator.customer(ctx);
@@ -122,6 +124,9 @@ public final class PortalTicketEndpoints implements Endpoints {
         Optional<TicketId> followUpOf = body.followUpOf() == null
                 ? Optional.empty()
                 : fields.read("follow_up_of", () -> new TicketId(UUID.fromString(body.followUpOf())));
+        Optional<ArticleId> relatedArticle = body.relatedArticle() == null
+                ? Optional.empty()
+                : fields.read("related_article", () -> new ArticleId(UUID.fromString(body.relatedArticle())));
         fields.done();
         creation.respond(ctx, customer, () -> {
             TicketId filed = useCases.fileTicket()
@@ -133,7 +138,8 @@ public final class PortalTicketEndpoints implements Endpoints {
                             content.priority(),
                             context,
                             followUpOf,
-                            attachments));
+                            attachments,
+                            relatedArticle));
             return PortalTicketResponse.of(view(customer, filed), true);
         });
     }

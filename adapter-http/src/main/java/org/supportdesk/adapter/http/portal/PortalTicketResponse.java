@@ -12,7 +12,8 @@ import org.supportdesk.domain.visibility.CustomerTicketView;
 /**
  * A ticket as its customer sees it (§8), built only from {@link CustomerTicketView}: it has no field for internal
  * notes, assignee, tags, escalation or SLA internals. {@code messages} and {@code attachments} (the files filed with
- * the ticket; each message lists its own) only on the detail.
+ * the ticket; each message lists its own) only on the detail; {@code related_article} only while the article is
+ * published.
  */
 public record PortalTicketResponse(
         String id,
@@ -31,7 +32,8 @@ public record PortalTicketResponse(
         Optional<Instant> lastMessageAt,
         Optional<List<Message>> messages,
         Optional<List<AttachmentResponse>> attachments,
-        Optional<Feedback> feedback) {
+        Optional<Feedback> feedback,
+        Optional<String> relatedArticle) {
 
     /** Who asked. */
     public record Requester(String id, String name) {}
@@ -75,7 +77,8 @@ public record PortalTicketResponse(
                                 .collect(Collectors.toList()))
                         : Optional.empty(),
                 withMessages ? Optional.of(AttachmentResponse.of(v.attachments())) : Optional.empty(),
-                v.feedback().map(PortalTicketResponse::feedback));
+                v.feedback().map(PortalTicketResponse::feedback),
+                v.relatedArticle().map(Object::toString));
     }
 
     static Feedback feedback(org.supportdesk.domain.ticket.Feedback f) {
