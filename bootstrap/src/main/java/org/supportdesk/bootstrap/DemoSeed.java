@@ -1,10 +1,14 @@
 package org.supportdesk.bootstrap;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.supportdesk.adapter.persistence.PrivateFiles;
@@ -12,13 +16,29 @@ import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.AddOrganization;
 import org.supportdesk.application.admin.AddPerson;
 import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.application.attachment.IncomingFile;
+import org.supportdesk.application.attachment.UploadAttachment;
+import org.supportdesk.application.call.RequestCallBack;
+import org.supportdesk.application.call.UpdateCall;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.CloseOwnTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.application.ticket.GiveFeedback;
+import org.supportdesk.domain.call.CallId;
+import org.supportdesk.domain.call.CallNote;
+import org.supportdesk.domain.call.CallStatus;
+import org.supportdesk.domain.call.PhoneNumber;
+import org.supportdesk.domain.kb.ArticleBody;
+import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.kb.ArticleStatus;
+import org.supportdesk.domain.kb.ArticleTags;
+import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.port.Tenants;
+import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
@@ -28,10 +48,12 @@ import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.TenantSlug;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Rating;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketStatus;
@@ -39,8 +61,10 @@ import org.supportdesk.domain.ticket.Via;
 
 /**
  * The {@code demo} tenant of {@code serve --demo}: an admin, two agents, three customers (two in an organisation that
- * shares tickets) and a ticket in every status with public replies and internal notes, made through the real use
- * cases. Seeding is skipped when the tenant exists. Every demo account signs in with one password, generated on the
+ * shares tickets), a ticket in every status with public replies and internal notes, attachments (a screenshot and a
+ * log filed with a ticket, a file on an internal note), knowledge-base articles (two published, one draft, one named by
+ * a ticket), feedback on the solved tickets and two call-back requests, made through the real use cases. Seeding is
+ * skipped when the tenant exists. Every demo account signs in with one password, generated on the
  * first seed and kept under the data directory (0600) so later runs can print it again.
  */
 final class DemoSeed {
@@ -55,10 +79,12 @@ final class DemoSeed {
 
     private final Tenants tenants;
     private final UseCases useCases;
+    private final InstantSource clock;
 
-    DemoSeed(Tenants tenants, UseCases useCases) {
+    DemoSeed(Tenants tenants, UseCases useCases, InstantSource clock) {
         this.tenants = tenants;
         this.useCases = useCases;
+        this.clock = clock;
     }
 
     Demo seed(Path dataDir) {
@@ -94,13 +120,48 @@ final class DemoSeed {
         CustomerActor colin = customer(person(admin, "colin", "Colin Colleague", Role.CUSTOMER, acme, password), acme);
         CustomerActor oscar = customer(person(admin, "oscar", "Oscar Outsider", Role.CUSTOMER, null, password), null);
 
-        TicketId fresh = file(
-                carla,
-                "Invoice PDF shows the wrong VAT number",
-                "billing",
-                Priority.MEDIUM,
-                "Our March invoice lists our old VAT number. Can you correct it?");
-        note(agnes, fresh, "The VAT number changed on 1 March; asking billing to regenerate the PDF.");
+        ArticleId invoices = article(
+                agnes,
+                "Invoices explained",
+                "Every invoice lists your company's VAT number and address as they stood on the invoice date. To change"
+                        + " them, open a billing ticket; the next invoice carries the new details.",
+                ArticleStatus.PUBLISHED,
+                "billing");
+        article(
+                arthur,
+                "Printer offline",
+                "Check the printer cable, then restart the printer. If it still shows offline, remove it and add it"
+                        + " again.",
+                ArticleStatus.PUBLISHED,
+                "printing");
+        article(agnes, "Single sign-on (draft)", "How to connect your identity provider.", ArticleStatus.DRAFT, "sso");
+
+        AttachmentId screenshot = upload(carla, "invoice-screenshot.png", DemoFiles.png());
+        AttachmentId log = upload(carla, "portal.log", DemoFiles.text("09:12:01 GET /invoices/2026-03.pdf 200\n"));
+        TicketId fresh = useCases.portal()
+                .fileTicket()
+                .handle(new FileTicket.Command(
+                        carla,
+                        new Subject("Invoice PDF shows the wrong VAT number"),
+                        new Description("Our March invoice lists our old VAT number. Can you correct it?"),
+                        new Category("billing"),
+                        Priority.MEDIUM,
+                        new PortalContext(
+                                Optional.of("https://portal.demo.example/invoices"),
+                                Optional.of("Firefox 128 on Linux"),
+                                Optional.of(screenshot)),
+                        Optional.empty(),
+                        List.of(log),
+                        Optional.of(invoices)));
+        useCases.desk()
+                .addInternalNote()
+                .handle(new AddInternalNote.Command(
+                        agnes,
+                        fresh,
+                        new Body("The VAT number changed on 1 March; asking billing to regenerate the PDF."),
+                        Via.API,
+                        Optional.empty(),
+                        List.of(upload(agnes, "billing-export.csv", DemoFiles.text("customer,vat\nAcme,DE123\n")))));
 
         TicketId working = file(
                 colin,
@@ -153,6 +214,57 @@ final class DemoSeed {
         useCases.portal()
                 .closeOwnTicket()
                 .handle(new CloseOwnTicket.Command(colin, done, Optional.of("Thanks, all good"), Optional.empty()));
+        feedback(oscar, solved, 5, "Quick and kind");
+        feedback(colin, done, 4, "Fine, took a day");
+
+        useCases.portal()
+                .requestCallBack()
+                .handle(new RequestCallBack.Command(
+                        carla,
+                        Optional.empty(),
+                        Optional.of(fresh),
+                        Optional.of(new PhoneNumber("+49 30 1234567")),
+                        Optional.of(new CallNote("Easier to explain the VAT change on the phone."))));
+        CallId oscarsCall = useCases.portal()
+                .requestCallBack()
+                .handle(new RequestCallBack.Command(
+                        oscar,
+                        Optional.of(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)),
+                        Optional.of(waiting),
+                        Optional.of(new PhoneNumber("+44 20 7946 0000")),
+                        Optional.empty()))
+                .id();
+        useCases.desk()
+                .updateCall()
+                .handle(new UpdateCall.Command(
+                        agnes,
+                        oscarsCall,
+                        Optional.of(CallStatus.SCHEDULED),
+                        Optional.of(new UpdateCall.Assignment(Optional.of(agnes.id()))),
+                        Optional.empty(),
+                        Optional.empty()));
+    }
+
+    private ArticleId article(StaffActor by, String title, String body, ArticleStatus status, String tag) {
+        return useCases.desk()
+                .createArticle()
+                .handle(new CreateArticle.Command(
+                        by, new ArticleTitle(title), new ArticleBody(body), status, ArticleTags.of(List.of(tag))))
+                .id();
+    }
+
+    private AttachmentId upload(Actor by, String fileName, byte[] bytes) {
+        return useCases.portal()
+                .uploadAttachment()
+                .handle(new UploadAttachment.Command(
+                        by, max -> new IncomingFile.Received(Optional.of(fileName), new ByteArrayInputStream(bytes))))
+                .id();
+    }
+
+    private void feedback(CustomerActor by, TicketId ticket, int rating, String comment) {
+        useCases.portal()
+                .giveFeedback()
+                .handle(new GiveFeedback.Command(by, ticket, new Rating(rating), Optional.of(comment)));
     }
 
     private Person person(StaffActor admin, String who, String name, Role role, Organization org, String password) {

@@ -112,7 +112,10 @@ public final class Main {
                 + "). Stop it with Ctrl-C.");
         if (arguments.flags().contains("--demo")) {
             try {
-                printDemo(new DemoSeed(running.stores().tenants(), running.useCases()).seed(config.dataDir()), base);
+                printDemo(
+                        new DemoSeed(running.stores().tenants(), running.useCases(), Clock.systemUTC())
+                                .seed(config.dataDir()),
+                        base);
             } catch (RuntimeException e) {
                 running.close();
                 running = null;

@@ -307,6 +307,17 @@ class MainTest {
                             .containsExactlyInAnyOrder("admin", "agent", "agent", "customer", "customer", "customer");
                     assertThat(column(stores, "SELECT name FROM organizations WHERE shared_tickets"))
                             .containsExactly("Acme Corp");
+                    assertThat(column(stores, "SELECT file_name FROM attachments WHERE ticket_id IS NOT NULL"))
+                            .containsExactlyInAnyOrder("invoice-screenshot.png", "portal.log", "billing-export.csv");
+                    assertThat(column(stores, "SELECT status FROM kb_articles"))
+                            .containsExactlyInAnyOrder("published", "published", "draft");
+                    assertThat(column(
+                                    stores, "SELECT count(*)::text FROM tickets WHERE related_article_id IS NOT NULL"))
+                            .containsExactly("1");
+                    assertThat(column(stores, "SELECT feedback_rating::text FROM tickets WHERE feedback_rating > 0"))
+                            .containsExactlyInAnyOrder("5", "4");
+                    assertThat(column(stores, "SELECT status FROM call_requests"))
+                            .containsExactlyInAnyOrder("requested", "scheduled");
                     return null;
                 });
             } finally {
