@@ -10,14 +10,18 @@ import org.supportdesk.domain.port.StoreUnavailable;
 /**
  * Tells the database failures a caller can act on from real errors: a database that cannot serve just now (down,
  * restarting, unreachable, too slow) reaches callers as {@link StoreUnavailable} (a 503 to retry later), and a write
- * that lost a race with a concurrent one (the unique key a check had just found free, a serialisation failure, a
- * deadlock) as {@link ConcurrentChange} (a 409 to retry now); anything else stays as it is.
+ * that lost a race with a concurrent one (the unique key a check had just found free, a row a check had just found
+ * that is gone, a serialisation failure, a deadlock) as {@link ConcurrentChange} (a 409 to retry now); anything else
+ * stays as it is.
  */
 final class StoreFailures {
     /** PostgreSQL's codes for a server going away or refusing for now, and for a statement cut off by its timeout. */
     private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300", "57014");
-    /** unique_violation, serialization_failure, deadlock_detected. */
-    private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01");
+    /**
+     * unique_violation, foreign_key_violation (a row the write refers to was deleted meanwhile, or one it deletes was
+     * referred to meanwhile), serialization_failure, deadlock_detected.
+     */
+    private static final Set<String> LOST_RACE = Set.of("23505", "23503", "40001", "40P01");
 
     private StoreFailures() {}
 
