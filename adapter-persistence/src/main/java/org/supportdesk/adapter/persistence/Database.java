@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The pool, the migrations and the JDBI instance over them. */
 public final class Database {
@@ -34,6 +35,9 @@ public final class Database {
     /** A connection pool for {@code config}; the caller closes it. */
     public static HikariDataSource pool(DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();
+        // The pool reaches the driver through PatientDataSource; it keeps the URL for its getters and passes the
+        // credentials on with every attempt.
+        hikari.setDataSource(new PatientDataSource(driver(config)));
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
@@ -43,14 +47,20 @@ public final class Database {
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         hikari.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         hikari.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
-        // Seconds, as pgjdbc takes them. The server's error detail can quote row values: keep it out of exceptions.
-        hikari.addDataSourceProperty("connectTimeout", "5");
-        hikari.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
-        hikari.addDataSourceProperty("tcpKeepAlive", "true");
-        hikari.addDataSourceProperty("logServerErrorDetail", "false");
         hikari.setConnectionInitSql("SET statement_timeout = '" + STATEMENT_TIMEOUT.toMillis() + "ms'; "
                 + "SET idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
         return new HikariDataSource(hikari);
+    }
+
+    private static PGSimpleDataSource driver(DatabaseConfig config) {
+        PGSimpleDataSource driver = new PGSimpleDataSource();
+        driver.setURL(config.jdbcUrl());
+        // Seconds, as pgjdbc takes them. The server's error detail can quote row values: keep it out of exceptions.
+        driver.setConnectTimeout(5);
+        driver.setSocketTimeout((int) SOCKET_TIMEOUT.toSeconds());
+        driver.setTcpKeepAlive(true);
+        driver.setLogServerErrorDetail(false);
+        return driver;
     }
 
     /** Applies the migrations under {@code db/migration} to the connection's current schema. */

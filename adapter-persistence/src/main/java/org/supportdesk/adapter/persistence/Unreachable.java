@@ -18,14 +18,19 @@ final class Unreachable {
 
     /** {@code failure} as {@link StoreUnavailable} when the database could not serve, else itself. */
     static RuntimeException translate(RuntimeException failure) {
+        return cannotServe(failure) ? new StoreUnavailable(failure) : failure;
+    }
+
+    /** Whether {@code failure} or one of its causes says the database cannot serve just now. */
+    static boolean cannotServe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLRecoverableException
                     || cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
-                return new StoreUnavailable(failure);
+                return true;
             }
         }
-        return failure;
+        return false;
     }
 
     private static boolean unreachable(String state) {
