@@ -55,6 +55,7 @@ final class TestHttp {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("X-Correlation-Id").orElse(""),
                     response.headers().firstValue("ETag").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
@@ -64,7 +65,7 @@ final class TestHttp {
         }
     }
 
-    record Response(int status, String contentType, String correlationId, String etag, String body) {
+    record Response(int status, String contentType, String correlationId, String etag, String retryAfter, String body) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
