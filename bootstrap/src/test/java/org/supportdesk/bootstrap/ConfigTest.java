@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,27 @@ class ConfigTest {
         assertThat(config.jwtAudience()).isEqualTo("aud");
         assertThat(config.jwksUrl()).contains("https://idp.example/jwks.json");
         assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("pw,");
+    }
+
+    @Test
+    void the_database_socket_timeout_is_seconds_and_cuts_statements_at_two_thirds_of_it() {
+        Map<String, String> database =
+                Map.of("SUPPORTDESK_DB_URL", "jdbc:postgresql://db:5432/desk", "SUPPORTDESK_DB_USER", "desk");
+        Map<String, String> shorter = new HashMap<>(database);
+        shorter.put("SUPPORTDESK_DB_SOCKET_TIMEOUT", "3");
+
+        assertThat(Config.from(database, Optional.empty()).database()).hasValueSatisfying(db -> {
+            assertThat(db.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(db.statementTimeout()).isEqualTo(Duration.ofSeconds(20));
+        });
+        assertThat(Config.from(shorter, Optional.empty()).database()).hasValueSatisfying(db -> {
+            assertThat(db.socketTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(db.statementTimeout()).isEqualTo(Duration.ofSeconds(2));
+        });
+        shorter.put("SUPPORTDESK_DB_SOCKET_TIMEOUT", "0");
+        assertThatThrownBy(() -> Config.from(shorter, Optional.empty()))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("SUPPORTDESK_DB_SOCKET_TIMEOUT must be a whole number from 1 to 3600");
     }
 
     @Test
