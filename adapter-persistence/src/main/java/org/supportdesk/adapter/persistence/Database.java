@@ -55,6 +55,7 @@ public final class Database {
         driver.setURL(config.jdbcUrl());
         // Seconds, as pgjdbc takes them. The server's error detail can quote row values: keep it out of exceptions.
         driver.setConnectTimeout(5);
+        driver.setLoginTimeout(10);
         // A silent network (a partition) fails a read after this rather than never.
         driver.setSocketTimeout((int) config.socketTimeout().toSeconds());
         driver.setTcpKeepAlive(true);

@@ -16,6 +16,10 @@ import javax.sql.DataSource;
  * attempt that waits instead connects within 100 ms of its return. Requests are not held up by this: they still wait
  * at most the pool's connection timeout. Before the first success an attempt fails at once, so a wrong address at
  * start-up is reported straight away; a refusal that waiting cannot cure (a wrong password) always fails at once.
+ *
+ * <p>The login timeout stays the driver's own: HikariCP sets it to its connection timeout, the 2 s a request waits,
+ * but connections are made in the background, and a database that is busy or has just recovered may take longer to
+ * let one in; cut at 2 s, a start-up under load fails and a recovering pool may never connect.
  */
 final class PatientDataSource implements DataSource {
     private static final Duration RETRY_EVERY = Duration.ofMillis(100);
@@ -79,8 +83,8 @@ final class PatientDataSource implements DataSource {
     }
 
     @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        driver.setLoginTimeout(seconds);
+    public void setLoginTimeout(int seconds) {
+        // kept as the driver has it: see above
     }
 
     @Override
