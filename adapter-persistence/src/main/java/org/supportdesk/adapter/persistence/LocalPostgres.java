@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -92,23 +93,35 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** A fresh throwaway cluster, as {@link #startThrowaway()}, whose commits wait for the disk or not. */
     public static LocalPostgres startThrowaway(SynchronousCommit commits) {
+        return startThrowaway(commits, Map.of());
+    }
+
+    /**
+     * A fresh throwaway cluster, as {@link #startThrowaway(SynchronousCommit)}, with further server settings (name to
+     * value, e.g. {@code wal_writer_delay}) for a test that needs them.
+     */
+    public static LocalPostgres startThrowaway(SynchronousCommit commits, Map<String, String> settings) {
         return startThrowaway(
                 PostgresBinaries.locate(
                         PostgresBinaries.defaultSearchPath(), PostgresBinaries.defaultBundleDirectory()),
                 PostgresAccount.forThisProcess(),
-                commits);
+                commits,
+                settings);
     }
 
     /** A fresh cluster from {@code binaries} run as {@code account}, in a new temporary directory. */
     public static LocalPostgres startThrowaway(PostgresBinaries binaries, PostgresAccount account) {
-        return startThrowaway(binaries, account, SynchronousCommit.OFF);
+        return startThrowaway(binaries, account, SynchronousCommit.OFF, Map.of());
     }
 
     private static LocalPostgres startThrowaway(
-            PostgresBinaries binaries, PostgresAccount account, SynchronousCommit commits) {
+            PostgresBinaries binaries,
+            PostgresAccount account,
+            SynchronousCommit commits,
+            Map<String, String> settings) {
         try {
             Path directory = Files.createTempDirectory("supportdesk-pg-");
-            return create(directory, true, commits, new Programs(binaries, account));
+            return create(directory, true, commits, settings, new Programs(binaries, account));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a directory for a throwaway PostgreSQL cluster", e);
         }
@@ -133,13 +146,18 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres startKept(Path directory, PostgresBinaries binaries, PostgresAccount account) {
         try {
             Files.createDirectories(directory);
-            return create(directory, false, SynchronousCommit.ON, new Programs(binaries, account));
+            return create(directory, false, SynchronousCommit.ON, Map.of(), new Programs(binaries, account));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + directory + " for the local PostgreSQL cluster", e);
         }
     }
 
-    private static LocalPostgres create(Path directory, boolean throwaway, SynchronousCommit commits, Programs programs)
+    private static LocalPostgres create(
+            Path directory,
+            boolean throwaway,
+            SynchronousCommit commits,
+            Map<String, String> extraSettings,
+            Programs programs)
             throws IOException {
         programs.requireReachable(directory);
         Path data = directory.resolve("data");
@@ -179,6 +197,7 @@ public final class LocalPostgres implements AutoCloseable {
         if (commits == SynchronousCommit.OFF) {
             settings.addAll(List.of("-c synchronous_commit=off", "-c full_page_writes=off"));
         }
+        extraSettings.forEach((name, value) -> settings.add("-c " + name + "=" + value));
         LocalPostgres cluster = new LocalPostgres(
                 directory,
                 programs,
