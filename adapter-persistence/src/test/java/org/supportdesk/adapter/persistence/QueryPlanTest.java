@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -52,6 +54,7 @@ class QueryPlanTest {
         }
         database.transactions().inTransaction(TENANT, () -> {
             database.jdbi().useHandle(handle -> {
+                withoutTimeouts(handle);
                 for (String statement : script.split(";\\s*\\n")) {
                     if (!statement.isBlank()) {
                         handle.createUpdate(statement)
@@ -71,6 +74,20 @@ class QueryPlanTest {
                         .mapTo(Long.class)
                         .one()));
         assertThat(tickets).isEqualTo(200_000);
+    }
+
+    /**
+     * Seeding is no API query: on a busy machine it can outrun the pool's statement and socket timeouts (20 s, 30 s).
+     * Both are lifted for the seeding transaction only; the pool sets the socket timeout back when the connection
+     * returns.
+     */
+    private static void withoutTimeouts(Handle handle) {
+        handle.execute("SET LOCAL statement_timeout = 0");
+        try {
+            handle.getConnection().setNetworkTimeout(Runnable::run, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lift the socket timeout", e);
+        }
     }
 
     // ---- the first page of each sort -----------------------------------------------------------------------------
