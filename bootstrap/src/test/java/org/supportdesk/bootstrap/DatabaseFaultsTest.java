@@ -42,6 +42,7 @@ class DatabaseFaultsTest {
     private static final long OPEN_DURING_OUTAGE_BAR_MS = 3_000;
 
     private static final long RECOVERY_BAR_MS = 5_000;
+    private static final Duration SHORT_OUTAGE = Duration.ofMillis(1_500);
     /**
      * The server behind the proxy reads with a 3 s socket timeout instead of the production 30 s (docs/operations.md,
      * SUPPORTDESK_DB_SOCKET_TIMEOUT), so a blackhole longer than it fits in CI; the bar moves with it.
@@ -79,7 +80,7 @@ class DatabaseFaultsTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         for (AutoCloseable part : new AutoCloseable[] {proxiedServer, proxy, server, cluster}) {
             if (part != null) {
                 try {
@@ -185,14 +186,12 @@ class DatabaseFaultsTest {
         }
     }
 
-    private static final Duration SHORT_OUTAGE = Duration.ofMillis(1_500);
-
     /**
      * Runs the clients against {@code target}, brings {@code fault} once they write, keeps it at least
      * {@code minimum} and until every client has been refused, heals it, and returns once a write has succeeded again
      * and the clients have stopped.
      */
-    static Outage underLoad(Supportdesk target, Runnable fault, Runnable heal, Duration minimum)
+    private static Outage underLoad(Supportdesk target, Runnable fault, Runnable heal, Duration minimum)
             throws InterruptedException {
         TestHttp http = new TestHttp(target.port());
         int activeBefore = target.connectionPool().getActiveConnections();
