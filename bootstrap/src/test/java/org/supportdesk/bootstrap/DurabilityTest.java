@@ -18,9 +18,9 @@ import org.supportdesk.bootstrap.DurabilityRun.Fault;
  * Suites S12 and S13 (docs/reliability.md): no acknowledged write is lost or duplicated when the server is killed with
  * {@code SIGKILL} under load, or when PostgreSQL stops as in a crash ({@code -m immediate}) under it, on a cluster that
  * runs as production does ({@code fsync} and {@code synchronous_commit} on); and the same check does find loss when
- * commits do not wait for the disk, so it can fail. CI kills the server in {@value #DEFAULT_CYCLES} cycles and crashes
- * PostgreSQL in half as many (at least one), with a thousand acknowledged writes per cycle; the long form is
- * {@code -Dsupportdesk.durability.cycles=20}. Faults come at seeded random moments: the seed is printed, and
+ * commits do not wait for the disk, so it can fail. CI kills the server in {@value #DEFAULT_CYCLES} cycles with a
+ * thousand acknowledged writes each, and crashes PostgreSQL in half as many (at least one) with five hundred each; the
+ * long form is {@code -Dsupportdesk.durability.cycles=20}. Faults come at seeded random moments: the seed is printed, and
  * {@code -Dsupportdesk.seed=<seed>} repeats them.
  */
 @Timeout(1_800)
@@ -28,8 +28,13 @@ class DurabilityTest {
     private static final int DEFAULT_CYCLES = 2;
     private static final int SERVER_KILLS = Integer.getInteger("supportdesk.durability.cycles", DEFAULT_CYCLES);
     private static final int POSTGRES_CRASHES = Math.max(1, SERVER_KILLS / 2);
-    /** At least a thousand acknowledged writes per cycle: 2,000 and 1,000 in CI, 20,000 and 10,000 in the long form. */
-    private static final long ACKED_PER_CYCLE = 1_000;
+    /** Acknowledged writes per kill: 2,000 in CI, 20,000 in the long form (RELIABILITY.md, S12). */
+    private static final long ACKED_PER_KILL = 1_000;
+    /**
+     * Acknowledged writes per crash of PostgreSQL. What a crash can lose is what is in flight when it comes; writes long
+     * after it add CI time more than they add evidence, so fewer than per kill.
+     */
+    private static final long ACKED_PER_CRASH = 500;
     /** Loss with synchronous_commit = off is likely at every crash but not certain; so many tries must find it. */
     private static final int SENSITIVITY_TRIES = 5;
     /**
@@ -61,19 +66,19 @@ class DurabilityTest {
     @Test
     void s12_no_acknowledged_write_is_lost_or_duplicated_when_the_server_is_killed() throws Exception {
         DurabilityRun.Result result = new DurabilityRun(durable, work, new Random(SEED))
-                .run(Fault.KILL_SERVER, SERVER_KILLS, ACKED_PER_CYCLE * SERVER_KILLS);
+                .run(Fault.KILL_SERVER, SERVER_KILLS, ACKED_PER_KILL * SERVER_KILLS);
 
         print("S12 server kill -9", result);
-        assertDurable(result, SERVER_KILLS);
+        assertDurable(result, SERVER_KILLS, ACKED_PER_KILL * SERVER_KILLS);
     }
 
     @Test
     void s13_no_acknowledged_write_is_lost_or_duplicated_when_postgres_crashes() throws Exception {
         DurabilityRun.Result result = new DurabilityRun(durable, work, new Random(SEED + 1))
-                .run(Fault.CRASH_POSTGRES, POSTGRES_CRASHES, ACKED_PER_CYCLE * POSTGRES_CRASHES);
+                .run(Fault.CRASH_POSTGRES, POSTGRES_CRASHES, ACKED_PER_CRASH * POSTGRES_CRASHES);
 
         print("S13 PostgreSQL stop -m immediate", result);
-        assertDurable(result, POSTGRES_CRASHES);
+        assertDurable(result, POSTGRES_CRASHES, ACKED_PER_CRASH * POSTGRES_CRASHES);
     }
 
     @Test
@@ -100,10 +105,10 @@ class DurabilityTest {
                 suite, SEED, result.recoveriesMs().size(), result.figures().summary(), result.recoveriesMs());
     }
 
-    private static void assertDurable(DurabilityRun.Result result, int cycles) {
+    private static void assertDurable(DurabilityRun.Result result, int cycles, long minimumAcked) {
         WriteHistory.Figures figures = result.figures();
         assertThat(result.recoveriesMs()).as("faults survived").hasSize(cycles);
-        assertThat(figures.acked()).as("acknowledged writes").isGreaterThanOrEqualTo(ACKED_PER_CYCLE * cycles);
+        assertThat(figures.acked()).as("acknowledged writes").isGreaterThanOrEqualTo(minimumAcked);
         assertThat(figures.lost()).as("acknowledged but lost").isEmpty();
         assertThat(figures.duplicated()).as("stored more than once").isEmpty();
         assertThat(figures.changed())
