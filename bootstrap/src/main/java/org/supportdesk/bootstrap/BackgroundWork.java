@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,21 @@ import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
- * The periodic jobs (auto-close, the SLA breach scan): every period, for each tenant, each job in turn. A run holds a
- * PostgreSQL session advisory lock on a connection of its own, so with several server instances only one runs at a
- * time; the others skip that round. A job failing for one tenant is logged and does not stop the others.
+ * The periodic jobs (auto-close, the SLA breach scan): every period, for each tenant, each job in turn. A round holds a
+ * PostgreSQL advisory lock on a connection of its own, so with several server instances only one runs at a time; the
+ * others skip that round. A job failing for one tenant is logged and does not stop the others.
+ *
+ * <p>The lock is transaction-level ({@code pg_try_advisory_xact_lock}), taken in a transaction the round keeps open
+ * and rolls back at its end, and the round proves the transaction still alive before each job for each tenant. Why
+ * not a session lock: it lives as long as the session, which can end under us (a database restart, a terminated
+ * backend) while the round goes on believing it holds the lock, and an unlock that fails returns the connection to the
+ * pool still holding it, so every later round would skip. A transaction's lock cannot outlive or be released apart
+ * from its transaction, and a statement on a dead or aborted one fails: so a round stops before its next step once the
+ * lock is gone, the connection never goes back to the pool holding it, and after a restart the next round (of any
+ * instance) takes it afresh. A step already under way when the database restarts can still overlap a round another
+ * instance then starts; each ticket change is its own version-checked transaction, so that cannot corrupt anything.
+ * The lock's transaction sits idle while jobs run on other connections, so a single step longer than the pool's
+ * {@code idle_in_transaction_session_timeout} (60 s) ends the round early, and the next one carries on.
  */
 final class BackgroundWork implements AutoCloseable {
     /** The advisory lock key: "supportdesk background" folded into 64 bits, shared by every instance. */
@@ -108,21 +121,25 @@ final class BackgroundWork implements AutoCloseable {
      * instance holds the lock.
      */
     boolean runOnce() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!advisory(connection, "pg_try_advisory_lock")) {
-                LOG.debug("Another instance runs the background jobs; skipping this round");
-                return false;
-            }
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
             try {
+                if (!tryLock(lock)) {
+                    LOG.debug("Another instance runs the background jobs; skipping this round");
+                    return false;
+                }
                 for (TenantId tenant : tenants.get()) {
-                    jobs.forEach(job -> runFor(job, tenant));
+                    for (Job job : jobs) {
+                        requireStillLocked(lock);
+                        runFor(job, tenant);
+                    }
                 }
                 return true;
             } finally {
-                advisory(connection, "pg_advisory_unlock");
+                lock.rollback(); // ends the transaction, and the lock with it
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot take the background advisory lock", e);
+            throw new IllegalStateException("the background lock could not be taken or was lost; the round stops", e);
         }
     }
 
@@ -147,13 +164,20 @@ final class BackgroundWork implements AutoCloseable {
         }
     }
 
-    private static boolean advisory(Connection connection, String function) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+    private static boolean tryLock(Connection lock) throws SQLException {
+        try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             statement.setLong(1, LOCK_KEY);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
             }
+        }
+    }
+
+    /** Fails unless the lock's transaction is alive, and with it the lock: a lost session or an aborted one fails. */
+    private static void requireStillLocked(Connection lock) throws SQLException {
+        try (Statement statement = lock.createStatement()) {
+            statement.execute("SELECT 1");
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,6 +51,7 @@ public record Config(
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
     public static final String DB_POOL_SIZE = "SUPPORTDESK_DB_POOL_SIZE";
+    public static final String DB_SOCKET_TIMEOUT = "SUPPORTDESK_DB_SOCKET_TIMEOUT";
     public static final String HOST = "SUPPORTDESK_HOST";
     public static final String PORT = "SUPPORTDESK_PORT";
     public static final String JWT_SECRET = "SUPPORTDESK_JWT_SECRET";
@@ -71,6 +73,7 @@ public record Config(
             DB_USER,
             DB_PASSWORD,
             DB_POOL_SIZE,
+            DB_SOCKET_TIMEOUT,
             HOST,
             PORT,
             JWT_SECRET,
@@ -148,7 +151,13 @@ public record Config(
                                 .orElseThrow(
                                         () -> new InvalidConfig(DB_USER + " is required when " + DB_URL + " is set")),
                         values.getOrDefault(DB_PASSWORD, ""),
-                        integer(values, DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 1_000)));
+                        integer(values, DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 1_000),
+                        Duration.ofSeconds(integer(
+                                values,
+                                DB_SOCKET_TIMEOUT,
+                                (int) DatabaseConfig.DEFAULT_SOCKET_TIMEOUT.toSeconds(),
+                                1,
+                                3_600))));
         return new Config(
                 database,
                 nonBlank(values, HOST).orElse(DEFAULT_HOST),

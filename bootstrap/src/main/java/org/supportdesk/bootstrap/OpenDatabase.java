@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.supportdesk.adapter.persistence.ClusterWatchdog;
 import org.supportdesk.adapter.persistence.Database;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.LocalPostgres;
@@ -15,9 +16,12 @@ import org.supportdesk.adapter.persistence.PostgresBinaries;
 /**
  * The database a command works on, migrated and checked: the configured one, or else a PostgreSQL cluster of our own
  * kept under the data directory (created on the first run, reused later), from the machine's PostgreSQL binaries or the
- * bundled ones. Closing it closes the pool and stops a cluster we started.
+ * bundled ones. A cluster we started is watched and started again if it dies ({@link ClusterWatchdog}). Closing it
+ * stops the watching, closes the pool and stops a cluster we started.
  */
-record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cluster) implements AutoCloseable {
+record OpenDatabase(
+        HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cluster, Optional<ClusterWatchdog> watchdog)
+        implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenDatabase.class);
     private static final int LOCAL_POOL_SIZE = 10;
 
@@ -44,7 +48,7 @@ record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cl
                 LOG.warn("Search cannot use its indexes under row-level security: have a superuser mark the search"
                         + " functions LEAKPROOF (docs/operations.md, \"Provisioning a database\")");
             }
-            return new OpenDatabase(pool, Database.jdbi(pool), cluster);
+            return new OpenDatabase(pool, Database.jdbi(pool), cluster, cluster.map(ClusterWatchdog::watch));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -65,6 +69,7 @@ record OpenDatabase(HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cl
 
     @Override
     public void close() {
+        watchdog.ifPresent(ClusterWatchdog::close);
         pool.close();
         cluster.ifPresent(LocalPostgres::close);
     }

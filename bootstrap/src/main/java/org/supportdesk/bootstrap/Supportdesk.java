@@ -1,5 +1,6 @@
 package org.supportdesk.bootstrap;
 
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,6 +102,11 @@ public final class Supportdesk implements AutoCloseable {
 
     public UseCases useCases() {
         return useCases;
+    }
+
+    /** The connection pool's live counts (active, idle, threads waiting), for the fault tests. */
+    HikariPoolMXBean connectionPool() {
+        return database.pool().getHikariPoolMXBean();
     }
 
     /** Signs tokens with the configured secret, for the demo and for tests. */

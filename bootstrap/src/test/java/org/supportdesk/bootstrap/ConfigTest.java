@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,27 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_RATE_LIMIT_PER_PERSON", "0"), Optional.empty()))
                 .isInstanceOf(Config.InvalidConfig.class)
                 .hasMessageContaining("SUPPORTDESK_RATE_LIMIT_PER_PERSON");
+    }
+
+    @Test
+    void the_database_socket_timeout_is_seconds_and_cuts_statements_at_two_thirds_of_it() {
+        Map<String, String> database =
+                Map.of("SUPPORTDESK_DB_URL", "jdbc:postgresql://db:5432/desk", "SUPPORTDESK_DB_USER", "desk");
+        Map<String, String> shorter = new HashMap<>(database);
+        shorter.put("SUPPORTDESK_DB_SOCKET_TIMEOUT", "3");
+
+        assertThat(Config.from(database, Optional.empty()).database()).hasValueSatisfying(db -> {
+            assertThat(db.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(db.statementTimeout()).isEqualTo(Duration.ofSeconds(20));
+        });
+        assertThat(Config.from(shorter, Optional.empty()).database()).hasValueSatisfying(db -> {
+            assertThat(db.socketTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(db.statementTimeout()).isEqualTo(Duration.ofSeconds(2));
+        });
+        shorter.put("SUPPORTDESK_DB_SOCKET_TIMEOUT", "0");
+        assertThatThrownBy(() -> Config.from(shorter, Optional.empty()))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("SUPPORTDESK_DB_SOCKET_TIMEOUT must be a whole number from 1 to 3600");
     }
 
     @Test

@@ -83,6 +83,11 @@ public final class TestHttp {
             }
         }
 
+        /** The {@code Retry-After} header, empty when there is none. */
+        public String retryAfter() {
+            return header("Retry-After").orElse("");
+        }
+
         /** The first value of a header, any case of its name. */
         public Optional<String> header(String name) {
             return headers.entrySet().stream()

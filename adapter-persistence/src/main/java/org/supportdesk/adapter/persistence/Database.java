@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The pool, the migrations and the JDBI instance over them. */
 public final class Database {
@@ -24,16 +25,15 @@ public final class Database {
      * each request seconds, not the pool's default half-minute, and must not pile up every server thread.
      */
     static final Duration CONNECTION_WAIT = Duration.ofSeconds(2);
-    /** The longest a statement may run; far beyond any query the API makes, so only a stuck one hits it. */
-    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(20);
     /** A transaction left open by a stuck client or a killed thread gives its locks back after this. */
     static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
-    /** A silent network (a partition) fails a read after this rather than never; above the statement timeout. */
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     /** A connection pool for {@code config}; the caller closes it. */
     public static HikariDataSource pool(DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();
+        // The pool reaches the driver through PatientDataSource; it keeps the URL for its getters and passes the
+        // credentials on with every attempt.
+        hikari.setDataSource(new PatientDataSource(driver(config)));
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
@@ -43,14 +43,24 @@ public final class Database {
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         hikari.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         hikari.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
-        // Seconds, as pgjdbc takes them. The server's error detail can quote row values: keep it out of exceptions.
-        hikari.addDataSourceProperty("connectTimeout", "5");
-        hikari.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
-        hikari.addDataSourceProperty("tcpKeepAlive", "true");
-        hikari.addDataSourceProperty("logServerErrorDetail", "false");
-        hikari.setConnectionInitSql("SET statement_timeout = '" + STATEMENT_TIMEOUT.toMillis() + "ms'; "
-                + "SET idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
+        // The longest a statement may run: far beyond any query the API makes, so only a stuck one hits it.
+        hikari.setConnectionInitSql("SET statement_timeout = '"
+                + config.statementTimeout().toMillis() + "ms'; " + "SET idle_in_transaction_session_timeout = '"
+                + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
         return new HikariDataSource(hikari);
+    }
+
+    private static PGSimpleDataSource driver(DatabaseConfig config) {
+        PGSimpleDataSource driver = new PGSimpleDataSource();
+        driver.setURL(config.jdbcUrl());
+        // Seconds, as pgjdbc takes them. The server's error detail can quote row values: keep it out of exceptions.
+        driver.setConnectTimeout(5);
+        driver.setLoginTimeout(10);
+        // A silent network (a partition) fails a read after this rather than never.
+        driver.setSocketTimeout((int) config.socketTimeout().toSeconds());
+        driver.setTcpKeepAlive(true);
+        driver.setLogServerErrorDetail(false);
+        return driver;
     }
 
     /** Applies the migrations under {@code db/migration} to the connection's current schema. */

@@ -1,9 +1,17 @@
 package org.supportdesk.adapter.persistence;
 
+import java.time.Duration;
 import java.util.Objects;
 
-/** Where the database is and how big a pool to keep. */
-public record DatabaseConfig(String jdbcUrl, String user, String password, int maximumPoolSize) {
+/**
+ * Where the database is, how big a pool to keep, and how long a read from it may stay silent (a network partition)
+ * before the connection is given up; statements are cut by the server well before that ({@link #statementTimeout()}).
+ */
+public record DatabaseConfig(
+        String jdbcUrl, String user, String password, int maximumPoolSize, Duration socketTimeout) {
+    /** Two to three times the longest statement the API runs, as HikariCP's "Rapid Recovery" page advises. */
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
     public DatabaseConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
@@ -11,5 +19,22 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
         if (maximumPoolSize < 1) {
             throw new IllegalArgumentException("the pool needs at least one connection");
         }
+        Objects.requireNonNull(socketTimeout, "socketTimeout");
+        if (socketTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("the socket timeout is whole seconds, at least one");
+        }
+    }
+
+    /** With the default socket timeout. */
+    public DatabaseConfig(String jdbcUrl, String user, String password, int maximumPoolSize) {
+        this(jdbcUrl, user, password, maximumPoolSize, DEFAULT_SOCKET_TIMEOUT);
+    }
+
+    /**
+     * Two thirds of the socket timeout (20 s by default): a slow statement is cancelled by the server, which answers
+     * and frees it, before the client would give up on a silent socket and leave the statement running there.
+     */
+    public Duration statementTimeout() {
+        return socketTimeout.multipliedBy(2).dividedBy(3);
     }
 }

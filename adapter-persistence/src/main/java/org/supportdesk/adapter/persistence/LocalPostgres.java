@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -14,6 +15,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PostgresBinaries}): throwaway for tests, or kept in a directory and reused across runs for the quick-start
  * server. When we are root the cluster runs as an unprivileged account ({@link PostgresAccount}), since PostgreSQL
  * refuses to run as root, and the application connects as a non-superuser role that owns its database, so row-level
- * security binds it.
+ * security binds it. It can be stopped and started again on the same port and data directory, so a pool keeps its URL
+ * across a restart (fault tests, {@link ClusterWatchdog}).
  */
 public final class LocalPostgres implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
@@ -32,10 +37,31 @@ public final class LocalPostgres implements AutoCloseable {
     private static final String DATABASE = "supportdesk";
     private static final String SECRETS = "supportdesk-cluster.properties";
 
+    /** Whether a commit waits for its WAL to reach the disk before it is acknowledged. */
+    public enum SynchronousCommit {
+        /** As a production server: {@code synchronous_commit} and {@code full_page_writes} at their durable defaults. */
+        ON,
+        /**
+         * Fast, for tests that need no crash safety: the last moments of acknowledged commits can be lost in a crash
+         * ({@code synchronous_commit = off}), and {@code full_page_writes = off}. {@code fsync} stays on, so the
+         * server's start-up check (which refuses {@code fsync = off}) runs against it unchanged.
+         */
+        OFF
+    }
+
+    /** How {@link #stop(Shutdown)} stops the server: {@code pg_ctl stop -m fast} or {@code -m immediate}. */
+    public enum Shutdown {
+        /** Sessions are ended, then a checkpoint is written: an orderly stop. */
+        FAST,
+        /** Every server process quits at once, as in a crash: the next start replays the WAL. */
+        IMMEDIATE
+    }
+
     private final Path directory;
     private final Programs programs;
     private final boolean throwaway;
     private final int port;
+    private final List<String> settings;
     private final String superuserPassword;
     private final String appPassword;
 
@@ -44,12 +70,14 @@ public final class LocalPostgres implements AutoCloseable {
             Programs programs,
             boolean throwaway,
             int port,
+            List<String> settings,
             String superuserPassword,
             String appPassword) {
         this.directory = directory;
         this.programs = programs;
         this.throwaway = throwaway;
         this.port = port;
+        this.settings = List.copyOf(settings);
         this.superuserPassword = superuserPassword;
         this.appPassword = appPassword;
     }
@@ -60,17 +88,40 @@ public final class LocalPostgres implements AutoCloseable {
      * {@link PostgresBinaries#defaultBundleDirectory()}.
      */
     public static LocalPostgres startThrowaway() {
+        return startThrowaway(SynchronousCommit.OFF);
+    }
+
+    /** A fresh throwaway cluster, as {@link #startThrowaway()}, whose commits wait for the disk or not. */
+    public static LocalPostgres startThrowaway(SynchronousCommit commits) {
+        return startThrowaway(commits, Map.of());
+    }
+
+    /**
+     * A fresh throwaway cluster, as {@link #startThrowaway(SynchronousCommit)}, with further server settings (name to
+     * value, e.g. {@code wal_writer_delay}) for a test that needs them.
+     */
+    public static LocalPostgres startThrowaway(SynchronousCommit commits, Map<String, String> settings) {
         return startThrowaway(
                 PostgresBinaries.locate(
                         PostgresBinaries.defaultSearchPath(), PostgresBinaries.defaultBundleDirectory()),
-                PostgresAccount.forThisProcess());
+                PostgresAccount.forThisProcess(),
+                commits,
+                settings);
     }
 
     /** A fresh cluster from {@code binaries} run as {@code account}, in a new temporary directory. */
     public static LocalPostgres startThrowaway(PostgresBinaries binaries, PostgresAccount account) {
+        return startThrowaway(binaries, account, SynchronousCommit.OFF, Map.of());
+    }
+
+    private static LocalPostgres startThrowaway(
+            PostgresBinaries binaries,
+            PostgresAccount account,
+            SynchronousCommit commits,
+            Map<String, String> settings) {
         try {
             Path directory = Files.createTempDirectory("supportdesk-pg-");
-            return start(directory, true, new Programs(binaries, account));
+            return create(directory, true, commits, settings, new Programs(binaries, account));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a directory for a throwaway PostgreSQL cluster", e);
         }
@@ -95,13 +146,19 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres startKept(Path directory, PostgresBinaries binaries, PostgresAccount account) {
         try {
             Files.createDirectories(directory);
-            return start(directory, false, new Programs(binaries, account));
+            return create(directory, false, SynchronousCommit.ON, Map.of(), new Programs(binaries, account));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + directory + " for the local PostgreSQL cluster", e);
         }
     }
 
-    private static LocalPostgres start(Path directory, boolean throwaway, Programs programs) throws IOException {
+    private static LocalPostgres create(
+            Path directory,
+            boolean throwaway,
+            SynchronousCommit commits,
+            Map<String, String> extraSettings,
+            Programs programs)
+            throws IOException {
         programs.requireReachable(directory);
         Path data = directory.resolve("data");
         Path secrets = directory.resolve(SECRETS);
@@ -137,31 +194,19 @@ public final class LocalPostgres implements AutoCloseable {
                 "-c listen_addresses=127.0.0.1",
                 "-c unix_socket_directories='" + directory + "'",
                 "-c max_connections=200"));
-        if (throwaway) {
-            // A throwaway cluster need not survive a crash: commits not waiting for the disk keep test runs fast. fsync
-            // stays on, so the server's start-up check (which refuses fsync = off) runs against it unchanged.
+        if (commits == SynchronousCommit.OFF) {
             settings.addAll(List.of("-c synchronous_commit=off", "-c full_page_writes=off"));
         }
-        programs.run(
-                directory,
-                "pg_ctl",
-                "-D",
-                data.toString(),
-                "-l",
-                directory.resolve("postgres.log").toString(),
-                "-o",
-                String.join(" ", settings),
-                "-w",
-                "-t",
-                "60",
-                "start");
+        extraSettings.forEach((name, value) -> settings.add("-c " + name + "=" + value));
         LocalPostgres cluster = new LocalPostgres(
                 directory,
                 programs,
                 throwaway,
                 port,
+                settings,
                 passwords.getProperty("superuser"),
                 passwords.getProperty("application"));
+        cluster.start();
         if (fresh) {
             cluster.createApplicationRoleAndDatabase();
             save(secrets, passwords);
@@ -173,6 +218,68 @@ public final class LocalPostgres implements AutoCloseable {
                 programs.account(),
                 programs.binaries());
         return cluster;
+    }
+
+    /**
+     * Starts the server of this cluster: on its port and data directory, with its settings, so the JDBC URL stays
+     * valid. After {@link #stop(Shutdown)} or a crash this is a restart; returns once the server accepts connections.
+     *
+     * @throws IllegalStateException when it does not start, with the end of its log
+     */
+    public void start() {
+        programs.run(
+                directory,
+                "pg_ctl",
+                "-D",
+                directory.resolve("data").toString(),
+                "-l",
+                directory.resolve("postgres.log").toString(),
+                "-o",
+                String.join(" ", settings),
+                "-w",
+                "-t",
+                "60",
+                "start");
+    }
+
+    /** Stops the server, keeping the cluster; {@link #start()} starts it again. */
+    public void stop(Shutdown shutdown) {
+        programs.run(
+                directory,
+                "pg_ctl",
+                "-D",
+                directory.resolve("data").toString(),
+                "-m",
+                shutdown.name().toLowerCase(Locale.ROOT),
+                "-w",
+                "stop");
+    }
+
+    /** Whether the server's postmaster is alive, as {@link #postmasterOf(Path)} tells. */
+    public boolean running() {
+        return postmasterOf(directory).isPresent();
+    }
+
+    /**
+     * The live postmaster of the cluster in {@code directory}, as its {@code postmaster.pid} names it: empty when the
+     * server was stopped, or died and left the file behind.
+     */
+    public static Optional<ProcessHandle> postmasterOf(Path directory) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(directory.resolve("data").resolve("postmaster.pid"), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException stopped) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the PostgreSQL pid file in " + directory, e);
+        }
+        try {
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException halfWritten) {
+            return Optional.empty();
+        }
     }
 
     /** The JDBC URL of the application database. */
@@ -193,6 +300,11 @@ public final class LocalPostgres implements AutoCloseable {
     public Connection superuserConnection(String database) throws SQLException {
         return DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", superuserPassword);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL in " + directory + " on 127.0.0.1:" + port;
     }
 
     /** Stops the cluster; a throwaway one is deleted too. */

@@ -27,17 +27,27 @@ final class StoreFailures {
 
     /** {@code failure} as the port's exception for what happened, else itself. */
     static RuntimeException translate(RuntimeException failure) {
+        if (cannotServe(failure)) {
+            return new StoreUnavailable(failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLRecoverableException
-                    || cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
-                return new StoreUnavailable(failure);
-            }
             if (cause instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {
                 return new ConcurrentChange(failure);
             }
         }
         return failure;
+    }
+
+    /** Whether {@code failure} or one of its causes says the database cannot serve just now. */
+    static boolean cannotServe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unreachable(String state) {

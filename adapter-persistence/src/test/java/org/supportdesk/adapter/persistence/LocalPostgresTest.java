@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A kept cluster survives its owner dying without closing it: the next start stops the orphan and starts again. */
+/**
+ * A kept cluster survives its owner dying without closing it: the next start stops the orphan and starts again. Any
+ * cluster can be stopped, fast or as in a crash, and started again on the same port with its committed data.
+ */
 @Timeout(180)
 class LocalPostgresTest {
 
@@ -36,6 +39,34 @@ class LocalPostgresTest {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void a_stopped_cluster_starts_again_on_the_same_port_with_what_it_committed() throws Exception {
+        try (LocalPostgres cluster = LocalPostgres.startThrowaway(LocalPostgres.SynchronousCommit.ON)) {
+            String url = cluster.jdbcUrl();
+            try (Connection app = DriverManager.getConnection(url, cluster.user(), cluster.password())) {
+                app.createStatement().execute("CREATE TABLE survivor (id int)");
+            }
+            for (LocalPostgres.Shutdown shutdown : LocalPostgres.Shutdown.values()) {
+                try (Connection app = DriverManager.getConnection(url, cluster.user(), cluster.password())) {
+                    app.createStatement().execute("INSERT INTO survivor VALUES (" + shutdown.ordinal() + ")");
+                }
+                assertThat(cluster.running()).isTrue();
+
+                cluster.stop(shutdown);
+                assertThat(cluster.running()).as(shutdown.name()).isFalse();
+                cluster.start();
+
+                assertThat(cluster.running()).isTrue();
+                assertThat(cluster.jdbcUrl()).isEqualTo(url);
+                try (Connection app = DriverManager.getConnection(url, cluster.user(), cluster.password());
+                        ResultSet count = app.createStatement().executeQuery("SELECT count(*) FROM survivor")) {
+                    count.next();
+                    assertThat(count.getInt(1)).as(shutdown.name()).isEqualTo(shutdown.ordinal() + 1);
+                }
+            }
         }
     }
 }
