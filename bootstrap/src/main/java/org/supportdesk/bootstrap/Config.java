@@ -22,12 +22,16 @@ import org.supportdesk.adapter.http.limits.RateLimits;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.PostgresBinaries;
+import org.supportdesk.adapter.persistence.SchemaOwner;
 
 /**
  * The server's configuration, read from environment variables and an optional properties file with the same keys;
  * the environment wins. Parsing is pure: the environment comes in as a map.
  *
- * @param database where the database is; empty means "start a local PostgreSQL cluster under the data directory"
+ * @param database where the database is and the role that serves; empty means "start a local PostgreSQL cluster
+ *     under the data directory"
+ * @param schemaOwner the role that owns the schema, which migrations run as; empty means the serving role migrates
+ *     (one role, with a warning at start-up)
  * @param jwtSecret the HMAC secret; empty means "generate one and keep it under the data directory"
  * @param postgresSearchPath where a local cluster looks for the PostgreSQL server binaries before falling back to the
  *     bundled ones; empty means {@code PATH}, then {@code /usr/lib/postgresql/<version>/bin}
@@ -36,6 +40,7 @@ import org.supportdesk.adapter.persistence.PostgresBinaries;
  */
 public record Config(
         Optional<DatabaseConfig> database,
+        Optional<SchemaOwner> schemaOwner,
         String host,
         int port,
         Optional<String> jwtSecret,
@@ -50,6 +55,8 @@ public record Config(
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
+    public static final String DB_OWNER_USER = "SUPPORTDESK_DB_OWNER_USER";
+    public static final String DB_OWNER_PASSWORD = "SUPPORTDESK_DB_OWNER_PASSWORD";
     public static final String DB_POOL_SIZE = "SUPPORTDESK_DB_POOL_SIZE";
     public static final String DB_SOCKET_TIMEOUT = "SUPPORTDESK_DB_SOCKET_TIMEOUT";
     public static final String HOST = "SUPPORTDESK_HOST";
@@ -72,6 +79,8 @@ public record Config(
             DB_URL,
             DB_USER,
             DB_PASSWORD,
+            DB_OWNER_USER,
+            DB_OWNER_PASSWORD,
             DB_POOL_SIZE,
             DB_SOCKET_TIMEOUT,
             HOST,
@@ -102,6 +111,7 @@ public record Config(
 
     public Config {
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(schemaOwner, "schemaOwner");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65_535) {
             throw new InvalidConfig(PORT + " must be a port number (0-65535), got " + port);
@@ -158,8 +168,20 @@ public record Config(
                                 (int) DatabaseConfig.DEFAULT_SOCKET_TIMEOUT.toSeconds(),
                                 1,
                                 3_600))));
+        Optional<SchemaOwner> schemaOwner = nonBlank(values, DB_OWNER_USER)
+                .map(owner -> new SchemaOwner(owner, values.getOrDefault(DB_OWNER_PASSWORD, "")));
+        if (schemaOwner.isPresent() && database.isEmpty()) {
+            throw new InvalidConfig(DB_OWNER_USER + " is for a database named by " + DB_URL + "; the local cluster has"
+                    + " its own roles");
+        }
+        if (schemaOwner.isPresent()
+                && schemaOwner.get().user().equals(database.get().user())) {
+            throw new InvalidConfig(DB_OWNER_USER + " must name another role than " + DB_USER
+                    + ": the role that serves must not own the schema");
+        }
         return new Config(
                 database,
+                schemaOwner,
                 nonBlank(values, HOST).orElse(DEFAULT_HOST),
                 integer(values, PORT, DEFAULT_PORT, 0, 65_535),
                 nonBlank(values, JWT_SECRET),
@@ -186,6 +208,7 @@ public record Config(
     public Config withPort(int newPort) {
         return new Config(
                 database,
+                schemaOwner,
                 host,
                 newPort,
                 jwtSecret,
@@ -226,6 +249,7 @@ public record Config(
     public String toString() {
         return "Config[database="
                 + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("local cluster")
+                + schemaOwner.map(owner -> ", migrated as " + owner.user()).orElse("")
                 + ", host=" + host + ", port=" + port + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(kept)")
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
                 + ", dataDir=" + dataDir + ", postgresSearchPath="

@@ -12,6 +12,7 @@ import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.adapter.persistence.PostgresAccount;
 import org.supportdesk.adapter.persistence.PostgresBinaries;
+import org.supportdesk.adapter.persistence.SchemaOwner;
 
 /**
  * The database a command works on, migrated and checked: the configured one, or else a PostgreSQL cluster of our own
@@ -31,9 +32,11 @@ record OpenDatabase(
         DatabaseConfig database = config.database()
                 .orElseGet(() -> new DatabaseConfig(
                         cluster.orElseThrow().jdbcUrl(),
-                        cluster.orElseThrow().user(),
-                        cluster.orElseThrow().password(),
+                        cluster.orElseThrow().runtimeUser(),
+                        cluster.orElseThrow().runtimePassword(),
                         LOCAL_POOL_SIZE));
+        Optional<SchemaOwner> owner = cluster.map(local -> new SchemaOwner(local.user(), local.password()))
+                .or(config::schemaOwner);
         HikariDataSource pool = null;
         try {
             pool = Database.pool(database);
@@ -42,8 +45,7 @@ record OpenDatabase(
                 LOG.warn("The database runs with synchronous_commit = off: a crash can lose the last moments of"
                         + " acknowledged writes. Turn it on unless that loss is acceptable.");
             }
-            Database.migrate(pool);
-            LOG.info("Database {} as {} is migrated", database.jdbcUrl(), database.user());
+            migrate(database, owner, pool);
             if (!Database.searchIndexesUsable(pool)) {
                 LOG.warn("Search cannot use its indexes under row-level security: have a superuser mark the search"
                         + " functions LEAKPROOF (docs/operations.md, \"Provisioning a database\")");
@@ -56,6 +58,35 @@ record OpenDatabase(
             cluster.ifPresent(LocalPostgres::close);
             throw e;
         }
+    }
+
+    /**
+     * Migrates as the schema's owner and grants the serving role its row rights, then refuses a serving role that owns
+     * the schema; with no owner named, the serving role migrates itself, and the log says what that gives up.
+     */
+    private static void migrate(DatabaseConfig database, Optional<SchemaOwner> owner, HikariDataSource pool) {
+        if (owner.isEmpty()) {
+            Database.migrate(pool);
+            LOG.warn(
+                    "Database {} is migrated and served as one role, {}, which owns the schema: it could turn row-level"
+                            + " security or the journal's triggers off. Name a schema owner to migrate as"
+                            + " (SUPPORTDESK_DB_OWNER_USER) and serve as a role with row rights only (docs/operations.md).",
+                    database.jdbcUrl(),
+                    database.user());
+            return;
+        }
+        // Two connections: Flyway holds one for its lock while it migrates on the other.
+        try (HikariDataSource ownerPool = Database.pool(new DatabaseConfig(
+                database.jdbcUrl(), owner.get().user(), owner.get().password(), 2, database.socketTimeout()))) {
+            Database.migrate(ownerPool);
+            Database.grantRuntimeAccess(ownerPool, database.user());
+        }
+        Database.requireNotSchemaOwner(pool);
+        LOG.info(
+                "Database {} is migrated as {} and served as {}",
+                database.jdbcUrl(),
+                owner.get().user(),
+                database.user());
     }
 
     private static LocalPostgres startLocalCluster(Config config) {

@@ -318,6 +318,9 @@ class MainTest {
                             .containsExactlyInAnyOrder("5", "4");
                     assertThat(column(stores, "SELECT status FROM call_requests"))
                             .containsExactlyInAnyOrder("requested", "scheduled");
+                    assertThat(column(stores, "SELECT current_user::text"))
+                            .as("serves as the role with row rights only")
+                            .containsExactly("supportdesk_app");
                     return null;
                 });
             } finally {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -155,10 +156,69 @@ public final class Database {
             if (role.getBoolean("rolsuper") || role.getBoolean("rolbypassrls")) {
                 throw new IllegalStateException("The database role '" + role.getString(1)
                         + "' is a superuser or has BYPASSRLS, so row-level security would not keep tenants apart."
-                        + " Connect as an ordinary role (NOSUPERUSER NOBYPASSRLS) that owns the Supportdesk schema.");
+                        + " Connect as an ordinary role (NOSUPERUSER NOBYPASSRLS).");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database role", e);
+        }
+    }
+
+    /** A name as PostgreSQL folds an unquoted one: the only kind this class puts into GRANT statements. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
+
+    /**
+     * Gives {@code runtimeRole} what serving needs and no more, run as the schema's owner after every migration (so
+     * tables a migration added are covered): reading and writing the rows of every table but Flyway's history, only
+     * reading and appending the journal, and nothing on the schema itself. Not owning the tables, the role cannot alter
+     * them, turn row-level security off, drop a policy or disable the journal's triggers.
+     */
+    public static void grantRuntimeAccess(DataSource owner, String runtimeRole) {
+        if (!PLAIN_NAME.matcher(runtimeRole).matches()) {
+            throw new IllegalArgumentException("not a plain role name: " + runtimeRole);
+        }
+        try (Connection connection = owner.getConnection();
+                Statement sql = connection.createStatement()) {
+            String schema = currentSchema(sql);
+            sql.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + runtimeRole);
+            sql.execute(
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + runtimeRole);
+            sql.execute("REVOKE UPDATE, DELETE, TRUNCATE ON " + schema + ".journal FROM " + runtimeRole);
+            sql.execute("REVOKE ALL ON " + schema + ".flyway_schema_history FROM " + runtimeRole);
+            sql.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + runtimeRole);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot grant the runtime role " + runtimeRole + " its rights", e);
+        }
+    }
+
+    private static String currentSchema(Statement sql) throws SQLException {
+        try (ResultSet schema = sql.executeQuery("SELECT current_schema()")) {
+            schema.next();
+            String name = schema.getString(1);
+            if (name == null || !PLAIN_NAME.matcher(name).matches()) {
+                throw new IllegalStateException("the connection's schema is not a plain name: " + name);
+            }
+            return name;
+        }
+    }
+
+    /**
+     * Refuses a runtime role that owns any of the schema's tables: an owner can turn row-level security off, drop a
+     * policy or the journal's triggers, which a serving role must never be able to do.
+     *
+     * @throws IllegalStateException naming the role and what to do
+     */
+    public static void requireNotSchemaOwner(DataSource runtime) {
+        try (Connection connection = runtime.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet owned = sql.executeQuery("SELECT current_user, count(*) FROM pg_tables"
+                        + " WHERE schemaname = current_schema() AND tableowner = current_user GROUP BY current_user")) {
+            if (owned.next()) {
+                throw new IllegalStateException("The database role '" + owned.getString(1) + "' owns "
+                        + owned.getLong(2) + " of the schema's tables, so it could turn row-level security off. Serve"
+                        + " as a role with row rights only, and migrate as the owner (docs/operations.md).");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check what the database role owns", e);
         }
     }
 }

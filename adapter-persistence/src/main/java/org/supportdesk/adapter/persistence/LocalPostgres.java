@@ -1,15 +1,16 @@
 package org.supportdesk.adapter.persistence;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,15 +28,25 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL cluster of our own on 127.0.0.1, started from the machine's PostgreSQL binaries or else the bundled ones
  * ({@link PostgresBinaries}): throwaway for tests, or kept in a directory and reused across runs for the quick-start
  * server. When we are root the cluster runs as an unprivileged account ({@link PostgresAccount}), since PostgreSQL
- * refuses to run as root, and the application connects as a non-superuser role that owns its database, so row-level
- * security binds it. It can be stopped and started again on the same port and data directory, so a pool keeps its URL
+ * refuses to run as root. It has two roles besides the superuser, neither superuser nor exempt from row-level security:
+ * the owner of the database and its schema, which migrations run as, and a runtime role that may only read and write
+ * rows, which the server serves as. It can be stopped and started again on the same port and data directory, so a pool keeps its URL
  * across a restart (fault tests, {@link ClusterWatchdog}).
  */
 public final class LocalPostgres implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPostgres.class);
-    private static final String APP_ROLE = "supportdesk";
+    /** Owns the database and its schema: migrations run as it. */
+    private static final String OWNER_ROLE = "supportdesk";
+    /** Serves requests: reads and writes rows, and nothing else (docs/operations.md, "Two database roles"). */
+    private static final String RUNTIME_ROLE = "supportdesk_app";
+
     private static final String DATABASE = "supportdesk";
     private static final String SECRETS = "supportdesk-cluster.properties";
+    /** Keys of the secrets file; the owner's is "application" from before there were two roles. */
+    private static final String SUPERUSER_KEY = "superuser";
+
+    private static final String OWNER_KEY = "application";
+    private static final String RUNTIME_KEY = "runtime";
 
     /** Whether a commit waits for its WAL to reach the disk before it is acknowledged. */
     public enum SynchronousCommit {
@@ -62,8 +73,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final boolean throwaway;
     private final int port;
     private final List<String> settings;
-    private final String superuserPassword;
-    private final String appPassword;
+    private final Properties passwords;
 
     private LocalPostgres(
             Path directory,
@@ -71,15 +81,13 @@ public final class LocalPostgres implements AutoCloseable {
             boolean throwaway,
             int port,
             List<String> settings,
-            String superuserPassword,
-            String appPassword) {
+            Properties passwords) {
         this.directory = directory;
         this.programs = programs;
         this.throwaway = throwaway;
         this.port = port;
         this.settings = List.copyOf(settings);
-        this.superuserPassword = superuserPassword;
-        this.appPassword = appPassword;
+        this.passwords = passwords;
     }
 
     /**
@@ -163,11 +171,12 @@ public final class LocalPostgres implements AutoCloseable {
         Path data = directory.resolve("data");
         Path secrets = directory.resolve(SECRETS);
         boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
-        Properties passwords = fresh ? newPasswords() : load(secrets);
+        // Saved before any role has them, so a crash part-way never leaves a cluster no one can open.
+        Properties passwords = passwords(secrets, fresh);
         if (fresh) {
             programs.handOver(directory);
             Path passwordFile = directory.resolve("superuser-password");
-            Files.writeString(passwordFile, passwords.getProperty("superuser"), StandardCharsets.UTF_8);
+            PrivateFiles.write(passwordFile, passwords.getProperty(SUPERUSER_KEY));
             programs.handOver(passwordFile);
             programs.run(
                     directory,
@@ -198,19 +207,9 @@ public final class LocalPostgres implements AutoCloseable {
             settings.addAll(List.of("-c synchronous_commit=off", "-c full_page_writes=off"));
         }
         extraSettings.forEach((name, value) -> settings.add("-c " + name + "=" + value));
-        LocalPostgres cluster = new LocalPostgres(
-                directory,
-                programs,
-                throwaway,
-                port,
-                settings,
-                passwords.getProperty("superuser"),
-                passwords.getProperty("application"));
+        LocalPostgres cluster = new LocalPostgres(directory, programs, throwaway, port, settings, passwords);
         cluster.start();
-        if (fresh) {
-            cluster.createApplicationRoleAndDatabase();
-            save(secrets, passwords);
-        }
+        cluster.ensureRolesAndDatabase();
         LOG.info(
                 "PostgreSQL cluster in {} listening on 127.0.0.1:{}, run by {} from {}",
                 directory,
@@ -287,19 +286,33 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    /** The application role: owns its database, neither superuser nor exempt from row-level security. */
+    /**
+     * The role that owns the database and its schema, which migrations run as; neither superuser nor exempt from
+     * row-level security, so a server that also serves as it (one role, as on many managed databases) is still bound.
+     */
     public String user() {
-        return APP_ROLE;
+        return OWNER_ROLE;
     }
 
     public String password() {
-        return appPassword;
+        return passwords.getProperty(OWNER_KEY);
+    }
+
+    /** The role that serves requests: it may read and write rows, not change tables, policies or triggers. */
+    public String runtimeUser() {
+        return RUNTIME_ROLE;
+    }
+
+    public String runtimePassword() {
+        return passwords.getProperty(RUNTIME_KEY);
     }
 
     /** A superuser connection, for tests that must look past row-level security. */
     public Connection superuserConnection(String database) throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", superuserPassword);
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                "postgres",
+                passwords.getProperty(SUPERUSER_KEY));
     }
 
     @Override
@@ -320,14 +333,26 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void createApplicationRoleAndDatabase() {
+    /**
+     * Creates what is missing of the two roles and the database, on every start: a crash between {@code initdb} and
+     * here, or a cluster kept from before there were two roles, is completed rather than refused.
+     */
+    private void ensureRolesAndDatabase() {
         try (Connection admin = superuserConnection("postgres");
                 Statement sql = admin.createStatement()) {
-            sql.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE PASSWORD '"
-                    + appPassword + "'");
-            sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + APP_ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+            for (String role : List.of(OWNER_ROLE, RUNTIME_ROLE)) {
+                if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                    String password = passwords.getProperty(role.equals(OWNER_ROLE) ? OWNER_KEY : RUNTIME_KEY);
+                    sql.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB"
+                            + " PASSWORD '" + password + "'");
+                }
+            }
+            if (!exists(sql, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                sql.execute(
+                        "CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE + " ENCODING 'UTF8' TEMPLATE template0");
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the application role and database", e);
+            throw new IllegalStateException("cannot create the cluster's roles and database", e);
         }
         // Lets search use its GIN indexes under row-level security (docs/persistence.md). The two functions fail only
         // on a malformed pattern or query, never on row data, so they reveal nothing about rows the policy hides.
@@ -341,10 +366,38 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static Properties newPasswords() {
+    private static boolean exists(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+
+    /**
+     * The cluster's passwords, from its secrets file, with any that are missing generated and saved (0600, written
+     * whole) before they are used. A cluster that exists without its secrets file cannot be opened.
+     */
+    private static Properties passwords(Path secrets, boolean fresh) throws IOException {
         Properties passwords = new Properties();
-        passwords.setProperty("superuser", randomSecret());
-        passwords.setProperty("application", randomSecret());
+        if (Files.exists(secrets)) {
+            try (var in = Files.newInputStream(secrets)) {
+                passwords.load(in);
+            }
+        } else if (!fresh) {
+            throw new IllegalStateException("the PostgreSQL cluster beside " + secrets + " has lost its passwords file;"
+                    + " remove the cluster's directory to start afresh");
+        }
+        boolean added = false;
+        for (String key : List.of(SUPERUSER_KEY, OWNER_KEY, RUNTIME_KEY)) {
+            if (passwords.getProperty(key) == null) {
+                passwords.setProperty(key, randomSecret());
+                added = true;
+            }
+        }
+        if (added) {
+            StringWriter text = new StringWriter();
+            passwords.store(text, "passwords of the local PostgreSQL cluster; keep private");
+            PrivateFiles.write(secrets, text.toString());
+        }
         return passwords;
     }
 
@@ -352,21 +405,6 @@ public final class LocalPostgres implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static Properties load(Path secrets) throws IOException {
-        Properties passwords = new Properties();
-        try (var in = Files.newInputStream(secrets)) {
-            passwords.load(in);
-        }
-        return passwords;
-    }
-
-    private static void save(Path secrets, Properties passwords) throws IOException {
-        try (var out = Files.newOutputStream(secrets)) {
-            passwords.store(out, "passwords of the local PostgreSQL cluster; keep private");
-        }
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
     }
 
     private static int freePort() throws IOException {
