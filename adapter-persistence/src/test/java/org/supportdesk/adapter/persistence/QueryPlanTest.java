@@ -51,7 +51,7 @@ class QueryPlanTest {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         database.transactions().inTransaction(TENANT, () -> {
-            database.jdbi().useHandle(handle -> {
+            database.bulk(handle -> {
                 for (String statement : script.split(";\\s*\\n")) {
                     if (!statement.isBlank()) {
                         handle.createUpdate(statement)
@@ -63,9 +63,8 @@ class QueryPlanTest {
             return null;
         });
         // VACUUM too, so the visibility map lets the narrow sort indexes answer index-only.
-        database.jdbi()
-                .useHandle(handle ->
-                        handle.execute("VACUUM ANALYZE organizations, users, tickets, tags, ticket_tags, messages"));
+        database.bulk(
+                handle -> handle.execute("VACUUM ANALYZE organizations, users, tickets, tags, ticket_tags, messages"));
         long tickets = database.transactions().inTransaction(TENANT, () -> database.jdbi()
                 .withHandle(handle -> handle.createQuery("SELECT count(*) FROM tickets")
                         .mapTo(Long.class)

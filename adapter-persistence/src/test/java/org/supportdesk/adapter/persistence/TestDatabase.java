@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.Optional;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.CreateTenant;
@@ -97,6 +98,33 @@ public final class TestDatabase implements AutoCloseable {
             sql.execute("SET search_path TO " + schema + ", public");
         }
         return connection;
+    }
+
+    /**
+     * Runs bulk set-up (seeding a few hundred thousand rows, VACUUM) on a pooled connection, inside the thread's
+     * transaction when it has one, without the socket and statement timeouts that bound requests: on a loaded machine
+     * set-up may take longer than any request may.
+     */
+    public void bulk(HandleConsumer<RuntimeException> setUp) {
+        try {
+            jdbi.<SQLException>useHandle(handle -> {
+                Connection connection = handle.getConnection();
+                int networkTimeout = connection.getNetworkTimeout();
+                String statementTimeout = handle.createQuery("SHOW statement_timeout")
+                        .mapTo(String.class)
+                        .one();
+                connection.setNetworkTimeout(Runnable::run, 0);
+                handle.execute("SET statement_timeout = 0");
+                try {
+                    setUp.useHandle(handle);
+                } finally {
+                    handle.execute("SET statement_timeout = '" + statementTimeout + "'");
+                    connection.setNetworkTimeout(Runnable::run, networkTimeout);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot lift the request timeouts for set-up", e);
+        }
     }
 
     @Override
