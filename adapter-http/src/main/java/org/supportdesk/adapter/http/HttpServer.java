@@ -16,14 +16,20 @@ import org.supportdesk.domain.problem.DomainException;
 
 /**
  * Builds the Javalin server: strict JSON, RFC 9457 problems for every failure (unknown routes and wrong methods
- * included), a correlation id per request, rate limits with their headers on every answer, and authentication before
- * every matched route.
+ * included), {@code nosniff} and {@code no-store} on every answer, a correlation id per request, rate limits with
+ * their headers on every answer, and authentication before every matched route.
  */
 public final class HttpServer {
     /** The header a request's correlation id travels in, both ways. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     /** The log context key of the correlation id, which the log pattern prints. */
     public static final String CORRELATION_LOG_KEY = "correlation_id";
+    /**
+     * Sent with every answer: no browser may second-guess its declared type (RT CVE-2022-25802), and no cache may keep
+     * it, since every answer is for its caller alone (tickets, tokens).
+     */
+    static final Map<String, String> SECURITY_HEADERS =
+            Map.of("X-Content-Type-Options", "nosniff", "Cache-Control", "no-store");
 
     private HttpServer() {}
 
@@ -47,6 +53,7 @@ public final class HttpServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(problems, gate)));
             config.events.handlerAdded(routeAdded);
             config.routes.before(ctx -> {
+                SECURITY_HEADERS.forEach(ctx::header);
                 String id = correlation.begin(Optional.ofNullable(ctx.header(CORRELATION_HEADER)));
                 MDC.put(CORRELATION_LOG_KEY, id);
                 ctx.header(CORRELATION_HEADER, id);

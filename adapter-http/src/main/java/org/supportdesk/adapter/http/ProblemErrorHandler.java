@@ -34,6 +34,7 @@ final class ProblemErrorHandler extends ErrorHandler {
                 Map.of());
         gate.refused(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"))
                 .forEach(response.getHeaders()::put);
+        HttpServer.SECURITY_HEADERS.forEach(response.getHeaders()::put);
         response.setStatus(code.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body), callback);

@@ -14,7 +14,8 @@ public record Email(String value) {
         if (value == null
                 || value.length() > MAX_LENGTH
                 || !SHAPE.matcher(value).matches()
-                || !Validation.isPlainText(value)) {
+                || !Validation.isPlainText(value)
+                || !Validation.isSingleLine(value)) {
             throw ValidationFailed.of("email", "must be an email address");
         }
         if (!value.equals(value.trim().toLowerCase(Locale.ROOT))) {

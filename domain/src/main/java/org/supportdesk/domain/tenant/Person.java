@@ -17,7 +17,7 @@ public record Person(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(email, "email");
-        name = Validation.trimmed("name", name, 1, 200);
+        name = Validation.singleLine("name", Validation.trimmed("name", name, 1, 200));
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(organization, "organization");
         if (role.isStaff() && organization.isPresent()) {

@@ -18,6 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.supportdesk.domain.problem.FieldError;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
 
 /** The ticket's value objects (§3, §5, §17): what they accept, how they normalise, what they refuse. */
 class TicketValuesTest {
@@ -226,6 +230,27 @@ class TicketValuesTest {
         assertThat(Email.of(longest).value()).isEqualTo(longest);
         assertRefused(() -> Email.of(local + "@" + "d".repeat(254 - 64 - 4) + ".com"), "email");
         assertRefused(() -> Email.of(null), "email");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\r", "\n", "\r\n", "\u0085", "\u2028", "\u2029"})
+    void what_heads_a_mail_is_one_line(String lineBreak) {
+        String injected = lineBreak + "Bcc: someone@example.com";
+        assertRefused(() -> new Subject("Invoice" + injected), "subject");
+        assertRefused(() -> Email.of("a@example.com" + injected), "email");
+        assertRefused(
+                () -> new Person(
+                        new UserId(UUID.randomUUID()),
+                        new TenantId(UUID.randomUUID()),
+                        Email.of("a@example.com"),
+                        "Ann" + injected,
+                        Role.CUSTOMER,
+                        Optional.empty(),
+                        true),
+                "name");
+        assertThat(new Subject("Invoice\tMarch").value())
+                .as("a tab is no line break")
+                .isEqualTo("Invoice\tMarch");
     }
 
     @Test

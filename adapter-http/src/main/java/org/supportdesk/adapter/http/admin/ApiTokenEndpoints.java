@@ -80,7 +80,6 @@ public final class ApiTokenEndpoints implements Endpoints {
                 fields.required("name", fields.read("name", () -> Validation.trimmed("name", body.name(), 1, 100)));
         Role role = fields.required("role", fields.read("role", () -> staffRole(body.role())));
         fields.done();
-        ctx.header("Cache-Control", "no-store");
         creation.respond(
                 ctx,
                 admin,

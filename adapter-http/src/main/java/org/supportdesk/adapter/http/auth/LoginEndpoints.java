@@ -74,7 +74,6 @@ public final class LoginEndpoints implements Endpoints {
         throttle.succeeded(attempt, address);
         Person person = signedIn.get();
         JwtTokens.IssuedToken issued = tokens.issue(person.tenant(), person.id(), person.role());
-        ctx.header("Cache-Control", "no-store");
         ctx.json(new LoginResponse(issued.token(), issued.expiresAt()));
     }
 
