@@ -36,13 +36,17 @@ public final class Authenticator {
         if (required == AccessRole.ANYONE) {
             return;
         }
-        Actor actor = bearer(ctx)
-                .flatMap(this::identify)
+        Actor actor = actorOf(ctx.header("Authorization"))
                 .orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, "A valid bearer token is required"));
         if (!required.admits(actor)) {
             throw new HttpProblem(ApiCode.FORBIDDEN, "This route is not for your role");
         }
         ctx.attribute(ACTOR, actor);
+    }
+
+    /** Who an {@code Authorization} header (null when absent) names: empty for anything but a valid bearer token. */
+    Optional<Actor> actorOf(String authorization) {
+        return bearer(authorization).flatMap(this::identify);
     }
 
     private Optional<Actor> identify(String bearer) {
@@ -54,8 +58,7 @@ public final class Authenticator {
                         identify.handle(new IdentifyActor.Command(claims.tenant(), claims.person(), claims.role())));
     }
 
-    private static Optional<String> bearer(Context ctx) {
-        String header = ctx.header("Authorization");
+    private static Optional<String> bearer(String header) {
         return header != null && header.startsWith(BEARER)
                 ? Optional.of(header.substring(BEARER.length()).strip())
                 : Optional.empty();

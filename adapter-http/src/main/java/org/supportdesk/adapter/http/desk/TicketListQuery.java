@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.application.query.ListTickets;
@@ -31,33 +32,39 @@ import org.supportdesk.domain.ticket.TicketStatus;
  */
 final class TicketListQuery {
     ListTickets.Command read(Context ctx, StaffActor staff) {
+        return read(ctx::queryParam, staff);
+    }
+
+    /** Reads the list from {@code query}, which answers a parameter's (first) value by name, or null. */
+    ListTickets.Command read(UnaryOperator<String> query, StaffActor staff) {
         Set<TicketStatus> statuses = Requests.query(
-                        ctx,
+                        query,
                         "status",
                         raw -> raw.equals("all") ? Set.<TicketStatus>of() : list(raw, TicketStatus::parse))
                 .orElse(Set.of());
-        Optional<RequesterParameter> requester = Requests.query(ctx, "requester", RequesterParameter::parse);
+        Optional<RequesterParameter> requester = Requests.query(query, "requester", RequesterParameter::parse);
         TicketFilter filter = TicketFilter.builder()
                 .statuses(statuses)
-                .priorities(Requests.query(ctx, "priority", raw -> list(raw, Priority::parse))
+                .priorities(Requests.query(query, "priority", raw -> list(raw, Priority::parse))
                         .orElse(Set.of()))
-                .categories(Requests.query(ctx, "category", raw -> list(raw, Category::new))
+                .categories(Requests.query(query, "category", raw -> list(raw, Category::new))
                         .orElse(Set.of()))
-                .assignee(Requests.query(ctx, "assignee", raw -> assignee(raw, staff))
+                .assignee(Requests.query(query, "assignee", raw -> assignee(raw, staff))
                         .orElse(AssigneeFilter.ANY))
-                .tag(Requests.query(ctx, "tag", raw -> raw.toLowerCase(Locale.ROOT)))
+                .tag(Requests.query(query, "tag", raw -> raw.toLowerCase(Locale.ROOT)))
                 .requester(requester.flatMap(RequesterParameter::id))
-                .organization(Requests.query(ctx, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
-                .escalated(Requests.query(ctx, "escalated", TicketListQuery::bool))
-                .slaBreached(Requests.query(ctx, "sla_breached", TicketListQuery::bool))
-                .createdFrom(Requests.query(ctx, "created_from", Instant::parse))
-                .createdTo(Requests.query(ctx, "created_to", Instant::parse))
-                .text(Requests.query(ctx, "q", text -> text))
+                .organization(Requests.query(query, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
+                .escalated(Requests.query(query, "escalated", TicketListQuery::bool))
+                .slaBreached(Requests.query(query, "sla_breached", TicketListQuery::bool))
+                .createdFrom(Requests.query(query, "created_from", Instant::parse))
+                .createdTo(Requests.query(query, "created_to", Instant::parse))
+                .text(Requests.query(query, "q", text -> text))
                 .build();
-        TicketSort sort = Requests.query(ctx, "sort", TicketSort::parse)
+        TicketSort sort = Requests.query(query, "sort", TicketSort::parse)
                 .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
         PageRequest page = PageRequest.ofTickets(
-                Requests.intQuery(ctx, "page", 1), Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
+                Requests.intQuery(query, "page", 1),
+                Requests.intQuery(query, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
         return new ListTickets.Command(staff, filter, requester.flatMap(RequesterParameter::email), sort, page);
     }
 
