@@ -18,7 +18,8 @@ import org.supportdesk.domain.ticket.TicketRef;
 
 /** Reading requests the same way on every route: JSON bodies, ticket references, query parameters, If-Match. */
 public final class Requests {
-    private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d{1,18})\"");
+    /** As {@link #etag} writes it: one spelling per version, so {@code "007"} is not the ETag of version 7. */
+    private static final Pattern STRONG_ETAG = Pattern.compile("\"(0|[1-9]\\d{0,17})\"");
 
     private final ObjectMapper json;
 

@@ -120,6 +120,8 @@ class TicketRoutesTest {
                 "/api/v1/tickets/" + id,
                 "{\"priority\":\"low\"}",
                 Map.of("If-Match", "\"" + (version + 1) + "\""));
+        var anotherSpelling = server.patch( // S15: "07" is not the ETag the server wrote for version 7
+                agent, "/api/v1/tickets/" + id, "{\"priority\":\"low\"}", Map.of("If-Match", "\"0" + version + "\""));
         var changed = server.patch(
                 agent,
                 "/api/v1/tickets/" + id,
@@ -128,6 +130,7 @@ class TicketRoutesTest {
         var same = server.patch(agent, "/api/v1/tickets/" + id, "{\"priority\":\"low\"}", Map.of());
 
         assertThat(stale.status()).isEqualTo(412);
+        assertThat(anotherSpelling.status()).isEqualTo(412);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.jsonBody().get("tags").get(0).asText()).isEqualTo("vip");
         assertThat(same.status()).isEqualTo(400);
