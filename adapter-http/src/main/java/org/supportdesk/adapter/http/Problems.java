@@ -140,7 +140,8 @@ public final class Problems {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(accept);
             Locale best = Locale.lookup(ranges, List.of(Locale.ENGLISH, Locale.forLanguageTag("ru")));
             return best == null ? Locale.ENGLISH : best;
-        } catch (IllegalArgumentException malformed) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            // The JDK's parser throws ArrayIndexOutOfBoundsException on some malformed ranges, such as "-".
             return Locale.ENGLISH;
         }
     }

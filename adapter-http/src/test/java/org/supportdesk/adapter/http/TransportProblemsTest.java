@@ -83,4 +83,12 @@ class TransportProblemsTest {
             failing.stop();
         }
     }
+
+    @Test
+    void an_accept_language_the_jdk_cannot_parse_gets_the_problem_in_english() { // S15: was a 500 on every refusal
+        var response = server.send(null, "GET", "/api/v1/no-such-route", null, Map.of("Accept-Language", "-"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
+        assertThat(response.jsonBody().get("title").asText()).isEqualTo("Not found");
+    }
 }
