@@ -51,6 +51,7 @@ public final class HttpServer {
                 MDC.put(CORRELATION_LOG_KEY, id);
                 ctx.header(CORRELATION_HEADER, id);
             });
+            config.routes.before(TransportChecks::refuseWhatCannotBeRead);
             config.routes.beforeMatched(authenticate);
             config.routes.after(ctx -> {
                 correlation.end();
