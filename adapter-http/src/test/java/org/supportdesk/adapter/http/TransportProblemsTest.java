@@ -117,6 +117,32 @@ class TransportProblemsTest {
     }
 
     @Test
+    void a_body_that_ends_before_its_content_length_is_a_400_problem() throws Exception {
+        String body = "{\"subject\": \"Printer\"";
+        List<RawHttp.Response> responses = RawHttp.oneShot(
+                server.port(),
+                ("POST /api/v1/portal/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + customer
+                                + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(responses).singleElement().satisfies(response -> {
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.header("content-type")).startsWith(Problems.CONTENT_TYPE);
+        });
+    }
+
+    @Test
+    void a_request_line_without_a_version_is_a_400_problem() throws Exception {
+        List<RawHttp.Response> responses =
+                RawHttp.oneShot(server.port(), "GET /api/v1/portal/tickets\r\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(responses).singleElement().satisfies(response -> {
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.text()).contains("\"code\":\"BAD_REQUEST\"");
+        });
+    }
+
+    @Test
     void an_accept_language_the_jdk_cannot_parse_gets_the_problem_in_english() { // S15: was a 500 on every refusal
         var response = server.send(null, "GET", "/api/v1/no-such-route", null, Map.of("Accept-Language", "-"));
 
