@@ -138,6 +138,19 @@ class TicketRoutesTest {
     }
 
     @Test
+    void escalating_without_a_reason_is_a_400_naming_it() { // S15: found by the HTTP fuzz run as a 500
+        String id = file();
+
+        for (String body : new String[] {"{}", "{\"reason\": null}"}) {
+            var refused = server.post(agent, "/api/v1/tickets/" + id + "/escalate", body);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.jsonBody().get("errors").get(0).get("field").asText())
+                    .isEqualTo("reason");
+        }
+    }
+
+    @Test
     void problems_speak_russian_when_asked_and_unknown_routes_and_methods_are_problems_too() {
         var russian = server.send(agent, "GET", "/api/v1/tickets/nope", null, Map.of("Accept-Language", "ru"));
         var unknown = server.get(agent, "/api/v1/nothing-here");
