@@ -57,9 +57,14 @@ public enum ApiCode {
 
     /**
      * The code of a refusal made below our handlers (by Javalin or Jetty), known only by its status; statuses we never
-     * answer on purpose are {@code BAD_REQUEST} for a client error and {@code INTERNAL} for a server one.
+     * answer on purpose are {@code BAD_REQUEST} for a client error and {@code INTERNAL} for a server one. Jetty's 505
+     * (an HTTP version it does not speak, HTTP/0.9 among them) is {@code BAD_REQUEST} too: only what a client sent
+     * causes it, and a 5xx would tell monitoring the server failed.
      */
     public static ApiCode forStatus(int status) {
+        if (status == 505) {
+            return BAD_REQUEST;
+        }
         for (ApiCode code : List.of(
                 NOT_FOUND,
                 METHOD_NOT_ALLOWED,

@@ -58,6 +58,7 @@ public final class HttpServer {
                 MDC.put(CORRELATION_LOG_KEY, id);
                 ctx.header(CORRELATION_HEADER, id);
             });
+            config.routes.before(TransportChecks::refuseWhatCannotBeRead);
             config.routes.beforeMatched(gate::admit);
             config.routes.after(ctx -> {
                 gate.answered(ctx);

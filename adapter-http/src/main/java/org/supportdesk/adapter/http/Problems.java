@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.domain.call.CallStatus;
@@ -90,6 +91,13 @@ public final class Problems {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (e instanceof HttpException refusal && refusal.getCode() < 500) {
+            // Jetty refusing the request while a handler reads it (a body that ends before its Content-Length): the
+            // client's doing, so its 4xx, not a failure of ours.
+            ApiCode code = ApiCode.forStatus(refusal.getCode());
+            write(ctx, code, "The request could not be read: " + refusal.getReason(), List.of(), Map.of());
+            return;
+        }
         String correlationId = correlation.current();
         LOG.error("request {} {} failed [correlation id {}]", ctx.method(), ctx.path(), correlationId, e);
         write(
@@ -149,7 +157,8 @@ public final class Problems {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(accept);
             Locale best = Locale.lookup(ranges, List.of(Locale.ENGLISH, Locale.forLanguageTag("ru")));
             return best == null ? Locale.ENGLISH : best;
-        } catch (IllegalArgumentException malformed) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+            // The JDK's parser throws ArrayIndexOutOfBoundsException on some malformed ranges, such as "-".
             return Locale.ENGLISH;
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.supportdesk.adapter.http.json.UntrustedJson;
@@ -17,7 +18,8 @@ import org.supportdesk.domain.ticket.TicketRef;
 
 /** Reading requests the same way on every route: JSON bodies, ticket references, query parameters, If-Match. */
 public final class Requests {
-    private static final Pattern STRONG_ETAG = Pattern.compile("\"(\\d{1,18})\"");
+    /** As {@link #etag} writes it: one spelling per version, so {@code "007"} is not the ETag of version 7. */
+    private static final Pattern STRONG_ETAG = Pattern.compile("\"(0|[1-9]\\d{0,17})\"");
 
     private final ObjectMapper json;
 
@@ -30,13 +32,17 @@ public final class Requests {
      * fields, or breaking a limit of {@link UntrustedJson} — all before anything reads it.
      */
     public <T> T body(Context ctx, Class<T> type) {
-        String contentType = ctx.contentType();
+        return decode(ctx.contentType(), ctx.body(), type);
+    }
+
+    /** {@link #body} over the request's content type and text, so the fuzz tests reach it without a server. */
+    <T> T decode(String contentType, String body, Class<T> type) {
         if (contentType == null
                 || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(ApiCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
         }
         try {
-            JsonNode tree = json.readTree(ctx.body());
+            JsonNode tree = json.readTree(body);
             if (tree == null || !tree.isObject()) {
                 throw new HttpProblem(ApiCode.MALFORMED_JSON, "The body must be a JSON object");
             }
@@ -58,7 +64,11 @@ public final class Requests {
      * {@code *}. Any other value cannot match, so the request fails as stale.
      */
     public static Optional<Long> ifMatch(Context ctx) {
-        String header = ctx.header("If-Match");
+        return expectedVersion(ctx.header("If-Match"));
+    }
+
+    /** {@link #ifMatch} over the header's value (null when absent). */
+    static Optional<Long> expectedVersion(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return Optional.empty();
         }
@@ -84,7 +94,12 @@ public final class Requests {
 
     /** A query parameter read by {@code parse}; a value {@code parse} refuses is a 400 naming the parameter. */
     public static <T> Optional<T> query(Context ctx, String name, Function<String, T> parse) {
-        String raw = ctx.queryParam(name);
+        return query(ctx::queryParam, name, parse);
+    }
+
+    /** {@link #query(Context, String, Function)} over {@code parameters}, which answers a parameter's value or null. */
+    public static <T> Optional<T> query(UnaryOperator<String> parameters, String name, Function<String, T> parse) {
+        String raw = parameters.apply(name);
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
@@ -102,7 +117,12 @@ public final class Requests {
 
     /** An integer query parameter with a default. */
     public static int intQuery(Context ctx, String name, int defaultValue) {
-        return query(ctx, name, Integer::parseInt).orElse(defaultValue);
+        return intQuery(ctx::queryParam, name, defaultValue);
+    }
+
+    /** An integer query parameter of {@code parameters} with a default. */
+    public static int intQuery(UnaryOperator<String> parameters, String name, int defaultValue) {
+        return query(parameters, name, Integer::parseInt).orElse(defaultValue);
     }
 
     /** Jackson could not read the body; rendered by {@link Problems#unreadable}. */

@@ -66,6 +66,11 @@ public final class TestServer implements AutoCloseable {
         return send(token, "PUT", path, body, Map.of());
     }
 
+    /** The port the server listens on, for clients of its own. */
+    public int port() {
+        return server.port();
+    }
+
     /** A bearer token for a stored person. */
     public String tokenFor(Person person) {
         return tokens.issue(person.tenant(), person.id(), person.role()).token();

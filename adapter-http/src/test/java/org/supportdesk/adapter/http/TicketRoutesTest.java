@@ -120,6 +120,8 @@ class TicketRoutesTest {
                 "/api/v1/tickets/" + id,
                 "{\"priority\":\"low\"}",
                 Map.of("If-Match", "\"" + (version + 1) + "\""));
+        var anotherSpelling = server.patch( // S15: "07" is not the ETag the server wrote for version 7
+                agent, "/api/v1/tickets/" + id, "{\"priority\":\"low\"}", Map.of("If-Match", "\"0" + version + "\""));
         var changed = server.patch(
                 agent,
                 "/api/v1/tickets/" + id,
@@ -128,10 +130,24 @@ class TicketRoutesTest {
         var same = server.patch(agent, "/api/v1/tickets/" + id, "{\"priority\":\"low\"}", Map.of());
 
         assertThat(stale.status()).isEqualTo(412);
+        assertThat(anotherSpelling.status()).isEqualTo(412);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.jsonBody().get("tags").get(0).asText()).isEqualTo("vip");
         assertThat(same.status()).isEqualTo(400);
         assertThat(same.jsonBody().get("code").asText()).isEqualTo("NO_CHANGES");
+    }
+
+    @Test
+    void escalating_without_a_reason_is_a_400_naming_it() { // S15: found by the HTTP fuzz run as a 500
+        String id = file();
+
+        for (String body : new String[] {"{}", "{\"reason\": null}"}) {
+            var refused = server.post(agent, "/api/v1/tickets/" + id + "/escalate", body);
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.jsonBody().get("errors").get(0).get("field").asText())
+                    .isEqualTo("reason");
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class Authenticator {
         if (AccessRole.declaredBy(ctx.routeRoles()) == AccessRole.ANYONE) {
             return Optional.empty();
         }
-        return bearer(ctx).flatMap(this::identify);
+        return actorOf(ctx.header("Authorization"));
     }
 
     /** Lets the request on to its route, or refuses it: 401 without an actor, 403 for a role the route does not admit. */
@@ -57,6 +57,11 @@ public final class Authenticator {
         ctx.attribute(ACTOR, actor);
     }
 
+    /** Who an {@code Authorization} header (null when absent) names: empty for anything but a valid bearer token. */
+    Optional<Actor> actorOf(String authorization) {
+        return bearer(authorization).flatMap(this::identify);
+    }
+
     private Optional<Actor> identify(String bearer) {
         if (ApiTokenSecret.looksLikeOne(bearer)) {
             return apiTokens.handle(new IdentifyApiToken.Command(bearer)).map(Actor.class::cast);
@@ -66,8 +71,7 @@ public final class Authenticator {
                         identify.handle(new IdentifyActor.Command(claims.tenant(), claims.person(), claims.role())));
     }
 
-    private static Optional<String> bearer(Context ctx) {
-        String header = ctx.header("Authorization");
+    private static Optional<String> bearer(String header) {
         return header != null && header.startsWith(BEARER)
                 ? Optional.of(header.substring(BEARER.length()).strip())
                 : Optional.empty();

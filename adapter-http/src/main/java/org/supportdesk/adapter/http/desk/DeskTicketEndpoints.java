@@ -291,10 +291,13 @@ public final class DeskTicketEndpoints implements Endpoints {
     void escalate(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
         EscalateRequest body = requests.body(ctx, EscalateRequest.class);
+        FieldReader fields = new FieldReader();
+        String reason = fields.required("reason", Optional.ofNullable(body.reason()));
+        fields.done();
         respond(
                 ctx,
                 useCases.escalateTicket()
-                        .handle(new EscalateTicket.Command(staff, ticketRef(ctx), body.reason(), ifMatch(ctx))));
+                        .handle(new EscalateTicket.Command(staff, ticketRef(ctx), reason, ifMatch(ctx))));
     }
 
     void deescalate(Context ctx) {

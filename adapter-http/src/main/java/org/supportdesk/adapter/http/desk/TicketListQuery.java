@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.supportdesk.adapter.http.Requests;
 import org.supportdesk.application.query.ListTickets;
@@ -32,43 +33,57 @@ import org.supportdesk.domain.ticket.TicketStatus;
  */
 final class TicketListQuery {
     ListTickets.Command read(Context ctx, StaffActor staff) {
-        TicketSelection selection = selection(ctx, staff);
-        TicketSort sort = sort(ctx, selection.filter());
+        return read(ctx::queryParam, staff);
+    }
+
+    /** Reads the list from {@code query}, which answers a parameter's (first) value by name, or null. */
+    ListTickets.Command read(UnaryOperator<String> query, StaffActor staff) {
+        TicketSelection selection = selection(query, staff);
         PageRequest page = PageRequest.ofTickets(
-                Requests.intQuery(ctx, "page", 1), Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
-        return new ListTickets.Command(staff, selection.filter(), selection.requesterEmail(), sort, page);
+                Requests.intQuery(query, "page", 1),
+                Requests.intQuery(query, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
+        return new ListTickets.Command(
+                staff, selection.filter(), selection.requesterEmail(), sort(query, selection.filter()), page);
     }
 
     /** The list's {@code sort}, defaulting to best match first with search text and newest first without. */
     TicketSort sort(Context ctx, TicketFilter filter) {
-        return Requests.query(ctx, "sort", TicketSort::parse)
+        return sort(ctx::queryParam, filter);
+    }
+
+    private static TicketSort sort(UnaryOperator<String> query, TicketFilter filter) {
+        return Requests.query(query, "sort", TicketSort::parse)
                 .orElse(filter.text().isPresent() ? TicketSort.BEST_MATCH_FIRST : TicketSort.NEWEST_FIRST);
     }
 
     /** The list's filters, which the stats and the export take too (§10). */
     TicketSelection selection(Context ctx, StaffActor staff) {
+        return selection(ctx::queryParam, staff);
+    }
+
+    private static TicketSelection selection(UnaryOperator<String> query, StaffActor staff) {
         Set<TicketStatus> statuses = Requests.query(
-                        ctx,
+                        query,
                         "status",
                         raw -> raw.equals("all") ? Set.<TicketStatus>of() : list(raw, TicketStatus::parse))
                 .orElse(Set.of());
-        Optional<RequesterParameter> requester = Requests.query(ctx, "requester", RequesterParameter::parse);
+        Optional<RequesterParameter> requester = Requests.query(query, "requester", RequesterParameter::parse);
         TicketFilter filter = TicketFilter.builder()
                 .statuses(statuses)
-                .priorities(Requests.query(ctx, "priority", raw -> list(raw, Priority::parse))
+                .priorities(Requests.query(query, "priority", raw -> list(raw, Priority::parse))
                         .orElse(Set.of()))
-                .categories(Requests.query(ctx, "category", raw -> list(raw, Category::new))
+                .categories(Requests.query(query, "category", raw -> list(raw, Category::new))
                         .orElse(Set.of()))
-                .assignee(Requests.query(ctx, "assignee", raw -> assignee(raw, staff))
+                .assignee(Requests.query(query, "assignee", raw -> assignee(raw, staff))
                         .orElse(AssigneeFilter.ANY))
-                .tag(Requests.query(ctx, "tag", raw -> raw.toLowerCase(Locale.ROOT)))
+                .tag(Requests.query(query, "tag", raw -> raw.toLowerCase(Locale.ROOT)))
                 .requester(requester.flatMap(RequesterParameter::id))
-                .organization(Requests.query(ctx, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
-                .escalated(Requests.query(ctx, "escalated", TicketListQuery::bool))
-                .slaBreached(Requests.query(ctx, "sla_breached", TicketListQuery::bool))
-                .createdFrom(Requests.query(ctx, "created_from", Instant::parse))
-                .createdTo(Requests.query(ctx, "created_to", Instant::parse))
-                .text(Requests.query(ctx, "q", text -> text))
+                .organization(Requests.query(query, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
+                .escalated(Requests.query(query, "escalated", TicketListQuery::bool))
+                .slaBreached(Requests.query(query, "sla_breached", TicketListQuery::bool))
+                .createdFrom(Requests.query(query, "created_from", Instant::parse))
+                .createdTo(Requests.query(query, "created_to", Instant::parse))
+                .text(Requests.query(query, "q", text -> text))
                 .build();
         return new TicketSelection(filter, requester.flatMap(RequesterParameter::email));
     }
