@@ -193,7 +193,7 @@ class TicketReportsEquivalenceTest {
                     .containsExactlyElementsOf(export(memory, fixture, filter, sort));
             rated += expected.csat().count() > 0 && expected.resolution().count() > 1 ? 1 : 0;
         }
-        // Not vacuous: some queries select rated tickets with several resolutions (8 of 150 for the sparsest seed seen).
+        // Not vacuous: some queries select rated tickets with several resolutions (8 of 150 at worst).
         assertThat(rated)
                 .as("seed %d: queries with ratings and resolution times", seed)
                 .isGreaterThanOrEqualTo(QUERIES / 50);
