@@ -2,6 +2,7 @@ package org.supportdesk.application.access;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.PasswordHashing;
@@ -12,6 +13,7 @@ import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.UserId;
 
 /**
  * Someone signs in with their tenant's slug, email and password (§12). An unknown tenant, an unknown address, a wrong
@@ -32,6 +34,9 @@ public final class SignIn {
             return "SignIn.Command[tenant=" + tenant + ", email=" + email + ", password=redacted]";
         }
     }
+
+    /** An id no one has, to look up a password for an address that names no one. */
+    private static final UserId NOBODY = new UserId(new UUID(0, 0));
 
     private final Tenants tenants;
     private final People people;
@@ -56,10 +61,14 @@ public final class SignIn {
     /** The person who signed in; empty for every kind of failure. */
     public Optional<Person> handle(Command command) {
         Optional<Candidate> candidate = tenants.bySlug(command.tenant()).flatMap(tenant -> email(command.email())
-                .flatMap(email -> transactions.inTransaction(
-                        tenant, () -> people.personByEmail(tenant, email).flatMap(person -> credentials
-                                .passwordHash(tenant, person.id())
-                                .map(hash -> new Candidate(person, hash))))));
+                .flatMap(email -> transactions.inTransaction(tenant, () -> {
+                    Optional<Person> person = people.personByEmail(tenant, email);
+                    // The same two lookups for an unknown address as for a known one, so that the database's
+                    // answer time does not tell them apart either.
+                    Optional<String> hash = credentials.passwordHash(
+                            tenant, person.map(Person::id).orElse(NOBODY));
+                    return person.flatMap(p -> hash.map(h -> new Candidate(p, h)));
+                })));
         // Verify outside the transaction: the key derivation is slow on purpose and needs no connection.
         boolean matches = hashing.verify(
                 command.password(), candidate.map(Candidate::hash).orElseGet(this::decoyHash));
