@@ -1,6 +1,9 @@
 package org.supportdesk.bootstrap;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** Where {@code tenant create} reads the first admin's password when no file is named. */
+    static final String ADMIN_PASSWORD = "SUPPORTDESK_ADMIN_PASSWORD";
 
     static final String USAGE_TEXT =
             """
@@ -32,9 +37,10 @@ public final class Main {
                   Run the REST server. --demo seeds a demo tenant (slug "demo") on first run and prints how to sign in.
               migrate [--config FILE]
                   Apply the database migrations and exit.
-              tenant create --slug SLUG --name NAME --admin-email EMAIL --admin-password PASSWORD
+              tenant create --slug SLUG --name NAME --admin-email EMAIL [--admin-password-file FILE]
                             [--admin-name NAME] [--config FILE]
-                  Create a tenant with its default settings, SLA policy v1 and its first admin.
+                  Create a tenant with its default settings, SLA policy v1 and its first admin, whose password
+                  is the first line of FILE or else SUPPORTDESK_ADMIN_PASSWORD (never a command-line argument).
               help
                   Show this text.
 
@@ -164,7 +170,7 @@ public final class Main {
                 new CreateTenant.FirstAdmin(
                         Email.of(arguments.required("--admin-email")),
                         arguments.options().getOrDefault("--admin-name", "Administrator"),
-                        new Password(arguments.required("--admin-password"))));
+                        new Password(adminPassword(arguments))));
         Config config = config(arguments);
         try (OpenDatabase database = OpenDatabase.open(config)) {
             CreateTenant.Created created = Core.over(database.jdbi(), Clock.systemUTC(), config)
@@ -178,6 +184,29 @@ public final class Main {
                     + admin + "\",\"password\":…}");
         }
         return OK;
+    }
+
+    /**
+     * The first admin's password, from the file named by {@code --admin-password-file} (its first line) or else
+     * {@value #ADMIN_PASSWORD}: never from an argument, which every user of the machine can read in the process list.
+     */
+    private String adminPassword(Arguments arguments) {
+        String file = arguments.options().get("--admin-password-file");
+        if (file != null) {
+            try {
+                return Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("");
+            } catch (IOException e) {
+                throw new BadUsage("--admin-password-file: cannot read " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        String fromEnvironment = environment.get(ADMIN_PASSWORD);
+        if (fromEnvironment == null) {
+            throw new BadUsage("'tenant create' needs the first admin's password: set " + ADMIN_PASSWORD
+                    + " or name a file with --admin-password-file");
+        }
+        return fromEnvironment;
     }
 
     private Config config(Arguments arguments) {
@@ -209,7 +238,13 @@ public final class Main {
                 "serve", List.of("--port", "--config"),
                 "migrate", List.of("--config"),
                 "tenant create",
-                        List.of("--slug", "--name", "--admin-email", "--admin-password", "--admin-name", "--config"),
+                        List.of(
+                                "--slug",
+                                "--name",
+                                "--admin-email",
+                                "--admin-password-file",
+                                "--admin-name",
+                                "--config"),
                 "help", List.of());
         private static final Map<String, List<String>> FLAGS = Map.of("serve", List.of("--demo"));
 
@@ -238,6 +273,10 @@ public final class Main {
                 String arg = args[i];
                 if (FLAGS.getOrDefault(command, List.of()).contains(arg)) {
                     flags.add(arg);
+                } else if ("--admin-password".equals(arg)) {
+                    throw new BadUsage("--admin-password is not taken: an argument is visible to every user of the"
+                            + " machine and kept in shell history; set " + ADMIN_PASSWORD
+                            + " or name a file with --admin-password-file");
                 } else if (OPTIONS.get(command).contains(arg)) {
                     if (i + 1 >= args.length) {
                         throw new BadUsage(arg + " needs a value");
@@ -252,7 +291,7 @@ public final class Main {
                 arguments.port();
             }
             if ("tenant create".equals(command)) {
-                List.of("--slug", "--name", "--admin-email", "--admin-password").forEach(arguments::required);
+                List.of("--slug", "--name", "--admin-email").forEach(arguments::required);
             }
             return arguments;
         }

@@ -16,11 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.http.OpenApiContract;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.testing.AttachmentSamples;
+import org.supportdesk.domain.digest.Digests;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.testing.HostileFileNames;
@@ -201,7 +199,7 @@ class AttachmentSuiteTest {
 
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         assertThat(stored.json().get("content_type").asText()).isEqualTo("application/zip");
-        assertThat(stored.json().get("sha256").asText()).isEqualTo(sha256(bomb));
+        assertThat(stored.json().get("sha256").asText()).isEqualTo(Digests.sha256Hex(bomb));
         Download back = download(customer, "/api/v1/portal/attachments/" + stored.id());
         assertThat(back.bytes()).isEqualTo(bomb);
         assertThat(filesOnDisk())
@@ -447,23 +445,8 @@ class AttachmentSuiteTest {
     /** Uploads {@code content} as the multipart field {@code file}, claiming {@code claimedType} for it. */
     private Upload upload(String token, String side, String name, String claimedType, byte[] content) {
         String path = side.equals("portal") ? "/api/v1/portal/attachments" : "/api/v1/attachments";
-        String boundary = "----suite" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String quoted = name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + quoted
-                        + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desk.port() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        HttpResponse<String> response = send(request, StandardCharsets.UTF_8);
-        OpenApiContract.check("POST", path, response);
-        return new Upload(response.statusCode(), response.body());
+        TestHttp.Response response = http.upload(token, path, name, claimedType, content);
+        return new Upload(response.status(), response.body());
     }
 
     private Download download(String token, String path) {
@@ -532,14 +515,6 @@ class AttachmentSuiteTest {
         }
         try (Stream<Path> walk = Files.walk(files)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -44,6 +44,11 @@ class MainTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
     @Nested
     class Usage {
         @Test
@@ -72,6 +77,23 @@ class MainTest {
         }
 
         @Test
+        void a_password_is_never_taken_from_the_command_line() {
+            String[] create = {"tenant", "create", "--slug", "x1", "--name", "X", "--admin-email", "a@x.example"};
+
+            assertThat(cli(Map.of()).run(concat(create, "--admin-password", "visible-in-ps")))
+                    .isEqualTo(2);
+            assertThat(cli(Map.of()).run(create)).isEqualTo(1);
+            assertThat(cli(Map.of()).run(concat(create, "--admin-password-file", "/nonexistent/password")))
+                    .isEqualTo(1);
+
+            assertThat(err())
+                    .contains("--admin-password is not taken")
+                    .contains("needs the first admin's password: set SUPPORTDESK_ADMIN_PASSWORD")
+                    .contains("--admin-password-file: cannot read /nonexistent/password")
+                    .doesNotContain("visible-in-ps");
+        }
+
+        @Test
         void help_goes_to_stdout() {
             assertThat(cli(Map.of()).run("help")).isZero();
             assertThat(out()).contains("tenant create --slug SLUG");
@@ -79,8 +101,13 @@ class MainTest {
 
         @Test
         void invalid_values_exit_1_with_a_clear_message_before_touching_a_database() {
-            Map<String, String> unreachable =
-                    Map.of("SUPPORTDESK_DB_URL", "jdbc:postgresql://127.0.0.1:1/none", "SUPPORTDESK_DB_USER", "x");
+            Map<String, String> unreachable = Map.of(
+                    "SUPPORTDESK_DB_URL",
+                    "jdbc:postgresql://127.0.0.1:1/none",
+                    "SUPPORTDESK_DB_USER",
+                    "x",
+                    Main.ADMIN_PASSWORD,
+                    "long-enough");
             assertThat(cli(unreachable)
                             .run(
                                     "tenant",
@@ -90,9 +117,7 @@ class MainTest {
                                     "--name",
                                     "X",
                                     "--admin-email",
-                                    "a@x.example",
-                                    "--admin-password",
-                                    "long-enough"))
+                                    "a@x.example"))
                     .isEqualTo(1);
             assertThat(cli(Map.of("SUPPORTDESK_JWT_SECRET", "short")).run("serve"))
                     .isEqualTo(1);
@@ -116,6 +141,9 @@ class MainTest {
     class TenantCreate {
         private static LocalPostgres cluster;
 
+        @TempDir
+        Path files;
+
         @BeforeAll
         static void start() {
             cluster = LocalPostgres.startThrowaway();
@@ -136,7 +164,9 @@ class MainTest {
         }
 
         @Test
-        void creates_the_tenant_with_sla_version_1_and_an_admin_with_a_password_hash() {
+        void creates_the_tenant_with_sla_version_1_and_an_admin_with_a_password_hash() throws java.io.IOException {
+            Path passwordFile = files.resolve("admin-password");
+            Files.writeString(passwordFile, "correct horse battery\n");
             int code = cli(environment())
                     .run(
                             "tenant",
@@ -147,8 +177,8 @@ class MainTest {
                             "Acme Support",
                             "--admin-email",
                             "Boss@Acme.example",
-                            "--admin-password",
-                            "correct horse battery");
+                            "--admin-password-file",
+                            passwordFile.toString());
 
             assertThat(code).as(err()).isZero();
             assertThat(out()).contains("Created tenant \"acme\"").contains("boss@acme.example");
@@ -184,19 +214,12 @@ class MainTest {
         @Test
         void a_taken_slug_is_refused_with_exit_1() {
             String[] create = {
-                "tenant",
-                "create",
-                "--slug",
-                "twice",
-                "--name",
-                "Twice",
-                "--admin-email",
-                "a@twice.example",
-                "--admin-password",
-                "long-enough"
+                "tenant", "create", "--slug", "twice", "--name", "Twice", "--admin-email", "a@twice.example"
             };
-            assertThat(cli(environment()).run(create)).as(err()).isZero();
-            assertThat(cli(environment()).run(create)).isEqualTo(1);
+            Map<String, String> environment = new java.util.HashMap<>(environment());
+            environment.put(Main.ADMIN_PASSWORD, "long-enough");
+            assertThat(cli(environment).run(create)).as(err()).isZero();
+            assertThat(cli(environment).run(create)).isEqualTo(1);
             assertThat(err()).contains("A tenant with the slug 'twice' already exists");
         }
 
@@ -234,8 +257,13 @@ class MainTest {
                 throws Exception {
             // The postgres OS user must reach the cluster directory when the tests run as root.
             Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Map<String, String> environment =
-                    Map.of("SUPPORTDESK_DATA_DIR", dataDir.toString(), "SUPPORTDESK_HOST", "127.0.0.1");
+            Map<String, String> environment = Map.of(
+                    "SUPPORTDESK_DATA_DIR",
+                    dataDir.toString(),
+                    "SUPPORTDESK_HOST",
+                    "127.0.0.1",
+                    Main.ADMIN_PASSWORD,
+                    "correct horse battery");
 
             assertThat(cli(environment)
                             .run(
@@ -246,9 +274,7 @@ class MainTest {
                                     "--name",
                                     "Acme",
                                     "--admin-email",
-                                    "boss@acme.example",
-                                    "--admin-password",
-                                    "correct horse battery"))
+                                    "boss@acme.example"))
                     .as(err())
                     .isZero();
             Main first = cli(environment);

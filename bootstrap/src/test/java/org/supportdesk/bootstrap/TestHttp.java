@@ -2,11 +2,13 @@ package org.supportdesk.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,42 @@ public final class TestHttp {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        return send(token, method, path, request, headers);
+    }
+
+    /**
+     * Uploads {@code content} to {@code path} as the {@code multipart/form-data} field {@code file}, named {@code
+     * fileName} (quotes and line breaks percent-encoded, as browsers do) and claiming {@code claimedType}.
+     */
+    public Response upload(String token, String path, String fileName, String claimedType, byte[] content) {
+        return upload(token, path, fileName, claimedType, content, Map.of());
+    }
+
+    /** {@link #upload(String, String, String, String, byte[])} with whatever else the client sends along. */
+    public Response upload(
+            String token,
+            String path,
+            String fileName,
+            String claimedType,
+            byte[] content,
+            Map<String, String> headers) {
+        String boundary = "----supportdesk-test-" + System.nanoTime();
+        String quoted = fileName.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + quoted
+                        + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(token, "POST", path, request, headers);
+    }
+
+    private Response send(
+            String token, String method, String path, HttpRequest.Builder request, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

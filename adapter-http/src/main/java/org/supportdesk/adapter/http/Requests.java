@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -18,6 +19,9 @@ import org.supportdesk.domain.ticket.TicketRef;
 
 /** Reading requests the same way on every route: JSON bodies, ticket references, query parameters, If-Match. */
 public final class Requests {
+    private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     /** As {@link #etag} writes it: one spelling per version, so {@code "007"} is not the ETag of version 7. */
     private static final Pattern STRONG_ETAG = Pattern.compile("\"(0|[1-9]\\d{0,17})\"");
 
@@ -113,6 +117,27 @@ public final class Requests {
         } catch (RuntimeException e) {
             throw ValidationFailed.of(name, "is not valid: " + raw);
         }
+    }
+
+    /**
+     * A time query parameter: an ISO-8601 instant within the years 1 to 9999, which every store and client can hold
+     * (PostgreSQL refuses, with an error, a bound time past its own range).
+     */
+    public static Optional<Instant> timeQuery(UnaryOperator<String> parameters, String name) {
+        return query(parameters, name, Requests::time);
+    }
+
+    /** {@link #timeQuery(UnaryOperator, String)} of a request. */
+    public static Optional<Instant> timeQuery(Context ctx, String name) {
+        return timeQuery(ctx::queryParam, name);
+    }
+
+    private static Instant time(String raw) {
+        Instant time = Instant.parse(raw);
+        if (time.isBefore(EARLIEST_TIME) || time.isAfter(LATEST_TIME)) {
+            throw ValidationFailed.of("time", "must be a time in the years 1 to 9999");
+        }
+        return time;
     }
 
     /** An integer query parameter with a default. */

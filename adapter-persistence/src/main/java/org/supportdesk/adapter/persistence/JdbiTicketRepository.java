@@ -61,6 +61,11 @@ public final class JdbiTicketRepository implements TicketRepository {
         }
     }
 
+    @Override
+    public void lock(TenantId tenant, TicketId ticket) {
+        dao(tenant).lock(tenant.value(), ticket.value());
+    }
+
     private static boolean tagsChanged(Ticket ticket) {
         return ticket.events().stream()
                 .anyMatch(e -> e instanceof TicketUpdated updated && updated.field() == TicketField.TAGS);

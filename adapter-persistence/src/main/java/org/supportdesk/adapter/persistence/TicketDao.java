@@ -62,6 +62,10 @@ interface TicketDao {
             """)
     int update(@BindMethods TicketRow row, long expectedVersion);
 
+    /** Row-locks the ticket until the transaction ends; answers how many rows it holds (0 or 1). */
+    @SqlQuery("SELECT count(*) FROM (SELECT 1 FROM tickets WHERE tenant_id = :tenant AND id = :ticket FOR UPDATE) held")
+    int lock(UUID tenant, UUID ticket);
+
     /** Finds or creates each tag of the tenant by name. */
     @SqlUpdate(
             """

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,40 @@ class ConcurrencyTest {
                 .isEqualTo(version + 2);
         assertThat(stored.subject().value()).isIn("First writer", "Second writer");
         assertThat(updatesJournalled(tenant, ticket)).isEqualTo(2);
+    }
+
+    /**
+     * Eight writers read the same version and all but one are overtaken: each applies its change again holding the
+     * ticket, so nobody is overtaken twice, nobody gives up as busy, and all eight land one after the other.
+     */
+    @Test
+    void without_if_match_many_writers_all_land_each_overtaken_at_most_once() throws Exception {
+        TenantFixture tenant = core.newTenant();
+        TicketState ticket = core.fileAndRead(JdbiSupportdesk.filing(tenant, "Hot ticket"));
+        CyclicBarrier allRead = new CyclicBarrier(FILERS);
+        AtomicIntegerArray tries = new AtomicIntegerArray(FILERS);
+
+        List<Future<TicketState>> writers = new ArrayList<>();
+        for (int i = 0; i < FILERS; i++) {
+            int writer = i;
+            writers.add(threads.submit(() -> core.useCases
+                    .changes()
+                    .change(tenant.agentActor(), ticket.id(), Optional.empty(), (loaded, context) -> {
+                        if (tries.incrementAndGet(writer) == 1) {
+                            await(allRead);
+                        }
+                        loaded.changeSubject(new Subject("Writer " + writer), context);
+                    })));
+        }
+        for (Future<TicketState> writer : writers) {
+            writer.get(60, SECONDS);
+        }
+
+        assertThat(stored(tenant, ticket).version()).isEqualTo(ticket.version() + FILERS);
+        assertThat(updatesJournalled(tenant, ticket)).isEqualTo(FILERS);
+        for (int i = 0; i < FILERS; i++) {
+            assertThat(tries.get(i)).as("tries of writer %d", i).isBetween(1, 2);
+        }
     }
 
     private record Outcome(Optional<TicketState> won, Optional<Throwable> lost) {}

@@ -38,8 +38,11 @@ import org.supportdesk.domain.visibility.TicketAccess;
  * enqueue the notifications it owes, writing the in-app ones (§13) in the same transaction.
  */
 public final class TicketChanges {
-    /** How often a change without If-Match is applied again after being overtaken, before giving up as busy. */
-    static final int ATTEMPTS_WITHOUT_IF_MATCH = 5;
+    /**
+     * How often a change without If-Match is tried: once, then again holding the ticket, which no other writer can
+     * overtake; a third try is only for a store that does not hold tickets as it promises.
+     */
+    static final int ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
     private final TicketRepository tickets;
     private final RequesterNames requesterNames;
@@ -162,13 +165,15 @@ public final class TicketChanges {
                     // Without If-Match the last write wins (§17): another write landed between our read and our
                     // save, so apply the change again to the version now committed, which re-checks every rule.
                     // Nothing was written yet (the version check comes first), and a read-committed transaction
-                    // sees the newer version on the next read.
+                    // sees the newer version on the next read. Holding the ticket first means no other writer can
+                    // overtake that second try, however many write at once.
                     if (expectedVersion.isPresent()) {
                         throw overtaken;
                     }
                     if (attempt == ATTEMPTS_WITHOUT_IF_MATCH) {
                         throw StaleTicket.busy();
                     }
+                    tickets.lock(actor.tenant(), ticket.id());
                 }
             }
         });

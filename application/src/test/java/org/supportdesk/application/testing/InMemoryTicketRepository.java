@@ -76,6 +76,12 @@ public final class InMemoryTicketRepository
                 .map(Ticket::restore);
     }
 
+    /** Nothing to hold: in-memory transactions already run one at a time. */
+    @Override
+    public void lock(TenantId tenant, TicketId ticket) {
+        binding.require(tenant);
+    }
+
     @Override
     public synchronized void save(Ticket ticket) {
         binding.require(ticket.tenant());

@@ -79,6 +79,27 @@ public abstract class TicketRepositoryContract {
     }
 
     @Test
+    void the_transaction_holding_a_ticket_saves_it_and_an_unknown_ticket_holds_nothing() {
+        Ticket ticket = file(acme);
+        save(ticket);
+
+        Ticket renamed = inTx(acme.tenant, () -> {
+            tickets().lock(acme.tenant, new TicketId(java.util.UUID.randomUUID()));
+            tickets().lock(acme.tenant, ticket.id());
+            Ticket held = tickets().find(acme.tenant, ticket.id()).orElseThrow();
+            held.changeSubject(new org.supportdesk.domain.ticket.Subject("Held and renamed"), context(staff(acme)));
+            tickets().save(held);
+            return held;
+        });
+
+        assertThat(inTx(
+                                acme.tenant,
+                                () -> tickets().find(acme.tenant, ticket.id()).orElseThrow())
+                        .state())
+                .isEqualTo(renamed.state());
+    }
+
+    @Test
     void a_filed_ticket_round_trips_every_field() {
         Ticket ticket = file(acme);
         save(ticket);

@@ -11,9 +11,10 @@ import org.supportdesk.domain.tenant.UserId;
 /**
  * Zammad issue 2767 (zammad/zammad#2767): a customer whose role was granted {@code admin.reporting} saw every user's
  * tickets through {@code POST /api/v1/reports/generate}; Zammad closed it with an admin warning, not a fix. Here no
- * customer reaches a route that reads across tickets or people: with their own token the role is refused (403, no data
- * in the body), and a validly signed token claiming a staff role their account does not have is no token at all (401),
- * because the role is the stored one, read again on every request.
+ * customer reaches a route that reads across tickets or people (lists, search, stats, the CSV export, the audit log,
+ * the call-back queue): with their own token the role is refused (403, no data in the body), and a validly signed
+ * token claiming a staff role their account does not have is no token at all (401), because the role is the stored
+ * one, read again on every request.
  */
 class ZammadIssue2767CustomerReportingTest {
     static final List<String> STAFF_READS = List.of(
@@ -23,7 +24,12 @@ class ZammadIssue2767CustomerReportingTest {
             "/api/v1/customers",
             "/api/v1/agents",
             "/api/v1/organizations",
-            "/api/v1/settings");
+            "/api/v1/settings",
+            "/api/v1/tickets/stats",
+            "/api/v1/tickets/stats?from=2020-01-01&to=2030-01-01",
+            "/api/v1/tickets/export.csv",
+            "/api/v1/audit-log",
+            "/api/v1/calls");
 
     final SecurityWorld world = SecurityWorld.get();
     final TenantCast acme = world.acme();

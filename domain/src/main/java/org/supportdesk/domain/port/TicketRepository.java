@@ -37,6 +37,13 @@ public interface TicketRepository {
      */
     void save(Ticket ticket);
 
+    /**
+     * Holds the ticket of {@code tenant} against other writers until the surrounding transaction ends: their saves
+     * wait for it. A change made without If-Match takes it after being overtaken once, so that its next try cannot be
+     * overtaken again; an unknown ticket holds nothing.
+     */
+    void lock(TenantId tenant, TicketId ticket);
+
     /** The whole conversation of a ticket of {@code tenant}, in conversation order; empty for an unknown ticket. */
     List<Message> messagesOf(TenantId tenant, TicketId ticket);
 

@@ -2,7 +2,6 @@ package org.supportdesk.adapter.http.admin;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +44,8 @@ public final class AuditLogEndpoints implements Endpoints {
                 Requests.query(ctx, "actor", raw -> new UserId(UUID.fromString(raw))),
                 Requests.query(ctx, "action", AuditLogEndpoints::actions).orElse(Set.of()),
                 target.flatMap(Target::id),
-                Requests.query(ctx, "from", Instant::parse),
-                Requests.query(ctx, "to", Instant::parse));
+                Requests.timeQuery(ctx, "from"),
+                Requests.timeQuery(ctx, "to"));
         var page = useCases.showAuditLog()
                 .handle(new ShowAuditLog.Command(
                         Authenticator.staff(ctx),

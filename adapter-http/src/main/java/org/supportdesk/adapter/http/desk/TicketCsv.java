@@ -78,8 +78,13 @@ final class TicketCsv {
     }
 
     void write(TicketExportRow row) {
+        writeCells(cells(row));
+    }
+
+    /** One record of {@code cells}, each {@link #neutralised}. */
+    void writeCells(List<String> cells) {
         try {
-            printer.printRecord(cells(row));
+            printer.printRecord(cells.stream().map(TicketCsv::neutralised).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +99,7 @@ final class TicketCsv {
         }
     }
 
-    static List<String> cells(TicketExportRow row) {
+    private static List<String> cells(TicketExportRow row) {
         TicketState t = row.ticket();
         var sla = t.sla();
         List<String> cells = new ArrayList<>(COLUMNS.size());
@@ -127,7 +132,7 @@ final class TicketCsv {
         cells.add(Integer.toString(t.messagesCount()));
         cells.add(text(t.feedback().map(f -> f.rating().toString())));
         cells.add(text(t.feedback().flatMap(Feedback::comment)));
-        return cells.stream().map(TicketCsv::neutralised).toList();
+        return cells;
     }
 
     /**

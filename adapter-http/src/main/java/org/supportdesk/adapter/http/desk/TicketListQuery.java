@@ -1,7 +1,6 @@
 package org.supportdesk.adapter.http.desk;
 
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,8 +80,8 @@ final class TicketListQuery {
                 .organization(Requests.query(query, "organization", raw -> new OrganizationId(UUID.fromString(raw))))
                 .escalated(Requests.query(query, "escalated", TicketListQuery::bool))
                 .slaBreached(Requests.query(query, "sla_breached", TicketListQuery::bool))
-                .createdFrom(Requests.query(query, "created_from", Instant::parse))
-                .createdTo(Requests.query(query, "created_to", Instant::parse))
+                .createdFrom(Requests.timeQuery(query, "created_from"))
+                .createdTo(Requests.timeQuery(query, "created_to"))
                 .text(Requests.query(query, "q", text -> text))
                 .build();
         return new TicketSelection(filter, requester.flatMap(RequesterParameter::email));

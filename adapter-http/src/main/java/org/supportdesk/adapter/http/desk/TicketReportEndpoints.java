@@ -46,10 +46,7 @@ public final class TicketReportEndpoints implements Endpoints {
         TicketSelection selection = listQuery.selection(ctx, staff);
         var stats = desk.showTicketStats()
                 .handle(new ShowTicketStats.Command(
-                        staff,
-                        selection,
-                        Requests.query(ctx, "from", Instant::parse),
-                        Requests.query(ctx, "to", Instant::parse)));
+                        staff, selection, Requests.timeQuery(ctx, "from"), Requests.timeQuery(ctx, "to")));
         ctx.json(TicketStatsResponse.of(stats));
     }
 

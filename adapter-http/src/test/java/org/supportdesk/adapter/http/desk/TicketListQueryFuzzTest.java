@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.supportdesk.adapter.http.Refusals;
 import org.supportdesk.application.query.ListTickets;
 import org.supportdesk.application.testing.TenantFixture;
@@ -85,6 +88,10 @@ class TicketListQueryFuzzTest {
                 .isEqualTo(text.strip())
                 .matches(Validation::isPlainText));
         filter.tag().ifPresent(tag -> assertThat(tag).matches(Validation::isPlainText));
+        Stream.of(filter.createdFrom(), filter.createdTo())
+                .flatMap(Optional::stream)
+                .forEach(time ->
+                        assertThat(time.atZone(ZoneOffset.UTC).getYear()).isBetween(1, 9999));
         if (filter.createdFrom().isPresent() && filter.createdTo().isPresent()) {
             assertThat(filter.createdFrom().get()).isBefore(filter.createdTo().get());
         }

@@ -1,6 +1,7 @@
 package org.supportdesk.adapter.http.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.adapter.http.FuzzInputs.utf16;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
@@ -36,14 +37,5 @@ class TextRulesFuzzTest {
         }
         assertThat(email.value()).hasSizeLessThanOrEqualTo(Email.MAX_LENGTH).matches(Validation::isPlainText);
         assertThat(Email.of(email.value())).isEqualTo(email);
-    }
-
-    /** Every pair of bytes as one UTF-16 unit, so any string, unpaired surrogates included, can be made. */
-    private static String utf16(byte[] input) {
-        char[] units = new char[input.length / 2];
-        for (int i = 0; i < units.length; i++) {
-            units[i] = (char) ((input[2 * i] & 0xff) << 8 | (input[2 * i + 1] & 0xff));
-        }
-        return new String(units);
     }
 }
