@@ -10,6 +10,7 @@ import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.KnowledgeBase;
+import org.supportdesk.domain.port.Notifications;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
@@ -41,6 +42,7 @@ public record Ports(
         SlaBreachCandidates slaBreachCandidates,
         Journal journal,
         Outbox outbox,
+        Notifications notifications,
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
         SecretSource secrets,
@@ -63,6 +65,7 @@ public record Ports(
         Objects.requireNonNull(slaBreachCandidates, "slaBreachCandidates");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(secrets, "secrets");

@@ -41,6 +41,11 @@ import org.supportdesk.application.kb.ReadArticle;
 import org.supportdesk.application.kb.SearchArticles;
 import org.supportdesk.application.kb.SuggestArticles;
 import org.supportdesk.application.kb.UpdateArticle;
+import org.supportdesk.application.notify.InAppNotifications;
+import org.supportdesk.application.notify.ListNotifications;
+import org.supportdesk.application.notify.PurgeOldNotifications;
+import org.supportdesk.application.notify.ReadAllNotifications;
+import org.supportdesk.application.notify.ReadNotification;
 import org.supportdesk.application.query.ExportTickets;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -112,7 +117,10 @@ public record UseCases(
             ReadArticle readArticle,
             SuggestArticles suggestArticles,
             RequestCallBack requestCallBack,
-            ListOwnCalls listOwnCalls) {}
+            ListOwnCalls listOwnCalls,
+            ListNotifications listNotifications,
+            ReadNotification readNotification,
+            ReadAllNotifications readAllNotifications) {}
 
     /** What agents and admins do with tickets (§10). */
     public record Desk(
@@ -141,7 +149,10 @@ public record UseCases(
             DeleteArticle deleteArticle,
             ListCalls listCalls,
             GetCall getCall,
-            UpdateCall updateCall) {}
+            UpdateCall updateCall,
+            ListNotifications listNotifications,
+            ReadNotification readNotification,
+            ReadAllNotifications readAllNotifications) {}
 
     /** Running a tenant: people, organisations, configuration, SLA and API tokens (§10, §17). */
     public record Admin(
@@ -172,11 +183,17 @@ public record UseCases(
             AutoCloseResolved autoCloseResolved,
             ScanSlaBreaches scanSlaBreaches,
             PurgeUnlinkedUploads purgeUnlinkedUploads,
-            ForgetExpiredKeys forgetExpiredKeys) {}
+            ForgetExpiredKeys forgetExpiredKeys,
+            PurgeOldNotifications purgeOldNotifications) {}
 
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         TicketSlaClocks slaClocks = new TicketSlaClocks(ports.slaSettings(), ports.journal());
+        InAppNotifications inApp = new InAppNotifications(ports.people(), ports.notifications(), ids);
+        ListNotifications listNotifications = new ListNotifications(ports.notifications(), ports.transactions());
+        ReadNotification readNotification = new ReadNotification(ports.notifications(), ports.transactions(), clock);
+        ReadAllNotifications readAllNotifications =
+                new ReadAllNotifications(ports.notifications(), ports.transactions(), clock);
         TicketChanges changes = new TicketChanges(
                 ports.tickets(),
                 ports.people(),
@@ -184,6 +201,7 @@ public record UseCases(
                 ports.journal(),
                 slaClocks,
                 ports.outbox(),
+                inApp,
                 ids,
                 correlation,
                 clock);
@@ -224,8 +242,12 @@ public record UseCases(
                 new SearchArticles(ports.knowledgeBase(), ports.transactions()),
                 new ReadArticle(ports.knowledgeBase(), ports.transactions()),
                 new SuggestArticles(ports.knowledgeBase(), ports.transactions()),
-                new RequestCallBack(work, ports.transactions(), ports.callRequests(), ports.tickets(), ports.outbox()),
-                new ListOwnCalls(ports.callRequests(), ports.transactions()));
+                new RequestCallBack(
+                        work, ports.transactions(), ports.callRequests(), ports.tickets(), ports.outbox(), inApp),
+                new ListOwnCalls(ports.callRequests(), ports.transactions()),
+                listNotifications,
+                readNotification,
+                readAllNotifications);
         Desk desk = new Desk(
                 new ListTickets(ports.ticketQueries(), ports.people(), ports.transactions()),
                 new FileTicketForCustomer(
@@ -261,7 +283,10 @@ public record UseCases(
                 new DeleteArticle(work, ports.knowledgeBase(), ports.tickets()),
                 new ListCalls(work, ports.callRequests(), ports.people()),
                 new GetCall(work, ports.callRequests(), ports.people()),
-                new UpdateCall(work, ports.callRequests(), ports.people()));
+                new UpdateCall(work, ports.callRequests(), ports.people()),
+                listNotifications,
+                readNotification,
+                readAllNotifications);
         Admin admin = new Admin(
                 new AddPerson(work, ports.people(), ports.credentials(), ports.passwordHashing()),
                 new UpdatePerson(work, ports.people()),
@@ -294,7 +319,8 @@ public record UseCases(
                 new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),
                 new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),
                 new PurgeUnlinkedUploads(ports.attachments(), ports.attachmentFiles(), ports.transactions(), clock),
-                new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock));
+                new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock),
+                new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock));
         return new UseCases(
                 portal,
                 desk,

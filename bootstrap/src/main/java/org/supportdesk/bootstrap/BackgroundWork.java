@@ -24,6 +24,7 @@ import org.supportdesk.application.UseCases;
 import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.ids.ThreadCorrelation;
+import org.supportdesk.application.notify.PurgeOldNotifications;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.domain.tenant.TenantId;
@@ -60,8 +61,8 @@ final class BackgroundWork implements AutoCloseable {
     record Job(String name, Consumer<TenantId> work) {}
 
     /**
-     * Auto-close of resolved tickets, the SLA breach scan, the purge of uploads nobody linked in a day and of
-     * idempotency keys past their day.
+     * Auto-close of resolved tickets, the SLA breach scan, the purge of uploads nobody linked in a day, of
+     * idempotency keys past their day and of old in-app notifications.
      */
     static List<Job> standardJobs(UseCases.Scheduled useCases) {
         List<Job> jobs = new ArrayList<>();
@@ -81,6 +82,10 @@ final class BackgroundWork implements AutoCloseable {
                 "forget-expired-idempotency-keys",
                 tenant -> drain(
                         () -> useCases.forgetExpiredKeys().handle(new ForgetExpiredKeys.Command(tenant, BATCH_SIZE)))));
+        jobs.add(new Job(
+                "old-notification-purge",
+                tenant -> drain(() -> useCases.purgeOldNotifications()
+                        .handle(new PurgeOldNotifications.Command(tenant, BATCH_SIZE)))));
         return jobs;
     }
 

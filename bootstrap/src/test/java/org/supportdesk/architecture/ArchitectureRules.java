@@ -218,7 +218,14 @@ final class ArchitectureRules {
                     CallStatus.class,
                     CustomerCallView.class,
                     PhoneNumber.class,
-                    CallNote.class));
+                    CallNote.class,
+                    // In-app notifications: the customer's own, which carry a topic, their ticket and its subject only.
+                    org.supportdesk.application.notify.ListNotifications.class,
+                    org.supportdesk.application.notify.ReadNotification.class,
+                    org.supportdesk.application.notify.ReadAllNotifications.class,
+                    org.supportdesk.domain.port.Notification.class,
+                    org.supportdesk.domain.port.NotificationId.class,
+                    org.supportdesk.domain.port.NotificationIntent.NotificationTopic.class));
 
     @ArchTest
     static final ArchRule portal_sees_only_the_customer_projection = classes()

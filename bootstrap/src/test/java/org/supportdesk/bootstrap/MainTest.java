@@ -313,6 +313,14 @@ class MainTest {
                 assertThat(demoTickets.status()).as(demoTickets.body()).isEqualTo(200);
                 assertThat(demoTickets.json().get("pagination").get("total").asInt())
                         .isGreaterThanOrEqualTo(6);
+                TestHttp.Response adasNotifications =
+                        http.get(ada.json().get("token").asText(), "/api/v1/notifications?unread=true");
+                assertThat(adasNotifications.status())
+                        .as(adasNotifications.body())
+                        .isEqualTo(200);
+                assertThat(adasNotifications.json().get("unread_count").asInt())
+                        .as("the demo leaves the admin some in-app notifications")
+                        .isPositive();
                 assertThat(http.get(boss.json().get("token").asText(), "/api/v1/tickets")
                                 .json()
                                 .get("pagination")

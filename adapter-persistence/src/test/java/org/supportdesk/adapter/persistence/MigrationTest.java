@@ -29,6 +29,7 @@ class MigrationTest {
             "kb_article_tags",
             "kb_articles",
             "messages",
+            "notifications",
             "organizations",
             "outbox",
             "sla_policies",

@@ -69,7 +69,8 @@ class RowLevelSecurityTest {
             "api_tokens",
             "kb_articles",
             "kb_article_tags",
-            "call_requests");
+            "call_requests",
+            "notifications");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;

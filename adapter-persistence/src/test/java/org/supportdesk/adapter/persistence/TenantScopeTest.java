@@ -184,7 +184,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(16);
+        assertThat(checked).hasSize(17);
     }
 
     @Test
@@ -287,6 +287,23 @@ class TenantScopeTest {
         IdempotencyKey key = new IdempotencyKey(tenant, "guard", "POST", "/api/v1/portal/tickets", "once");
         Map<String, Supplier<Object>> samples = new TreeMap<>();
         samples.put("int", () -> 1);
+        samples.put("boolean", () -> false);
+        samples.put(
+                org.supportdesk.domain.port.NotificationId.class.getName(),
+                () -> new org.supportdesk.domain.port.NotificationId(UUID.randomUUID()));
+        samples.put(
+                "java.util.List<org.supportdesk.domain.port.Notification>",
+                () -> List.of(new org.supportdesk.domain.port.Notification(
+                        new org.supportdesk.domain.port.NotificationId(UUID.randomUUID()),
+                        tenant,
+                        new UserId(UUID.randomUUID()),
+                        org.supportdesk.domain.port.NotificationIntent.NotificationTopic.TICKET_CREATED,
+                        Optional.of(new TicketId(UUID.randomUUID())),
+                        Optional.of(new org.supportdesk.domain.ticket.TicketNumber(2026, 1)),
+                        Optional.empty(),
+                        "Guard",
+                        AT,
+                        Optional.empty())));
         samples.put(String.class.getName(), () -> DIGEST);
         samples.put(UUID.class.getName(), UUID::randomUUID);
         samples.put(Instant.class.getName(), () -> AT);

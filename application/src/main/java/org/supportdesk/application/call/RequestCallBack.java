@@ -3,6 +3,7 @@ package org.supportdesk.application.call;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.NotificationRules;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.call.CallId;
@@ -13,6 +14,7 @@ import org.supportdesk.domain.call.PhoneNumber;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.CallRequests;
+import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
@@ -20,6 +22,7 @@ import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.visibility.TicketAccess;
 
 /**
@@ -52,24 +55,27 @@ public final class RequestCallBack {
     private final CallRequests calls;
     private final TicketRepository tickets;
     private final Outbox outbox;
+    private final InAppNotifications inApp;
 
     public RequestCallBack(
             AdminWork work,
             TransactionRunner transactions,
             CallRequests calls,
             TicketRepository tickets,
-            Outbox outbox) {
+            Outbox outbox,
+            InAppNotifications inApp) {
         this.work = work;
         this.transactions = transactions;
         this.calls = calls;
         this.tickets = tickets;
         this.outbox = outbox;
+        this.inApp = inApp;
     }
 
     public CustomerCallView handle(Command command) {
         CustomerActor customer = command.actor();
         return transactions.inTransaction(customer.tenant(), () -> {
-            command.ticket().ifPresent(ticket -> requireVisible(customer, ticket));
+            Optional<TicketState> ticket = command.ticket().map(id -> requireVisible(customer, id));
             CallRequest call = CallRequest.request(
                     new CallId(work.newId()),
                     customer,
@@ -85,18 +91,17 @@ public final class RequestCallBack {
                     TargetKind.CALL,
                     call.id().value(),
                     call.asRequested());
-            outbox.enqueue(NotificationRules.callRequested(call, work.newId()));
+            NotificationIntent intent = NotificationRules.callRequested(call, work.newId());
+            outbox.enqueue(intent);
+            inApp.write(intent, call, ticket, customer.asAuthor());
             return CustomerCallView.of(call);
         });
     }
 
-    private void requireVisible(CustomerActor customer, TicketId ticket) {
-        boolean visible = tickets.find(customer.tenant(), ticket)
+    private TicketState requireVisible(CustomerActor customer, TicketId ticket) {
+        return tickets.find(customer.tenant(), ticket)
                 .map(Ticket::state)
                 .filter(state -> TicketAccess.canSee(customer, state))
-                .isPresent();
-        if (!visible) {
-            throw ValidationFailed.of("ticket_id", "must be a ticket you can see");
-        }
+                .orElseThrow(() -> ValidationFailed.of("ticket_id", "must be a ticket you can see"));
     }
 }

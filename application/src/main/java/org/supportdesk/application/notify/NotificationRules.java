@@ -55,6 +55,23 @@ public final class NotificationRules {
                 call.requestedAt());
     }
 
+    /**
+     * Whether a customer may ever hear of {@code topic}: only of what the customer projection shows them (a staff
+     * reply, a status change). A guard under the table above, so no rule change can send a customer anything internal.
+     */
+    public static boolean customerMayHear(NotificationTopic topic) {
+        return switch (topic) {
+            case STAFF_REPLIED, STATUS_CHANGED -> true;
+            case TICKET_CREATED,
+                    CUSTOMER_REPLIED,
+                    INTERNAL_NOTE_ADDED,
+                    TICKET_ESCALATED,
+                    SLA_BREACHED,
+                    FEEDBACK_GIVEN,
+                    CALL_REQUESTED -> false;
+        };
+    }
+
     /** Who hears of an event, and as what. */
     private record Heard(NotificationTopic topic, Set<Audience> audiences) {
         static Optional<Heard> by(NotificationTopic topic, Audience first, Audience... rest) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.NotificationRules;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.CorrelationIds;
@@ -34,7 +35,7 @@ import org.supportdesk.domain.visibility.TicketAccess;
 /**
  * The unit of work every ticket change shares: in one transaction, load the ticket the actor may see (404 otherwise),
  * check the caller's expected version, apply the change, then save the ticket and its messages, journal each event and
- * enqueue the notifications it owes.
+ * enqueue the notifications it owes, writing the in-app ones (§13) in the same transaction.
  */
 public final class TicketChanges {
     /**
@@ -49,6 +50,7 @@ public final class TicketChanges {
     private final Journal journal;
     private final TicketSlaClocks slaClocks;
     private final Outbox outbox;
+    private final InAppNotifications inApp;
     private final IdGenerator ids;
     private final CorrelationIds correlation;
     private final InstantSource clock;
@@ -60,6 +62,7 @@ public final class TicketChanges {
             Journal journal,
             TicketSlaClocks slaClocks,
             Outbox outbox,
+            InAppNotifications inApp,
             IdGenerator ids,
             CorrelationIds correlation,
             InstantSource clock) {
@@ -69,6 +72,7 @@ public final class TicketChanges {
         this.journal = journal;
         this.slaClocks = slaClocks;
         this.outbox = outbox;
+        this.inApp = inApp;
         this.ids = ids;
         this.correlation = correlation;
         this.clock = clock;
@@ -205,9 +209,13 @@ public final class TicketChanges {
         TicketState state = ticket.state();
         for (int i = 0; i < entries.size(); i++) {
             journal.append(entries.get(i));
+            TicketEvent event = events.get(i);
             NotificationRules.intentFor(
-                            events.get(i), state, ids.newId(), entries.get(i).id())
-                    .ifPresent(outbox::enqueue);
+                            event, state, ids.newId(), entries.get(i).id())
+                    .ifPresent(intent -> {
+                        outbox.enqueue(intent);
+                        inApp.write(intent, state, event.by());
+                    });
         }
     }
 

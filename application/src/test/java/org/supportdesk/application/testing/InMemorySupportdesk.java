@@ -34,6 +34,7 @@ public final class InMemorySupportdesk {
     public final InMemoryTenantConfiguration configuration = new InMemoryTenantConfiguration(binding);
     public final InMemoryJournal journal = new InMemoryJournal(binding);
     public final RecordingOutbox outbox = new RecordingOutbox(binding);
+    public final InMemoryNotifications notifications = new InMemoryNotifications(binding);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(binding);
     public final InMemorySlaSettings slaSettings = new InMemorySlaSettings(binding);
     public final InMemoryTenants tenants = new InMemoryTenants(binding);
@@ -52,6 +53,7 @@ public final class InMemorySupportdesk {
                     tickets,
                     journal,
                     outbox,
+                    notifications,
                     idempotencyRecords,
                     slaSettings,
                     configuration,
@@ -86,6 +88,7 @@ public final class InMemorySupportdesk {
                 tickets,
                 journal,
                 outbox,
+                notifications,
                 idempotencyRecords,
                 passwordHashing,
                 new SecureRandomSecrets(),

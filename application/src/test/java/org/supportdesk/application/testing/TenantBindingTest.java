@@ -113,6 +113,13 @@ class TenantBindingTest {
                                 "guard",
                                 Instant.EPOCH))),
                 call(
+                        "notifications: read",
+                        (core, acme) -> core.notifications.list(
+                                acme.tenant, acme.agent.id(), false, PageRequest.ofTickets(1, 20))),
+                call(
+                        "notifications: write",
+                        (core, acme) -> core.notifications.markAllRead(acme.tenant, acme.agent.id(), Instant.EPOCH)),
+                call(
                         "idempotency records: read",
                         (core, acme) -> core.idempotencyRecords.find(
                                 new IdempotencyKey(acme.tenant, "caller", "POST", "/x", "key"), Instant.EPOCH)),
@@ -196,6 +203,7 @@ class TenantBindingTest {
                         core.tickets,
                         core.journal,
                         core.outbox,
+                        core.notifications,
                         core.idempotencyRecords,
                         core.slaSettings,
                         core.configuration,

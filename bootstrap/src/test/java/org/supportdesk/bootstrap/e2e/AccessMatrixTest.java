@@ -118,12 +118,18 @@ class AccessMatrixTest {
         /** A knowledge-base article; the shared ones are published. */
         ARTICLE,
         /** A call-back request. */
-        CALL;
+        CALL,
+        /**
+         * An in-app notification: the caller's own (own), customer B's (B's), one of globex's, or none. Only its
+         * recipient finds it.
+         */
+        NOTIFICATION;
 
         List<Target> targets() {
             return switch (this) {
                 case NONE -> List.of(Target.NONE);
-                case TICKET -> List.of(Target.OWN, Target.OTHER_CUSTOMERS, Target.OTHER_TENANT, Target.NONEXISTENT);
+                case TICKET, NOTIFICATION -> List.of(
+                        Target.OWN, Target.OTHER_CUSTOMERS, Target.OTHER_TENANT, Target.NONEXISTENT);
                 case ATTACHMENT -> List.of(
                         Target.OWN,
                         Target.OTHER_CUSTOMERS,
@@ -220,6 +226,12 @@ class AccessMatrixTest {
         }
         if (what == Target.NONEXISTENT || what.ofAcme() != who.acme) {
             return 404; // nonexistent, or another tenant's object
+        }
+        if (route.subject() == Subject.NOTIFICATION) {
+            // Only its recipient finds a notification; anyone else's is exactly like a missing one.
+            return what == Target.OWN || (what == Target.OTHER_CUSTOMERS && who == Principal.CUSTOMER_B)
+                    ? route.success()
+                    : 404;
         }
         if (who.kind == Kind.CUSTOMER && route.subject() == Subject.ATTACHMENT && what == Target.INTERNAL_NOTE) {
             return 404; // an internal note's file, exactly like a missing one
@@ -381,7 +393,14 @@ class AccessMatrixTest {
             route("GET /api/v1/calls/{id}", STAFF, 200).on(Subject.CALL, Prepare.SHARED),
             route("PATCH /api/v1/calls/{id}", STAFF, 200)
                     .on(Subject.CALL, Prepare.FRESH)
-                    .body("{\"status\":\"cancelled\"}"));
+                    .body("{\"status\":\"cancelled\"}"),
+            // in-app notifications: each person's own
+            route("GET /api/v1/portal/notifications", CUSTOMER, 200),
+            route("POST /api/v1/portal/notifications/read-all", CUSTOMER, 200),
+            route("POST /api/v1/portal/notifications/{id}/read", CUSTOMER, 200).on(Subject.NOTIFICATION, Prepare.FRESH),
+            route("GET /api/v1/notifications", STAFF, 200),
+            route("POST /api/v1/notifications/read-all", STAFF, 200),
+            route("POST /api/v1/notifications/{id}/read", STAFF, 200).on(Subject.NOTIFICATION, Prepare.FRESH));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -426,7 +445,8 @@ class AccessMatrixTest {
     }
 
     private static Cell run(Entry route, Principal principal, Target target) {
-        String path = target == Target.NONE ? route.path() : route.path().replace("{id}", objectId(route, target));
+        String path =
+                target == Target.NONE ? route.path() : route.path().replace("{id}", objectId(route, principal, target));
         String body = route.body() == null ? null : route.body().of(world, principal);
         MatrixWorld.Reply reply =
                 world.send(world.bearers.get(principal), route.method(), path, body, route.contentType());
@@ -441,9 +461,12 @@ class AccessMatrixTest {
     }
 
     /** The object a cell's {@code {id}} names: shared for reading routes, made for this cell for changing ones. */
-    private static String objectId(Entry route, Target target) {
+    private static String objectId(Entry route, Principal principal, Target target) {
         if (target == Target.NONEXISTENT) {
             return UUID.randomUUID().toString();
+        }
+        if (route.subject() == Subject.NOTIFICATION) {
+            return world.notificationFor(principal, target).toString();
         }
         boolean acme = target.ofAcme();
         TenantId tenant = acme ? world.acme : world.globex;
@@ -471,7 +494,7 @@ class AccessMatrixTest {
                     .toString();
             case CALL -> (route.prepare() == Prepare.SHARED ? world.sharedCall(tenant) : world.callFor(tenant))
                     .toString();
-            case NONE -> throw new IllegalStateException(route.key() + " has no {id}");
+            case NOTIFICATION, NONE -> throw new IllegalStateException(route.key() + " has no {id} of its kind");
         };
     }
 

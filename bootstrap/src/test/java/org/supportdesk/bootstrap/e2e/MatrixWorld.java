@@ -27,6 +27,7 @@ import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.access.IdentifyApiToken;
 import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.admin.PeopleList;
@@ -52,6 +53,9 @@ import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.port.Notification;
+import org.supportdesk.domain.port.NotificationId;
+import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
@@ -443,6 +447,49 @@ final class MatrixWorld implements AutoCloseable {
     /** The call-back request of {@code tenant} that the reading routes share. */
     CallId sharedCall(TenantId tenant) {
         return tenant.equals(acme) ? acmeCall : globexCall;
+    }
+
+    /**
+     * A new unread notification for one cell: the caller's own for {@code OWN} (an acme agent's for a caller who is
+     * nobody of acme), customer B's for {@code OTHER_CUSTOMERS}, a globex customer's for {@code OTHER_TENANT}.
+     */
+    UUID notificationFor(AccessMatrixTest.Principal principal, AccessMatrixTest.Target target) {
+        boolean ofAcme = target.ofAcme();
+        TenantId tenant = ofAcme ? acme : globex;
+        UserId recipient =
+                switch (target) {
+                    case OWN -> switch (principal) {
+                        case CUSTOMER_A -> customerA.id();
+                        case CUSTOMER_B -> customerB.id();
+                        case ORG_MATE -> orgMate.id();
+                        case ADMIN -> acmeAdmin.id();
+                        case API_TOKEN -> useCases.access()
+                                .identifyApiToken()
+                                .handle(new IdentifyApiToken.Command(
+                                        bearers.get(principal).orElseThrow()))
+                                .orElseThrow()
+                                .id();
+                        default -> agent.id();
+                    };
+                    case OTHER_CUSTOMERS -> customerB.id();
+                    default -> globexCustomer.id();
+                };
+        Notification notification = new Notification(
+                new NotificationId(UUID.randomUUID()),
+                tenant,
+                recipient,
+                NotificationIntent.NotificationTopic.STATUS_CHANGED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(sharedCall(tenant)),
+                "Matrix notification",
+                Instant.now(),
+                Optional.empty());
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.notifications().add(tenant, List.of(notification));
+            return null;
+        });
+        return notification.id().value();
     }
 
     /** A new call-back request in {@code tenant}, asked for now by its customer, for one cell to change. */

@@ -20,12 +20,14 @@ import org.supportdesk.adapter.http.desk.AttachmentEndpoints;
 import org.supportdesk.adapter.http.desk.CallEndpoints;
 import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
+import org.supportdesk.adapter.http.desk.NotificationEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
 import org.supportdesk.adapter.http.portal.PortalCallEndpoints;
 import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
+import org.supportdesk.adapter.http.portal.PortalNotificationEndpoints;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
 import org.supportdesk.application.UseCases;
@@ -74,7 +76,9 @@ public final class HttpApi {
                         new KnowledgeBaseEndpoints(useCases.desk(), requests, creation),
                         new PortalKnowledgeBaseEndpoints(useCases.portal()),
                         new CallEndpoints(useCases.desk(), requests),
-                        new PortalCallEndpoints(useCases.portal(), requests, creation)),
+                        new PortalCallEndpoints(useCases.portal(), requests, creation),
+                        new PortalNotificationEndpoints(useCases.portal()),
+                        new NotificationEndpoints(useCases.desk())),
                 routeAdded);
     }
 }
