@@ -31,6 +31,7 @@ class MigrationTest {
             "messages",
             "organizations",
             "outbox",
+            "outbox_deliveries",
             "sla_policies",
             "sla_policy_targets",
             "tags",
@@ -39,7 +40,8 @@ class MigrationTest {
             "ticket_number_counters",
             "ticket_tags",
             "tickets",
-            "users");
+            "users",
+            "webhooks");
 
     private final TestDatabase database;
 

@@ -118,7 +118,11 @@ class AccessMatrixTest {
         /** A knowledge-base article; the shared ones are published. */
         ARTICLE,
         /** A call-back request. */
-        CALL;
+        CALL,
+        /** A webhook subscription. */
+        WEBHOOK,
+        /** An outbox delivery. */
+        DELIVERY;
 
         List<Target> targets() {
             return switch (this) {
@@ -381,7 +385,20 @@ class AccessMatrixTest {
             route("GET /api/v1/calls/{id}", STAFF, 200).on(Subject.CALL, Prepare.SHARED),
             route("PATCH /api/v1/calls/{id}", STAFF, 200)
                     .on(Subject.CALL, Prepare.FRESH)
-                    .body("{\"status\":\"cancelled\"}"));
+                    .body("{\"status\":\"cancelled\"}"),
+            // webhooks and the outbox
+            route("POST /api/v1/webhooks", ADMIN, 201)
+                    .body((world, who) -> "{\"url\":\"http://127.0.0.1:9/matrix-" + world.next()
+                            + "\",\"events\":[\"ticket_created\"],\"description\":\"matrix\"}"),
+            route("GET /api/v1/webhooks", ADMIN, 200),
+            route("GET /api/v1/webhooks/{id}", ADMIN, 200).on(Subject.WEBHOOK, Prepare.FRESH),
+            route("PATCH /api/v1/webhooks/{id}", ADMIN, 200)
+                    .on(Subject.WEBHOOK, Prepare.FRESH)
+                    .body("{\"description\":\"renamed\"}"),
+            route("DELETE /api/v1/webhooks/{id}", ADMIN, 204).on(Subject.WEBHOOK, Prepare.FRESH),
+            route("GET /api/v1/webhooks/{id}/deliveries", ADMIN, 200).on(Subject.WEBHOOK, Prepare.FRESH),
+            route("GET /api/v1/outbox", ADMIN, 200),
+            route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -471,6 +488,8 @@ class AccessMatrixTest {
                     .toString();
             case CALL -> (route.prepare() == Prepare.SHARED ? world.sharedCall(tenant) : world.callFor(tenant))
                     .toString();
+            case WEBHOOK -> world.webhook(tenant).toString();
+            case DELIVERY -> world.delivery(tenant).toString();
             case NONE -> throw new IllegalStateException(route.key() + " has no {id}");
         };
     }

@@ -23,6 +23,7 @@ import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
+import org.supportdesk.adapter.http.notify.WebhookEndpoints;
 import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
 import org.supportdesk.adapter.http.portal.PortalCallEndpoints;
 import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
@@ -74,7 +75,8 @@ public final class HttpApi {
                         new KnowledgeBaseEndpoints(useCases.desk(), requests, creation),
                         new PortalKnowledgeBaseEndpoints(useCases.portal()),
                         new CallEndpoints(useCases.desk(), requests),
-                        new PortalCallEndpoints(useCases.portal(), requests, creation)),
+                        new PortalCallEndpoints(useCases.portal(), requests, creation),
+                        new WebhookEndpoints(useCases.channels(), requests, creation)),
                 routeAdded);
     }
 }
