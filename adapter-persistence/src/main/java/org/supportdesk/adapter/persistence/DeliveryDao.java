@@ -18,11 +18,13 @@ interface DeliveryDao {
             tenant_id, id, intent_id, channel, recipient, event_type, dedup_key, payload, state, attempts, created_at,
                    next_attempt_at, sent_at, last_status, last_duration_ms, last_error, updated_at""";
 
-    String FILTER =
-            """
-             WHERE tenant_id = :tenant
-               AND (CAST(:state AS text) IS NULL OR state = CAST(:state AS text))
-               AND (CAST(:recipient AS text) IS NULL OR recipient = CAST(:recipient AS text))""";
+    /**
+     * The admin lists' filter, with its own leading space: a text block would strip it as incidental indentation and
+     * glue {@code WHERE} to the table name before it.
+     */
+    String FILTER = " WHERE tenant_id = :tenant"
+            + " AND (CAST(:state AS text) IS NULL OR state = CAST(:state AS text))"
+            + " AND (CAST(:recipient AS text) IS NULL OR recipient = CAST(:recipient AS text))";
 
     @SqlQuery(
             """
