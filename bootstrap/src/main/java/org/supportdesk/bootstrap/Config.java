@@ -108,6 +108,7 @@ public record Config(
             NotifySettings.WORKERS,
             NotifySettings.MAX_ATTEMPTS,
             NotifySettings.BACKOFF_MILLIS,
+            NotifySettings.MAX_BACKOFF_SECONDS,
             NotifySettings.RETENTION_DAYS);
 
     public static final int DEFAULT_PORT = 8080;
@@ -227,6 +228,12 @@ public record Config(
                 (int) standard.baseBackoff().toMillis(),
                 10,
                 3_600_000));
+        Duration cap = Duration.ofSeconds(integer(
+                values,
+                NotifySettings.MAX_BACKOFF_SECONDS,
+                (int) standard.maxBackoff().toSeconds(),
+                1,
+                86_400));
         return new NotifySettings(
                 flag(values, NotifySettings.ALLOW_PRIVATE_TARGETS),
                 timeout,
@@ -236,7 +243,7 @@ public record Config(
                 new DispatchPolicy(
                         integer(values, NotifySettings.MAX_ATTEMPTS, standard.maxAttempts(), 1, 100),
                         backoff,
-                        backoff.compareTo(standard.maxBackoff()) > 0 ? backoff : standard.maxBackoff(),
+                        backoff.compareTo(cap) > 0 ? backoff : cap,
                         NotifySettings.leaseFor(timeout)),
                 Duration.ofDays(integer(values, NotifySettings.RETENTION_DAYS, 14, 1, 3_650)));
     }

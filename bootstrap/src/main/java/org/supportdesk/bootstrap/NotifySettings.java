@@ -14,8 +14,9 @@ import org.supportdesk.application.notify.DispatchPolicy;
  *     and keep it under the data directory"
  * @param pollInterval {@code SUPPORTDESK_OUTBOX_POLL_MILLIS}: how often each dispatcher worker looks for work
  * @param workers {@code SUPPORTDESK_OUTBOX_WORKERS}: dispatcher threads per server instance
- * @param policy attempts ({@code SUPPORTDESK_OUTBOX_MAX_ATTEMPTS}) and first backoff
- *     ({@code SUPPORTDESK_OUTBOX_BACKOFF_MILLIS}); the lease outlasts the webhook timeout
+ * @param policy attempts ({@code SUPPORTDESK_OUTBOX_MAX_ATTEMPTS}), first backoff
+ *     ({@code SUPPORTDESK_OUTBOX_BACKOFF_MILLIS}) and its cap ({@code SUPPORTDESK_OUTBOX_MAX_BACKOFF_SECONDS}, which
+ *     bounds how long after a peer comes back its deliveries wait); the lease outlasts the webhook timeout
  * @param retention {@code SUPPORTDESK_OUTBOX_RETENTION_DAYS}: sent and parked deliveries are purged after this
  */
 public record NotifySettings(
@@ -33,6 +34,7 @@ public record NotifySettings(
     public static final String WORKERS = "SUPPORTDESK_OUTBOX_WORKERS";
     public static final String MAX_ATTEMPTS = "SUPPORTDESK_OUTBOX_MAX_ATTEMPTS";
     public static final String BACKOFF_MILLIS = "SUPPORTDESK_OUTBOX_BACKOFF_MILLIS";
+    public static final String MAX_BACKOFF_SECONDS = "SUPPORTDESK_OUTBOX_MAX_BACKOFF_SECONDS";
     public static final String RETENTION_DAYS = "SUPPORTDESK_OUTBOX_RETENTION_DAYS";
 
     /** The file a generated secrets key is kept in, under the data directory. */

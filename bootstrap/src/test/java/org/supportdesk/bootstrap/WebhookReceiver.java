@@ -25,8 +25,8 @@ public final class WebhookReceiver implements AutoCloseable {
         REDIRECT
     }
 
-    /** One request as received. */
-    public record Received(String path, Map<String, String> headers, String body) {}
+    /** One request as received, with its arrival on {@link System#nanoTime()}'s scale. */
+    public record Received(String path, Map<String, String> headers, String body, long arrivedNanos) {}
 
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.OK);
     private final List<Received> received = new ArrayList<>();
@@ -48,12 +48,13 @@ public final class WebhookReceiver implements AutoCloseable {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
             http.setExecutor(Executors.newFixedThreadPool(8));
             http.createContext("/", exchange -> {
+                long arrived = System.nanoTime();
                 try (InputStream in = exchange.getRequestBody()) {
                     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
                     synchronized (received) {
-                        received.add(new Received(exchange.getRequestURI().getPath(), headers, body));
+                        received.add(new Received(exchange.getRequestURI().getPath(), headers, body, arrived));
                     }
                 }
                 int status;
