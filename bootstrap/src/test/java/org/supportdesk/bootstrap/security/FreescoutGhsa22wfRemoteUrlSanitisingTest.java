@@ -132,7 +132,7 @@ class FreescoutGhsa22wfRemoteUrlSanitisingTest {
                         .useCases()
                         .channels()
                         .listDeliveries()
-                        .handle(new org.supportdesk.application.notify.ListDeliveries.Command(
+                        .handle(new org.supportdesk.application.webhook.ListDeliveries.Command(
                                 world.acmeAdmin,
                                 java.util.Optional.empty(),
                                 java.util.Optional.of(id),

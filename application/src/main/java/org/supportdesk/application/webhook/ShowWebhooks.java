@@ -1,4 +1,4 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +36,7 @@ public final class ShowWebhooks {
         return work.asAdmin(admin, "manage webhooks", () -> {
             if (command.id().isPresent()) {
                 Webhook one = webhooks.find(admin.tenant(), command.id().get())
-                        .orElseThrow(
-                                () -> new NotFound("no webhook " + command.id().get()));
+                        .orElseThrow(() -> new NotFound("Webhook not found"));
                 return new Page<>(List.of(one), 1, 1, 1);
             }
             return webhooks.list(admin.tenant(), command.page());

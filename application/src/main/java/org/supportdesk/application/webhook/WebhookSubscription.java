@@ -1,9 +1,10 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.supportdesk.application.notify.WebhookEvents;
 import org.supportdesk.domain.notify.Webhook;
 import org.supportdesk.domain.notify.WebhookUrl;
 import org.supportdesk.domain.port.TargetGuard;

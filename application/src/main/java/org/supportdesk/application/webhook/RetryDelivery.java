@@ -1,4 +1,4 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -32,9 +32,8 @@ public final class RetryDelivery {
     public Delivery handle(Command command) {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "retry deliveries", () -> {
-            Delivery delivery = deliveries
-                    .find(admin.tenant(), command.id())
-                    .orElseThrow(() -> new NotFound("no delivery " + command.id()));
+            Delivery delivery =
+                    deliveries.find(admin.tenant(), command.id()).orElseThrow(() -> new NotFound("Delivery not found"));
             return switch (delivery.state()) {
                 case SENT -> throw new Conflict("the delivery was sent already");
                 case PENDING, FAILED, PARKED -> {

@@ -1,4 +1,4 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public final class ListDeliveries {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "read the outbox", () -> {
             command.webhook().ifPresent(id -> webhooks.find(admin.tenant(), id)
-                    .orElseThrow(() -> new NotFound("no webhook " + id)));
+                    .orElseThrow(() -> new NotFound("Webhook not found")));
             return deliveries.list(
                     admin.tenant(), command.state(), command.webhook().map(UUID::toString), command.page());
         });

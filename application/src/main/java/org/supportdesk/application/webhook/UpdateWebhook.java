@@ -1,4 +1,4 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +47,8 @@ public final class UpdateWebhook {
     public Webhook handle(Command command) {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "manage webhooks", () -> {
-            Webhook before = webhooks.find(admin.tenant(), command.id())
-                    .orElseThrow(() -> new NotFound("no webhook " + command.id()));
+            Webhook before =
+                    webhooks.find(admin.tenant(), command.id()).orElseThrow(() -> new NotFound("Webhook not found"));
             WebhookUrl url = command.url()
                     .map(raw -> WebhookSubscription.url(raw, guard))
                     .orElse(before.url());

@@ -1,8 +1,9 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.supportdesk.application.notify.WebhookSignature;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;

@@ -1,4 +1,4 @@
-package org.supportdesk.application.notify;
+package org.supportdesk.application.webhook;
 
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +35,8 @@ public final class DeleteWebhook {
     public void handle(Command command) {
         StaffActor admin = command.actor();
         work.asAdmin(admin, "manage webhooks", () -> {
-            Webhook gone = webhooks.find(admin.tenant(), command.id())
-                    .orElseThrow(() -> new NotFound("no webhook " + command.id()));
+            Webhook gone =
+                    webhooks.find(admin.tenant(), command.id()).orElseThrow(() -> new NotFound("Webhook not found"));
             webhooks.delete(admin.tenant(), gone.id());
             work.record(
                     admin,
