@@ -7,6 +7,7 @@ import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
+import org.supportdesk.domain.port.Deliveries;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.KnowledgeBase;
@@ -14,15 +15,19 @@ import org.supportdesk.domain.port.Notifications;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.port.SlaSettings;
+import org.supportdesk.domain.port.TargetGuard;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.Tenants;
 import org.supportdesk.domain.port.TicketNumbers;
 import org.supportdesk.domain.port.TicketQueries;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
+import org.supportdesk.domain.port.WebhookTransport;
+import org.supportdesk.domain.port.Webhooks;
 
 /**
  * Every driven port the core needs, in one value: what an embedder (or a test harness) implements and hands to
@@ -50,7 +55,12 @@ public record Ports(
         AttachmentStore attachmentFiles,
         ContentSniffer contentSniffer,
         KnowledgeBase knowledgeBase,
-        CallRequests callRequests) {
+        CallRequests callRequests,
+        Deliveries deliveries,
+        Webhooks webhooks,
+        WebhookTransport webhookTransport,
+        TargetGuard targetGuard,
+        SecretBox secretBox) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -74,5 +84,10 @@ public record Ports(
         Objects.requireNonNull(contentSniffer, "contentSniffer");
         Objects.requireNonNull(knowledgeBase, "knowledgeBase");
         Objects.requireNonNull(callRequests, "callRequests");
+        Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(webhookTransport, "webhookTransport");
+        Objects.requireNonNull(targetGuard, "targetGuard");
+        Objects.requireNonNull(secretBox, "secretBox");
     }
 }

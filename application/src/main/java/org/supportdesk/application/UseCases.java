@@ -1,6 +1,7 @@
 package org.supportdesk.application;
 
 import java.time.InstantSource;
+import java.util.List;
 import org.supportdesk.application.access.IdentifyActor;
 import org.supportdesk.application.access.IdentifyApiToken;
 import org.supportdesk.application.access.SignIn;
@@ -41,11 +42,14 @@ import org.supportdesk.application.kb.ReadArticle;
 import org.supportdesk.application.kb.SearchArticles;
 import org.supportdesk.application.kb.SuggestArticles;
 import org.supportdesk.application.kb.UpdateArticle;
+import org.supportdesk.application.notify.DispatchOutbox;
 import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.ListNotifications;
+import org.supportdesk.application.notify.PurgeDeliveries;
 import org.supportdesk.application.notify.PurgeOldNotifications;
 import org.supportdesk.application.notify.ReadAllNotifications;
 import org.supportdesk.application.notify.ReadNotification;
+import org.supportdesk.application.notify.WebhookChannel;
 import org.supportdesk.application.query.ExportTickets;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -74,6 +78,12 @@ import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.webhook.CreateWebhook;
+import org.supportdesk.application.webhook.DeleteWebhook;
+import org.supportdesk.application.webhook.ListDeliveries;
+import org.supportdesk.application.webhook.RetryDelivery;
+import org.supportdesk.application.webhook.ShowWebhooks;
+import org.supportdesk.application.webhook.UpdateWebhook;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.CustomerViews;
 import org.supportdesk.application.work.TicketChanges;
@@ -98,7 +108,8 @@ public record UseCases(
         Scheduled scheduled,
         CreateTenant createTenant,
         RunOnce runOnce,
-        TicketChanges changes) {
+        TicketChanges changes,
+        Channels channels) {
 
     /** What customers do: their tickets, their conversation, their profile (§9). */
     public record Portal(
@@ -185,6 +196,20 @@ public record UseCases(
             PurgeUnlinkedUploads purgeUnlinkedUploads,
             ForgetExpiredKeys forgetExpiredKeys,
             PurgeOldNotifications purgeOldNotifications) {}
+
+    /**
+     * Notification channels (§13): webhook subscriptions and the outbox's deliveries (admins), and the dispatcher and
+     * retention purge (the server's outbox loop). A new channel is one {@code NotificationChannel} in the list below.
+     */
+    public record Channels(
+            CreateWebhook createWebhook,
+            ShowWebhooks showWebhooks,
+            UpdateWebhook updateWebhook,
+            DeleteWebhook deleteWebhook,
+            ListDeliveries listDeliveries,
+            RetryDelivery retryDelivery,
+            DispatchOutbox dispatchOutbox,
+            PurgeDeliveries purgeDeliveries) {}
 
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
@@ -336,6 +361,27 @@ public record UseCases(
                         ports.credentials(),
                         ports.passwordHashing()),
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
-                changes);
+                changes,
+                channels(ports, work, ids, clock));
+    }
+
+    private static Channels channels(Ports ports, AdminWork work, IdGenerator ids, InstantSource clock) {
+        WebhookChannel webhooks = new WebhookChannel(
+                ports.webhooks(),
+                ports.tickets(),
+                ports.transactions(),
+                ports.webhookTransport(),
+                ports.targetGuard(),
+                ports.secretBox(),
+                clock);
+        return new Channels(
+                new CreateWebhook(work, ports.webhooks(), ports.targetGuard(), ports.secrets(), ports.secretBox()),
+                new ShowWebhooks(work, ports.webhooks()),
+                new UpdateWebhook(work, ports.webhooks(), ports.targetGuard()),
+                new DeleteWebhook(work, ports.webhooks()),
+                new ListDeliveries(work, ports.deliveries(), ports.webhooks()),
+                new RetryDelivery(work, ports.deliveries()),
+                new DispatchOutbox(ports.deliveries(), List.of(webhooks), ports.transactions(), ids, clock),
+                new PurgeDeliveries(ports.deliveries(), ports.transactions(), clock));
     }
 }

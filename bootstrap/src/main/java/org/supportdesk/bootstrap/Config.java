@@ -23,6 +23,9 @@ import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.PostgresBinaries;
 import org.supportdesk.adapter.persistence.SchemaOwner;
+import org.supportdesk.application.ids.AesGcmSecretBox;
+import org.supportdesk.application.notify.DispatchPolicy;
+import org.supportdesk.domain.port.SecretBox;
 
 /**
  * The server's configuration, read from environment variables and an optional properties file with the same keys;
@@ -51,7 +54,8 @@ public record Config(
         Optional<List<Path>> postgresSearchPath,
         List<String> trustedProxies,
         RateLimits.Policy rateLimits,
-        Optional<Path> attachmentsDir) {
+        Optional<Path> attachmentsDir,
+        NotifySettings notifications) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
@@ -96,7 +100,16 @@ public record Config(
             RATE_LIMIT_PER_PERSON,
             RATE_LIMIT_PER_TENANT,
             RATE_LIMIT_PER_ADDRESS,
-            ATTACHMENTS_DIR);
+            ATTACHMENTS_DIR,
+            NotifySettings.ALLOW_PRIVATE_TARGETS,
+            NotifySettings.WEBHOOK_TIMEOUT,
+            NotifySettings.SECRETS_KEY,
+            NotifySettings.POLL_MILLIS,
+            NotifySettings.WORKERS,
+            NotifySettings.MAX_ATTEMPTS,
+            NotifySettings.BACKOFF_MILLIS,
+            NotifySettings.MAX_BACKOFF_SECONDS,
+            NotifySettings.RETENTION_DAYS);
 
     public static final int DEFAULT_PORT = 8080;
     /** Local only until told otherwise: a server reachable from the network is a choice, not an accident. */
@@ -132,6 +145,7 @@ public record Config(
             throw new InvalidConfig(TRUSTED_PROXIES + " must list IP addresses or CIDR ranges: " + e.getMessage());
         }
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     /**
@@ -201,7 +215,66 @@ public record Config(
                         integer(values, RATE_LIMIT_PER_TENANT, (int) STANDARD_RATES.perTenant(), 1, 10_000_000),
                         integer(values, RATE_LIMIT_PER_ADDRESS, (int) STANDARD_RATES.perAddress(), 1, 1_000_000),
                         STANDARD_RATES.window()),
-                nonBlank(values, ATTACHMENTS_DIR).map(Path::of));
+                nonBlank(values, ATTACHMENTS_DIR).map(Path::of),
+                notifications(values));
+    }
+
+    private static NotifySettings notifications(Map<String, String> values) {
+        Duration timeout = Duration.ofSeconds(integer(values, NotifySettings.WEBHOOK_TIMEOUT, 10, 1, 120));
+        DispatchPolicy standard = DispatchPolicy.standard();
+        Duration backoff = Duration.ofMillis(integer(
+                values,
+                NotifySettings.BACKOFF_MILLIS,
+                (int) standard.baseBackoff().toMillis(),
+                10,
+                3_600_000));
+        Duration cap = Duration.ofSeconds(integer(
+                values,
+                NotifySettings.MAX_BACKOFF_SECONDS,
+                (int) standard.maxBackoff().toSeconds(),
+                1,
+                86_400));
+        return new NotifySettings(
+                flag(values, NotifySettings.ALLOW_PRIVATE_TARGETS),
+                timeout,
+                nonBlank(values, NotifySettings.SECRETS_KEY).map(Config::requireLongKey),
+                Duration.ofMillis(integer(values, NotifySettings.POLL_MILLIS, 1_000, 50, 600_000)),
+                integer(values, NotifySettings.WORKERS, 2, 1, 32),
+                new DispatchPolicy(
+                        integer(values, NotifySettings.MAX_ATTEMPTS, standard.maxAttempts(), 1, 100),
+                        backoff,
+                        backoff.compareTo(cap) > 0 ? backoff : cap,
+                        NotifySettings.leaseFor(timeout)),
+                Duration.ofDays(integer(values, NotifySettings.RETENTION_DAYS, 14, 1, 3_650)));
+    }
+
+    private static boolean flag(Map<String, String> values, String key) {
+        Optional<String> raw = nonBlank(values, key);
+        if (raw.isEmpty() || raw.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidConfig(key + " must be true or false, got '" + raw.get() + "'");
+    }
+
+    private static String requireLongKey(String key) {
+        if (key.getBytes(StandardCharsets.UTF_8).length < JwtSettings.MIN_SECRET_BYTES) {
+            throw new InvalidConfig(NotifySettings.SECRETS_KEY + " must be at least " + JwtSettings.MIN_SECRET_BYTES
+                    + " bytes; unset it to have one generated under the data directory");
+        }
+        return key;
+    }
+
+    /**
+     * What webhook secrets are sealed under: the configured key, or the one kept under the data directory (made on
+     * first use). Several instances must share it.
+     */
+    public SecretBox secretBox() {
+        return AesGcmSecretBox.derivedFrom(notifications
+                .secretsKey()
+                .orElseGet(() -> KeptSecret.loadOrCreate(dataDir.resolve(NotifySettings.KEY_FILE_NAME))));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */
@@ -219,7 +292,8 @@ public record Config(
                 postgresSearchPath,
                 trustedProxies,
                 rateLimits,
-                attachmentsDir);
+                attachmentsDir,
+                notifications);
     }
 
     /** Where requests come from, and how many each caller may send, as configured. */
@@ -254,7 +328,8 @@ public record Config(
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
                 + ", dataDir=" + dataDir + ", postgresSearchPath="
                 + postgresSearchPath.map(Object::toString).orElse("default") + ", trustedProxies=" + trustedProxies
-                + ", rateLimits=" + rateLimits + ", attachmentsDir=" + attachmentsRoot() + "]";
+                + ", rateLimits=" + rateLimits + ", attachmentsDir=" + attachmentsRoot() + ", notifications="
+                + notifications + "]";
     }
 
     private static void requireLongEnough(String secret) {

@@ -31,6 +31,7 @@ public final class Supportdesk implements AutoCloseable {
     private final Javalin http;
     private final List<Route> routes;
     private final BackgroundWork background;
+    private final OutboxDispatcher outbox;
 
     private Supportdesk(
             OpenDatabase database,
@@ -39,7 +40,8 @@ public final class Supportdesk implements AutoCloseable {
             JwtTokens tokens,
             Javalin http,
             List<Route> routes,
-            BackgroundWork background) {
+            BackgroundWork background,
+            OutboxDispatcher outbox) {
         this.database = database;
         this.stores = stores;
         this.useCases = useCases;
@@ -47,6 +49,7 @@ public final class Supportdesk implements AutoCloseable {
         this.http = http;
         this.routes = List.copyOf(routes);
         this.background = background;
+        this.outbox = outbox;
     }
 
     /** Starts everything with the system clock. */
@@ -75,8 +78,11 @@ public final class Supportdesk implements AutoCloseable {
                     BackgroundWork.standardJobs(useCases.scheduled()),
                     core.correlation());
             background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);
+            OutboxDispatcher outbox = new OutboxDispatcher(
+                    useCases.channels(), stores.tenants()::all, config.notifications(), core.correlation());
+            outbox.start();
             LOG.info("Supportdesk listens on http://{}:{}", config.host(), http.port());
-            return new Supportdesk(database, stores, useCases, tokens, http, routes, background);
+            return new Supportdesk(database, stores, useCases, tokens, http, routes, background, outbox);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -122,6 +128,7 @@ public final class Supportdesk implements AutoCloseable {
             http.stop();
         } finally {
             try {
+                outbox.close();
                 background.close();
             } finally {
                 database.close();

@@ -3,9 +3,14 @@ package org.supportdesk.adapter.persistence;
 import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.Ports;
+import org.supportdesk.application.ids.AesGcmSecretBox;
+import org.supportdesk.application.notify.NoWebhooks;
 import org.supportdesk.domain.port.AttachmentStore;
 import org.supportdesk.domain.port.PasswordHashing;
+import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
+import org.supportdesk.domain.port.TargetGuard;
+import org.supportdesk.domain.port.WebhookTransport;
 
 /**
  * Every PostgreSQL store, over one JDBI instance, and the core's {@link Ports} made of them: what the server, the
@@ -30,7 +35,9 @@ public record JdbiStores(
         JdbiIdempotencyRecords idempotencyRecords,
         JdbiAttachments attachments,
         JdbiKnowledgeBase knowledgeBase,
-        JdbiCallRequests callRequests) {
+        JdbiCallRequests callRequests,
+        JdbiDeliveries deliveries,
+        JdbiWebhooks webhooks) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -59,7 +66,9 @@ public record JdbiStores(
                 new JdbiIdempotencyRecords(scope),
                 new JdbiAttachments(scope),
                 new JdbiKnowledgeBase(scope),
-                new JdbiCallRequests(scope));
+                new JdbiCallRequests(scope),
+                new JdbiDeliveries(scope),
+                new JdbiWebhooks(scope));
     }
 
     /**
@@ -67,6 +76,28 @@ public record JdbiStores(
      * chose ({@link LocalAttachmentStore#under} for files on local disk), and Apache Tika sniffing attachment types.
      */
     public Ports ports(PasswordHashing passwordHashing, SecretSource secrets, AttachmentStore attachmentFiles) {
+        NoWebhooks none = new NoWebhooks();
+        return ports(
+                passwordHashing,
+                secrets,
+                attachmentFiles,
+                none,
+                none,
+                AesGcmSecretBox.withKey(secrets.randomBytes(32)));
+    }
+
+    /**
+     * The core's ports as above, with webhooks sent through {@code webhookTransport} to targets {@code targetGuard}
+     * allows, their secrets sealed by {@code secretBox} (the server's: supportdesk-adapter-notify's transport and
+     * guard, a box under the configured key). Without them (the overload above) webhooks are refused at save.
+     */
+    public Ports ports(
+            PasswordHashing passwordHashing,
+            SecretSource secrets,
+            AttachmentStore attachmentFiles,
+            WebhookTransport webhookTransport,
+            TargetGuard targetGuard,
+            SecretBox secretBox) {
         return new Ports(
                 transactions,
                 tenants,
@@ -89,6 +120,11 @@ public record JdbiStores(
                 attachmentFiles,
                 new TikaContentSniffer(),
                 knowledgeBase,
-                callRequests);
+                callRequests,
+                deliveries,
+                webhooks,
+                webhookTransport,
+                targetGuard,
+                secretBox);
     }
 }

@@ -47,7 +47,7 @@ class CallUseCasesOverPostgresTest {
 
         assertThat(core.unrestrictedCount(
                         "SELECT count(*) FROM outbox WHERE tenant_id = ? AND call_id = ? AND ticket_id = ?"
-                                + " AND topic = 'call_requested' AND audiences = '{all_agents}'",
+                                + " AND topic = 'call_requested' AND audiences = '{all_agents,webhooks}'",
                         acme.tenant.value(),
                         call.id().value(),
                         ticket.value()))

@@ -32,6 +32,7 @@ class MigrationTest {
             "notifications",
             "organizations",
             "outbox",
+            "outbox_deliveries",
             "sla_policies",
             "sla_policy_targets",
             "tags",
@@ -40,7 +41,8 @@ class MigrationTest {
             "ticket_number_counters",
             "ticket_tags",
             "tickets",
-            "users");
+            "users",
+            "webhooks");
 
     private final TestDatabase database;
 

@@ -31,6 +31,9 @@ import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.notify.Delivery;
+import org.supportdesk.domain.notify.Webhook;
+import org.supportdesk.domain.notify.WebhookUrl;
 import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
@@ -70,7 +73,9 @@ class RowLevelSecurityTest {
             "kb_articles",
             "kb_article_tags",
             "call_requests",
-            "notifications");
+            "notifications",
+            "webhooks",
+            "outbox_deliveries");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;
@@ -380,6 +385,34 @@ class RowLevelSecurityTest {
                             Optional.empty(),
                             Optional.empty(),
                             Optional.empty(),
+                            core.clock.instant()));
+            return null;
+        });
+        // webhooks and outbox_deliveries
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            UUID hook = UUID.randomUUID();
+            core.stores
+                    .webhooks()
+                    .add(new Webhook(
+                            hook,
+                            tenant.tenant,
+                            WebhookUrl.parse("url", "https://hooks.example.com/seed"),
+                            Set.of("*"),
+                            "Seed",
+                            "sealed",
+                            core.clock.instant(),
+                            core.clock.instant()));
+            core.stores
+                    .deliveries()
+                    .add(Delivery.owed(
+                            UUID.randomUUID(),
+                            tenant.tenant,
+                            UUID.randomUUID(),
+                            "webhook",
+                            hook.toString(),
+                            "ticket_created",
+                            "seed-" + hook,
+                            "{}",
                             core.clock.instant()));
             return null;
         });

@@ -51,6 +51,10 @@ import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.kb.SearchText;
+import org.supportdesk.domain.notify.Delivery;
+import org.supportdesk.domain.notify.DeliveryState;
+import org.supportdesk.domain.notify.Webhook;
+import org.supportdesk.domain.notify.WebhookUrl;
 import org.supportdesk.domain.port.CallFilter;
 import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.IdempotencyKey;
@@ -184,7 +188,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(17);
+        assertThat(checked).hasSize(19);
     }
 
     @Test
@@ -441,6 +445,31 @@ class TenantScopeTest {
         samples.put(CallRequests.Order.class.getName(), () -> CallRequests.Order.DUE_FIRST);
         samples.put(IdempotencyKey.class.getName(), () -> key);
         samples.put(IdempotencyRecord.class.getName(), () -> new IdempotencyRecord(key, "fingerprint", 201, "{}", AT));
+        samples.put(
+                Delivery.class.getName(),
+                () -> Delivery.owed(
+                        UUID.randomUUID(),
+                        tenant,
+                        UUID.randomUUID(),
+                        "webhook",
+                        UUID.randomUUID().toString(),
+                        "ticket_created",
+                        "guard-" + UUID.randomUUID(),
+                        "{}",
+                        AT));
+        samples.put(
+                "java.util.Optional<" + DeliveryState.class.getName() + ">", () -> Optional.of(DeliveryState.PARKED));
+        samples.put(
+                Webhook.class.getName(),
+                () -> new Webhook(
+                        UUID.randomUUID(),
+                        tenant,
+                        WebhookUrl.parse("url", "https://hooks.example.com/guard"),
+                        Set.of("*"),
+                        "guard",
+                        "sealed",
+                        AT,
+                        AT));
         return samples;
     }
 

@@ -18,7 +18,10 @@ import org.supportdesk.domain.ticket.MessagePosted;
 import org.supportdesk.domain.ticket.TicketEvent;
 import org.supportdesk.domain.ticket.TicketState;
 
-/** §13 "who hears what", written once: the notification, if any, that a ticket event or a call request owes. */
+/**
+ * §13 "who hears what", written once: the notification, if any, that a ticket event or a call request owes. Webhooks
+ * (seed 003, a staff-side integration whose receiver may be anywhere) hear every event but an internal note.
+ */
 public final class NotificationRules {
     private NotificationRules() {}
 
@@ -50,7 +53,7 @@ public final class NotificationRules {
                 NotificationTopic.CALL_REQUESTED,
                 call.ticket(),
                 Optional.of(call.id()),
-                EnumSet.of(ALL_AGENTS),
+                EnumSet.of(ALL_AGENTS, WEBHOOKS),
                 "call-requested:" + call.id(),
                 call.requestedAt());
     }
@@ -84,13 +87,13 @@ public final class NotificationRules {
         return switch (event.action()) {
             case TICKET_FILED -> Heard.by(NotificationTopic.TICKET_CREATED, ALL_AGENTS, WEBHOOKS);
             case MESSAGE_POSTED -> messagePosted((MessagePosted) event, assigned);
-            case STATUS_CHANGED -> Heard.by(NotificationTopic.STATUS_CHANGED, REQUESTER);
+            case STATUS_CHANGED -> Heard.by(NotificationTopic.STATUS_CHANGED, REQUESTER, WEBHOOKS);
                 // Escalated by an SLA breach, whose own notification tells the same people.
             case TICKET_ESCALATED -> event.by().isSystem()
                     ? Optional.empty()
                     : assigneeAndAdmins(NotificationTopic.TICKET_ESCALATED, assigned);
             case SLA_BREACHED -> assigneeAndAdmins(NotificationTopic.SLA_BREACHED, assigned);
-            case FEEDBACK_GIVEN -> Heard.by(NotificationTopic.FEEDBACK_GIVEN, ADMINS);
+            case FEEDBACK_GIVEN -> Heard.by(NotificationTopic.FEEDBACK_GIVEN, ADMINS, WEBHOOKS);
             case TICKET_ASSIGNED, TICKET_UPDATED, TICKET_DEESCALATED, TICKET_DELETED, TICKET_RESTORED -> Optional
                     .empty();
                 // Admin actions are journalled too, but they are not ticket events.
@@ -106,6 +109,7 @@ public final class NotificationRules {
                     API_TOKEN_REVOKED -> Optional.empty();
                 // Articles and call-backs are not ticket events either; a call request's notice is callRequested's.
             case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
+            case WEBHOOK_CREATED, WEBHOOK_UPDATED, WEBHOOK_DELETED -> Optional.empty();
         };
     }
 
@@ -113,14 +117,15 @@ public final class NotificationRules {
     private static Optional<Heard> messagePosted(MessagePosted posted, boolean assigned) {
         return switch (posted.kind()) {
             case PUBLIC -> posted.by().isStaff()
-                    ? Heard.by(NotificationTopic.STAFF_REPLIED, REQUESTER)
-                    : Heard.by(NotificationTopic.CUSTOMER_REPLIED, assigned ? ASSIGNEE : ALL_AGENTS);
+                    ? Heard.by(NotificationTopic.STAFF_REPLIED, REQUESTER, WEBHOOKS)
+                    : Heard.by(NotificationTopic.CUSTOMER_REPLIED, assigned ? ASSIGNEE : ALL_AGENTS, WEBHOOKS);
+                // Never WEBHOOKS: a webhook's receiver is outside the desk, and a note is for staff only.
             case INTERNAL -> assigned ? Heard.by(NotificationTopic.INTERNAL_NOTE_ADDED, ASSIGNEE) : Optional.empty();
             case SYSTEM -> Optional.empty();
         };
     }
 
     private static Optional<Heard> assigneeAndAdmins(NotificationTopic topic, boolean assigned) {
-        return assigned ? Heard.by(topic, ASSIGNEE, ADMINS) : Heard.by(topic, ADMINS);
+        return assigned ? Heard.by(topic, ASSIGNEE, ADMINS, WEBHOOKS) : Heard.by(topic, ADMINS, WEBHOOKS);
     }
 }

@@ -116,7 +116,7 @@ class CallUseCasesTest extends UseCaseTest {
                 .filter(i -> i.topic() == NotificationTopic.CALL_REQUESTED)
                 .findFirst()
                 .orElseThrow();
-        assertThat(intent.audiences()).containsExactly(Audience.ALL_AGENTS);
+        assertThat(intent.audiences()).containsExactlyInAnyOrder(Audience.ALL_AGENTS, Audience.WEBHOOKS);
         assertThat(intent.call()).contains(call.id());
         assertThat(intent.ticket()).contains(ticket.id());
     }

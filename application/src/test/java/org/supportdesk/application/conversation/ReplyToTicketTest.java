@@ -52,7 +52,8 @@ class ReplyToTicketTest extends UseCaseTest {
                         NotificationTopic.TICKET_CREATED,
                         NotificationTopic.STAFF_REPLIED,
                         NotificationTopic.STATUS_CHANGED);
-        assertThat(core.outbox.intents().get(1).audiences()).containsExactly(Audience.REQUESTER);
+        assertThat(core.outbox.intents().get(1).audiences())
+                .containsExactlyInAnyOrder(Audience.REQUESTER, Audience.WEBHOOKS);
     }
 
     @Test
@@ -78,7 +79,8 @@ class ReplyToTicketTest extends UseCaseTest {
         assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.CUSTOMER_REPLIED)
                 .singleElement()
-                .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ALL_AGENTS));
+                .satisfies(i ->
+                        assertThat(i.audiences()).containsExactlyInAnyOrder(Audience.ALL_AGENTS, Audience.WEBHOOKS));
     }
 
     @Test

@@ -96,7 +96,8 @@ class SlaUseCasesTest extends UseCaseTest {
         assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.SLA_BREACHED)
                 .singleElement()
-                .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ADMINS));
+                .satisfies(
+                        i -> assertThat(i.audiences()).containsExactlyInAnyOrder(Audience.ADMINS, Audience.WEBHOOKS));
         assertThat(topics()).doesNotContain(NotificationTopic.TICKET_ESCALATED);
         assertThat(conversationOf(ticket))
                 .filteredOn(m -> m.body().value().contains("breached"))

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.supportdesk.application.Ports;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.application.ids.AesGcmSecretBox;
 import org.supportdesk.application.ids.SecureRandomSecrets;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.IdGenerator;
@@ -46,6 +47,13 @@ public final class InMemorySupportdesk {
     public final InMemoryAttachments attachments = new InMemoryAttachments(binding);
     public final InMemoryAttachmentStore attachmentFiles = new InMemoryAttachmentStore(binding);
     public final FakeContentSniffer contentSniffer = new FakeContentSniffer();
+    public final InMemoryDeliveries deliveries = new InMemoryDeliveries(binding, outbox);
+    public final InMemoryWebhooks webhooks = new InMemoryWebhooks(binding);
+    public final RecordingWebhookTransport webhookTransport = new RecordingWebhookTransport();
+    public final ListedTargetGuard targetGuard = new ListedTargetGuard();
+    /** Sealing under a fixed test key, as the server seals under its configured one. */
+    public final AesGcmSecretBox secretBox = AesGcmSecretBox.derivedFrom("in-memory supportdesk test key");
+
     public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(
             binding,
             List.of(
@@ -61,7 +69,9 @@ public final class InMemorySupportdesk {
                     apiTokens,
                     attachments,
                     knowledgeBase,
-                    callRequests));
+                    callRequests,
+                    deliveries,
+                    webhooks));
     public final Ports ports;
     public final UseCases useCases;
 
@@ -96,7 +106,12 @@ public final class InMemorySupportdesk {
                 attachmentFiles,
                 contentSniffer,
                 knowledgeBase,
-                callRequests);
+                callRequests,
+                deliveries,
+                webhooks,
+                webhookTransport,
+                targetGuard,
+                secretBox);
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 
@@ -110,6 +125,10 @@ public final class InMemorySupportdesk {
 
     public UseCases.Admin admin() {
         return useCases.admin();
+    }
+
+    public UseCases.Channels channels() {
+        return useCases.channels();
     }
 
     /**

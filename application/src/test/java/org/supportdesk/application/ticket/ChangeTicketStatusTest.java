@@ -56,7 +56,7 @@ class ChangeTicketStatusTest extends UseCaseTest {
                 .contains("patched");
         assertThat(core.outbox.intents().get(core.outbox.intents().size() - 1)).satisfies(i -> {
             assertThat(i.topic()).isEqualTo(NotificationTopic.STATUS_CHANGED);
-            assertThat(i.audiences()).containsExactly(Audience.REQUESTER);
+            assertThat(i.audiences()).containsExactlyInAnyOrder(Audience.REQUESTER, Audience.WEBHOOKS);
         });
     }
 

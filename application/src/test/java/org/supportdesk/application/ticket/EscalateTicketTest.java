@@ -34,7 +34,8 @@ class EscalateTicketTest extends UseCaseTest {
         assertThat(core.outbox.intents())
                 .filteredOn(i -> i.topic() == NotificationTopic.TICKET_ESCALATED)
                 .singleElement()
-                .satisfies(i -> assertThat(i.audiences()).containsExactly(Audience.ADMINS));
+                .satisfies(
+                        i -> assertThat(i.audiences()).containsExactlyInAnyOrder(Audience.ADMINS, Audience.WEBHOOKS));
     }
 
     @Test

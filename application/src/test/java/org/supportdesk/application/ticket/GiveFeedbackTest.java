@@ -69,7 +69,7 @@ class GiveFeedbackTest extends UseCaseTest {
                 .singleElement()
                 .satisfies(intent -> {
                     assertThat(intent.topic()).isEqualTo(NotificationTopic.FEEDBACK_GIVEN);
-                    assertThat(intent.audiences()).containsExactly(Audience.ADMINS);
+                    assertThat(intent.audiences()).containsExactlyInAnyOrder(Audience.ADMINS, Audience.WEBHOOKS);
                     assertThat(intent.ticket()).contains(ticket.id());
                     assertThat(intent.dedupKey()).isEqualTo(entry.id().toString());
                 });

@@ -123,7 +123,11 @@ class AccessMatrixTest {
          * An in-app notification: the caller's own (own), customer B's (B's), one of globex's, or none. Only its
          * recipient finds it.
          */
-        NOTIFICATION;
+        NOTIFICATION,
+        /** A webhook subscription. */
+        WEBHOOK,
+        /** An outbox delivery. */
+        DELIVERY;
 
         List<Target> targets() {
             return switch (this) {
@@ -400,7 +404,20 @@ class AccessMatrixTest {
             route("POST /api/v1/portal/notifications/{id}/read", CUSTOMER, 200).on(Subject.NOTIFICATION, Prepare.FRESH),
             route("GET /api/v1/notifications", STAFF, 200),
             route("POST /api/v1/notifications/read-all", STAFF, 200),
-            route("POST /api/v1/notifications/{id}/read", STAFF, 200).on(Subject.NOTIFICATION, Prepare.FRESH));
+            route("POST /api/v1/notifications/{id}/read", STAFF, 200).on(Subject.NOTIFICATION, Prepare.FRESH),
+            // webhooks and the outbox
+            route("POST /api/v1/webhooks", ADMIN, 201)
+                    .body((world, who) -> "{\"url\":\"http://127.0.0.1:9/matrix-" + world.next()
+                            + "\",\"events\":[\"ticket_created\"],\"description\":\"matrix\"}"),
+            route("GET /api/v1/webhooks", ADMIN, 200),
+            route("GET /api/v1/webhooks/{id}", ADMIN, 200).on(Subject.WEBHOOK, Prepare.FRESH),
+            route("PATCH /api/v1/webhooks/{id}", ADMIN, 200)
+                    .on(Subject.WEBHOOK, Prepare.FRESH)
+                    .body("{\"description\":\"renamed\"}"),
+            route("DELETE /api/v1/webhooks/{id}", ADMIN, 204).on(Subject.WEBHOOK, Prepare.FRESH),
+            route("GET /api/v1/webhooks/{id}/deliveries", ADMIN, 200).on(Subject.WEBHOOK, Prepare.FRESH),
+            route("GET /api/v1/outbox", ADMIN, 200),
+            route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -494,6 +511,8 @@ class AccessMatrixTest {
                     .toString();
             case CALL -> (route.prepare() == Prepare.SHARED ? world.sharedCall(tenant) : world.callFor(tenant))
                     .toString();
+            case WEBHOOK -> world.webhook(tenant).toString();
+            case DELIVERY -> world.delivery(tenant).toString();
             case NOTIFICATION, NONE -> throw new IllegalStateException(route.key() + " has no {id} of its kind");
         };
     }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,13 +39,16 @@ import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.kb.CreateArticle;
+import org.supportdesk.application.notify.WebhookChannel;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.application.webhook.CreateWebhook;
 import org.supportdesk.bootstrap.Config;
+import org.supportdesk.bootstrap.NotifySettings;
 import org.supportdesk.bootstrap.Password4jHashing;
 import org.supportdesk.bootstrap.Supportdesk;
 import org.supportdesk.domain.call.CallId;
@@ -53,6 +57,7 @@ import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.notify.Delivery;
 import org.supportdesk.domain.port.Notification;
 import org.supportdesk.domain.port.NotificationId;
 import org.supportdesk.domain.port.NotificationIntent;
@@ -175,7 +180,10 @@ final class MatrixWorld implements AutoCloseable {
                             // The matrix sends over a thousand requests from one address, most without a valid
                             // sign-in; it checks who may do what, so the per-address rate limit must not answer first.
                             Config.RATE_LIMIT_PER_ADDRESS,
-                            "1000000"),
+                            "1000000",
+                            // Webhook cells subscribe a loopback URL nothing listens on.
+                            NotifySettings.ALLOW_PRIVATE_TARGETS,
+                            "true"),
                     Optional.empty());
             desk = Supportdesk.start(config);
         } catch (RuntimeException e) {
@@ -503,6 +511,37 @@ final class MatrixWorld implements AutoCloseable {
                         Optional.empty(),
                         Optional.empty()))
                 .id();
+    }
+
+    /** A new webhook subscription of {@code tenant} (to a loopback port nothing listens on). */
+    UUID webhook(TenantId tenant) {
+        return useCases.channels()
+                .createWebhook()
+                .handle(new CreateWebhook.Command(
+                        staffOf(tenant), "http://127.0.0.1:9/matrix-" + next(), List.of("*"), "matrix"))
+                .webhook()
+                .id();
+    }
+
+    /** A new outbox delivery of {@code tenant}, to a subscription of its own. */
+    UUID delivery(TenantId tenant) {
+        String webhook = webhook(tenant).toString();
+        UUID id = UUID.randomUUID();
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.deliveries()
+                    .add(Delivery.owed(
+                            id,
+                            tenant,
+                            UUID.randomUUID(),
+                            WebhookChannel.NAME,
+                            webhook,
+                            "ticket_created",
+                            "msg_matrix_" + id,
+                            "{}",
+                            Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            return null;
+        });
+        return id;
     }
 
     /** A new integration token of {@code tenant}, to be revoked by one cell. */

@@ -30,7 +30,10 @@ public enum JournalAction {
     ARTICLE_UPDATED,
     ARTICLE_DELETED,
     CALL_REQUESTED,
-    CALL_UPDATED;
+    CALL_UPDATED,
+    WEBHOOK_CREATED,
+    WEBHOOK_UPDATED,
+    WEBHOOK_DELETED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,5 +8,6 @@ public enum TargetKind {
     TENANT,
     API_TOKEN,
     ARTICLE,
-    CALL
+    CALL,
+    WEBHOOK
 }

@@ -24,6 +24,7 @@ import org.supportdesk.adapter.http.desk.NotificationEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
+import org.supportdesk.adapter.http.notify.WebhookEndpoints;
 import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
 import org.supportdesk.adapter.http.portal.PortalCallEndpoints;
 import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
@@ -78,7 +79,8 @@ public final class HttpApi {
                         new CallEndpoints(useCases.desk(), requests),
                         new PortalCallEndpoints(useCases.portal(), requests, creation),
                         new PortalNotificationEndpoints(useCases.portal()),
-                        new NotificationEndpoints(useCases.desk())),
+                        new NotificationEndpoints(useCases.desk()),
+                        new WebhookEndpoints(useCases.channels(), requests, creation)),
                 routeAdded);
     }
 }
