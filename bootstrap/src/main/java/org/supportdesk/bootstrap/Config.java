@@ -274,7 +274,8 @@ public record Config(
     public SecretBox secretBox() {
         return AesGcmSecretBox.derivedFrom(notifications
                 .secretsKey()
-                .orElseGet(() -> KeptSecret.loadOrCreate(dataDir.resolve(NotifySettings.KEY_FILE_NAME))));
+                .orElseGet(() -> KeptSecret.loadOrCreate(
+                        dataDir.resolve(NotifySettings.KEY_FILE_NAME), NotifySettings.SECRETS_KEY)));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */
@@ -314,7 +315,8 @@ public record Config(
 
     /** The token settings: the configured secret, or the one kept under the data directory (made on first use). */
     public JwtSettings jwtSettings() {
-        String secret = jwtSecret.orElseGet(() -> KeptSecret.loadOrCreate(dataDir.resolve(KeptSecret.FILE_NAME)));
+        String secret =
+                jwtSecret.orElseGet(() -> KeptSecret.loadOrCreate(dataDir.resolve(KeptSecret.FILE_NAME), JWT_SECRET));
         return JwtSettings.of(secret, jwtIssuer, jwtAudience, jwksUrl);
     }
 

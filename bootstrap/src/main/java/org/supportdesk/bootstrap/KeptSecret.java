@@ -12,9 +12,9 @@ import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.persistence.PrivateFiles;
 
 /**
- * The JWT secret a server generates when none is configured: random, written once under the data directory readable
- * by its owner only (0600) and never half-written ({@link PrivateFiles}), and read again on every later start so
- * tokens survive restarts.
+ * A secret a server generates when none is configured (the JWT secret, the key webhook secrets are sealed under):
+ * random, written once under the data directory readable by its owner only (0600) and never half-written
+ * ({@link PrivateFiles}), and read again on every later start so that what it signed or sealed survives restarts.
  */
 final class KeptSecret {
     static final String FILE_NAME = "jwt-secret";
@@ -23,28 +23,29 @@ final class KeptSecret {
 
     private KeptSecret() {}
 
-    static String loadOrCreate(Path file) {
+    /** The secret kept in {@code file}, made first if there is none; {@code setting} is what would configure it. */
+    static String loadOrCreate(Path file, String setting) {
         try {
             if (!Files.exists(file)) {
-                create(file);
+                create(file, setting);
             }
             String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (secret.getBytes(StandardCharsets.UTF_8).length < JwtSettings.MIN_SECRET_BYTES) {
-                throw new Config.InvalidConfig("the kept JWT secret in " + file + " is shorter than "
+                throw new Config.InvalidConfig("the secret kept in " + file + " is shorter than "
                         + JwtSettings.MIN_SECRET_BYTES + " bytes; delete the file to have a new one generated");
             }
             return secret;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot keep the JWT secret in " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot keep a secret in " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static void create(Path file, String setting) throws IOException {
         byte[] random = new byte[RANDOM_BYTES];
         new SecureRandom().nextBytes(random);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         if (PrivateFiles.createIfAbsent(file, secret + "\n")) {
-            LOG.info("No SUPPORTDESK_JWT_SECRET set: generated one and kept it in {}", file.toAbsolutePath());
+            LOG.info("No {} set: generated one and kept it in {}", setting, file.toAbsolutePath());
         }
     }
 }
