@@ -34,6 +34,11 @@ public final class JdbiPeople implements People {
     }
 
     @Override
+    public void lockActiveAdmins(TenantId tenant) {
+        dao(tenant).lockActiveAdmins(tenant.value());
+    }
+
+    @Override
     public Optional<Person> personByEmail(TenantId tenant, Email email) {
         return dao(tenant).personByEmail(tenant.value(), email.value()).map(PersonRow::toDomain);
     }

@@ -13,6 +13,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PersonRow.class)
 @RegisterConstructorMapper(OrganizationRow.class)
 interface PeopleDao {
+    /** Row-locks the tenant's active admins, in id order so that two lockers never deadlock; answers how many. */
+    @SqlQuery(
+            """
+            SELECT count(*) FROM (SELECT 1 FROM users
+                                   WHERE tenant_id = :tenant AND role = 'admin' AND active
+                                   ORDER BY id FOR UPDATE) held
+            """)
+    int lockActiveAdmins(UUID tenant);
+
     String SELECT_PERSON = "SELECT tenant_id, id, email, name, role, organization_id, active FROM users";
 
     @SqlQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND id = :id")

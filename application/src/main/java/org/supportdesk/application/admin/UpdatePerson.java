@@ -10,6 +10,7 @@ import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.problem.Conflict;
+import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.NotFound;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Person;
@@ -20,7 +21,8 @@ import org.supportdesk.domain.tenant.UserId;
 /**
  * An admin renames a person, changes a staff member's role or (de)activates someone (§2, §17). A deactivated person
  * cannot sign in nor be assigned; their history stays. A role change stays within the list the person is on, and an
- * admin cannot demote or deactivate themselves, so a tenant never locks out its last admin by accident.
+ * admin cannot demote or deactivate themselves, and changes that take admin rights away run one at a time, so a tenant
+ * never loses its last admin, even to two admins demoting each other at the same instant.
  */
 public final class UpdatePerson {
     public record Command(
@@ -51,6 +53,16 @@ public final class UpdatePerson {
     public Person handle(Command command) {
         StaffActor admin = command.actor();
         return work.asAdmin(admin, "change people", () -> {
+            if (takesAdminRightsAway(command)) {
+                // Two admins demoting each other at once must not leave the tenant without one: such changes run
+                // one after the other, and the second finds its actor no longer an admin.
+                people.lockActiveAdmins(admin.tenant());
+                if (people.person(admin.tenant(), admin.id())
+                        .filter(p -> p.role() == Role.ADMIN && p.active())
+                        .isEmpty()) {
+                    throw new Forbidden("only admins change people");
+                }
+            }
             Person before = people.person(admin.tenant(), command.person())
                     .filter(p -> command.audience().includes(p.role()))
                     .orElseThrow(() -> new NotFound("Person not found"));
@@ -100,5 +112,12 @@ public final class UpdatePerson {
                     changes);
             return after;
         });
+    }
+
+    /** Whether the command may demote or deactivate an admin (it names a role other than admin, or deactivates). */
+    private static boolean takesAdminRightsAway(Command command) {
+        return command.audience() == PeopleList.STAFF
+                && (command.role().filter(role -> role != Role.ADMIN).isPresent()
+                        || command.active().filter(active -> !active).isPresent());
     }
 }

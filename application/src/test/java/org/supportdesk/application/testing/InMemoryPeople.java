@@ -28,6 +28,12 @@ public final class InMemoryPeople implements People, Snapshotting {
         this.binding = binding;
     }
 
+    /** Nothing to hold: in-memory transactions already run one at a time. */
+    @Override
+    public void lockActiveAdmins(TenantId tenant) {
+        binding.require(tenant);
+    }
+
     @Override
     public synchronized Optional<Person> person(TenantId tenant, UserId id) {
         binding.require(tenant);

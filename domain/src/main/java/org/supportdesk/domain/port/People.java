@@ -15,6 +15,12 @@ public interface People {
     /** The person with that id in {@code tenant}, active or not; empty for another tenant's person. */
     Optional<Person> person(TenantId tenant, UserId id);
 
+    /**
+     * Holds the active admins of {@code tenant} against other writers until the surrounding transaction ends, so that
+     * changes that take someone's admin rights away run one after the other and each sees who is still an admin.
+     */
+    void lockActiveAdmins(TenantId tenant);
+
     /** The person with that address in {@code tenant}; an address is unique within a tenant. */
     Optional<Person> personByEmail(TenantId tenant, Email email);
 
