@@ -19,9 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.http.OpenApiContract;
-import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.testing.AttachmentSamples;
 import org.supportdesk.domain.digest.Digests;
 import org.supportdesk.domain.tenant.Role;
@@ -45,11 +42,10 @@ import org.supportdesk.domain.testing.HostileFileNames;
  */
 @Timeout(300)
 class AttachmentSuiteTest {
-    private static final String SECRET = "attachment-suite-secret-that-is-long-enough";
     private static final int TEN_MB = 10 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalPostgres cluster;
+    private static ApiServer server;
     private static Supportdesk desk;
     private static TestHttp http;
     private static String customer;
@@ -66,47 +62,26 @@ class AttachmentSuiteTest {
 
     @BeforeAll
     static void start() {
-        cluster = LocalPostgres.startThrowaway();
         files = dataDir.resolve("attachment-files");
-        desk = Supportdesk.start(Config.from(
-                Map.of(
-                        "SUPPORTDESK_DB_URL",
-                        cluster.jdbcUrl(),
-                        "SUPPORTDESK_DB_USER",
-                        cluster.user(),
-                        "SUPPORTDESK_DB_PASSWORD",
-                        cluster.password(),
-                        "SUPPORTDESK_HOST",
-                        "127.0.0.1",
-                        "SUPPORTDESK_PORT",
-                        "0",
-                        "SUPPORTDESK_JWT_SECRET",
-                        SECRET,
-                        "SUPPORTDESK_DATA_DIR",
-                        dataDir.toString(),
-                        Config.ATTACHMENTS_DIR,
-                        files.toString()),
-                Optional.empty()));
-        http = new TestHttp(desk.port());
+        server = ApiServer.start(dataDir, Map.of(Config.ATTACHMENTS_DIR, files.toString()));
+        desk = server.desk;
+        http = server.http;
         StaffActor boss = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
         acmeTenant = boss.tenant().toString();
-        person(boss, "carla", Role.CUSTOMER);
-        person(boss, "oscar", Role.CUSTOMER);
-        person(boss, "agnes", Role.AGENT);
+        server.person(boss, "acme", "Carla", Role.CUSTOMER);
+        server.person(boss, "acme", "Oscar", Role.CUSTOMER);
+        server.person(boss, "acme", "Agnes", Role.AGENT);
         Onboarding.tenant(desk.useCases(), "globex", "gail@globex.example", "gail-password");
-        customer = signIn("acme", "carla@acme.example", "carla-password");
-        otherCustomer = signIn("acme", "oscar@acme.example", "oscar-password");
-        agent = signIn("acme", "agnes@acme.example", "agnes-password");
-        foreignAdmin = signIn("globex", "gail@globex.example", "gail-password");
+        customer = server.signIn("acme", "carla@acme.example", "carla-password");
+        otherCustomer = server.signIn("acme", "oscar@acme.example", "oscar-password");
+        agent = server.signIn("acme", "agnes@acme.example", "agnes-password");
+        foreignAdmin = server.signIn("globex", "gail@globex.example", "gail-password");
     }
 
     @AfterAll
     static void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -371,25 +346,6 @@ class AttachmentSuiteTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
-
-    private static void person(StaffActor boss, String login, Role role) {
-        Onboarding.person(
-                desk.useCases(),
-                boss,
-                login + "@acme.example",
-                login.substring(0, 1).toUpperCase(Locale.ROOT) + login.substring(1),
-                role,
-                Optional.of(login + "-password"));
-    }
-
-    private static String signIn(String tenant, String email, String password) {
-        TestHttp.Response login = http.post(
-                null,
-                "/api/v1/auth/login",
-                "{\"tenant\":\"" + tenant + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asText();
-    }
 
     private static String fileTicket(String token) {
         TestHttp.Response filed = http.post(

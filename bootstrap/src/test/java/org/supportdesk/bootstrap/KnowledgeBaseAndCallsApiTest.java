@@ -9,16 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -31,8 +27,7 @@ import org.supportdesk.domain.tenant.StaffActor;
  */
 @Timeout(300)
 class KnowledgeBaseAndCallsApiTest {
-    private static final String SECRET = "kb-and-calls-secret-that-is-long-enough";
-    private static LocalPostgres cluster;
+    private static ApiServer server;
     private static Supportdesk desk;
     private static TestHttp http;
     private static String customer;
@@ -48,62 +43,30 @@ class KnowledgeBaseAndCallsApiTest {
 
     @BeforeAll
     static void start() {
-        cluster = LocalPostgres.startThrowaway();
-        desk = Supportdesk.start(Config.from(
-                Map.of(
-                        "SUPPORTDESK_DB_URL", cluster.jdbcUrl(),
-                        "SUPPORTDESK_DB_USER", cluster.user(),
-                        "SUPPORTDESK_DB_PASSWORD", cluster.password(),
-                        "SUPPORTDESK_HOST", "127.0.0.1",
-                        "SUPPORTDESK_PORT", "0",
-                        "SUPPORTDESK_JWT_SECRET", SECRET,
-                        "SUPPORTDESK_DATA_DIR", dataDir.toString()),
-                Optional.empty()));
-        http = new TestHttp(desk.port());
+        server = ApiServer.start(dataDir);
+        desk = server.desk;
+        http = server.http;
         StaffActor boss = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
-        person(boss, "acme", "Carla", Role.CUSTOMER);
-        person(boss, "acme", "Oscar", Role.CUSTOMER);
-        agnes = person(boss, "acme", "Agnes", Role.AGENT);
+        server.person(boss, "acme", "Carla", Role.CUSTOMER);
+        server.person(boss, "acme", "Oscar", Role.CUSTOMER);
+        agnes = server.person(boss, "acme", "Agnes", Role.AGENT);
         StaffActor globexBoss =
                 Onboarding.tenant(desk.useCases(), "globex", "boss@globex.example", "globex-boss-password");
-        person(globexBoss, "globex", "Gina", Role.CUSTOMER);
-        person(globexBoss, "globex", "Gus", Role.AGENT);
-        customer = signIn("acme", "carla@acme.example", "carla-password");
-        otherCustomer = signIn("acme", "oscar@acme.example", "oscar-password");
-        agent = signIn("acme", "agnes@acme.example", "agnes-password");
-        admin = signIn("acme", "boss@acme.example", "boss-password");
-        globexCustomer = signIn("globex", "gina@globex.example", "gina-password");
-        globexAgent = signIn("globex", "gus@globex.example", "gus-password");
+        server.person(globexBoss, "globex", "Gina", Role.CUSTOMER);
+        server.person(globexBoss, "globex", "Gus", Role.AGENT);
+        customer = server.signIn("acme", "carla@acme.example", "carla-password");
+        otherCustomer = server.signIn("acme", "oscar@acme.example", "oscar-password");
+        agent = server.signIn("acme", "agnes@acme.example", "agnes-password");
+        admin = server.signIn("acme", "boss@acme.example", "boss-password");
+        globexCustomer = server.signIn("globex", "gina@globex.example", "gina-password");
+        globexAgent = server.signIn("globex", "gus@globex.example", "gus-password");
     }
 
     @AfterAll
     static void stop() {
-        if (desk != null) {
-            desk.close();
+        if (server != null) {
+            server.close();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private static Person person(StaffActor admin, String tenant, String name, Role role) {
-        String login = name.toLowerCase(Locale.ROOT);
-        return Onboarding.person(
-                desk.useCases(),
-                admin,
-                login + "@" + tenant + ".example",
-                name,
-                role,
-                Optional.of(login + "-password"));
-    }
-
-    private static String signIn(String tenant, String email, String password) {
-        TestHttp.Response login = http.post(
-                null,
-                "/api/v1/auth/login",
-                "{\"tenant\":\"" + tenant + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asText();
     }
 
     private static String article(String token, String title, String body, String status) {

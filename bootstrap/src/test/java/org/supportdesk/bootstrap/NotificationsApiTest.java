@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -34,9 +31,8 @@ import org.supportdesk.domain.tenant.StaffActor;
  */
 @Timeout(300)
 class NotificationsApiTest {
-    private static final String SECRET = "notifications-api-secret-that-is-long-enough";
     private static final AtomicInteger CUSTOMERS = new AtomicInteger();
-    private static LocalPostgres cluster;
+    private static ApiServer server;
     private static Supportdesk desk;
     private static TestHttp http;
     private static StaffActor boss;
@@ -51,65 +47,33 @@ class NotificationsApiTest {
 
     @BeforeAll
     static void start() {
-        cluster = LocalPostgres.startThrowaway();
-        desk = Supportdesk.start(Config.from(
-                Map.of(
-                        "SUPPORTDESK_DB_URL", cluster.jdbcUrl(),
-                        "SUPPORTDESK_DB_USER", cluster.user(),
-                        "SUPPORTDESK_DB_PASSWORD", cluster.password(),
-                        "SUPPORTDESK_HOST", "127.0.0.1",
-                        "SUPPORTDESK_PORT", "0",
-                        "SUPPORTDESK_JWT_SECRET", SECRET,
-                        "SUPPORTDESK_DATA_DIR", dataDir.toString()),
-                Optional.empty()));
-        http = new TestHttp(desk.port());
+        server = ApiServer.start(dataDir);
+        desk = server.desk;
+        http = server.http;
         boss = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
-        person(boss, "acme", "Agnes", Role.AGENT);
-        bertPerson = person(boss, "acme", "Bert", Role.AGENT);
+        server.person(boss, "acme", "Agnes", Role.AGENT);
+        bertPerson = server.person(boss, "acme", "Bert", Role.AGENT);
         StaffActor globexBoss =
                 Onboarding.tenant(desk.useCases(), "globex", "boss@globex.example", "globex-boss-password");
-        person(globexBoss, "globex", "Gina", Role.CUSTOMER);
-        agnes = signIn("acme", "agnes@acme.example", "agnes-password");
-        bert = signIn("acme", "bert@acme.example", "bert-password");
-        admin = signIn("acme", "boss@acme.example", "boss-password");
-        globexCustomer = signIn("globex", "gina@globex.example", "gina-password");
+        server.person(globexBoss, "globex", "Gina", Role.CUSTOMER);
+        agnes = server.signIn("acme", "agnes@acme.example", "agnes-password");
+        bert = server.signIn("acme", "bert@acme.example", "bert-password");
+        admin = server.signIn("acme", "boss@acme.example", "boss-password");
+        globexCustomer = server.signIn("globex", "gina@globex.example", "gina-password");
     }
 
     @AfterAll
     static void stop() {
-        if (desk != null) {
-            desk.close();
+        if (server != null) {
+            server.close();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private static Person person(StaffActor admin, String tenant, String name, Role role) {
-        String login = name.toLowerCase(Locale.ROOT);
-        return Onboarding.person(
-                desk.useCases(),
-                admin,
-                login + "@" + tenant + ".example",
-                name,
-                role,
-                Optional.of(login + "-password"));
-    }
-
-    private static String signIn(String tenant, String email, String password) {
-        TestHttp.Response login = http.post(
-                null,
-                "/api/v1/auth/login",
-                "{\"tenant\":\"" + tenant + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asText();
     }
 
     /** A new customer of acme, signed in, whose notification list starts empty. */
     private static String newCustomer() {
         String name = "Customer" + CUSTOMERS.incrementAndGet();
-        person(boss, "acme", name, Role.CUSTOMER);
-        return signIn(
+        server.person(boss, "acme", name, Role.CUSTOMER);
+        return server.signIn(
                 "acme", name.toLowerCase(Locale.ROOT) + "@acme.example", name.toLowerCase(Locale.ROOT) + "-password");
     }
 

@@ -1,0 +1,90 @@
+package org.supportdesk.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.domain.tenant.Person;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.StaffActor;
+
+/**
+ * The whole server on a throwaway PostgreSQL cluster of its own, for an API test class: started in its
+ * {@code @BeforeAll}, closed in its {@code @AfterAll}, with the people it needs made through the use cases and signed
+ * in through the real login.
+ */
+final class ApiServer implements AutoCloseable {
+    private static final String SECRET = "api-test-server-secret-that-is-long-enough";
+
+    final Path dataDir;
+    final Supportdesk desk;
+    final TestHttp http;
+    private final LocalPostgres cluster;
+
+    private ApiServer(LocalPostgres cluster, Path dataDir, Supportdesk desk) {
+        this.cluster = cluster;
+        this.dataDir = dataDir;
+        this.desk = desk;
+        this.http = new TestHttp(desk.port());
+    }
+
+    /** A server with the standard test settings under {@code dataDir}. */
+    static ApiServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** A server with the standard test settings under {@code dataDir}, and {@code settings} on top. */
+    static ApiServer start(Path dataDir, Map<String, String> settings) {
+        LocalPostgres cluster = LocalPostgres.startThrowaway();
+        try {
+            Map<String, String> values = new HashMap<>(Map.of(
+                    Config.DB_URL, cluster.jdbcUrl(),
+                    Config.DB_USER, cluster.user(),
+                    Config.DB_PASSWORD, cluster.password(),
+                    Config.HOST, "127.0.0.1",
+                    Config.PORT, "0",
+                    Config.JWT_SECRET, SECRET,
+                    Config.DATA_DIR, dataDir.toString()));
+            values.putAll(settings);
+            return new ApiServer(cluster, dataDir, Supportdesk.start(Config.from(values, Optional.empty())));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A person of {@code tenant} named {@code name}, whose address is the lower-cased name at {@code <tenant>.example}
+     * and whose password is that login followed by {@code -password}.
+     */
+    Person person(StaffActor admin, String tenant, String name, Role role) {
+        String login = name.toLowerCase(Locale.ROOT);
+        return Onboarding.person(
+                desk.useCases(),
+                admin,
+                login + "@" + tenant + ".example",
+                name,
+                role,
+                Optional.of(login + "-password"));
+    }
+
+    /** The bearer token of a successful sign-in. */
+    String signIn(String tenant, String email, String password) {
+        TestHttp.Response login = http.post(
+                null,
+                "/api/v1/auth/login",
+                "{\"tenant\":\"" + tenant + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return login.json().get("token").asText();
+    }
+
+    @Override
+    public void close() {
+        desk.close();
+        cluster.close();
+    }
+}
