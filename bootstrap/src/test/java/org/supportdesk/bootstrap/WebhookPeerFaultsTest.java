@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 
@@ -35,8 +33,7 @@ import org.supportdesk.domain.tenant.StaffActor;
 @Timeout(600)
 class WebhookPeerFaultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "webhook-peer-faults-secret-that-is-long-enough";
-    private static LocalPostgres cluster;
+    private static ApiServer server;
     private static Supportdesk desk;
     private static TestHttp http;
     private static String admin;
@@ -47,38 +44,28 @@ class WebhookPeerFaultsTest {
 
     @BeforeAll
     static void start() {
-        cluster = LocalPostgres.startThrowaway();
-        Map<String, String> env = new HashMap<>();
-        env.put(Config.DB_URL, cluster.jdbcUrl());
-        env.put(Config.DB_USER, cluster.user());
-        env.put(Config.DB_PASSWORD, cluster.password());
-        env.put(Config.HOST, "127.0.0.1");
-        env.put(Config.PORT, "0");
-        env.put(Config.JWT_SECRET, SECRET);
-        env.put(Config.DATA_DIR, dataDir.toString());
-        env.put(NotifySettings.SECRETS_KEY, "a-secrets-key-for-the-peer-faults-test");
-        env.put(NotifySettings.ALLOW_PRIVATE_TARGETS, "true");
-        env.put(NotifySettings.WEBHOOK_TIMEOUT, "2");
-        env.put(NotifySettings.POLL_MILLIS, "100");
-        env.put(NotifySettings.MAX_ATTEMPTS, "100");
-        env.put(NotifySettings.BACKOFF_MILLIS, "200");
-        env.put(NotifySettings.MAX_BACKOFF_SECONDS, "5");
-        desk = Supportdesk.start(Config.from(env, Optional.empty()));
-        http = new TestHttp(desk.port());
+        server = ApiServer.start(
+                dataDir,
+                Map.of(
+                        NotifySettings.SECRETS_KEY, "a-secrets-key-for-the-peer-faults-test",
+                        NotifySettings.ALLOW_PRIVATE_TARGETS, "true",
+                        NotifySettings.WEBHOOK_TIMEOUT, "2",
+                        NotifySettings.POLL_MILLIS, "100",
+                        NotifySettings.MAX_ATTEMPTS, "100",
+                        NotifySettings.BACKOFF_MILLIS, "200",
+                        NotifySettings.MAX_BACKOFF_SECONDS, "5"));
+        desk = server.desk;
+        http = server.http;
         StaffActor boss = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
-        Onboarding.person(
-                desk.useCases(), boss, "carla@acme.example", "Carla", Role.CUSTOMER, Optional.of("carla-password"));
-        admin = signIn("boss@acme.example", "boss-password");
-        customer = signIn("carla@acme.example", "carla-password");
+        server.person(boss, "acme", "Carla", Role.CUSTOMER);
+        admin = server.signIn("acme", "boss@acme.example", "boss-password");
+        customer = server.signIn("acme", "carla@acme.example", "carla-password");
     }
 
     @AfterAll
     static void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -212,15 +199,6 @@ class WebhookPeerFaultsTest {
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    private static String signIn(String email, String password) {
-        TestHttp.Response login = http.post(
-                null,
-                "/api/v1/auth/login",
-                "{\"tenant\":\"acme\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return login.json().get("token").asText();
     }
 
     private static JsonNode subscribe(String url) {
