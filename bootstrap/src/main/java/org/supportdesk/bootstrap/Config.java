@@ -2,6 +2,8 @@ package org.supportdesk.bootstrap;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,8 @@ public record Config(
         List<String> trustedProxies,
         RateLimits.Policy rateLimits,
         Optional<Path> attachmentsDir,
-        NotifySettings notifications) {
+        NotifySettings notifications,
+        ChannelSettings channels) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
@@ -109,7 +112,16 @@ public record Config(
             NotifySettings.MAX_ATTEMPTS,
             NotifySettings.BACKOFF_MILLIS,
             NotifySettings.MAX_BACKOFF_SECONDS,
-            NotifySettings.RETENTION_DAYS);
+            NotifySettings.RETENTION_DAYS,
+            ChannelSettings.PUBLIC_URL,
+            ChannelSettings.SMTP_HOST,
+            ChannelSettings.SMTP_PORT,
+            ChannelSettings.SMTP_USER,
+            ChannelSettings.SMTP_PASSWORD,
+            ChannelSettings.SMTP_SECURITY,
+            ChannelSettings.MAIL_FROM,
+            ChannelSettings.TELEGRAM_API_URL,
+            ChannelSettings.IMAP_POLL_SECONDS);
 
     public static final int DEFAULT_PORT = 8080;
     /** Local only until told otherwise: a server reachable from the network is a choice, not an accident. */
@@ -146,6 +158,7 @@ public record Config(
         }
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(channels, "channels");
     }
 
     /**
@@ -216,7 +229,53 @@ public record Config(
                         integer(values, RATE_LIMIT_PER_ADDRESS, (int) STANDARD_RATES.perAddress(), 1, 1_000_000),
                         STANDARD_RATES.window()),
                 nonBlank(values, ATTACHMENTS_DIR).map(Path::of),
-                notifications(values));
+                notifications(values),
+                channels(values));
+    }
+
+    private static ChannelSettings channels(Map<String, String> values) {
+        Optional<ChannelSettings.Smtp> smtp = nonBlank(values, ChannelSettings.SMTP_HOST)
+                .map(host -> {
+                    String rawSecurity =
+                            nonBlank(values, ChannelSettings.SMTP_SECURITY).orElse("starttls");
+                    ChannelSettings.Security security = ChannelSettings.Security.parse(rawSecurity)
+                            .orElseThrow(() -> new InvalidConfig(ChannelSettings.SMTP_SECURITY
+                                    + " must be none, starttls or tls, got '" + rawSecurity + "'"));
+                    return new ChannelSettings.Smtp(
+                            host,
+                            integer(values, ChannelSettings.SMTP_PORT, security.defaultPort(), 1, 65_535),
+                            nonBlank(values, ChannelSettings.SMTP_USER),
+                            nonBlank(values, ChannelSettings.SMTP_PASSWORD),
+                            security);
+                });
+        Optional<String> mailFrom = nonBlank(values, ChannelSettings.MAIL_FROM);
+        if (smtp.isPresent() && mailFrom.isEmpty()) {
+            throw new InvalidConfig(
+                    ChannelSettings.MAIL_FROM + " is required when " + ChannelSettings.SMTP_HOST + " is set");
+        }
+        mailFrom.filter(from -> !from.matches("[^@\\s<>\"]+@[A-Za-z0-9.-]+")).ifPresent(from -> {
+            throw new InvalidConfig(ChannelSettings.MAIL_FROM + " must be a mail address, got '" + from + "'");
+        });
+        return new ChannelSettings(
+                nonBlank(values, ChannelSettings.PUBLIC_URL).map(url -> httpUrl(ChannelSettings.PUBLIC_URL, url)),
+                smtp,
+                mailFrom,
+                nonBlank(values, ChannelSettings.TELEGRAM_API_URL)
+                        .map(url -> httpUrl(ChannelSettings.TELEGRAM_API_URL, url))
+                        .orElse(ChannelSettings.DEFAULT_TELEGRAM_API_URL),
+                Duration.ofSeconds(integer(values, ChannelSettings.IMAP_POLL_SECONDS, 60, 5, 86_400)));
+    }
+
+    private static URI httpUrl(String key, String raw) {
+        try {
+            URI url = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below
+        }
+        throw new InvalidConfig(key + " must be an http or https URL, got '" + raw + "'");
     }
 
     private static NotifySettings notifications(Map<String, String> values) {
@@ -294,7 +353,8 @@ public record Config(
                 trustedProxies,
                 rateLimits,
                 attachmentsDir,
-                notifications);
+                notifications,
+                channels);
     }
 
     /** Where requests come from, and how many each caller may send, as configured. */
@@ -306,6 +366,11 @@ public record Config(
     /** Where a client on this machine reaches the server: the bound address, or loopback when it binds every one. */
     public String localAddress() {
         return EVERY_ADDRESS.equals(host) ? "127.0.0.1" : host;
+    }
+
+    /** Where people reach the server: {@value ChannelSettings#PUBLIC_URL}, else the local address it listens on. */
+    public URI publicUrl() {
+        return channels.publicUrl().orElseGet(() -> URI.create("http://" + localAddress() + ":" + port));
     }
 
     /** The directory attachment bytes live under: the configured one, else {@code attachments} in the data directory. */
@@ -331,7 +396,7 @@ public record Config(
                 + ", dataDir=" + dataDir + ", postgresSearchPath="
                 + postgresSearchPath.map(Object::toString).orElse("default") + ", trustedProxies=" + trustedProxies
                 + ", rateLimits=" + rateLimits + ", attachmentsDir=" + attachmentsRoot() + ", notifications="
-                + notifications + "]";
+                + notifications + ", channels=" + channels + "]";
     }
 
     private static void requireLongEnough(String secret) {

@@ -85,6 +85,53 @@ class ConfigTest {
     }
 
     @Test
+    void email_is_a_channel_only_with_an_smtp_host_and_a_sender() {
+        Config none = Config.from(Map.of(), Optional.empty());
+        assertThat(none.channels().smtp()).isEmpty();
+        assertThat(none.channels().telegramApiUrl()).hasToString("https://api.telegram.org");
+        assertThat(none.publicUrl()).hasToString("http://127.0.0.1:8080");
+
+        Config mail = Config.from(
+                Map.of(
+                        "SUPPORTDESK_SMTP_HOST", "smtp.example.com",
+                        "SUPPORTDESK_SMTP_SECURITY", "TLS",
+                        "SUPPORTDESK_SMTP_USER", "desk",
+                        "SUPPORTDESK_SMTP_PASSWORD", "hunter2",
+                        "SUPPORTDESK_MAIL_FROM", "support@example.com",
+                        "SUPPORTDESK_PUBLIC_URL", "https://help.example.com/",
+                        "SUPPORTDESK_TELEGRAM_API_URL", "http://127.0.0.1:9999",
+                        "SUPPORTDESK_IMAP_POLL_SECONDS", "30"),
+                Optional.empty());
+        assertThat(mail.channels().smtp()).hasValueSatisfying(smtp -> {
+            assertThat(smtp.host()).isEqualTo("smtp.example.com");
+            assertThat(smtp.port()).isEqualTo(465);
+            assertThat(smtp.security()).isEqualTo(ChannelSettings.Security.TLS);
+            assertThat(smtp.password()).contains("hunter2");
+        });
+        assertThat(mail.publicUrl()).hasToString("https://help.example.com");
+        assertThat(mail.channels().telegramApiUrl()).hasToString("http://127.0.0.1:9999");
+        assertThat(mail.channels().imapPollInterval()).hasSeconds(30);
+        assertThat(mail.toString()).doesNotContain("hunter2");
+
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_SMTP_HOST", "smtp.example.com"), Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_MAIL_FROM");
+        assertThatThrownBy(() -> Config.from(
+                        Map.of(
+                                "SUPPORTDESK_SMTP_HOST",
+                                "h",
+                                "SUPPORTDESK_MAIL_FROM",
+                                "a@b",
+                                "SUPPORTDESK_SMTP_SECURITY",
+                                "ssl"),
+                        Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_SMTP_SECURITY");
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_MAIL_FROM", "Support <a@b>"), Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_MAIL_FROM");
+        assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_PUBLIC_URL", "ftp://x"), Optional.empty()))
+                .hasMessageContaining("SUPPORTDESK_PUBLIC_URL");
+    }
+
+    @Test
     void reads_the_trusted_proxies_and_the_rate_limits_and_refuses_a_proxy_that_is_no_address() {
         Config config = Config.from(
                 Map.of(
