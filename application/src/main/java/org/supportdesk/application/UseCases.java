@@ -42,6 +42,7 @@ import org.supportdesk.application.kb.ReadArticle;
 import org.supportdesk.application.kb.SearchArticles;
 import org.supportdesk.application.kb.SuggestArticles;
 import org.supportdesk.application.kb.UpdateArticle;
+import org.supportdesk.application.notify.ChannelOptions;
 import org.supportdesk.application.notify.DispatchOutbox;
 import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.ListNotifications;
@@ -211,8 +212,14 @@ public record UseCases(
             DispatchOutbox dispatchOutbox,
             PurgeDeliveries purgeDeliveries) {}
 
-    /** Builds every use case over {@code ports}, with ids, correlation and time from outside. */
+    /** Builds every use case over {@code ports}, with ids, correlation and time from outside, and no email channel. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
+        return over(ports, ChannelOptions.none(), ids, correlation, clock);
+    }
+
+    /** Builds every use case over {@code ports}, with the channels as {@code options} say. */
+    public static UseCases over(
+            Ports ports, ChannelOptions options, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         TicketSlaClocks slaClocks = new TicketSlaClocks(ports.slaSettings(), ports.journal());
         InAppNotifications inApp = new InAppNotifications(ports.people(), ports.notifications(), ids);
         ListNotifications listNotifications = new ListNotifications(ports.notifications(), ports.transactions());
@@ -362,10 +369,11 @@ public record UseCases(
                         ports.passwordHashing()),
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
                 changes,
-                channels(ports, work, ids, clock));
+                channels(ports, options, work, ids, clock));
     }
 
-    private static Channels channels(Ports ports, AdminWork work, IdGenerator ids, InstantSource clock) {
+    private static Channels channels(
+            Ports ports, ChannelOptions options, AdminWork work, IdGenerator ids, InstantSource clock) {
         WebhookChannel webhooks = new WebhookChannel(
                 ports.webhooks(),
                 ports.tickets(),

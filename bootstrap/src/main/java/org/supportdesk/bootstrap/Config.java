@@ -26,7 +26,11 @@ import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.PostgresBinaries;
 import org.supportdesk.adapter.persistence.SchemaOwner;
 import org.supportdesk.application.ids.AesGcmSecretBox;
+import org.supportdesk.application.mail.MailIdentity;
+import org.supportdesk.application.mail.ReplyTokens;
+import org.supportdesk.application.notify.ChannelOptions;
 import org.supportdesk.application.notify.DispatchPolicy;
+import org.supportdesk.application.notify.PortalLinks;
 import org.supportdesk.domain.port.SecretBox;
 
 /**
@@ -331,10 +335,23 @@ public record Config(
      * first use). Several instances must share it.
      */
     public SecretBox secretBox() {
-        return AesGcmSecretBox.derivedFrom(notifications
+        return AesGcmSecretBox.derivedFrom(secretsKey());
+    }
+
+    /** What the channels know of this deployment: its public URL and, when email is a channel, its mail identity. */
+    public ChannelOptions channelOptions() {
+        return new ChannelOptions(
+                new PortalLinks(publicUrl()),
+                channels.smtp()
+                        .flatMap(smtp -> channels.mailFrom())
+                        .map(from -> MailIdentity.of(from, ReplyTokens.derivedFrom(secretsKey()))));
+    }
+
+    private String secretsKey() {
+        return notifications
                 .secretsKey()
                 .orElseGet(() -> KeptSecret.loadOrCreate(
-                        dataDir.resolve(NotifySettings.KEY_FILE_NAME), NotifySettings.SECRETS_KEY)));
+                        dataDir.resolve(NotifySettings.KEY_FILE_NAME), NotifySettings.SECRETS_KEY));
     }
 
     /** The same configuration listening on {@code newPort} (the {@code --port} option). */

@@ -30,6 +30,7 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
                         new HttpWebhookTransport(config.notifications().webhookTimeout(), guard),
                         guard,
                         config.secretBox()),
+                config.channelOptions(),
                 new TimeOrderedIds(clock),
                 correlation,
                 clock);
