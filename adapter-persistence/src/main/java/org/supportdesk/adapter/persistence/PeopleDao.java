@@ -22,7 +22,7 @@ interface PeopleDao {
             """)
     int lockActiveAdmins(UUID tenant);
 
-    String SELECT_PERSON = "SELECT tenant_id, id, email, name, role, organization_id, active FROM users";
+    String SELECT_PERSON = "SELECT tenant_id, id, email, name, role, organization_id, active, language FROM users";
 
     @SqlQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND id = :id")
     Optional<PersonRow> person(UUID tenant, UUID id);
@@ -32,14 +32,16 @@ interface PeopleDao {
 
     @SqlUpdate(
             """
-            INSERT INTO users (tenant_id, id, email, name, role, organization_id, password_hash, active, created_at)
-            VALUES (:tenantId, :id, :email, :name, :role, :organizationId, :passwordHash, :active, :createdAt)
+            INSERT INTO users (tenant_id, id, email, name, role, organization_id, password_hash, active, language,
+                created_at)
+            VALUES (:tenantId, :id, :email, :name, :role, :organizationId, :passwordHash, :active, :language,
+                :createdAt)
             """)
     void insert(@BindMethods PersonRow row, String passwordHash, Instant createdAt);
 
     @SqlUpdate(
             """
-            UPDATE users SET name = :name, role = :role, active = :active
+            UPDATE users SET name = :name, role = :role, active = :active, language = :language
              WHERE tenant_id = :tenantId AND id = :id AND email = :email
             """)
     int update(@BindMethods PersonRow row);

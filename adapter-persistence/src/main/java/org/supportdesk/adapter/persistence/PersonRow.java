@@ -10,7 +10,14 @@ import org.supportdesk.domain.tenant.UserId;
 
 /** A {@code users} row without its password hash, which never leaves the sign-in code. */
 public record PersonRow(
-        UUID tenantId, UUID id, String email, String name, String role, UUID organizationId, boolean active) {
+        UUID tenantId,
+        UUID id,
+        String email,
+        String name,
+        String role,
+        UUID organizationId,
+        boolean active,
+        String language) {
 
     static PersonRow from(Person p) {
         return new PersonRow(
@@ -20,7 +27,8 @@ public record PersonRow(
                 p.name(),
                 p.role().wireName(),
                 p.organization().map(OrganizationId::value).orElse(null),
-                p.active());
+                p.active(),
+                p.language().wireName());
     }
 
     Person toDomain() {
@@ -31,6 +39,7 @@ public record PersonRow(
                 name,
                 Rows.role(role),
                 Optional.ofNullable(organizationId).map(OrganizationId::new),
-                active);
+                active,
+                Rows.language(language));
     }
 }

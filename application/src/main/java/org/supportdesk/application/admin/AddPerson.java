@@ -9,6 +9,7 @@ import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.problem.Conflict;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Person;
@@ -27,7 +28,8 @@ public final class AddPerson {
             String name,
             Role role,
             Optional<OrganizationId> organization,
-            Optional<Password> password) {
+            Optional<Password> password,
+            Language language) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(email, "email");
@@ -35,9 +37,21 @@ public final class AddPerson {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(organization, "organization");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(language, "language");
             if (role.isStaff() && organization.isPresent()) {
                 throw ValidationFailed.of("organization_id", "staff belong to no customer organisation");
             }
+        }
+
+        /** Someone who reads the {@linkplain Language#DEFAULT default language}. */
+        public Command(
+                StaffActor actor,
+                Email email,
+                String name,
+                Role role,
+                Optional<OrganizationId> organization,
+                Optional<Password> password) {
+            this(actor, email, name, role, organization, password, Language.DEFAULT);
         }
     }
 
@@ -70,7 +84,8 @@ public final class AddPerson {
                     command.name(),
                     command.role(),
                     command.organization(),
-                    true);
+                    true,
+                    command.language());
             people.add(person);
             hash.ifPresent(h -> credentials.setPasswordHash(admin.tenant(), person.id(), h));
             work.recordPersonCreated(admin, person);

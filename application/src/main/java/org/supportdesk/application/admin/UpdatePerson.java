@@ -13,16 +13,18 @@ import org.supportdesk.domain.problem.Conflict;
 import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.NotFound;
 import org.supportdesk.domain.problem.ValidationFailed;
+import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.tenant.UserId;
 
 /**
- * An admin renames a person, changes a staff member's role or (de)activates someone (§2, §17). A deactivated person
- * cannot sign in nor be assigned; their history stays. A role change stays within the list the person is on, and an
- * admin cannot demote or deactivate themselves, and changes that take admin rights away run one at a time, so a tenant
- * never loses its last admin, even to two admins demoting each other at the same instant.
+ * An admin renames a person, changes a staff member's role, (de)activates someone (§2, §17) or sets the language of
+ * their mail. A deactivated person cannot sign in nor be assigned; their history stays. A role change stays within the
+ * list the person is on, and an admin cannot demote or deactivate themselves, and changes that take admin rights away
+ * run one at a time, so a tenant never loses its last admin, even to two admins demoting each other at the same
+ * instant.
  */
 public final class UpdatePerson {
     public record Command(
@@ -31,7 +33,8 @@ public final class UpdatePerson {
             UserId person,
             Optional<String> name,
             Optional<Role> role,
-            Optional<Boolean> active) {
+            Optional<Boolean> active,
+            Optional<Language> language) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(audience, "audience");
@@ -39,6 +42,18 @@ public final class UpdatePerson {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(active, "active");
+            Objects.requireNonNull(language, "language");
+        }
+
+        /** A change that leaves the person's language as it is. */
+        public Command(
+                StaffActor actor,
+                PeopleList audience,
+                UserId person,
+                Optional<String> name,
+                Optional<Role> role,
+                Optional<Boolean> active) {
+            this(actor, audience, person, name, role, active, Optional.empty());
         }
     }
 
@@ -89,7 +104,8 @@ public final class UpdatePerson {
                     command.name().orElse(before.name()),
                     role,
                     before.organization(),
-                    active);
+                    active,
+                    command.language().orElse(before.language()));
             List<FieldChange> changes = new ArrayList<>();
             if (!after.name().equals(before.name())) {
                 changes.add(FieldChange.of("name", before.name(), after.name()));
@@ -99,6 +115,12 @@ public final class UpdatePerson {
             }
             if (after.active() != before.active()) {
                 changes.add(FieldChange.of("active", before.active(), after.active()));
+            }
+            if (after.language() != before.language()) {
+                changes.add(FieldChange.of(
+                        "language",
+                        before.language().wireName(),
+                        after.language().wireName()));
             }
             if (changes.isEmpty()) {
                 return before;

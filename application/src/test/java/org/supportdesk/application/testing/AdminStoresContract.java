@@ -23,6 +23,7 @@ import org.supportdesk.domain.tenant.ApiTokenId;
 import org.supportdesk.domain.tenant.AttachmentLimits;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
@@ -76,9 +77,16 @@ public abstract class AdminStoresContract {
     }
 
     @Test
-    void an_update_replaces_name_role_and_active_and_reaches_no_other_tenant() {
+    void an_update_replaces_name_role_active_and_language_and_reaches_no_other_tenant() {
         Person promoted = new Person(
-                acme.agent.id(), acme.tenant, acme.agent.email(), "Agnes Admin", Role.ADMIN, Optional.empty(), false);
+                acme.agent.id(),
+                acme.tenant,
+                acme.agent.email(),
+                "Agnes Admin",
+                Role.ADMIN,
+                Optional.empty(),
+                false,
+                Language.RU);
 
         inAcme(() -> {
             people().update(promoted);

@@ -4,7 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.problem.Validation;
 
-/** Someone of a tenant: a customer (maybe in an organisation) or staff; deactivated staff keep their history. */
+/**
+ * Someone of a tenant: a customer (maybe in an organisation) or staff; deactivated staff keep their history.
+ *
+ * @param language what the mail we send them is written in
+ */
 public record Person(
         UserId id,
         TenantId tenant,
@@ -12,7 +16,8 @@ public record Person(
         String name,
         Role role,
         Optional<OrganizationId> organization,
-        boolean active) {
+        boolean active,
+        Language language) {
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
@@ -23,6 +28,19 @@ public record Person(
         if (role.isStaff() && organization.isPresent()) {
             throw new IllegalArgumentException("staff belong to no customer organisation");
         }
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** Someone who reads the {@linkplain Language#DEFAULT default language}. */
+    public Person(
+            UserId id,
+            TenantId tenant,
+            Email email,
+            String name,
+            Role role,
+            Optional<OrganizationId> organization,
+            boolean active) {
+        this(id, tenant, email, name, role, organization, active, Language.DEFAULT);
     }
 
     /** Whether this person can take a ticket: an active agent or admin. */

@@ -24,6 +24,7 @@ import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.Validation;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Password;
 import org.supportdesk.domain.tenant.Role;
@@ -35,7 +36,7 @@ import org.supportdesk.domain.tenant.UserId;
  * staff member to read (agents assign work).
  */
 public final class PeopleEndpoints implements Endpoints {
-    private static final Set<String> PATCHABLE = Set.of("name", "role", "active");
+    private static final Set<String> PATCHABLE = Set.of("name", "role", "active", "language");
 
     private final UseCases.Admin useCases;
     private final Requests requests;
@@ -59,9 +60,9 @@ public final class PeopleEndpoints implements Endpoints {
         routes.patch("/api/v1/agents/{id}", ctx -> patch(ctx, PeopleList.STAFF), AccessRole.ADMIN);
     }
 
-    record CustomerRequest(String email, String name, String password, String organizationId) {}
+    record CustomerRequest(String email, String name, String password, String organizationId, String language) {}
 
-    record AgentRequest(String email, String name, String role, String password) {}
+    record AgentRequest(String email, String name, String role, String password, String language) {}
 
     void addCustomer(Context ctx) {
         StaffActor admin = Authenticator.staff(ctx);
@@ -76,12 +77,15 @@ public final class PeopleEndpoints implements Endpoints {
                 () -> body.organizationId() == null
                         ? null
                         : new OrganizationId(UUID.fromString(body.organizationId())));
+        Language language =
+                fields.read("language", () -> language(body.language())).orElse(Language.DEFAULT);
         fields.done();
         creation.respond(
                 ctx,
                 admin,
                 () -> PersonResponse.of(useCases.addPerson()
-                        .handle(new AddPerson.Command(admin, email, name, Role.CUSTOMER, organization, password))));
+                        .handle(new AddPerson.Command(
+                                admin, email, name, Role.CUSTOMER, organization, password, language))));
     }
 
     void addAgent(Context ctx) {
@@ -92,13 +96,15 @@ public final class PeopleEndpoints implements Endpoints {
         String name = fields.required("name", fields.read("name", () -> name(body.name())));
         Role role = fields.required("role", fields.read("role", () -> staffRole(body.role())));
         Password password = fields.required("password", fields.read("password", () -> new Password(body.password())));
+        Language language =
+                fields.read("language", () -> language(body.language())).orElse(Language.DEFAULT);
         fields.done();
         creation.respond(
                 ctx,
                 admin,
                 () -> PersonResponse.of(useCases.addPerson()
                         .handle(new AddPerson.Command(
-                                admin, email, name, role, Optional.empty(), Optional.of(password)))));
+                                admin, email, name, role, Optional.empty(), Optional.of(password), language))));
     }
 
     void list(Context ctx, PeopleList audience) {
@@ -126,9 +132,10 @@ public final class PeopleEndpoints implements Endpoints {
         Optional<String> name = JsonFields.optional(fields, body, "name", n -> name(JsonFields.text(n)));
         Optional<Role> role = JsonFields.optional(fields, body, "role", n -> JsonFields.role(JsonFields.text(n)));
         Optional<Boolean> active = JsonFields.optional(fields, body, "active", JsonFields::bool);
+        Optional<Language> language = JsonFields.optional(fields, body, "language", n -> language(JsonFields.text(n)));
         fields.done();
-        ctx.json(PersonResponse.of(
-                useCases.updatePerson().handle(new UpdatePerson.Command(admin, audience, person, name, role, active))));
+        ctx.json(PersonResponse.of(useCases.updatePerson()
+                .handle(new UpdatePerson.Command(admin, audience, person, name, role, active, language))));
     }
 
     private static UserId personId(Context ctx) {
@@ -137,6 +144,14 @@ public final class PeopleEndpoints implements Endpoints {
 
     private static String name(String raw) {
         return Validation.trimmed("name", raw, 1, 200);
+    }
+
+    /** A language to write mail in; absent from a new person's request means the default. */
+    private static Language language(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return Language.parse(raw).orElseThrow(() -> ValidationFailed.of("language", "must be en or ru"));
     }
 
     private static Role staffRole(String raw) {

@@ -5,7 +5,8 @@ import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
 
 /** A person as the admin routes show them. */
-public record PersonResponse(UUID id, String email, String name, String role, UUID organizationId, boolean active) {
+public record PersonResponse(
+        UUID id, String email, String name, String role, UUID organizationId, boolean active, String language) {
     public static PersonResponse of(Person person) {
         return new PersonResponse(
                 person.id().value(),
@@ -13,6 +14,7 @@ public record PersonResponse(UUID id, String email, String name, String role, UU
                 person.name(),
                 person.role().wireName(),
                 person.organization().map(OrganizationId::value).orElse(null),
-                person.active());
+                person.active(),
+                person.language().wireName());
     }
 }

@@ -30,7 +30,7 @@ public final class PortalProfileEndpoints implements Endpoints {
 
     record Stats(long total, long open, long resolved) {}
 
-    record MeResponse(UUID id, String name, String email, OrganizationRef organization, Stats stats) {}
+    record MeResponse(UUID id, String name, String email, String language, OrganizationRef organization, Stats stats) {}
 
     record CategoriesResponse(List<String> categories) {}
 
@@ -40,6 +40,7 @@ public final class PortalProfileEndpoints implements Endpoints {
                 profile.person().id().value(),
                 profile.person().name(),
                 profile.person().email().value(),
+                profile.person().language().wireName(),
                 profile.organization()
                         .map(o -> new OrganizationRef(o.id().value(), o.name()))
                         .orElse(null),
