@@ -3,3 +3,9 @@
 --
 -- A person's language: what the mail we send them is written in.
 ALTER TABLE users ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'ru'));
+
+-- An intent is expanded into deliveries after its change committed, so it keeps what a mail needs of that change:
+-- whose change it was (they are not told of it) and the message a reply or note posted (a staff reply's mail quotes
+-- it). No foreign keys: both are facts of the moment, and erasure (§16) must not be blocked by an old intent.
+ALTER TABLE outbox ADD COLUMN message_id uuid;
+ALTER TABLE outbox ADD COLUMN caused_by uuid;

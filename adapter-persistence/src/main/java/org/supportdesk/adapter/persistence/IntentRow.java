@@ -11,6 +11,8 @@ import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.Audience;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
 import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
 
 /** An {@code outbox} row read back as the intent it stores (see {@link OutboxRow} for the writing side). */
@@ -20,6 +22,8 @@ public record IntentRow(
         String topic,
         UUID ticketId,
         UUID callId,
+        UUID messageId,
+        UUID causedBy,
         String[] audiences,
         String dedupKey,
         Instant createdAt) {
@@ -31,6 +35,8 @@ public record IntentRow(
                 NotificationTopic.valueOf(topic.toUpperCase(Locale.ROOT)),
                 Optional.ofNullable(ticketId).map(TicketId::new),
                 Optional.ofNullable(callId).map(CallId::new),
+                Optional.ofNullable(messageId).map(MessageId::new),
+                Optional.ofNullable(causedBy).map(UserId::new),
                 Arrays.stream(audiences)
                         .map(a -> Audience.valueOf(a.toUpperCase(Locale.ROOT)))
                         .collect(Collectors.toSet()),

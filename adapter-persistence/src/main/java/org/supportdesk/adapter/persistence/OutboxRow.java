@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.supportdesk.domain.call.CallId;
 import org.supportdesk.domain.port.NotificationIntent;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
 
 /** A new {@code outbox} row: an intent as enqueued, before any delivery attempt. */
@@ -14,6 +16,8 @@ public record OutboxRow(
         String topic,
         UUID ticketId,
         UUID callId,
+        UUID messageId,
+        UUID causedBy,
         String[] audiences,
         String dedupKey,
         Instant at) {
@@ -25,6 +29,8 @@ public record OutboxRow(
                 intent.topic().name().toLowerCase(Locale.ROOT),
                 intent.ticket().map(TicketId::value).orElse(null),
                 intent.call().map(CallId::value).orElse(null),
+                intent.message().map(MessageId::value).orElse(null),
+                intent.causedBy().map(UserId::value).orElse(null),
                 intent.audiences().stream()
                         .map(a -> a.name().toLowerCase(Locale.ROOT))
                         .sorted()

@@ -14,6 +14,7 @@ import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.Audience;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.MessagePosted;
 import org.supportdesk.domain.ticket.TicketEvent;
 import org.supportdesk.domain.ticket.TicketState;
@@ -27,16 +28,22 @@ public final class NotificationRules {
 
     /**
      * The intent owed by {@code event} on {@code ticket} (its state after the change), keyed for dedup by the
-     * journal entry that recorded the event.
+     * journal entry that recorded the event; it names the event's author, who hears nothing of it, and the message a
+     * reply or note posted.
      */
     public static Optional<NotificationIntent> intentFor(
             TicketEvent event, TicketState ticket, UUID intentId, UUID journalEntryId) {
+        Optional<MessageId> message =
+                event instanceof MessagePosted posted ? Optional.of(posted.message()) : Optional.empty();
         return heard(event, ticket.assignee().isPresent())
                 .map(heard -> new NotificationIntent(
                         intentId,
                         event.tenant(),
                         heard.topic(),
-                        event.ticket(),
+                        Optional.of(event.ticket()),
+                        Optional.empty(),
+                        message,
+                        event.by().id(),
                         heard.audiences(),
                         journalEntryId.toString(),
                         event.at()));
@@ -53,6 +60,8 @@ public final class NotificationRules {
                 NotificationTopic.CALL_REQUESTED,
                 call.ticket(),
                 Optional.of(call.id()),
+                Optional.empty(),
+                Optional.of(call.requester()),
                 EnumSet.of(ALL_AGENTS, WEBHOOKS),
                 "call-requested:" + call.id(),
                 call.requestedAt());

@@ -7,12 +7,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.supportdesk.domain.call.CallId;
 import org.supportdesk.domain.tenant.TenantId;
+import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
 
 /**
  * A notification owed because of a change (§13 "who hears what"): what happened, to which ticket or call-back request
  * (a call may name a ticket too), and who should hear it. Channels resolve the audiences to people and addresses when
  * they deliver. {@code dedupKey} is unique per intent, so a delivery retried after a crash is recognised.
+ *
+ * @param message the message a reply or note intent is about (a staff reply's mail quotes it)
+ * @param causedBy the person whose change it was: channels resolve audiences after commit, and nobody hears of their
+ *     own change; empty for the system
  */
 public record NotificationIntent(
         UUID id,
@@ -20,6 +26,8 @@ public record NotificationIntent(
         NotificationTopic topic,
         Optional<TicketId> ticket,
         Optional<CallId> call,
+        Optional<MessageId> message,
+        Optional<UserId> causedBy,
         Set<Audience> audiences,
         String dedupKey,
         Instant at) {
@@ -29,6 +37,8 @@ public record NotificationIntent(
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(causedBy, "causedBy");
         if (ticket.isEmpty() && call.isEmpty()) {
             throw new IllegalArgumentException("a notification is about a ticket, a call or both");
         }
@@ -40,7 +50,7 @@ public record NotificationIntent(
         Objects.requireNonNull(at, "at");
     }
 
-    /** A notification about a ticket. */
+    /** A notification about a ticket, caused by nobody in particular and about no message. */
     public NotificationIntent(
             UUID id,
             TenantId tenant,
@@ -49,7 +59,17 @@ public record NotificationIntent(
             Set<Audience> audiences,
             String dedupKey,
             Instant at) {
-        this(id, tenant, topic, Optional.of(ticket), Optional.empty(), audiences, dedupKey, at);
+        this(
+                id,
+                tenant,
+                topic,
+                Optional.of(ticket),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                audiences,
+                dedupKey,
+                at);
     }
 
     /** What the notification is about. */
