@@ -214,7 +214,7 @@ public final class TicketChanges {
                             event, state, ids.newId(), entries.get(i).id())
                     .ifPresent(intent -> {
                         outbox.enqueue(intent);
-                        inApp.write(intent, state, event.by());
+                        inApp.write(intent, state);
                     });
         }
     }
