@@ -1,6 +1,7 @@
 package org.supportdesk.application;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.supportdesk.application.access.IdentifyActor;
 import org.supportdesk.application.access.IdentifyApiToken;
@@ -44,6 +45,7 @@ import org.supportdesk.application.kb.SuggestArticles;
 import org.supportdesk.application.kb.UpdateArticle;
 import org.supportdesk.application.notify.ChannelOptions;
 import org.supportdesk.application.notify.DispatchOutbox;
+import org.supportdesk.application.notify.EmailChannel;
 import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.ListNotifications;
 import org.supportdesk.application.notify.PurgeDeliveries;
@@ -91,6 +93,7 @@ import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.application.work.TicketSlaClocks;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.port.IdGenerator;
+import org.supportdesk.domain.port.NotificationChannel;
 
 /**
  * The whole core, wired once: every use case built over one {@link Ports}, grouped by who drives it. This is the only
@@ -217,7 +220,10 @@ public record UseCases(
         return over(ports, ChannelOptions.none(), ids, correlation, clock);
     }
 
-    /** Builds every use case over {@code ports}, with the channels as {@code options} say. */
+    /**
+     * Builds every use case over {@code ports}, with the channels as {@code options} say: webhooks always, email when
+     * the options carry a mail identity and a transport.
+     */
     public static UseCases over(
             Ports ports, ChannelOptions options, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         TicketSlaClocks slaClocks = new TicketSlaClocks(ports.slaSettings(), ports.journal());
@@ -382,6 +388,12 @@ public record UseCases(
                 ports.targetGuard(),
                 ports.secretBox(),
                 clock);
+        List<NotificationChannel> dispatched = new ArrayList<>(List.of(webhooks));
+        options.mail()
+                .flatMap(identity -> options.mailTransport()
+                        .map(transport -> new EmailChannel(
+                                ports.people(), ports.tickets(), identity, options.links(), transport, clock)))
+                .ifPresent(dispatched::add);
         return new Channels(
                 new CreateWebhook(work, ports.webhooks(), ports.targetGuard(), ports.secrets(), ports.secretBox()),
                 new ShowWebhooks(work, ports.webhooks()),
@@ -389,7 +401,7 @@ public record UseCases(
                 new DeleteWebhook(work, ports.webhooks()),
                 new ListDeliveries(work, ports.deliveries(), ports.webhooks()),
                 new RetryDelivery(work, ports.deliveries()),
-                new DispatchOutbox(ports.deliveries(), List.of(webhooks), ports.transactions(), ids, clock),
+                new DispatchOutbox(ports.deliveries(), dispatched, ports.transactions(), ids, clock),
                 new PurgeDeliveries(ports.deliveries(), ports.transactions(), clock));
     }
 }

@@ -38,10 +38,22 @@ public final class MessageIds {
 
     /** The id of one mail about {@code ticket}; {@code deliveryKey} is lower-case letters, digits and dashes. */
     public String of(TicketId ticket, String deliveryKey) {
+        return "<" + ticket.value() + "." + checked(deliveryKey) + "@" + domain + ">";
+    }
+
+    /**
+     * The id of one mail about no ticket (a call-back request about none): {@code <notice.<delivery key>@<mail
+     * domain>>}, which starts a thread of its own and names no ticket to an inbound reply.
+     */
+    public String standalone(String deliveryKey) {
+        return "<notice." + checked(deliveryKey) + "@" + domain + ">";
+    }
+
+    private static String checked(String deliveryKey) {
         if (!deliveryKey.matches("[a-z0-9-]{1,64}")) {
             throw new IllegalArgumentException("a delivery key is 1 to 64 of [a-z0-9-]");
         }
-        return "<" + ticket.value() + "." + deliveryKey + "@" + domain + ">";
+        return deliveryKey;
     }
 
     /**

@@ -34,6 +34,15 @@ class MessageIdsTest {
     }
 
     @Test
+    void aStandaloneIdNamesNoTicket() {
+        String key = UUID.randomUUID().toString();
+
+        assertThat(ids.standalone(key)).isEqualTo("<notice." + key + "@mail.example.com>");
+        assertThat(ids.ticketIn(ids.standalone(key))).isEmpty();
+        assertThatThrownBy(() -> ids.standalone("a>b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void deliveryKeysAndDomainsAreChecked() {
         assertThatThrownBy(() -> ids.of(ticket, "Has Space")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ids.of(ticket, "a>b")).isInstanceOf(IllegalArgumentException.class);

@@ -9,10 +9,10 @@ import org.supportdesk.domain.tenant.TenantId;
 /**
  * One notification owed to one recipient over one channel (§13), expanded from an outbox intent in the transaction
  * that hands the intent to the channels. {@code dedupKey} is fixed when the delivery is made and travels with every
- * attempt (a webhook's {@code webhook-id}, later an email's {@code Message-ID}), so a receiver recognises a redelivery.
+ * attempt (a webhook's {@code webhook-id}, an email's {@code Message-ID}), so a receiver recognises a redelivery.
  * {@code payload} is what the channel will send, rendered when the delivery was made.
  *
- * @param recipient who hears it, in the channel's terms (a webhook subscription's id)
+ * @param recipient who hears it, in the channel's terms (a webhook subscription's id, a person's id for email)
  * @param attempts attempts begun so far, including one in flight
  * @param nextAttemptAt when the dispatcher may next take it; while an attempt is in flight, the end of its lease
  * @param lastStatus the answer code of the last attempt, when the peer answered

@@ -5,11 +5,11 @@ import org.supportdesk.domain.notify.Delivery;
 import org.supportdesk.domain.notify.DeliveryOutcome;
 
 /**
- * A way of telling people (§13): webhooks today, email and Telegram later. The dispatcher knows channels only through
+ * A way of telling people (§13): webhooks and email today, Telegram later. The dispatcher knows channels only through
  * this port: a new channel is a new implementation, and the dispatcher does not change.
  */
 public interface NotificationChannel {
-    /** The channel's name as stored with its deliveries ({@code webhook}, later {@code email}, {@code telegram}). */
+    /** The channel's name as stored with its deliveries ({@code webhook}, {@code email}, later {@code telegram}). */
     String name();
 
     /**
