@@ -28,6 +28,7 @@ public record ChannelSettings(
     public static final String SMTP_USER = "SUPPORTDESK_SMTP_USER";
     public static final String SMTP_PASSWORD = "SUPPORTDESK_SMTP_PASSWORD";
     public static final String SMTP_SECURITY = "SUPPORTDESK_SMTP_SECURITY";
+    public static final String SMTP_TIMEOUT = "SUPPORTDESK_SMTP_TIMEOUT_SECONDS";
     public static final String MAIL_FROM = "SUPPORTDESK_MAIL_FROM";
     public static final String TELEGRAM_API_URL = "SUPPORTDESK_TELEGRAM_API_URL";
     public static final String IMAP_POLL_SECONDS = "SUPPORTDESK_IMAP_POLL_SECONDS";
@@ -63,13 +64,23 @@ public record ChannelSettings(
         }
     }
 
-    /** The outgoing mail server; user and password only when it asks for a sign-in. */
-    public record Smtp(String host, int port, Optional<String> user, Optional<String> password, Security security) {
+    /**
+     * The outgoing mail server; user and password only when it asks for a sign-in.
+     *
+     * @param timeout {@value #SMTP_TIMEOUT}: the bound of connecting and of each read and write
+     */
+    public record Smtp(
+            String host,
+            int port,
+            Optional<String> user,
+            Optional<String> password,
+            Security security,
+            Duration timeout) {
         /** Without the password: it is never printed or logged. */
         @Override
         public String toString() {
             return "Smtp[" + host + ":" + port + ", security=" + security.wireName() + ", user=" + user.orElse("none")
-                    + ", password=" + (password.isPresent() ? "(set)" : "none") + "]";
+                    + ", password=" + (password.isPresent() ? "(set)" : "none") + ", timeout=" + timeout + "]";
         }
     }
 }

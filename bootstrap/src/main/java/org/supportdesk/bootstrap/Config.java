@@ -123,6 +123,7 @@ public record Config(
             ChannelSettings.SMTP_USER,
             ChannelSettings.SMTP_PASSWORD,
             ChannelSettings.SMTP_SECURITY,
+            ChannelSettings.SMTP_TIMEOUT,
             ChannelSettings.MAIL_FROM,
             ChannelSettings.TELEGRAM_API_URL,
             ChannelSettings.IMAP_POLL_SECONDS);
@@ -210,6 +211,7 @@ public record Config(
             throw new InvalidConfig(DB_OWNER_USER + " must name another role than " + DB_USER
                     + ": the role that serves must not own the schema");
         }
+        ChannelSettings channels = channels(values);
         return new Config(
                 database,
                 schemaOwner,
@@ -233,8 +235,8 @@ public record Config(
                         integer(values, RATE_LIMIT_PER_ADDRESS, (int) STANDARD_RATES.perAddress(), 1, 1_000_000),
                         STANDARD_RATES.window()),
                 nonBlank(values, ATTACHMENTS_DIR).map(Path::of),
-                notifications(values),
-                channels(values));
+                notifications(values, channels.smtp().map(ChannelSettings.Smtp::timeout)),
+                channels);
     }
 
     private static ChannelSettings channels(Map<String, String> values) {
@@ -250,7 +252,8 @@ public record Config(
                             integer(values, ChannelSettings.SMTP_PORT, security.defaultPort(), 1, 65_535),
                             nonBlank(values, ChannelSettings.SMTP_USER),
                             nonBlank(values, ChannelSettings.SMTP_PASSWORD),
-                            security);
+                            security,
+                            Duration.ofSeconds(integer(values, ChannelSettings.SMTP_TIMEOUT, 10, 1, 120)));
                 });
         Optional<String> mailFrom = nonBlank(values, ChannelSettings.MAIL_FROM);
         if (smtp.isPresent() && mailFrom.isEmpty()) {
@@ -282,7 +285,8 @@ public record Config(
         throw new InvalidConfig(key + " must be an http or https URL, got '" + raw + "'");
     }
 
-    private static NotifySettings notifications(Map<String, String> values) {
+    /** The outbox's settings; its lease outlasts an SMTP attempt when email is a channel ({@code smtpTimeout}). */
+    private static NotifySettings notifications(Map<String, String> values, Optional<Duration> smtpTimeout) {
         Duration timeout = Duration.ofSeconds(integer(values, NotifySettings.WEBHOOK_TIMEOUT, 10, 1, 120));
         DispatchPolicy standard = DispatchPolicy.standard();
         Duration backoff = Duration.ofMillis(integer(
@@ -307,7 +311,9 @@ public record Config(
                         integer(values, NotifySettings.MAX_ATTEMPTS, standard.maxAttempts(), 1, 100),
                         backoff,
                         backoff.compareTo(cap) > 0 ? backoff : cap,
-                        NotifySettings.leaseFor(timeout)),
+                        smtpTimeout
+                                .map(smtp -> NotifySettings.leaseFor(timeout, smtp))
+                                .orElseGet(() -> NotifySettings.leaseFor(timeout))),
                 Duration.ofDays(integer(values, NotifySettings.RETENTION_DAYS, 14, 1, 3_650)));
     }
 

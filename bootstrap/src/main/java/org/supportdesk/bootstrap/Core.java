@@ -4,17 +4,20 @@ import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.adapter.notify.HttpWebhookTransport;
 import org.supportdesk.adapter.notify.PublicAddressGuard;
+import org.supportdesk.adapter.notify.email.SmtpMailTransport;
+import org.supportdesk.adapter.notify.email.SmtpServer;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalAttachmentStore;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.ids.SecureRandomSecrets;
 import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.ids.TimeOrderedIds;
+import org.supportdesk.application.notify.ChannelOptions;
 
 /**
  * The core over PostgreSQL: the stores, and every use case composed over them with Argon2id, strong randomness and
  * attachment bytes on local disk under the configured directory, webhooks over the JDK HTTP client behind the SSRF
- * guard;
+ * guard, and mail over SMTP when a mail server is configured;
  * {@code correlation} is the id of the request or job each thread serves, which the driving adapters begin and end.
  */
 record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases) {
@@ -30,10 +33,31 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
                         new HttpWebhookTransport(config.notifications().webhookTimeout(), guard),
                         guard,
                         config.secretBox()),
-                config.channelOptions(),
+                channelOptions(config, clock),
                 new TimeOrderedIds(clock),
                 correlation,
                 clock);
         return new Core(stores, correlation, useCases);
+    }
+
+    /** The configured channel options, sending mail through the configured server if there is one. */
+    private static ChannelOptions channelOptions(Config config, InstantSource clock) {
+        ChannelOptions options = config.channelOptions();
+        return config.channels()
+                .smtp()
+                .flatMap(smtp -> config.channels()
+                        .mailFrom()
+                        .map(from -> options.sendingMailThrough(new SmtpMailTransport(
+                                new SmtpServer(
+                                        smtp.host(),
+                                        smtp.port(),
+                                        SmtpServer.Security.valueOf(
+                                                smtp.security().name()),
+                                        smtp.user(),
+                                        smtp.password(),
+                                        smtp.timeout()),
+                                from.substring(from.lastIndexOf('@') + 1),
+                                clock))))
+                .orElse(options);
     }
 }

@@ -16,7 +16,8 @@ import org.supportdesk.application.notify.DispatchPolicy;
  * @param workers {@code SUPPORTDESK_OUTBOX_WORKERS}: dispatcher threads per server instance
  * @param policy attempts ({@code SUPPORTDESK_OUTBOX_MAX_ATTEMPTS}), first backoff
  *     ({@code SUPPORTDESK_OUTBOX_BACKOFF_MILLIS}) and its cap ({@code SUPPORTDESK_OUTBOX_MAX_BACKOFF_SECONDS}, which
- *     bounds how long after a peer comes back its deliveries wait); the lease outlasts the webhook timeout
+ *     bounds how long after a peer comes back its deliveries wait); the lease outlasts a webhook attempt and, when
+ *     email is a channel, an SMTP attempt
  * @param retention {@code SUPPORTDESK_OUTBOX_RETENTION_DAYS}: sent and parked deliveries are purged after this
  */
 public record NotifySettings(
@@ -40,9 +41,22 @@ public record NotifySettings(
     /** The file a generated secrets key is kept in, under the data directory. */
     public static final String KEY_FILE_NAME = "secrets.key";
 
+    /**
+     * The exchanges of one SMTP attempt, each bounded by the SMTP timeout: connect, greeting, EHLO, STARTTLS and EHLO
+     * again, up to three for a sign-in, MAIL, RCPT, DATA, the body's writes and the end of data, QUIT; with room.
+     */
+    static final int SMTP_EXCHANGES = 16;
+
     /** A webhook attempt's lease: its timeout, plus room for signing, the guard's DNS look-up and a slow commit. */
     static Duration leaseFor(Duration webhookTimeout) {
         return webhookTimeout.multipliedBy(2).plusSeconds(10);
+    }
+
+    /** The lease when email is a channel too: it outlasts the longer of a webhook attempt and an SMTP attempt. */
+    static Duration leaseFor(Duration webhookTimeout, Duration smtpTimeout) {
+        Duration mail = smtpTimeout.multipliedBy(SMTP_EXCHANGES).plusSeconds(10);
+        Duration webhook = leaseFor(webhookTimeout);
+        return mail.compareTo(webhook) > 0 ? mail : webhook;
     }
 
     /** Without the key: it is never printed or logged. */

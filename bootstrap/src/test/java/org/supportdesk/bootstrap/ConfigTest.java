@@ -107,7 +107,12 @@ class ConfigTest {
             assertThat(smtp.port()).isEqualTo(465);
             assertThat(smtp.security()).isEqualTo(ChannelSettings.Security.TLS);
             assertThat(smtp.password()).contains("hunter2");
+            assertThat(smtp.timeout()).hasSeconds(10);
         });
+        // The dispatcher's lease outlasts a whole SMTP attempt, and only when email is a channel.
+        assertThat(mail.notifications().policy().lease())
+                .isEqualTo(Duration.ofSeconds(10 * NotifySettings.SMTP_EXCHANGES + 10));
+        assertThat(none.notifications().policy().lease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mail.publicUrl()).hasToString("https://help.example.com");
         assertThat(mail.channels().telegramApiUrl()).hasToString("http://127.0.0.1:9999");
         assertThat(mail.channels().imapPollInterval()).hasSeconds(30);
