@@ -3,6 +3,7 @@ package org.supportdesk.application.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.mail.MailIdentity;
 import org.supportdesk.application.mail.ReplyTokens;
+import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.domain.call.CallNote;
 import org.supportdesk.domain.notify.Delivery;
@@ -21,6 +23,7 @@ import org.supportdesk.domain.notify.OutgoingMail;
 import org.supportdesk.domain.port.MailTransport;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
+import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.ticket.Body;
@@ -29,8 +32,9 @@ import org.supportdesk.domain.ticket.Via;
 
 /**
  * The email channel over the in-memory core with a transport that keeps what it is given: what one intent's mails say,
- * in whose language, how they thread, and that an internal note's text is in none of them. Who gets mail for each
- * event is {@code EmailOutTest}'s, against a real SMTP server.
+ * in whose language, how they thread, that an internal note's text is in none of them, who hears of an SLA breach (the
+ * scanner's clock is the test's), and that without a transport email is no channel. Who gets mail for each other event
+ * is {@code EmailOutTest}'s, against a real SMTP server.
  */
 class EmailChannelTest extends UseCaseTest {
     private final ReplyTokens tokens = ReplyTokens.derivedFrom("email channel test key");
@@ -139,6 +143,38 @@ class EmailChannelTest extends UseCaseTest {
             assertThat(mail.replyTo()).isEmpty();
             assertThat(mail.subject()).isEqualTo("Call back requested by " + acme.customer.name());
         });
+    }
+
+    @Test
+    void an_sla_breach_mails_the_assignee_and_the_admins_from_the_system() {
+        TicketState ticket = assignedToAgnes();
+        core.clock.advance(Duration.ofDays(30));
+        core.useCases.scheduled().scanSlaBreaches().handle(new ScanSlaBreaches.Command(acme.tenant, 100));
+
+        List<OutgoingMail> mails = sentFor(last(NotificationTopic.SLA_BREACHED));
+
+        assertThat(mails)
+                .extracting(OutgoingMail::toAddress)
+                .containsExactlyInAnyOrder(
+                        acme.agent.email().value(), acme.admin.email().value());
+        assertThat(mails).allSatisfy(mail -> assertThat(mail.textBody())
+                .startsWith("Ticket " + ticket.number() + " has missed its service-level target."));
+    }
+
+    @Test
+    void a_dispatcher_without_a_mail_transport_makes_no_email_delivery() {
+        aTicket();
+
+        core.channels()
+                .dispatchOutbox()
+                .handle(new DispatchOutbox.Command(acme.tenant, 100, DispatchPolicy.standard()));
+
+        assertThat(core.read(
+                                acme.tenant,
+                                () -> core.deliveries.list(
+                                        acme.tenant, Optional.empty(), Optional.empty(), new PageRequest(1, 100)))
+                        .items())
+                .noneMatch(delivery -> delivery.channel().equals(EmailChannel.NAME));
     }
 
     private TicketState assignedToAgnes() {
