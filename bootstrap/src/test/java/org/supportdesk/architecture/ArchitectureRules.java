@@ -48,6 +48,7 @@ import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
@@ -185,6 +186,8 @@ final class ArchitectureRules {
                     UserId.class,
                     Email.class,
                     Role.class,
+                    // The language of the customer's own mail, shown on their profile.
+                    Language.class,
                     Category.class,
                     TicketId.class,
                     TicketRef.class,

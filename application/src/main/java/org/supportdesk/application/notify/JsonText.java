@@ -16,99 +16,80 @@ final class JsonText {
      * @throws IllegalArgumentException for anything else
      */
     static Map<String, String> flatObject(String json) {
-        FlatReader reader = new FlatReader(json);
+        int[] at = {0}; // the read position, shared by the helpers below
         Map<String, String> values = new HashMap<>();
-        reader.expect('{');
-        if (!reader.skipIf('}')) {
+        expect(json, at, '{');
+        if (!skipIf(json, at, '}')) {
             do {
-                String key = reader.string();
-                reader.expect(':');
-                if (reader.skipIf('n')) {
-                    reader.expectWord("ull");
+                String key = string(json, at);
+                expect(json, at, ':');
+                if (skipSpace(json, at) && json.startsWith("null", at[0])) {
+                    at[0] += 4;
                 } else {
-                    values.put(key, reader.string());
+                    values.put(key, string(json, at));
                 }
-            } while (reader.skipIf(','));
-            reader.expect('}');
+            } while (skipIf(json, at, ','));
+            expect(json, at, '}');
         }
-        reader.end();
+        if (skipSpace(json, at)) {
+            throw new IllegalArgumentException("trailing text at " + at[0]);
+        }
         return values;
     }
 
-    private static final class FlatReader {
-        private final String text;
-        private int at;
-
-        FlatReader(String text) {
-            this.text = text;
+    /** Skips white space; answers whether any text is left. */
+    private static boolean skipSpace(String json, int[] at) {
+        while (at[0] < json.length() && " \t\r\n".indexOf(json.charAt(at[0])) >= 0) {
+            at[0]++;
         }
+        return at[0] < json.length();
+    }
 
-        void expect(char c) {
-            if (!skipIf(c)) {
-                throw new IllegalArgumentException("expected '" + c + "' at " + at);
+    private static boolean skipIf(String json, int[] at, char c) {
+        if (skipSpace(json, at) && json.charAt(at[0]) == c) {
+            at[0]++;
+            return true;
+        }
+        return false;
+    }
+
+    private static void expect(String json, int[] at, char c) {
+        if (!skipIf(json, at, c)) {
+            throw new IllegalArgumentException("expected '" + c + "' at " + at[0]);
+        }
+    }
+
+    private static String string(String json, int[] at) {
+        expect(json, at, '"');
+        StringBuilder out = new StringBuilder();
+        while (at[0] < json.length()) {
+            char c = json.charAt(at[0]++);
+            if (c == '"') {
+                return out.toString();
             }
-        }
-
-        boolean skipIf(char c) {
-            skipSpace();
-            if (at < text.length() && text.charAt(at) == c) {
-                at++;
-                return true;
-            }
-            return false;
-        }
-
-        void expectWord(String rest) {
-            if (!text.startsWith(rest, at)) {
-                throw new IllegalArgumentException("expected a value at " + at);
-            }
-            at += rest.length();
-        }
-
-        String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (at >= text.length()) {
-                    throw new IllegalArgumentException("unterminated string");
-                }
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char escaped = text.charAt(at++);
+            if (c != '\\') {
+                out.append(c);
+            } else if (at[0] < json.length()) {
+                char escaped = json.charAt(at[0]++);
                 switch (escaped) {
                     case '"', '\\', '/' -> out.append(escaped);
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
                     case 'n' -> out.append('\n');
                     case 'r' -> out.append('\r');
                     case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
                     case 'u' -> {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        at += 4;
+                        if (at[0] + 4 > json.length()) {
+                            throw new IllegalArgumentException("a cut \\u escape");
+                        }
+                        out.append((char) Integer.parseInt(json.substring(at[0], at[0] + 4), 16));
+                        at[0] += 4;
                     }
-                    default -> throw new IllegalArgumentException("bad escape at " + at);
+                    default -> throw new IllegalArgumentException("a bad escape at " + at[0]);
                 }
             }
         }
-
-        void end() {
-            skipSpace();
-            if (at != text.length()) {
-                throw new IllegalArgumentException("trailing text at " + at);
-            }
-        }
-
-        private void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
+        throw new IllegalArgumentException("an unterminated string");
     }
 
     /** {@code values} as a JSON object, in their iteration order; a value is a String, a Number, null or a Map. */
