@@ -28,7 +28,8 @@ interface DeliveryDao {
 
     @SqlQuery(
             """
-            SELECT tenant_id, id, topic, ticket_id, call_id, message_id, caused_by, audiences, dedup_key, created_at
+            SELECT tenant_id, id, topic, ticket_id, call_id, message_id, caused_by, status, audiences, dedup_key,
+                   created_at
               FROM outbox
              WHERE tenant_id = :tenant AND delivered_at IS NULL AND parked_at IS NULL
              ORDER BY created_at, id

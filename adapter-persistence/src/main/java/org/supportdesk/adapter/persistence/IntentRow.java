@@ -14,6 +14,7 @@ import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketStatus;
 
 /** An {@code outbox} row read back as the intent it stores (see {@link OutboxRow} for the writing side). */
 public record IntentRow(
@@ -24,6 +25,7 @@ public record IntentRow(
         UUID callId,
         UUID messageId,
         UUID causedBy,
+        String status,
         String[] audiences,
         String dedupKey,
         Instant createdAt) {
@@ -37,6 +39,7 @@ public record IntentRow(
                 Optional.ofNullable(callId).map(CallId::new),
                 Optional.ofNullable(messageId).map(MessageId::new),
                 Optional.ofNullable(causedBy).map(UserId::new),
+                Optional.ofNullable(status).map(TicketStatus::parse),
                 Arrays.stream(audiences)
                         .map(a -> Audience.valueOf(a.toUpperCase(Locale.ROOT)))
                         .collect(Collectors.toSet()),

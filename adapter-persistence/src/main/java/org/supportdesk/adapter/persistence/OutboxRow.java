@@ -8,6 +8,7 @@ import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketStatus;
 
 /** A new {@code outbox} row: an intent as enqueued, before any delivery attempt. */
 public record OutboxRow(
@@ -18,6 +19,7 @@ public record OutboxRow(
         UUID callId,
         UUID messageId,
         UUID causedBy,
+        String status,
         String[] audiences,
         String dedupKey,
         Instant at) {
@@ -31,6 +33,7 @@ public record OutboxRow(
                 intent.call().map(CallId::value).orElse(null),
                 intent.message().map(MessageId::value).orElse(null),
                 intent.causedBy().map(UserId::value).orElse(null),
+                intent.status().map(TicketStatus::wireName).orElse(null),
                 intent.audiences().stream()
                         .map(a -> a.name().toLowerCase(Locale.ROOT))
                         .sorted()

@@ -158,9 +158,7 @@ public final class MailTemplates {
         values.put("actor", facts.actor());
         values.put("number", facts.ticket().map(t -> t.number().toString()).orElse(""));
         values.put("subject", facts.ticket().map(t -> t.subject().value()).orElse(""));
-        values.put(
-                "status",
-                facts.ticket().map(t -> wording.statuses().get(t.status())).orElse(""));
+        values.put("status", facts.status().map(wording.statuses()::get).orElse(""));
         values.put("quote", facts.quote().orElse(""));
         values.put("link", facts.link().toString());
         String subject = facts.ticket().isPresent()

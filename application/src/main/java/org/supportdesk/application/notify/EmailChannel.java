@@ -39,6 +39,7 @@ import org.supportdesk.domain.ticket.MessageKind;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * Email (§13, docs/notifications.md "Email") as a {@link NotificationChannel}: an intent becomes one mail per person
@@ -99,6 +100,7 @@ public final class EmailChannel implements NotificationChannel {
                 .orElse(Author.SYSTEM.name());
         Optional<String> quote = ticket.flatMap(t -> publicMessageQuoted(intent, t));
         URI link = ticket.map(t -> links.ticket(t.id())).orElseGet(links::portal);
+        Optional<TicketStatus> status = intent.status().or(() -> ticket.map(TicketState::status));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Delivery> deliveries = new ArrayList<>();
         for (Person recipient : audiences.resolve(intent, ticket)) {
@@ -111,7 +113,7 @@ public final class EmailChannel implements NotificationChannel {
             String messageId = ticket.map(t -> identity.messageIds().of(t.id(), key))
                     .orElseGet(() -> identity.messageIds().standalone(key));
             MailContent content = MailTemplates.render(
-                    recipient.language(), new MailFacts(intent.topic(), ticket, actor, quote, link));
+                    recipient.language(), new MailFacts(intent.topic(), ticket, status, actor, quote, link));
             OutgoingMail mail = new OutgoingMail(
                     identity.from(),
                     recipient.email().value(),

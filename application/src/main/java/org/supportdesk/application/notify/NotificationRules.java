@@ -16,8 +16,10 @@ import org.supportdesk.domain.port.NotificationIntent.Audience;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
 import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.MessagePosted;
+import org.supportdesk.domain.ticket.StatusChanged;
 import org.supportdesk.domain.ticket.TicketEvent;
 import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * §13 "who hears what", written once: the notification, if any, that a ticket event or a call request owes. Webhooks
@@ -28,13 +30,15 @@ public final class NotificationRules {
 
     /**
      * The intent owed by {@code event} on {@code ticket} (its state after the change), keyed for dedup by the
-     * journal entry that recorded the event; it names the event's author, who hears nothing of it, and the message a
-     * reply or note posted.
+     * journal entry that recorded the event; it names the event's author, who hears nothing of it, the message a
+     * reply or note posted, and the status a status change set.
      */
     public static Optional<NotificationIntent> intentFor(
             TicketEvent event, TicketState ticket, UUID intentId, UUID journalEntryId) {
         Optional<MessageId> message =
                 event instanceof MessagePosted posted ? Optional.of(posted.message()) : Optional.empty();
+        Optional<TicketStatus> status =
+                event instanceof StatusChanged changed ? Optional.of(changed.to()) : Optional.empty();
         return heard(event, ticket.assignee().isPresent())
                 .map(heard -> new NotificationIntent(
                         intentId,
@@ -44,6 +48,7 @@ public final class NotificationRules {
                         Optional.empty(),
                         message,
                         event.by().id(),
+                        status,
                         heard.audiences(),
                         journalEntryId.toString(),
                         event.at()));
@@ -62,6 +67,7 @@ public final class NotificationRules {
                 Optional.of(call.id()),
                 Optional.empty(),
                 Optional.of(call.requester()),
+                Optional.empty(),
                 EnumSet.of(ALL_AGENTS, WEBHOOKS),
                 "call-requested:" + call.id(),
                 call.requestedAt());

@@ -28,6 +28,7 @@ import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.ticket.TicketStatus;
 import org.supportdesk.domain.ticket.Via;
 
 /**
@@ -111,6 +112,24 @@ class EmailChannelTest extends UseCaseTest {
         assertThat(mail.subject()).isEqualTo("[" + ticket.number() + "] Printer on fire");
         assertThat(mail.textBody()).contains("ответил(а) на ваше обращение").contains("Перезагрузите принтер");
         assertThat(mail.htmlBody()).contains("lang=\"ru\"").contains("Открыть в Supportdesk");
+    }
+
+    @Test
+    void each_status_change_mail_names_the_status_it_set_though_the_ticket_moved_on_before_it_was_sent() {
+        TicketState ticket = aTicket();
+        moveTo(ticket.id(), TicketStatus.IN_PROGRESS);
+        moveTo(ticket.id(), TicketStatus.ON_HOLD);
+
+        List<String> headlines = core.outbox.intents().stream()
+                .filter(intent -> intent.topic() == NotificationTopic.STATUS_CHANGED)
+                .map(intent ->
+                        single(sentFor(intent)).textBody().lines().findFirst().orElseThrow())
+                .toList();
+
+        assertThat(headlines)
+                .containsExactly(
+                        "Your request " + ticket.number() + " is now in progress.",
+                        "Your request " + ticket.number() + " is now on hold.");
     }
 
     @Test

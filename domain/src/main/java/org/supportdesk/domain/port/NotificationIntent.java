@@ -10,6 +10,7 @@ import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
+import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * A notification owed because of a change (§13 "who hears what"): what happened, to which ticket or call-back request
@@ -19,6 +20,7 @@ import org.supportdesk.domain.ticket.TicketId;
  * @param message the message a reply or note intent is about (a staff reply's mail quotes it)
  * @param causedBy the person whose change it was: channels resolve audiences after commit, and nobody hears of their
  *     own change; empty for the system
+ * @param status the status a status change moved the ticket to (by dispatch time it may have moved on)
  */
 public record NotificationIntent(
         UUID id,
@@ -28,6 +30,7 @@ public record NotificationIntent(
         Optional<CallId> call,
         Optional<MessageId> message,
         Optional<UserId> causedBy,
+        Optional<TicketStatus> status,
         Set<Audience> audiences,
         String dedupKey,
         Instant at) {
@@ -39,6 +42,7 @@ public record NotificationIntent(
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(causedBy, "causedBy");
+        Objects.requireNonNull(status, "status");
         if (ticket.isEmpty() && call.isEmpty()) {
             throw new IllegalArgumentException("a notification is about a ticket, a call or both");
         }
@@ -64,6 +68,7 @@ public record NotificationIntent(
                 tenant,
                 topic,
                 Optional.of(ticket),
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
