@@ -349,6 +349,22 @@ class EmailOutTest {
     }
 
     @Test
+    void an_admin_sets_the_language_a_person_is_mailed_in_and_the_customer_sees_it_on_their_profile() {
+        String olga = customer("olga@acme.example", "Olga", Optional.empty());
+        String path = "/api/v1/customers/" + ids.get("olga@acme.example").value();
+
+        TestHttp.Response russian = http.send(boss, "PATCH", path, "{\"language\":\"ru\"}");
+        TestHttp.Response german = http.send(boss, "PATCH", path, "{\"language\":\"de\"}");
+
+        assertThat(russian.status()).as(russian.body()).isEqualTo(200);
+        assertThat(russian.json().get("language").asText()).isEqualTo("ru");
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(german.body()).contains("language");
+        assertThat(http.get(olga, "/api/v1/portal/me").json().get("language").asText())
+                .isEqualTo("ru");
+    }
+
+    @Test
     void a_thousand_internal_notes_send_the_customer_no_mail() {
         JsonNode ticket = file(carla, "Quiet please", "Nothing to see");
         ok(http.post(

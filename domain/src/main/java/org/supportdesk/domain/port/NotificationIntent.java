@@ -54,7 +54,7 @@ public record NotificationIntent(
         Objects.requireNonNull(at, "at");
     }
 
-    /** A notification about a ticket, caused by nobody in particular and about no message. */
+    /** A notification about a ticket, with no cause, message or status of its change recorded. */
     public NotificationIntent(
             UUID id,
             TenantId tenant,
