@@ -64,7 +64,7 @@ class EmailOutTest {
     private static String carla;
     private static String ivan;
     private static String marker;
-    private static Map<String, UserId> ids = new HashMap<>();
+    private static final Map<String, UserId> ids = new HashMap<>();
     private static final Set<String> seen = Collections.synchronizedSet(new HashSet<>());
 
     @TempDir
