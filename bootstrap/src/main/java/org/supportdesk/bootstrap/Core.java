@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.adapter.notify.HttpWebhookTransport;
 import org.supportdesk.adapter.notify.PublicAddressGuard;
+import org.supportdesk.adapter.notify.telegram.HttpTelegramBotApi;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalAttachmentStore;
 import org.supportdesk.application.UseCases;
@@ -14,7 +15,8 @@ import org.supportdesk.application.ids.TimeOrderedIds;
 /**
  * The core over PostgreSQL: the stores, and every use case composed over them with Argon2id, strong randomness and
  * attachment bytes on local disk under the configured directory, webhooks over the JDK HTTP client behind the SSRF
- * guard;
+ * guard, the Telegram Bot API at the configured base URL (within the webhook timeout, which the dispatcher's lease
+ * outlasts);
  * {@code correlation} is the id of the request or job each thread serves, which the driving adapters begin and end.
  */
 record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases) {
@@ -29,7 +31,10 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
                         LocalAttachmentStore.under(config.attachmentsRoot()),
                         new HttpWebhookTransport(config.notifications().webhookTimeout(), guard),
                         guard,
-                        config.secretBox()),
+                        config.secretBox(),
+                        new HttpTelegramBotApi(
+                                config.channels().telegramApiUrl(),
+                                config.notifications().webhookTimeout())),
                 config.channelOptions(),
                 new TimeOrderedIds(clock),
                 correlation,
