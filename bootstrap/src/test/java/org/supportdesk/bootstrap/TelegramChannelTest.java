@@ -383,6 +383,23 @@ class TelegramChannelTest {
                 + ",\"photo\":[{\"file_id\":\"p\"}],\"caption\":\"Screenshot of the error\"}}";
         assertThat(inbound(acme, acmeSecret, captioned).json().get("outcome").asText())
                 .isEqualTo("filed");
+        // What people type is cleaned, not refused: a refused update would come back again and again.
+        long controlled = 5006;
+        assertThat(inbound(
+                                acme,
+                                acmeSecret,
+                                message(UPDATES.incrementAndGet(), controlled, "Bell@BEL@ rings@NUL@")
+                                        .replace("@BEL@", "\\u0007")
+                                        .replace("@NUL@", "\\u0000"))
+                        .json()
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("filed");
+        assertThat(http.get(acmeAdmin, "/api/v1/tickets/" + ticketOf(controlled))
+                        .json()
+                        .get("description")
+                        .asText())
+                .isEqualTo("Bell rings");
         TestHttp.Response malformed = inbound(acme, acmeSecret, "{\"update_id\":\"x\"}");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("errors").get(0).get("field").asText()).isEqualTo("update_id");
@@ -482,6 +499,7 @@ class TelegramChannelTest {
         assertThat(parked.get("attempts").asInt()).isEqualTo(1);
         assertThat(parked.get("last_status_code").asInt()).isEqualTo(403);
         assertThat(parked.get("last_error").asText()).contains("blocked");
+        assertThat(parked.toString()).doesNotContain(ACME_TOKEN).doesNotContain("AAAAAAAAAA");
         assertThat(telegram.sent(chat)).hasSize(1);
 
         telegram.chatMode(chat, FakeBotApi.Mode.OK);

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.ticket.FileTicketFromChannel;
 import org.supportdesk.application.work.AdminWork;
@@ -44,6 +45,8 @@ public final class ReceiveTelegramUpdate {
     public static final String CUSTOMER_EMAIL_DOMAIN = "telegram.invalid";
 
     private static final int SUBJECT_LENGTH = 80;
+    /** An IETF language tag as Telegram sends one; anything else is not kept. */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
 
     /** What came of an update. */
     public enum Outcome {
@@ -190,8 +193,10 @@ public final class ReceiveTelegramUpdate {
                     work.recordPersonCreated(new SystemActor(tenant), made);
                     return made;
                 });
-        TelegramChat chat = new TelegramChat(
-                tenant, message.chatId(), customer.id(), message.from().languageCode(), now);
+        Optional<String> language = message.from()
+                .languageCode()
+                .filter(code -> LANGUAGE_TAG.matcher(code).matches());
+        TelegramChat chat = new TelegramChat(tenant, message.chatId(), customer.id(), language, now);
         bots.addChat(chat);
         return chat;
     }

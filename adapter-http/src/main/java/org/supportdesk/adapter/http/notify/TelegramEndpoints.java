@@ -91,7 +91,7 @@ public final class TelegramEndpoints implements Endpoints {
         if (tenant.isEmpty() || !useCases.receiveTelegramUpdate().accepts(tenant.get(), secret)) {
             throw refused();
         }
-        TelegramUpdate update = update(requests.body(ctx, ObjectNode.class));
+        TelegramUpdate update = update(requests.relayedBody(ctx));
         ReceiveTelegramUpdate.Outcome outcome = useCases.receiveTelegramUpdate()
                 .handle(new ReceiveTelegramUpdate.Command(tenant.get(), secret, update));
         if (outcome == ReceiveTelegramUpdate.Outcome.REFUSED) {
