@@ -20,6 +20,8 @@ import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.port.TargetGuard;
+import org.supportdesk.domain.port.TelegramBotApi;
+import org.supportdesk.domain.port.TelegramBots;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.Tenants;
 import org.supportdesk.domain.port.TicketNumbers;
@@ -60,7 +62,9 @@ public record Ports(
         Webhooks webhooks,
         WebhookTransport webhookTransport,
         TargetGuard targetGuard,
-        SecretBox secretBox) {
+        SecretBox secretBox,
+        TelegramBots telegram,
+        TelegramBotApi telegramApi) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -89,5 +93,7 @@ public record Ports(
         Objects.requireNonNull(webhookTransport, "webhookTransport");
         Objects.requireNonNull(targetGuard, "targetGuard");
         Objects.requireNonNull(secretBox, "secretBox");
+        Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(telegramApi, "telegramApi");
     }
 }

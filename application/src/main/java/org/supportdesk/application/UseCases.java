@@ -69,6 +69,11 @@ import org.supportdesk.application.sla.ChangeBusinessHours;
 import org.supportdesk.application.sla.ChangeSlaPolicy;
 import org.supportdesk.application.sla.ExplainSla;
 import org.supportdesk.application.sla.ScanSlaBreaches;
+import org.supportdesk.application.telegram.ConfigureTelegram;
+import org.supportdesk.application.telegram.ReceiveTelegramUpdate;
+import org.supportdesk.application.telegram.RemoveTelegram;
+import org.supportdesk.application.telegram.ShowTelegram;
+import org.supportdesk.application.telegram.TelegramChannel;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
@@ -78,6 +83,7 @@ import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
+import org.supportdesk.application.ticket.FileTicketFromChannel;
 import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
@@ -202,8 +208,9 @@ public record UseCases(
             PurgeOldNotifications purgeOldNotifications) {}
 
     /**
-     * Notification channels (§13): webhook subscriptions and the outbox's deliveries (admins), and the dispatcher and
-     * retention purge (the server's outbox loop). A new channel is one {@code NotificationChannel} in the list below.
+     * Notification channels (§13): webhook subscriptions, the tenant's Telegram bot and the outbox's deliveries
+     * (admins), the updates Telegram sends (its inbound route), and the dispatcher and retention purge (the server's
+     * outbox loop). A new channel is one {@code NotificationChannel} in the list below.
      */
     public record Channels(
             CreateWebhook createWebhook,
@@ -212,6 +219,10 @@ public record UseCases(
             DeleteWebhook deleteWebhook,
             ListDeliveries listDeliveries,
             RetryDelivery retryDelivery,
+            ConfigureTelegram configureTelegram,
+            ShowTelegram showTelegram,
+            RemoveTelegram removeTelegram,
+            ReceiveTelegramUpdate receiveTelegramUpdate,
             DispatchOutbox dispatchOutbox,
             PurgeDeliveries purgeDeliveries) {}
 
@@ -375,11 +386,17 @@ public record UseCases(
                         ports.passwordHashing()),
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
                 changes,
-                channels(ports, options, work, ids, clock));
+                channels(ports, options, work, changes, portal.reply(), ids, clock));
     }
 
     private static Channels channels(
-            Ports ports, ChannelOptions options, AdminWork work, IdGenerator ids, InstantSource clock) {
+            Ports ports,
+            ChannelOptions options,
+            AdminWork work,
+            TicketChanges changes,
+            ReplyAsCustomer replyAsCustomer,
+            IdGenerator ids,
+            InstantSource clock) {
         WebhookChannel webhooks = new WebhookChannel(
                 ports.webhooks(),
                 ports.tickets(),
@@ -388,7 +405,24 @@ public record UseCases(
                 ports.targetGuard(),
                 ports.secretBox(),
                 clock);
-        List<NotificationChannel> dispatched = new ArrayList<>(List.of(webhooks));
+        TelegramChannel telegram = new TelegramChannel(
+                ports.telegram(),
+                ports.tickets(),
+                ports.journal(),
+                ports.transactions(),
+                ports.telegramApi(),
+                ports.secretBox(),
+                options.links(),
+                clock);
+        FileTicketFromChannel fileFromChannel = new FileTicketFromChannel(
+                changes,
+                ports.tickets(),
+                ports.ticketNumbers(),
+                ports.people(),
+                ports.configuration(),
+                ports.slaSettings(),
+                ports.knowledgeBase());
+        List<NotificationChannel> dispatched = new ArrayList<>(List.of(webhooks, telegram));
         options.mail()
                 .flatMap(identity -> options.mailTransport()
                         .map(transport -> new EmailChannel(
@@ -401,6 +435,24 @@ public record UseCases(
                 new DeleteWebhook(work, ports.webhooks()),
                 new ListDeliveries(work, ports.deliveries(), ports.webhooks()),
                 new RetryDelivery(work, ports.deliveries()),
+                new ConfigureTelegram(
+                        work,
+                        ports.telegram(),
+                        ports.telegramApi(),
+                        ports.secrets(),
+                        ports.secretBox(),
+                        options.links()),
+                new ShowTelegram(work, ports.telegram()),
+                new RemoveTelegram(work, ports.telegram(), ports.telegramApi(), ports.secretBox()),
+                new ReceiveTelegramUpdate(
+                        ports.telegram(),
+                        ports.people(),
+                        ports.tickets(),
+                        ports.transactions(),
+                        work,
+                        fileFromChannel,
+                        replyAsCustomer,
+                        clock),
                 new DispatchOutbox(ports.deliveries(), dispatched, ports.transactions(), ids, clock),
                 new PurgeDeliveries(ports.deliveries(), ports.transactions(), clock));
     }

@@ -6,6 +6,7 @@ import org.supportdesk.adapter.notify.HttpWebhookTransport;
 import org.supportdesk.adapter.notify.PublicAddressGuard;
 import org.supportdesk.adapter.notify.email.SmtpMailTransport;
 import org.supportdesk.adapter.notify.email.SmtpServer;
+import org.supportdesk.adapter.notify.telegram.HttpTelegramBotApi;
 import org.supportdesk.adapter.persistence.JdbiStores;
 import org.supportdesk.adapter.persistence.LocalAttachmentStore;
 import org.supportdesk.application.UseCases;
@@ -17,7 +18,8 @@ import org.supportdesk.application.notify.ChannelOptions;
 /**
  * The core over PostgreSQL: the stores, and every use case composed over them with Argon2id, strong randomness and
  * attachment bytes on local disk under the configured directory, webhooks over the JDK HTTP client behind the SSRF
- * guard, and mail over SMTP when a mail server is configured;
+ * guard, the Telegram Bot API at the configured base URL (within the webhook timeout, which the dispatcher's lease
+ * outlasts), and mail over SMTP when a mail server is configured;
  * {@code correlation} is the id of the request or job each thread serves, which the driving adapters begin and end.
  */
 record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases) {
@@ -32,7 +34,10 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
                         LocalAttachmentStore.under(config.attachmentsRoot()),
                         new HttpWebhookTransport(config.notifications().webhookTimeout(), guard),
                         guard,
-                        config.secretBox()),
+                        config.secretBox(),
+                        new HttpTelegramBotApi(
+                                config.channels().telegramApiUrl(),
+                                config.notifications().webhookTimeout())),
                 channelOptions(config, clock),
                 new TimeOrderedIds(clock),
                 correlation,

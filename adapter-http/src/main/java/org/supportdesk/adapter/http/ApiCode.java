@@ -28,6 +28,7 @@ public enum ApiCode {
     RATE_LIMITED(429, "Too many requests", "Слишком много запросов"),
     REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request header fields too large", "Слишком большие заголовки запроса"),
     INTERNAL(500, "Internal error", "Внутренняя ошибка"),
+    BAD_GATEWAY(502, "Upstream service unavailable", "Внешний сервис недоступен"),
     SERVICE_UNAVAILABLE(503, "Service unavailable", "Сервис временно недоступен");
 
     private final int status;
@@ -94,6 +95,7 @@ public enum ApiCode {
             case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
             case PRECONDITION_FAILED -> PRECONDITION_FAILED;
             case UNAVAILABLE -> SERVICE_UNAVAILABLE;
+            case UPSTREAM_UNAVAILABLE -> BAD_GATEWAY;
             case PAYLOAD_TOO_LARGE -> PAYLOAD_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
         };

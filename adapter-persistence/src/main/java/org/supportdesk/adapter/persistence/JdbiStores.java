@@ -5,11 +5,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.Ports;
 import org.supportdesk.application.ids.AesGcmSecretBox;
 import org.supportdesk.application.notify.NoWebhooks;
+import org.supportdesk.application.telegram.NoTelegram;
 import org.supportdesk.domain.port.AttachmentStore;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.TargetGuard;
+import org.supportdesk.domain.port.TelegramBotApi;
 import org.supportdesk.domain.port.WebhookTransport;
 
 /**
@@ -37,7 +39,8 @@ public record JdbiStores(
         JdbiKnowledgeBase knowledgeBase,
         JdbiCallRequests callRequests,
         JdbiDeliveries deliveries,
-        JdbiWebhooks webhooks) {
+        JdbiWebhooks webhooks,
+        JdbiTelegramBots telegram) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -68,7 +71,8 @@ public record JdbiStores(
                 new JdbiKnowledgeBase(scope),
                 new JdbiCallRequests(scope),
                 new JdbiDeliveries(scope),
-                new JdbiWebhooks(scope));
+                new JdbiWebhooks(scope),
+                new JdbiTelegramBots(scope));
     }
 
     /**
@@ -98,6 +102,22 @@ public record JdbiStores(
             WebhookTransport webhookTransport,
             TargetGuard targetGuard,
             SecretBox secretBox) {
+        return ports(
+                passwordHashing, secrets, attachmentFiles, webhookTransport, targetGuard, secretBox, new NoTelegram());
+    }
+
+    /**
+     * The core's ports as above, with the Telegram Bot API reached through {@code telegramApi} (the server's:
+     * supportdesk-adapter-notify's client). Without it (the overloads above) Telegram refuses every bot token.
+     */
+    public Ports ports(
+            PasswordHashing passwordHashing,
+            SecretSource secrets,
+            AttachmentStore attachmentFiles,
+            WebhookTransport webhookTransport,
+            TargetGuard targetGuard,
+            SecretBox secretBox,
+            TelegramBotApi telegramApi) {
         return new Ports(
                 transactions,
                 tenants,
@@ -125,6 +145,8 @@ public record JdbiStores(
                 webhooks,
                 webhookTransport,
                 targetGuard,
-                secretBox);
+                secretBox,
+                telegram,
+                telegramApi);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +33,8 @@ import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.notify.Delivery;
+import org.supportdesk.domain.notify.TelegramBot;
+import org.supportdesk.domain.notify.TelegramChat;
 import org.supportdesk.domain.notify.Webhook;
 import org.supportdesk.domain.notify.WebhookUrl;
 import org.supportdesk.domain.port.IdempotencyKey;
@@ -75,7 +78,12 @@ class RowLevelSecurityTest {
             "call_requests",
             "notifications",
             "webhooks",
-            "outbox_deliveries");
+            "outbox_deliveries",
+            "telegram_bots",
+            "telegram_chats",
+            "telegram_tickets",
+            "telegram_messages",
+            "telegram_updates");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;
@@ -414,6 +422,31 @@ class RowLevelSecurityTest {
                             "seed-" + hook,
                             "{}",
                             core.clock.instant()));
+            return null;
+        });
+        // telegram_bots, telegram_chats, telegram_tickets, telegram_messages, telegram_updates
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            var telegram = core.stores.telegram();
+            telegram.saveBot(new TelegramBot(
+                    tenant.tenant,
+                    "seed_bot",
+                    "sealed",
+                    "digest",
+                    URI.create("https://desk.example/api/v1/inbound/telegram/" + tenant.tenant.value()),
+                    core.clock.instant()));
+            telegram.addChat(
+                    new TelegramChat(tenant.tenant, 42, tenant.customer.id(), Optional.of("ru"), core.clock.instant()));
+            telegram.linkTicket(tenant.tenant, ticket.id(), 42, 1, core.clock.instant());
+            telegram.linkMessage(
+                    tenant.tenant,
+                    core.stores
+                            .tickets()
+                            .messagesOf(tenant.tenant, ticket.id())
+                            .get(0)
+                            .id(),
+                    42,
+                    2);
+            telegram.takeUpdate(tenant.tenant, 1, core.clock.instant());
             return null;
         });
     }

@@ -9,6 +9,7 @@ import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.ids.AesGcmSecretBox;
 import org.supportdesk.application.ids.SecureRandomSecrets;
+import org.supportdesk.application.telegram.NoTelegram;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.tenant.TenantId;
@@ -49,6 +50,7 @@ public final class InMemorySupportdesk {
     public final FakeContentSniffer contentSniffer = new FakeContentSniffer();
     public final InMemoryDeliveries deliveries = new InMemoryDeliveries(binding, outbox);
     public final InMemoryWebhooks webhooks = new InMemoryWebhooks(binding);
+    public final InMemoryTelegramBots telegram = new InMemoryTelegramBots(binding);
     public final RecordingWebhookTransport webhookTransport = new RecordingWebhookTransport();
     public final ListedTargetGuard targetGuard = new ListedTargetGuard();
     /** Sealing under a fixed test key, as the server seals under its configured one. */
@@ -71,7 +73,8 @@ public final class InMemorySupportdesk {
                     knowledgeBase,
                     callRequests,
                     deliveries,
-                    webhooks));
+                    webhooks,
+                    telegram));
     public final Ports ports;
     public final UseCases useCases;
 
@@ -111,7 +114,9 @@ public final class InMemorySupportdesk {
                 webhooks,
                 webhookTransport,
                 targetGuard,
-                secretBox);
+                secretBox,
+                telegram,
+                new NoTelegram());
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 

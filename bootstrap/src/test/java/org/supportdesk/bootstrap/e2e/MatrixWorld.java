@@ -40,6 +40,7 @@ import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.notify.WebhookChannel;
+import org.supportdesk.application.telegram.ConfigureTelegram;
 import org.supportdesk.application.ticket.AssignTicket;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.DeleteTicket;
@@ -47,7 +48,9 @@ import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.webhook.CreateWebhook;
+import org.supportdesk.bootstrap.ChannelSettings;
 import org.supportdesk.bootstrap.Config;
+import org.supportdesk.bootstrap.FakeBotApi;
 import org.supportdesk.bootstrap.NotifySettings;
 import org.supportdesk.bootstrap.Password4jHashing;
 import org.supportdesk.bootstrap.Supportdesk;
@@ -158,6 +161,12 @@ final class MatrixWorld implements AutoCloseable {
 
     final Map<AccessMatrixTest.Principal, Optional<String>> bearers = new EnumMap<>(AccessMatrixTest.Principal.class);
 
+    /** The Bot API the Telegram routes reach, and the bots of both tenants it knows. */
+    final FakeBotApi telegram = new FakeBotApi();
+
+    static final String ACME_BOT_TOKEN = "700001:MatrixAcmeBotTokenAAAAAAAAAAAAAAAAAA";
+    static final String GLOBEX_BOT_TOKEN = "700002:MatrixGlobexBotTokenBBBBBBBBBBBBBBBB";
+
     MatrixWorld(Path dataDir) {
         cluster = LocalPostgres.startThrowaway();
         try {
@@ -183,11 +192,14 @@ final class MatrixWorld implements AutoCloseable {
                             "1000000",
                             // Webhook cells subscribe a loopback URL nothing listens on.
                             NotifySettings.ALLOW_PRIVATE_TARGETS,
-                            "true"),
+                            "true",
+                            ChannelSettings.TELEGRAM_API_URL,
+                            telegram.url()),
                     Optional.empty());
             desk = Supportdesk.start(config);
         } catch (RuntimeException e) {
             cluster.close();
+            telegram.close();
             throw e;
         }
         stores = desk.stores();
@@ -229,6 +241,8 @@ final class MatrixWorld implements AutoCloseable {
         globexArticle = publishedArticle(globex);
         acmeCall = callFor(acme);
         globexCall = callFor(globex);
+        telegramBot(acmeAdmin, ACME_BOT_TOKEN);
+        telegramBot(globexAdmin, GLOBEX_BOT_TOKEN);
         bearers();
     }
 
@@ -637,12 +651,19 @@ final class MatrixWorld implements AutoCloseable {
         }
     }
 
+    /** Connects the admin's tenant to a bot the fake Bot API knows. */
+    private void telegramBot(Person admin, String token) {
+        telegram.knowToken(token);
+        useCases.channels().configureTelegram().handle(new ConfigureTelegram.Command(StaffActor.of(admin), token));
+    }
+
     @Override
     public void close() {
         try {
             desk.close();
         } finally {
             cluster.close();
+            telegram.close();
         }
     }
 }

@@ -33,7 +33,9 @@ public enum JournalAction {
     CALL_UPDATED,
     WEBHOOK_CREATED,
     WEBHOOK_UPDATED,
-    WEBHOOK_DELETED;
+    WEBHOOK_DELETED,
+    TELEGRAM_CONFIGURED,
+    TELEGRAM_REMOVED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

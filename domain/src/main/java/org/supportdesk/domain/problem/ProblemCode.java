@@ -15,5 +15,7 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE,
     UNSUPPORTED_MEDIA_TYPE,
     /** The store behind the core cannot be reached just now; the request may be retried. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** A service outside Supportdesk that the request needs (the Telegram Bot API) did not answer usefully. */
+    UPSTREAM_UNAVAILABLE
 }

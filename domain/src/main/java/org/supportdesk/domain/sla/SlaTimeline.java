@@ -169,7 +169,8 @@ public final class SlaTimeline {
                 // Knowledge-base articles and call-backs are journalled too, but no SLA clock reads them.
             case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
                 // Webhook subscriptions are admin actions no clock reads.
-            case WEBHOOK_CREATED, WEBHOOK_UPDATED, WEBHOOK_DELETED -> Optional.empty();
+            case WEBHOOK_CREATED, WEBHOOK_UPDATED, WEBHOOK_DELETED, TELEGRAM_CONFIGURED, TELEGRAM_REMOVED -> Optional
+                    .empty();
         };
     }
 
