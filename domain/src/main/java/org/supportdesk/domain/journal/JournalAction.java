@@ -33,7 +33,10 @@ public enum JournalAction {
     CALL_UPDATED,
     WEBHOOK_CREATED,
     WEBHOOK_UPDATED,
-    WEBHOOK_DELETED;
+    WEBHOOK_DELETED,
+    EMAIL_CHANNEL_CONFIGURED,
+    EMAIL_CHANNEL_REMOVED,
+    INBOUND_SECRET_ROTATED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

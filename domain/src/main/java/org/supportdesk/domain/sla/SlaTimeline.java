@@ -168,8 +168,13 @@ public final class SlaTimeline {
                     FEEDBACK_GIVEN -> Optional.empty();
                 // Knowledge-base articles and call-backs are journalled too, but no SLA clock reads them.
             case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
-                // Webhook subscriptions are admin actions no clock reads.
-            case WEBHOOK_CREATED, WEBHOOK_UPDATED, WEBHOOK_DELETED -> Optional.empty();
+                // Webhook subscriptions and the email channel are admin actions no clock reads.
+            case WEBHOOK_CREATED,
+                    WEBHOOK_UPDATED,
+                    WEBHOOK_DELETED,
+                    EMAIL_CHANNEL_CONFIGURED,
+                    EMAIL_CHANNEL_REMOVED,
+                    INBOUND_SECRET_ROTATED -> Optional.empty();
         };
     }
 
