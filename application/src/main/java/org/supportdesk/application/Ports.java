@@ -8,13 +8,17 @@ import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.Deliveries;
+import org.supportdesk.domain.port.EmailChannels;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.KnowledgeBase;
+import org.supportdesk.domain.port.MailParser;
+import org.supportdesk.domain.port.Mailboxes;
 import org.supportdesk.domain.port.Notifications;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.ReceivedMails;
 import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.SlaBreachCandidates;
@@ -60,7 +64,11 @@ public record Ports(
         Webhooks webhooks,
         WebhookTransport webhookTransport,
         TargetGuard targetGuard,
-        SecretBox secretBox) {
+        SecretBox secretBox,
+        EmailChannels emailChannels,
+        ReceivedMails receivedMails,
+        MailParser mailParser,
+        Mailboxes mailboxes) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -89,5 +97,9 @@ public record Ports(
         Objects.requireNonNull(webhookTransport, "webhookTransport");
         Objects.requireNonNull(targetGuard, "targetGuard");
         Objects.requireNonNull(secretBox, "secretBox");
+        Objects.requireNonNull(emailChannels, "emailChannels");
+        Objects.requireNonNull(receivedMails, "receivedMails");
+        Objects.requireNonNull(mailParser, "mailParser");
+        Objects.requireNonNull(mailboxes, "mailboxes");
     }
 }

@@ -4,8 +4,11 @@ import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.Ports;
 import org.supportdesk.application.ids.AesGcmSecretBox;
+import org.supportdesk.application.inbound.NoInboundMail;
 import org.supportdesk.application.notify.NoWebhooks;
 import org.supportdesk.domain.port.AttachmentStore;
+import org.supportdesk.domain.port.MailParser;
+import org.supportdesk.domain.port.Mailboxes;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
@@ -37,7 +40,9 @@ public record JdbiStores(
         JdbiKnowledgeBase knowledgeBase,
         JdbiCallRequests callRequests,
         JdbiDeliveries deliveries,
-        JdbiWebhooks webhooks) {
+        JdbiWebhooks webhooks,
+        JdbiEmailChannels emailChannels,
+        JdbiReceivedMails receivedMails) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -68,7 +73,9 @@ public record JdbiStores(
                 new JdbiKnowledgeBase(scope),
                 new JdbiCallRequests(scope),
                 new JdbiDeliveries(scope),
-                new JdbiWebhooks(scope));
+                new JdbiWebhooks(scope),
+                new JdbiEmailChannels(scope),
+                new JdbiReceivedMails(scope));
     }
 
     /**
@@ -87,9 +94,7 @@ public record JdbiStores(
     }
 
     /**
-     * The core's ports as above, with webhooks sent through {@code webhookTransport} to targets {@code targetGuard}
-     * allows, their secrets sealed by {@code secretBox} (the server's: supportdesk-adapter-notify's transport and
-     * guard, a box under the configured key). Without them (the overload above) webhooks are refused at save.
+     * The core's ports as below, without a mail adapter: received mail is refused as unreadable and no mailbox is read.
      */
     public Ports ports(
             PasswordHashing passwordHashing,
@@ -98,6 +103,26 @@ public record JdbiStores(
             WebhookTransport webhookTransport,
             TargetGuard targetGuard,
             SecretBox secretBox) {
+        NoInboundMail none = new NoInboundMail();
+        return ports(passwordHashing, secrets, attachmentFiles, webhookTransport, targetGuard, secretBox, none, none);
+    }
+
+    /**
+     * The core's ports as above, with webhooks sent through {@code webhookTransport} to targets {@code targetGuard}
+     * allows, their secrets sealed by {@code secretBox} (the server's: supportdesk-adapter-notify's transport and
+     * guard, a box under the configured key). Without them (the first overload) webhooks are refused at save. Received
+     * mail is read by {@code mailParser} and tenants' mailboxes through {@code mailboxes} (supportdesk-adapter-notify's
+     * Angus Mail adapter).
+     */
+    public Ports ports(
+            PasswordHashing passwordHashing,
+            SecretSource secrets,
+            AttachmentStore attachmentFiles,
+            WebhookTransport webhookTransport,
+            TargetGuard targetGuard,
+            SecretBox secretBox,
+            MailParser mailParser,
+            Mailboxes mailboxes) {
         return new Ports(
                 transactions,
                 tenants,
@@ -125,6 +150,10 @@ public record JdbiStores(
                 webhooks,
                 webhookTransport,
                 targetGuard,
-                secretBox);
+                secretBox,
+                emailChannels,
+                receivedMails,
+                mailParser,
+                mailboxes);
     }
 }

@@ -217,7 +217,7 @@ class AccessMatrixTest {
 
     static int expected(Entry route, Principal who, Target what) {
         if (route.role() == ANYONE) {
-            return route.success(); // sign-in ignores any bearer
+            return route.success(); // sign-in ignores any bearer; the mail hook takes none of them
         }
         if (!who.signsIn()) {
             return 401; // no token, or an expired, unsigned, foreign-key or deactivated user's token
@@ -417,7 +417,14 @@ class AccessMatrixTest {
             route("DELETE /api/v1/webhooks/{id}", ADMIN, 204).on(Subject.WEBHOOK, Prepare.FRESH),
             route("GET /api/v1/webhooks/{id}/deliveries", ADMIN, 200).on(Subject.WEBHOOK, Prepare.FRESH),
             route("GET /api/v1/outbox", ADMIN, 200),
-            route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH));
+            route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH),
+            // inbound email: the channel (configured for both tenants by the world; removed last), and the hook,
+            // which takes the tenant's inbound secret and no principal's bearer: every cell is its one 401
+            route("PUT /api/v1/channels/email", ADMIN, 200).body("{\"support_address\":\"desk@matrix.example\"}"),
+            route("GET /api/v1/channels/email", ADMIN, 200),
+            route("POST /api/v1/channels/email/rotate-secret", ADMIN, 200),
+            route("DELETE /api/v1/channels/email", ADMIN, 204),
+            route("POST /api/v1/inbound/email/{tenant}", ANYONE, 401));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -462,8 +469,9 @@ class AccessMatrixTest {
     }
 
     private static Cell run(Entry route, Principal principal, Target target) {
-        String path =
-                target == Target.NONE ? route.path() : route.path().replace("{id}", objectId(route, principal, target));
+        String path = target == Target.NONE
+                ? route.path().replace("{tenant}", "acme-matrix")
+                : route.path().replace("{id}", objectId(route, principal, target));
         String body = route.body() == null ? null : route.body().of(world, principal);
         MatrixWorld.Reply reply =
                 world.send(world.bearers.get(principal), route.method(), path, body, route.contentType());

@@ -38,6 +38,7 @@ import org.supportdesk.application.attachment.UploadAttachment;
 import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.inbound.ConfigureEmailChannel;
 import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.notify.WebhookChannel;
 import org.supportdesk.application.ticket.AssignTicket;
@@ -229,6 +230,8 @@ final class MatrixWorld implements AutoCloseable {
         globexArticle = publishedArticle(globex);
         acmeCall = callFor(acme);
         globexCall = callFor(globex);
+        emailChannel(acme);
+        emailChannel(globex);
         bearers();
     }
 
@@ -511,6 +514,13 @@ final class MatrixWorld implements AutoCloseable {
                         Optional.empty(),
                         Optional.empty()))
                 .id();
+    }
+
+    /** Configures the tenant's email channel, so its admin routes answer as for a configured tenant. */
+    private void emailChannel(TenantId tenant) {
+        useCases.emailIn()
+                .configureChannel()
+                .handle(new ConfigureEmailChannel.Command(staffOf(tenant), "support@matrix.example", Optional.empty()));
     }
 
     /** A new webhook subscription of {@code tenant} (to a loopback port nothing listens on). */
