@@ -87,7 +87,8 @@ public final class Supportdesk implements AutoCloseable {
                     BackgroundWork.mailJobs(useCases.emailIn()),
                     core.correlation(),
                     BackgroundWork.MAIL_LOCK_KEY);
-            mailPoller.start(Duration.ofSeconds(5), config.channels().imapPollInterval());
+            mailPoller.start(
+                    config.channels().imapPollInterval(), config.channels().imapPollInterval());
             OutboxDispatcher outbox = new OutboxDispatcher(
                     useCases.channels(), stores.tenants()::all, config.notifications(), core.correlation());
             outbox.start();

@@ -307,7 +307,8 @@ public final class ReceiveEmail {
         String name = displayName
                 .map(ReceiveEmail::oneLine)
                 .map(String::strip)
-                .filter(n -> !n.isEmpty() && n.length() <= 200 && Validation.isPlainText(n))
+                // A name that looks like an address would let a stranger pass for someone else on the desk.
+                .filter(n -> !n.isEmpty() && n.length() <= 200 && Validation.isPlainText(n) && !n.contains("@"))
                 .orElse(address.value());
         Person customer =
                 new Person(new UserId(work.newId()), tenant, address, name, Role.CUSTOMER, Optional.empty(), true);

@@ -42,6 +42,8 @@ public final class AngusMailParser implements MailParser {
         properties.setProperty("mail.mime.address.strict", "false");
         properties.setProperty("mail.mime.decodetext.strict", "false");
         properties.setProperty("mail.mime.decodefilename", "true");
+        // Internationalised mail (RFC 6532) writes headers in raw UTF-8.
+        properties.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(properties);
     }
 
