@@ -153,10 +153,11 @@ public final class ReceiveEmail {
                 .filter(id -> !id.isEmpty() && id.length() <= 998)
                 .orElseGet(() -> "sha256:" + Digests.sha256Hex(command.raw()));
         try {
-            Plan plan = transactions.inTransaction(tenant, () -> plan(tenant, key, mail));
-            if (plan.done().isPresent()) {
-                return plan.done().get();
+            Judgement judged = transactions.inTransaction(tenant, () -> judge(tenant, key, mail));
+            if (judged instanceof Answered answered) {
+                return answered.received();
             }
+            Plan plan = (Plan) judged;
             Uploads files = upload(plan.actor(), mail.attachments(), tenant);
             return new Received(transactions.inTransaction(tenant, () -> carryOut(key, mail, plan, files)), false);
         } catch (AlreadyReceived raced) {
@@ -164,17 +165,18 @@ public final class ReceiveEmail {
         }
     }
 
-    /** Who the mail is from and where it goes; or, for a mail received before or ignored, the answer itself. */
-    private record Plan(Optional<Received> done, Actor actor, String sender, Optional<TicketId> ticket, MailRule rule) {
-        static Plan done(Received received) {
-            return new Plan(Optional.of(received), null, null, Optional.empty(), MailRule.NEW_TICKET);
-        }
-    }
+    /** What judging a mail decided: the answer already (received before, or ignored), or a plan to carry out. */
+    private sealed interface Judgement permits Answered, Plan {}
 
-    private Plan plan(TenantId tenant, String key, InboundMail mail) {
+    private record Answered(Received received) implements Judgement {}
+
+    /** Who the mail is from, the ticket it goes on (none: a new ticket) and the rule that chose it. */
+    private record Plan(Actor actor, String sender, Optional<TicketId> ticket, MailRule rule) implements Judgement {}
+
+    private Judgement judge(TenantId tenant, String key, InboundMail mail) {
         Optional<ReceivedMail> before = received.find(tenant, key);
         if (before.isPresent()) {
-            return Plan.done(new Received(before.get(), true));
+            return new Answered(new Received(before.get(), true));
         }
         String sender = mail.from().size() == 1 ? mail.from().get(0) : String.join(", ", mail.from());
         Optional<String> supportAddress =
@@ -182,15 +184,15 @@ public final class ReceiveEmail {
         Optional<String> ignored = LoopGuard.reasonToIgnore(mail, us, supportAddress)
                 .or(() -> mail.from().size() == 1 ? Optional.empty() : Optional.of("not_one_from_address"));
         if (ignored.isPresent()) {
-            return Plan.done(ignore(tenant, key, sender, ignored.get()));
+            return ignore(tenant, key, sender, ignored.get());
         }
         Optional<Email> address = readable(sender);
         if (address.isEmpty()) {
-            return Plan.done(ignore(tenant, key, sender, "unreadable_from_address"));
+            return ignore(tenant, key, sender, "unreadable_from_address");
         }
         Optional<Person> known = people.personByEmail(tenant, address.get());
         if (known.isPresent() && !known.get().active()) {
-            return Plan.done(ignore(tenant, key, sender, "sender_deactivated"));
+            return ignore(tenant, key, sender, "sender_deactivated");
         }
         boolean senderDiffers = mail.sender()
                 .filter(s -> !s.strip().equalsIgnoreCase(sender.strip()))
@@ -200,35 +202,34 @@ public final class ReceiveEmail {
             Actor actor = actorOf(person);
             Optional<TicketId> byToken = byToken(mail, person, actor);
             if (byToken.isPresent()) {
-                return new Plan(Optional.empty(), actor, address.get().value(), byToken, MailRule.REPLY_TOKEN);
+                return new Plan(actor, address.get().value(), byToken, MailRule.REPLY_TOKEN);
             }
             if (person.role().isStaff()) {
-                return Plan.done(ignore(tenant, key, sender, "staff_without_valid_token"));
+                return ignore(tenant, key, sender, "staff_without_valid_token");
             }
             if (senderDiffers) {
-                return Plan.done(ignore(tenant, key, sender, "sender_differs_from_from"));
+                return ignore(tenant, key, sender, "sender_differs_from_from");
             }
             CustomerActor customer = (CustomerActor) actor;
             Optional<TicketId> byId = byMessageIds(mail, customer);
             if (byId.isPresent()) {
-                return new Plan(Optional.empty(), actor, address.get().value(), byId, MailRule.IN_REPLY_TO);
+                return new Plan(actor, address.get().value(), byId, MailRule.IN_REPLY_TO);
             }
             Optional<TicketId> byNumber = bySubjectNumber(mail, customer);
             if (byNumber.isPresent()) {
-                return new Plan(Optional.empty(), actor, address.get().value(), byNumber, MailRule.SUBJECT_NUMBER);
+                return new Plan(actor, address.get().value(), byNumber, MailRule.SUBJECT_NUMBER);
             }
-            return new Plan(Optional.empty(), actor, address.get().value(), Optional.empty(), MailRule.NEW_TICKET);
+            return new Plan(actor, address.get().value(), Optional.empty(), MailRule.NEW_TICKET);
         }
         if (senderDiffers) {
-            return Plan.done(ignore(tenant, key, sender, "sender_differs_from_from"));
+            return ignore(tenant, key, sender, "sender_differs_from_from");
         }
         // Made now, committed with the plan, because the mail's files are uploaded in its name before the filing.
         Person customer = newCustomer(tenant, address.get(), mail.fromName());
-        return new Plan(
-                Optional.empty(), actorOf(customer), address.get().value(), Optional.empty(), MailRule.NEW_TICKET);
+        return new Plan(actorOf(customer), address.get().value(), Optional.empty(), MailRule.NEW_TICKET);
     }
 
-    private Received ignore(TenantId tenant, String key, String sender, String reason) {
+    private Answered ignore(TenantId tenant, String key, String sender, String reason) {
         ReceivedMail mail = new ReceivedMail(
                 tenant,
                 key,
@@ -240,10 +241,7 @@ public final class ReceiveEmail {
                 Optional.empty(),
                 Optional.empty(),
                 work.now());
-        if (!received.add(mail)) {
-            throw new AlreadyReceived();
-        }
-        return new Received(mail, false);
+        return new Answered(new Received(add(mail), false));
     }
 
     /** Rule 1: a token in a recipient address that verifies for this very person, naming a ticket they may post to. */
@@ -357,27 +355,17 @@ public final class ReceiveEmail {
             // The ticket was closed, or is past its reopen window, since the plan: a customer's mail becomes a new
             // ticket as it would have had no rule matched; staff have nothing to file.
             if (plan.actor() instanceof StaffActor) {
-                ReceivedMail ignored = new ReceivedMail(
-                        tenant,
-                        key,
-                        plan.sender(),
-                        MailOutcome.IGNORED,
-                        Optional.empty(),
-                        Optional.of("ticket_closed"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        work.now());
-                return add(ignored);
+                return ignore(tenant, key, plan.sender(), "ticket_closed")
+                        .received()
+                        .mail();
             }
         }
         CustomerActor customer = (CustomerActor) plan.actor();
-        TicketSettings settings = TicketSettings.of(configuration.settings(tenant));
         TicketId filed = fileTicket.handle(new FileTicket.Command(
                 customer,
                 subject(mail),
                 new Description(text(mail.text(), Description.MAX_LENGTH)),
-                settings.category(),
+                category(configuration.settings(tenant)),
                 Priority.MEDIUM,
                 PortalContext.NONE,
                 Optional.empty(),
@@ -452,17 +440,14 @@ public final class ReceiveEmail {
         }
     }
 
-    /** The category and priority of tickets filed by mail: {@code other} when the tenant offers it. */
-    private record TicketSettings(Category category) {
-        static TicketSettings of(TenantSettings settings) {
-            Category other = new Category("other");
-            return new TicketSettings(
-                    settings.offers(other)
-                            ? other
-                            : settings.categories().stream()
-                                    .min(Comparator.comparing(Category::value))
-                                    .orElseThrow());
-        }
+    /** The category of tickets filed by mail: {@code other} when the tenant offers it, else its first by name. */
+    private static Category category(TenantSettings settings) {
+        Category other = new Category("other");
+        return settings.offers(other)
+                ? other
+                : settings.categories().stream()
+                        .min(Comparator.comparing(Category::value))
+                        .orElseThrow();
     }
 
     private static Optional<Email> readable(String address) {
