@@ -8,13 +8,17 @@ import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.Deliveries;
+import org.supportdesk.domain.port.EmailChannels;
 import org.supportdesk.domain.port.IdempotencyRecords;
 import org.supportdesk.domain.port.Journal;
 import org.supportdesk.domain.port.KnowledgeBase;
+import org.supportdesk.domain.port.MailParser;
+import org.supportdesk.domain.port.Mailboxes;
 import org.supportdesk.domain.port.Notifications;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.ReceivedMails;
 import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.SlaBreachCandidates;
@@ -64,7 +68,11 @@ public record Ports(
         TargetGuard targetGuard,
         SecretBox secretBox,
         TelegramBots telegram,
-        TelegramBotApi telegramApi) {
+        TelegramBotApi telegramApi,
+        EmailChannels emailChannels,
+        ReceivedMails receivedMails,
+        MailParser mailParser,
+        Mailboxes mailboxes) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -95,5 +103,9 @@ public record Ports(
         Objects.requireNonNull(secretBox, "secretBox");
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(telegramApi, "telegramApi");
+        Objects.requireNonNull(emailChannels, "emailChannels");
+        Objects.requireNonNull(receivedMails, "receivedMails");
+        Objects.requireNonNull(mailParser, "mailParser");
+        Objects.requireNonNull(mailboxes, "mailboxes");
     }
 }

@@ -35,6 +35,13 @@ import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
+import org.supportdesk.application.inbound.AuthenticateMailHook;
+import org.supportdesk.application.inbound.ConfigureEmailChannel;
+import org.supportdesk.application.inbound.PollMailbox;
+import org.supportdesk.application.inbound.ReceiveEmail;
+import org.supportdesk.application.inbound.RemoveEmailChannel;
+import org.supportdesk.application.inbound.RotateInboundSecret;
+import org.supportdesk.application.inbound.ShowEmailChannel;
 import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.kb.DeleteArticle;
 import org.supportdesk.application.kb.GetArticle;
@@ -119,7 +126,8 @@ public record UseCases(
         CreateTenant createTenant,
         RunOnce runOnce,
         TicketChanges changes,
-        Channels channels) {
+        Channels channels,
+        EmailIn emailIn) {
 
     /** What customers do: their tickets, their conversation, their profile (§9). */
     public record Portal(
@@ -226,6 +234,19 @@ public record UseCases(
             DispatchOutbox dispatchOutbox,
             PurgeDeliveries purgeDeliveries) {}
 
+    /**
+     * Inbound email (docs/notifications.md "Inbound email"): each tenant's channel settings and inbound secret (admins),
+     * the hook's authentication, the use case every received mail goes through, and the IMAP poller's round.
+     */
+    public record EmailIn(
+            ConfigureEmailChannel configureChannel,
+            ShowEmailChannel showChannel,
+            RemoveEmailChannel removeChannel,
+            RotateInboundSecret rotateSecret,
+            AuthenticateMailHook authenticateHook,
+            ReceiveEmail receiveEmail,
+            PollMailbox pollMailbox) {}
+
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside, and no email channel. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         return over(ports, ChannelOptions.none(), ids, correlation, clock);
@@ -309,12 +330,17 @@ public record UseCases(
                         work,
                         attachmentLinks,
                         ports.knowledgeBase()),
-                new GetTicket(ports.tickets(), ports.people(), ports.transactions(), ports.attachments()),
+                new GetTicket(
+                        ports.tickets(),
+                        ports.people(),
+                        ports.transactions(),
+                        ports.attachments(),
+                        ports.receivedMails()),
                 new UpdateTicket(changes, ports.people(), ports.configuration(), ports.knowledgeBase()),
                 new ChangeTicketStatus(changes),
                 new DeleteTicket(changes),
                 new RestoreTicket(changes),
-                new ListMessages(ports.tickets(), ports.transactions(), ports.attachments()),
+                new ListMessages(ports.tickets(), ports.transactions(), ports.attachments(), ports.receivedMails()),
                 new ReplyToTicket(changes, ports.configuration(), attachmentLinks),
                 new AddInternalNote(changes, attachmentLinks),
                 new AssignTicket(changes, ports.people()),
@@ -386,7 +412,35 @@ public record UseCases(
                         ports.passwordHashing()),
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
                 changes,
-                channels(ports, options, work, changes, portal.reply(), ids, clock));
+                channels(ports, options, work, changes, portal.reply(), ids, clock),
+                emailIn(ports, options, work, portal, desk));
+    }
+
+    private static EmailIn emailIn(Ports ports, ChannelOptions options, AdminWork work, Portal portal, Desk desk) {
+        ReceiveEmail receive = new ReceiveEmail(
+                ports.mailParser(),
+                options.inbound(),
+                ports.emailChannels(),
+                ports.receivedMails(),
+                ports.people(),
+                ports.tickets(),
+                ports.configuration(),
+                ports.transactions(),
+                work,
+                portal.uploadAttachment(),
+                portal.fileTicket(),
+                portal.reply(),
+                desk.replyToTicket());
+        return new EmailIn(
+                new ConfigureEmailChannel(
+                        work, ports.emailChannels(), ports.targetGuard(), ports.secrets(), ports.secretBox()),
+                new ShowEmailChannel(work, ports.emailChannels()),
+                new RemoveEmailChannel(work, ports.emailChannels()),
+                new RotateInboundSecret(work, ports.emailChannels(), ports.secrets()),
+                new AuthenticateMailHook(ports.tenants(), ports.emailChannels(), ports.transactions()),
+                receive,
+                new PollMailbox(
+                        ports.emailChannels(), ports.transactions(), ports.mailboxes(), ports.secretBox(), receive));
     }
 
     private static Channels channels(

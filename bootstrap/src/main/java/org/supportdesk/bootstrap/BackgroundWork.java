@@ -24,6 +24,7 @@ import org.supportdesk.application.UseCases;
 import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.ids.ThreadCorrelation;
+import org.supportdesk.application.inbound.PollMailbox;
 import org.supportdesk.application.notify.PurgeOldNotifications;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AutoCloseResolved;
@@ -49,6 +50,9 @@ import org.supportdesk.domain.tenant.TenantId;
 final class BackgroundWork implements AutoCloseable {
     /** The advisory lock key: "supportdesk background" folded into 64 bits, shared by every instance. */
     static final long LOCK_KEY = 0x5375_7070_6f72_7462L;
+
+    /** The IMAP poller's own lock key ("supportdesk imap"): it runs on its own period, beside the other jobs. */
+    static final long MAIL_LOCK_KEY = 0x5375_7070_696d_6170L;
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
@@ -89,6 +93,11 @@ final class BackgroundWork implements AutoCloseable {
         return jobs;
     }
 
+    /** The IMAP poller: every tenant's mailbox read for unseen mail, on its own period and lock. */
+    static List<Job> mailJobs(UseCases.EmailIn useCases) {
+        return List.of(new Job("imap-poll", tenant -> useCases.pollMailbox().handle(new PollMailbox.Command(tenant))));
+    }
+
     private static void drain(IntSupplier batch) {
         int batches = 1;
         while (batch.getAsInt() == BATCH_SIZE && batches < MAX_BATCHES) {
@@ -100,6 +109,7 @@ final class BackgroundWork implements AutoCloseable {
     private final Supplier<List<TenantId>> tenants;
     private final List<Job> jobs;
     private final ThreadCorrelation correlation;
+    private final long lockKey;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "supportdesk-background");
         thread.setDaemon(true);
@@ -108,10 +118,21 @@ final class BackgroundWork implements AutoCloseable {
 
     BackgroundWork(
             DataSource dataSource, Supplier<List<TenantId>> tenants, List<Job> jobs, ThreadCorrelation correlation) {
+        this(dataSource, tenants, jobs, correlation, LOCK_KEY);
+    }
+
+    /** Jobs that take turns across instances under {@code lockKey} instead of the standard jobs' lock. */
+    BackgroundWork(
+            DataSource dataSource,
+            Supplier<List<TenantId>> tenants,
+            List<Job> jobs,
+            ThreadCorrelation correlation,
+            long lockKey) {
         this.dataSource = dataSource;
         this.tenants = tenants;
         this.jobs = List.copyOf(jobs);
         this.correlation = correlation;
+        this.lockKey = lockKey;
     }
 
     /** Runs every {@code period}, the first time after {@code initialDelay}. */
@@ -129,7 +150,7 @@ final class BackgroundWork implements AutoCloseable {
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             try {
-                if (!tryLock(lock)) {
+                if (!tryLock(lock, lockKey)) {
                     LOG.debug("Another instance runs the background jobs; skipping this round");
                     return false;
                 }
@@ -169,9 +190,9 @@ final class BackgroundWork implements AutoCloseable {
         }
     }
 
-    private static boolean tryLock(Connection lock) throws SQLException {
+    private static boolean tryLock(Connection lock, long key) throws SQLException {
         try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, LOCK_KEY);
+            statement.setLong(1, key);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);

@@ -344,13 +344,15 @@ public record Config(
         return AesGcmSecretBox.derivedFrom(secretsKey());
     }
 
-    /** What the channels know of this deployment: its public URL and, when email is a channel, its mail identity. */
+    /**
+     * What the channels know of this deployment: its public URL, its mail identity (from {@code SUPPORTDESK_MAIL_FROM},
+     * else {@link ChannelOptions#DEFAULT_SENDER}) for inbound mail, and that identity for outgoing mail when email is a
+     * channel.
+     */
     public ChannelOptions channelOptions() {
-        return new ChannelOptions(
-                new PortalLinks(publicUrl()),
-                channels.smtp()
-                        .flatMap(smtp -> channels.mailFrom())
-                        .map(from -> MailIdentity.of(from, ReplyTokens.derivedFrom(secretsKey()))));
+        MailIdentity identity = MailIdentity.of(
+                channels.mailFrom().orElse(ChannelOptions.DEFAULT_SENDER), ReplyTokens.derivedFrom(secretsKey()));
+        return new ChannelOptions(new PortalLinks(publicUrl()), channels.smtp().map(smtp -> identity), identity);
     }
 
     private String secretsKey() {

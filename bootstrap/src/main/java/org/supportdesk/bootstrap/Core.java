@@ -1,9 +1,13 @@
 package org.supportdesk.bootstrap;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
+import org.supportdesk.adapter.http.notify.EmailChannelEndpoints;
 import org.supportdesk.adapter.notify.HttpWebhookTransport;
 import org.supportdesk.adapter.notify.PublicAddressGuard;
+import org.supportdesk.adapter.notify.email.AngusMailParser;
+import org.supportdesk.adapter.notify.email.ImapMailboxes;
 import org.supportdesk.adapter.notify.email.SmtpMailTransport;
 import org.supportdesk.adapter.notify.email.SmtpServer;
 import org.supportdesk.adapter.notify.telegram.HttpTelegramBotApi;
@@ -19,10 +23,14 @@ import org.supportdesk.application.notify.ChannelOptions;
  * The core over PostgreSQL: the stores, and every use case composed over them with Argon2id, strong randomness and
  * attachment bytes on local disk under the configured directory, webhooks over the JDK HTTP client behind the SSRF
  * guard, the Telegram Bot API at the configured base URL (within the webhook timeout, which the dispatcher's lease
- * outlasts), and mail over SMTP when a mail server is configured;
+ * outlasts), mail over SMTP when a mail server is configured, received mail parsed and tenants' IMAP mailboxes read
+ * with Angus Mail;
  * {@code correlation} is the id of the request or job each thread serves, which the driving adapters begin and end.
  */
 record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases) {
+    /** How long connecting to, or one read from, a tenant's IMAP server may take. */
+    static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
+
     static Core over(Jdbi jdbi, InstantSource clock, Config config) {
         JdbiStores stores = JdbiStores.over(jdbi, clock);
         ThreadCorrelation correlation = new ThreadCorrelation();
@@ -37,7 +45,9 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
                         config.secretBox(),
                         new HttpTelegramBotApi(
                                 config.channels().telegramApiUrl(),
-                                config.notifications().webhookTimeout())),
+                                config.notifications().webhookTimeout()),
+                        new AngusMailParser(),
+                        new ImapMailboxes(IMAP_TIMEOUT, EmailChannelEndpoints.MAX_MAIL_BYTES)),
                 channelOptions(config, clock),
                 new TimeOrderedIds(clock),
                 correlation,

@@ -31,6 +31,7 @@ public final class Supportdesk implements AutoCloseable {
     private final Javalin http;
     private final List<Route> routes;
     private final BackgroundWork background;
+    private final BackgroundWork mailPoller;
     private final OutboxDispatcher outbox;
 
     private Supportdesk(
@@ -41,6 +42,7 @@ public final class Supportdesk implements AutoCloseable {
             Javalin http,
             List<Route> routes,
             BackgroundWork background,
+            BackgroundWork mailPoller,
             OutboxDispatcher outbox) {
         this.database = database;
         this.stores = stores;
@@ -49,6 +51,7 @@ public final class Supportdesk implements AutoCloseable {
         this.http = http;
         this.routes = List.copyOf(routes);
         this.background = background;
+        this.mailPoller = mailPoller;
         this.outbox = outbox;
     }
 
@@ -78,11 +81,19 @@ public final class Supportdesk implements AutoCloseable {
                     BackgroundWork.standardJobs(useCases.scheduled()),
                     core.correlation());
             background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);
+            BackgroundWork mailPoller = new BackgroundWork(
+                    database.pool(),
+                    stores.tenants()::all,
+                    BackgroundWork.mailJobs(useCases.emailIn()),
+                    core.correlation(),
+                    BackgroundWork.MAIL_LOCK_KEY);
+            mailPoller.start(
+                    config.channels().imapPollInterval(), config.channels().imapPollInterval());
             OutboxDispatcher outbox = new OutboxDispatcher(
                     useCases.channels(), stores.tenants()::all, config.notifications(), core.correlation());
             outbox.start();
             LOG.info("Supportdesk listens on http://{}:{}", config.host(), http.port());
-            return new Supportdesk(database, stores, useCases, tokens, http, routes, background, outbox);
+            return new Supportdesk(database, stores, useCases, tokens, http, routes, background, mailPoller, outbox);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -129,6 +140,7 @@ public final class Supportdesk implements AutoCloseable {
         } finally {
             try {
                 outbox.close();
+                mailPoller.close();
                 background.close();
             } finally {
                 database.close();

@@ -50,6 +50,15 @@ public final class TestHttp {
         return send(token, method, path, request, headers);
     }
 
+    /** POSTs {@code body} as it is, declared as {@code contentType} (a mail to the inbound hook, say). */
+    public Response postBytes(String token, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(token, "POST", path, request, Map.of());
+    }
+
     /**
      * Uploads {@code content} to {@code path} as the {@code multipart/form-data} field {@code file}, named {@code
      * fileName} (quotes and line breaks percent-encoded, as browsers do) and claiming {@code claimedType}.

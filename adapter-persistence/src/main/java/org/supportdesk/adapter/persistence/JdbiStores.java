@@ -4,9 +4,12 @@ import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.application.Ports;
 import org.supportdesk.application.ids.AesGcmSecretBox;
+import org.supportdesk.application.inbound.NoInboundMail;
 import org.supportdesk.application.notify.NoWebhooks;
 import org.supportdesk.application.telegram.NoTelegram;
 import org.supportdesk.domain.port.AttachmentStore;
+import org.supportdesk.domain.port.MailParser;
+import org.supportdesk.domain.port.Mailboxes;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
@@ -40,7 +43,9 @@ public record JdbiStores(
         JdbiCallRequests callRequests,
         JdbiDeliveries deliveries,
         JdbiWebhooks webhooks,
-        JdbiTelegramBots telegram) {
+        JdbiTelegramBots telegram,
+        JdbiEmailChannels emailChannels,
+        JdbiReceivedMails receivedMails) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -72,7 +77,9 @@ public record JdbiStores(
                 new JdbiCallRequests(scope),
                 new JdbiDeliveries(scope),
                 new JdbiWebhooks(scope),
-                new JdbiTelegramBots(scope));
+                new JdbiTelegramBots(scope),
+                new JdbiEmailChannels(scope),
+                new JdbiReceivedMails(scope));
     }
 
     /**
@@ -91,9 +98,7 @@ public record JdbiStores(
     }
 
     /**
-     * The core's ports as above, with webhooks sent through {@code webhookTransport} to targets {@code targetGuard}
-     * allows, their secrets sealed by {@code secretBox} (the server's: supportdesk-adapter-notify's transport and
-     * guard, a box under the configured key). Without them (the overload above) webhooks are refused at save.
+     * The core's ports as below, without Telegram's client or a mail adapter.
      */
     public Ports ports(
             PasswordHashing passwordHashing,
@@ -102,13 +107,24 @@ public record JdbiStores(
             WebhookTransport webhookTransport,
             TargetGuard targetGuard,
             SecretBox secretBox) {
+        NoInboundMail noMail = new NoInboundMail();
         return ports(
-                passwordHashing, secrets, attachmentFiles, webhookTransport, targetGuard, secretBox, new NoTelegram());
+                passwordHashing,
+                secrets,
+                attachmentFiles,
+                webhookTransport,
+                targetGuard,
+                secretBox,
+                new NoTelegram(),
+                noMail,
+                noMail);
     }
 
     /**
      * The core's ports as above, with the Telegram Bot API reached through {@code telegramApi} (the server's:
-     * supportdesk-adapter-notify's client). Without it (the overloads above) Telegram refuses every bot token.
+     * supportdesk-adapter-notify's client), received mail read by {@code mailParser} and tenants' mailboxes through
+     * {@code mailboxes} (supportdesk-adapter-notify's Angus Mail adapter). Without them (the overloads above) Telegram
+     * refuses every bot token, received mail is refused as unreadable and no mailbox is read.
      */
     public Ports ports(
             PasswordHashing passwordHashing,
@@ -117,7 +133,9 @@ public record JdbiStores(
             WebhookTransport webhookTransport,
             TargetGuard targetGuard,
             SecretBox secretBox,
-            TelegramBotApi telegramApi) {
+            TelegramBotApi telegramApi,
+            MailParser mailParser,
+            Mailboxes mailboxes) {
         return new Ports(
                 transactions,
                 tenants,
@@ -147,6 +165,10 @@ public record JdbiStores(
                 targetGuard,
                 secretBox,
                 telegram,
-                telegramApi);
+                telegramApi,
+                emailChannels,
+                receivedMails,
+                mailParser,
+                mailboxes);
     }
 }

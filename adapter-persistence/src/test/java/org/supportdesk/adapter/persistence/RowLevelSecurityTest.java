@@ -32,6 +32,9 @@ import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
+import org.supportdesk.domain.mail.EmailChannel;
+import org.supportdesk.domain.mail.MailOutcome;
+import org.supportdesk.domain.mail.ReceivedMail;
 import org.supportdesk.domain.notify.Delivery;
 import org.supportdesk.domain.notify.TelegramBot;
 import org.supportdesk.domain.notify.TelegramChat;
@@ -41,6 +44,7 @@ import org.supportdesk.domain.port.IdempotencyKey;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
 import org.supportdesk.domain.sla.WeeklyHoursCalendar;
+import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.Tags;
@@ -83,7 +87,9 @@ class RowLevelSecurityTest {
             "telegram_chats",
             "telegram_tickets",
             "telegram_messages",
-            "telegram_updates");
+            "telegram_updates",
+            "email_channels",
+            "received_mails");
 
     private final TestDatabase database;
     private final JdbiSupportdesk core;
@@ -447,6 +453,32 @@ class RowLevelSecurityTest {
                     42,
                     2);
             telegram.takeUpdate(tenant.tenant, 1, core.clock.instant());
+            return null;
+        });
+        // email_channels and received_mails
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .emailChannels()
+                    .save(new EmailChannel(
+                            tenant.tenant,
+                            Email.of("support@seed.example"),
+                            Optional.empty(),
+                            "seed-hash",
+                            core.clock.instant(),
+                            core.clock.instant()));
+            core.stores
+                    .receivedMails()
+                    .add(new ReceivedMail(
+                            tenant.tenant,
+                            "<seed@seed.example>",
+                            "seed@seed.example",
+                            MailOutcome.IGNORED,
+                            Optional.empty(),
+                            Optional.of("auto_submitted"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            core.clock.instant()));
             return null;
         });
     }

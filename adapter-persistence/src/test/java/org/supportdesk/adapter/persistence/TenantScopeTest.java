@@ -51,6 +51,9 @@ import org.supportdesk.domain.kb.ArticleStatus;
 import org.supportdesk.domain.kb.ArticleTags;
 import org.supportdesk.domain.kb.ArticleTitle;
 import org.supportdesk.domain.kb.SearchText;
+import org.supportdesk.domain.mail.EmailChannel;
+import org.supportdesk.domain.mail.MailOutcome;
+import org.supportdesk.domain.mail.ReceivedMail;
 import org.supportdesk.domain.notify.Delivery;
 import org.supportdesk.domain.notify.DeliveryState;
 import org.supportdesk.domain.notify.Webhook;
@@ -188,7 +191,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(19);
+        assertThat(checked).hasSize(21);
     }
 
     @Test
@@ -469,6 +472,22 @@ class TenantScopeTest {
                         "guard",
                         "sealed",
                         AT,
+                        AT));
+        samples.put(
+                EmailChannel.class.getName(),
+                () -> new EmailChannel(tenant, Email.of("support@guard.example"), Optional.empty(), "hash", AT, AT));
+        samples.put(
+                ReceivedMail.class.getName(),
+                () -> new ReceivedMail(
+                        tenant,
+                        "<guard-" + UUID.randomUUID() + "@guard.example>",
+                        "guard@guard.example",
+                        MailOutcome.IGNORED,
+                        Optional.empty(),
+                        Optional.of("auto_submitted"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
                         AT));
         return samples;
     }

@@ -31,6 +31,11 @@ public final class MessageIds {
         this.domain = domain.toLowerCase(Locale.ROOT);
     }
 
+    /** The domain our ids are under, lower-cased. */
+    public String domain() {
+        return domain;
+    }
+
     /** The root id every mail about {@code ticket} replies to. */
     public String root(TicketId ticket) {
         return "<ticket." + ticket.value() + "@" + domain + ">";

@@ -124,8 +124,14 @@ public final class NotificationRules {
                     API_TOKEN_REVOKED -> Optional.empty();
                 // Articles and call-backs are not ticket events either; a call request's notice is callRequested's.
             case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
-            case WEBHOOK_CREATED, WEBHOOK_UPDATED, WEBHOOK_DELETED, TELEGRAM_CONFIGURED, TELEGRAM_REMOVED -> Optional
-                    .empty();
+            case WEBHOOK_CREATED,
+                    WEBHOOK_UPDATED,
+                    WEBHOOK_DELETED,
+                    TELEGRAM_CONFIGURED,
+                    TELEGRAM_REMOVED,
+                    EMAIL_CHANNEL_CONFIGURED,
+                    EMAIL_CHANNEL_REMOVED,
+                    INBOUND_SECRET_ROTATED -> Optional.empty();
         };
     }
 

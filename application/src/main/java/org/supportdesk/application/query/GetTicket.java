@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.supportdesk.application.work.RequesterNames;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.ReceivedMails;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -24,13 +25,20 @@ public final class GetTicket {
     private final TicketRepository tickets;
     private final TransactionRunner transactions;
     private final Attachments attachments;
+    private final ReceivedMails receivedMails;
 
-    public GetTicket(TicketRepository tickets, People people, TransactionRunner transactions, Attachments attachments) {
+    public GetTicket(
+            TicketRepository tickets,
+            People people,
+            TransactionRunner transactions,
+            Attachments attachments,
+            ReceivedMails receivedMails) {
         this.reader = new TicketReader(tickets);
         this.requesterNames = new RequesterNames(people);
         this.tickets = tickets;
         this.transactions = transactions;
         this.attachments = attachments;
+        this.receivedMails = receivedMails;
     }
 
     public TicketDetail handle(Command command) {
@@ -40,7 +48,8 @@ public final class GetTicket {
                     ticket,
                     requesterNames.of(ticket),
                     tickets.messagesOf(ticket.tenant(), ticket.id()),
-                    attachments.ofTicket(ticket.tenant(), ticket.id()));
+                    attachments.ofTicket(ticket.tenant(), ticket.id()),
+                    receivedMails.rulesOf(ticket.tenant(), ticket.id()));
         });
     }
 }

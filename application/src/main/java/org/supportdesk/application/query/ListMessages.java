@@ -1,19 +1,27 @@
 package org.supportdesk.application.query;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.supportdesk.domain.attachment.Attachment;
+import org.supportdesk.domain.mail.MailRule;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.ReceivedMails;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketRef;
 import org.supportdesk.domain.ticket.TicketState;
 
-/** Staff page through a ticket's whole conversation, oldest first (§17 Lists), each message with its files. */
+/**
+ * Staff page through a ticket's whole conversation, oldest first (§17 Lists), each message with its files and, when it
+ * arrived by mail, the rule that placed it (§16).
+ */
 public final class ListMessages {
     public record Command(StaffActor actor, TicketRef ticket, PageRequest page) {
         public Command {
@@ -27,18 +35,25 @@ public final class ListMessages {
     private final TicketRepository tickets;
     private final TransactionRunner transactions;
     private final Attachments attachments;
+    private final ReceivedMails receivedMails;
 
-    public ListMessages(TicketRepository tickets, TransactionRunner transactions, Attachments attachments) {
+    public ListMessages(
+            TicketRepository tickets,
+            TransactionRunner transactions,
+            Attachments attachments,
+            ReceivedMails receivedMails) {
         this.reader = new TicketReader(tickets);
         this.tickets = tickets;
         this.transactions = transactions;
         this.attachments = attachments;
+        this.receivedMails = receivedMails;
     }
 
-    /** A message and the files posted with it. */
-    public record Posted(Message message, List<Attachment> attachments) {
+    /** A message, the files posted with it, and the rule that placed it when it arrived by mail. */
+    public record Posted(Message message, List<Attachment> attachments, Optional<MailRule> emailRule) {
         public Posted {
             attachments = List.copyOf(attachments);
+            Objects.requireNonNull(emailRule, "emailRule");
         }
     }
 
@@ -46,9 +61,12 @@ public final class ListMessages {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
             List<Attachment> files = attachments.ofTicket(ticket.tenant(), ticket.id());
+            Map<MessageId, MailRule> rules = receivedMails.rulesOf(ticket.tenant(), ticket.id());
             return Pages.slice(tickets.messagesOf(ticket.tenant(), ticket.id()), command.page())
                     .map(m -> new Posted(
-                            m, files.stream().filter(a -> a.belongsTo(m.id())).toList()));
+                            m,
+                            files.stream().filter(a -> a.belongsTo(m.id())).toList(),
+                            Optional.ofNullable(rules.get(m.id()))));
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.supportdesk.application.ticket;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,9 +27,13 @@ import org.supportdesk.domain.ticket.TicketSource;
 
 /**
  * A customer files a ticket through the portal (§9), with the files they uploaded for it and perhaps a screenshot
- * (§3 {@code context}); they read it back through their own view.
+ * (§3 {@code context}), or by writing to the support address (source {@code email}); they read it back through their
+ * own view.
  */
 public final class FileTicket {
+    /** The sources a customer files through themselves. */
+    public static final EnumSet<TicketSource> CUSTOMER_SOURCES = EnumSet.of(TicketSource.PORTAL, TicketSource.EMAIL);
+
     public record Command(
             CustomerActor actor,
             Subject subject,
@@ -38,7 +43,8 @@ public final class FileTicket {
             PortalContext context,
             Optional<TicketId> followUpOf,
             List<AttachmentId> attachments,
-            Optional<ArticleId> relatedArticle) {
+            Optional<ArticleId> relatedArticle,
+            TicketSource source) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(subject, "subject");
@@ -49,6 +55,33 @@ public final class FileTicket {
             Objects.requireNonNull(followUpOf, "followUpOf");
             attachments = List.copyOf(attachments);
             Objects.requireNonNull(relatedArticle, "relatedArticle");
+            if (!CUSTOMER_SOURCES.contains(source)) {
+                throw new IllegalArgumentException("customers file through the portal or by email, not " + source);
+            }
+        }
+
+        /** A filing through the portal. */
+        public Command(
+                CustomerActor actor,
+                Subject subject,
+                Description description,
+                Category category,
+                Priority priority,
+                PortalContext context,
+                Optional<TicketId> followUpOf,
+                List<AttachmentId> attachments,
+                Optional<ArticleId> relatedArticle) {
+            this(
+                    actor,
+                    subject,
+                    description,
+                    category,
+                    priority,
+                    context,
+                    followUpOf,
+                    attachments,
+                    relatedArticle,
+                    TicketSource.PORTAL);
         }
 
         /** A filing without attachments that names no related article. */
@@ -99,7 +132,7 @@ public final class FileTicket {
                                     command.description(),
                                     command.category(),
                                     command.priority(),
-                                    TicketSource.PORTAL,
+                                    command.source(),
                                     command.context(),
                                     CustomFields.EMPTY,
                                     command.followUpOf(),

@@ -9,6 +9,7 @@ import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.CreateTenant;
 import org.supportdesk.application.ids.AesGcmSecretBox;
 import org.supportdesk.application.ids.SecureRandomSecrets;
+import org.supportdesk.application.inbound.NoInboundMail;
 import org.supportdesk.application.telegram.NoTelegram;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.domain.port.IdGenerator;
@@ -51,10 +52,14 @@ public final class InMemorySupportdesk {
     public final InMemoryDeliveries deliveries = new InMemoryDeliveries(binding, outbox);
     public final InMemoryWebhooks webhooks = new InMemoryWebhooks(binding);
     public final InMemoryTelegramBots telegram = new InMemoryTelegramBots(binding);
+    public final InMemoryEmailChannels emailChannels = new InMemoryEmailChannels(binding);
+    public final InMemoryReceivedMails receivedMails = new InMemoryReceivedMails(binding);
     public final RecordingWebhookTransport webhookTransport = new RecordingWebhookTransport();
     public final ListedTargetGuard targetGuard = new ListedTargetGuard();
     /** Sealing under a fixed test key, as the server seals under its configured one. */
     public final AesGcmSecretBox secretBox = AesGcmSecretBox.derivedFrom("in-memory supportdesk test key");
+    /** No mail adapter: the core's inbound mail is tested over the real parser, in the server's tests. */
+    public final NoInboundMail inboundMail = new NoInboundMail();
 
     public final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner(
             binding,
@@ -74,7 +79,9 @@ public final class InMemorySupportdesk {
                     callRequests,
                     deliveries,
                     webhooks,
-                    telegram));
+                    telegram,
+                    emailChannels,
+                    receivedMails));
     public final Ports ports;
     public final UseCases useCases;
 
@@ -116,7 +123,11 @@ public final class InMemorySupportdesk {
                 targetGuard,
                 secretBox,
                 telegram,
-                new NoTelegram());
+                new NoTelegram(),
+                emailChannels,
+                receivedMails,
+                inboundMail,
+                inboundMail);
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 

@@ -217,7 +217,7 @@ class AccessMatrixTest {
 
     static int expected(Entry route, Principal who, Target what) {
         if (route.role() == ANYONE) {
-            return route.success(); // sign-in ignores any bearer
+            return route.success(); // sign-in ignores any bearer; the mail hook takes none of them
         }
         if (!who.signsIn()) {
             return 401; // no token, or an expired, unsigned, foreign-key or deactivated user's token
@@ -429,7 +429,14 @@ class AccessMatrixTest {
                     .body("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,"
                             + "\"chat\":{\"id\":42,\"type\":\"private\"},"
                             + "\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"Matrix\"},"
-                            + "\"text\":\"Let me in\"}}"));
+                            + "\"text\":\"Let me in\"}}"),
+            // inbound email: the channel (configured for both tenants by the world; removed last), and the hook,
+            // which takes the tenant's inbound secret and no principal's bearer: every cell is its one 401
+            route("PUT /api/v1/channels/email", ADMIN, 200).body("{\"support_address\":\"desk@matrix.example\"}"),
+            route("GET /api/v1/channels/email", ADMIN, 200),
+            route("POST /api/v1/channels/email/rotate-secret", ADMIN, 200),
+            route("DELETE /api/v1/channels/email", ADMIN, 204),
+            route("POST /api/v1/inbound/email/{tenant}", ANYONE, 401));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
@@ -477,7 +484,7 @@ class AccessMatrixTest {
         String path = (target == Target.NONE
                         ? route.path()
                         : route.path().replace("{id}", objectId(route, principal, target)))
-                .replace("{tenant}", world.acme.value().toString());
+                .replace("{tenant}", world.tenantInPath(route.path()));
         String body = route.body() == null ? null : route.body().of(world, principal);
         MatrixWorld.Reply reply =
                 world.send(world.bearers.get(principal), route.method(), path, body, route.contentType());

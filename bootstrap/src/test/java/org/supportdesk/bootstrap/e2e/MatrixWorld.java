@@ -38,6 +38,7 @@ import org.supportdesk.application.attachment.UploadAttachment;
 import org.supportdesk.application.call.RequestCallBack;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.inbound.ConfigureEmailChannel;
 import org.supportdesk.application.kb.CreateArticle;
 import org.supportdesk.application.notify.WebhookChannel;
 import org.supportdesk.application.telegram.ConfigureTelegram;
@@ -243,6 +244,8 @@ final class MatrixWorld implements AutoCloseable {
         globexCall = callFor(globex);
         telegramBot(acmeAdmin, ACME_BOT_TOKEN);
         telegramBot(globexAdmin, GLOBEX_BOT_TOKEN);
+        emailChannel(acme);
+        emailChannel(globex);
         bearers();
     }
 
@@ -527,6 +530,13 @@ final class MatrixWorld implements AutoCloseable {
                 .id();
     }
 
+    /** Configures the tenant's email channel, so its admin routes answer as for a configured tenant. */
+    private void emailChannel(TenantId tenant) {
+        useCases.emailIn()
+                .configureChannel()
+                .handle(new ConfigureEmailChannel.Command(staffOf(tenant), "support@matrix.example", Optional.empty()));
+    }
+
     /** A new webhook subscription of {@code tenant} (to a loopback port nothing listens on). */
     UUID webhook(TenantId tenant) {
         return useCases.channels()
@@ -616,6 +626,14 @@ final class MatrixWorld implements AutoCloseable {
                 throw new IllegalStateException("not JSON: " + body, e);
             }
         }
+    }
+
+    /**
+     * How acme is named in a hook's path: Telegram's hook (registered with Telegram) by the tenant's id, the mail hook
+     * (typed into a mail server's configuration) by its slug.
+     */
+    String tenantInPath(String path) {
+        return path.contains("/inbound/email/") ? "acme-matrix" : acme.value().toString();
     }
 
     Reply send(Optional<String> bearer, String method, String path, String body) {

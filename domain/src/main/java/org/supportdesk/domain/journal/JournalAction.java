@@ -35,7 +35,10 @@ public enum JournalAction {
     WEBHOOK_UPDATED,
     WEBHOOK_DELETED,
     TELEGRAM_CONFIGURED,
-    TELEGRAM_REMOVED;
+    TELEGRAM_REMOVED,
+    EMAIL_CHANNEL_CONFIGURED,
+    EMAIL_CHANNEL_REMOVED,
+    INBOUND_SECRET_ROTATED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,5 +9,6 @@ public enum TargetKind {
     API_TOKEN,
     ARTICLE,
     CALL,
-    WEBHOOK
+    WEBHOOK,
+    EMAIL_CHANNEL
 }

@@ -168,9 +168,15 @@ public final class SlaTimeline {
                     FEEDBACK_GIVEN -> Optional.empty();
                 // Knowledge-base articles and call-backs are journalled too, but no SLA clock reads them.
             case ARTICLE_CREATED, ARTICLE_UPDATED, ARTICLE_DELETED, CALL_REQUESTED, CALL_UPDATED -> Optional.empty();
-                // Webhook subscriptions are admin actions no clock reads.
-            case WEBHOOK_CREATED, WEBHOOK_UPDATED, WEBHOOK_DELETED, TELEGRAM_CONFIGURED, TELEGRAM_REMOVED -> Optional
-                    .empty();
+                // Webhook subscriptions and the channels' settings are admin actions no clock reads.
+            case WEBHOOK_CREATED,
+                    WEBHOOK_UPDATED,
+                    WEBHOOK_DELETED,
+                    TELEGRAM_CONFIGURED,
+                    TELEGRAM_REMOVED,
+                    EMAIL_CHANNEL_CONFIGURED,
+                    EMAIL_CHANNEL_REMOVED,
+                    INBOUND_SECRET_ROTATED -> Optional.empty();
         };
     }
 

@@ -24,6 +24,7 @@ import org.supportdesk.adapter.http.desk.NotificationEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
+import org.supportdesk.adapter.http.notify.EmailChannelEndpoints;
 import org.supportdesk.adapter.http.notify.TelegramEndpoints;
 import org.supportdesk.adapter.http.notify.WebhookEndpoints;
 import org.supportdesk.adapter.http.portal.PortalAttachmentEndpoints;
@@ -82,7 +83,8 @@ public final class HttpApi {
                         new PortalNotificationEndpoints(useCases.portal()),
                         new NotificationEndpoints(useCases.desk()),
                         new WebhookEndpoints(useCases.channels(), requests, creation),
-                        new TelegramEndpoints(useCases.channels(), requests)),
+                        new TelegramEndpoints(useCases.channels(), requests),
+                        new EmailChannelEndpoints(useCases.emailIn(), requests)),
                 routeAdded);
     }
 }

@@ -21,6 +21,9 @@ public final class Authenticator {
     private static final String ACTOR = "supportdesk.actor";
     private static final String BEARER = "Bearer ";
 
+    /** The detail of every 401 for a missing or wrong bearer. */
+    public static final String TOKEN_REQUIRED = "A valid bearer token is required";
+
     private final JwtTokens tokens;
     private final IdentifyActor identify;
     private final IdentifyApiToken apiTokens;
@@ -49,8 +52,7 @@ public final class Authenticator {
         if (required == AccessRole.ANYONE) {
             return;
         }
-        Actor actor =
-                identified.orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, "A valid bearer token is required"));
+        Actor actor = identified.orElseThrow(() -> new HttpProblem(ApiCode.UNAUTHORIZED, TOKEN_REQUIRED));
         if (!required.admits(actor)) {
             throw new HttpProblem(ApiCode.FORBIDDEN, "This route is not for your role");
         }
@@ -71,7 +73,8 @@ public final class Authenticator {
                         identify.handle(new IdentifyActor.Command(claims.tenant(), claims.person(), claims.role())));
     }
 
-    private static Optional<String> bearer(String header) {
+    /** The token of an {@code Authorization: Bearer …} header (null when absent); empty for any other header. */
+    public static Optional<String> bearer(String header) {
         return header != null && header.startsWith(BEARER)
                 ? Optional.of(header.substring(BEARER.length()).strip())
                 : Optional.empty();

@@ -235,7 +235,8 @@ public final class DeskTicketEndpoints implements Endpoints {
                         PageRequest.ofMessages(
                                 Requests.intQuery(ctx, "page", 1),
                                 Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_MESSAGE_LIMIT))));
-        ctx.json(Pagination.of(page.map(posted -> MessageResponse.of(posted.message(), posted.attachments()))));
+        ctx.json(Pagination.of(
+                page.map(posted -> MessageResponse.of(posted.message(), posted.attachments(), posted.emailRule()))));
     }
 
     record MessageRequest(String kind, String body, Boolean isResolution, List<String> attachmentIds) {}
@@ -265,7 +266,7 @@ public final class DeskTicketEndpoints implements Endpoints {
                     : useCases.addInternalNote()
                             .handle(new AddInternalNote.Command(staff, ref, body, Via.API, expected, attachments));
             etag(ctx, posted.ticket().version());
-            return MessageResponse.of(posted.message(), posted.attachments());
+            return MessageResponse.of(posted.message(), posted.attachments(), Optional.empty());
         });
     }
 
@@ -339,7 +340,10 @@ public final class DeskTicketEndpoints implements Endpoints {
     private TicketResponse detail(StaffActor staff, TicketRef ticket) {
         TicketDetail detail = useCases.getTicket().handle(new GetTicket.Command(staff, ticket));
         List<MessageResponse> messages = detail.messages().stream()
-                .map(m -> MessageResponse.of(m, detail.attachments()))
+                .map(m -> MessageResponse.of(
+                        m,
+                        detail.attachments(),
+                        Optional.ofNullable(detail.emailRules().get(m.id()))))
                 .collect(Collectors.toList());
         List<AttachmentResponse> filed = detail.attachments().stream()
                 .filter(Attachment::filedWithTicket)
