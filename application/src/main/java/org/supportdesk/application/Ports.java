@@ -5,6 +5,7 @@ import org.supportdesk.domain.port.ApiTokens;
 import org.supportdesk.domain.port.AttachmentStore;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.CallRequests;
+import org.supportdesk.domain.port.ChangeFeed;
 import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.Deliveries;
@@ -47,6 +48,7 @@ public record Ports(
         SlaBreachCandidates slaBreachCandidates,
         Journal journal,
         Outbox outbox,
+        ChangeFeed changeFeed,
         Notifications notifications,
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
@@ -75,6 +77,7 @@ public record Ports(
         Objects.requireNonNull(slaBreachCandidates, "slaBreachCandidates");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
         Objects.requireNonNull(passwordHashing, "passwordHashing");

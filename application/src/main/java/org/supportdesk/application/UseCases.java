@@ -32,6 +32,7 @@ import org.supportdesk.application.call.UpdateCall;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.feed.ReadChanges;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.kb.CreateArticle;
@@ -110,7 +111,8 @@ public record UseCases(
         CreateTenant createTenant,
         RunOnce runOnce,
         TicketChanges changes,
-        Channels channels) {
+        Channels channels,
+        Live live) {
 
     /** What customers do: their tickets, their conversation, their profile (§9). */
     public record Portal(
@@ -212,6 +214,9 @@ public record UseCases(
             DispatchOutbox dispatchOutbox,
             PurgeDeliveries purgeDeliveries) {}
 
+    /** The change feed (§16): what staff and customers read after a cursor, and what live streams follow. */
+    public record Live(ReadChanges readChanges) {}
+
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside, and no email channel. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         return over(ports, ChannelOptions.none(), ids, correlation, clock);
@@ -233,11 +238,13 @@ public record UseCases(
                 ports.journal(),
                 slaClocks,
                 ports.outbox(),
+                ports.changeFeed(),
                 inApp,
                 ids,
                 correlation,
                 clock);
-        AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
+        AdminWork work =
+                new AdminWork(ports.transactions(), ports.journal(), ports.changeFeed(), ids, correlation, clock);
         CustomerViews customerViews =
                 new CustomerViews(ports.tickets(), ports.people(), ports.attachments(), ports.knowledgeBase());
         AttachmentLinks attachmentLinks = new AttachmentLinks(ports.attachments(), ports.configuration(), clock);
@@ -369,7 +376,8 @@ public record UseCases(
                         ports.passwordHashing()),
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
                 changes,
-                channels(ports, options, work, ids, clock));
+                channels(ports, options, work, ids, clock),
+                new Live(new ReadChanges(ports.changeFeed(), ports.transactions())));
     }
 
     private static Channels channels(

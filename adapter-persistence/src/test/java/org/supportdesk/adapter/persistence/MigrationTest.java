@@ -23,6 +23,8 @@ class MigrationTest {
             "business_calendars",
             "call_requests",
             "categories",
+            "change_counters",
+            "change_events",
             "flyway_schema_history",
             "idempotency_keys",
             "journal",

@@ -1,13 +1,20 @@
 package org.supportdesk.application.notify;
 
+import java.util.List;
 import java.util.Map;
 
-/** Just enough JSON writing for a webhook body (the core has no JSON library): objects of strings and nested objects. */
-final class JsonText {
+/**
+ * Just enough JSON writing for a webhook body or a change event (the core has no JSON library): objects of strings,
+ * numbers, booleans, lists and nested objects.
+ */
+public final class JsonText {
     private JsonText() {}
 
-    /** {@code values} as a JSON object, in their iteration order; a value is a String, a Number, null or a Map. */
-    static String object(Map<String, ?> values) {
+    /**
+     * {@code values} as a JSON object, in their iteration order; a value is a String, a Number, a Boolean, null, a List
+     * of values or a Map.
+     */
+    public static String object(Map<String, ?> values) {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, ?> entry : values.entrySet()) {
@@ -26,8 +33,17 @@ final class JsonText {
     private static void value(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof Number number) {
-            out.append(number);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                value(out, list.get(i));
+            }
+            out.append(']');
         } else if (value instanceof Map<?, ?> map) {
             out.append(object((Map<String, ?>) map));
         } else {

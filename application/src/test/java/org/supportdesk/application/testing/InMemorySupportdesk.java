@@ -35,6 +35,7 @@ public final class InMemorySupportdesk {
     public final InMemoryTenantConfiguration configuration = new InMemoryTenantConfiguration(binding);
     public final InMemoryJournal journal = new InMemoryJournal(binding);
     public final RecordingOutbox outbox = new RecordingOutbox(binding);
+    public final InMemoryChangeFeed changeFeed = new InMemoryChangeFeed(binding, tickets);
     public final InMemoryNotifications notifications = new InMemoryNotifications(binding);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(binding);
     public final InMemorySlaSettings slaSettings = new InMemorySlaSettings(binding);
@@ -61,6 +62,7 @@ public final class InMemorySupportdesk {
                     tickets,
                     journal,
                     outbox,
+                    changeFeed,
                     notifications,
                     idempotencyRecords,
                     slaSettings,
@@ -98,6 +100,7 @@ public final class InMemorySupportdesk {
                 tickets,
                 journal,
                 outbox,
+                changeFeed,
                 notifications,
                 idempotencyRecords,
                 passwordHashing,
