@@ -417,7 +417,10 @@ class AccessMatrixTest {
             route("DELETE /api/v1/webhooks/{id}", ADMIN, 204).on(Subject.WEBHOOK, Prepare.FRESH),
             route("GET /api/v1/webhooks/{id}/deliveries", ADMIN, 200).on(Subject.WEBHOOK, Prepare.FRESH),
             route("GET /api/v1/outbox", ADMIN, 200),
-            route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH));
+            route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH),
+            // the change feed: staff read the tenant's, a customer what they may be told of
+            route("GET /api/v1/changes", STAFF, 200),
+            route("GET /api/v1/portal/changes", CUSTOMER, 200));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 

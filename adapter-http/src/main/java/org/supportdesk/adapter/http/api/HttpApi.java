@@ -22,6 +22,7 @@ import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.desk.NotificationEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
+import org.supportdesk.adapter.http.events.ChangeFeedEndpoints;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.http.notify.WebhookEndpoints;
@@ -80,7 +81,8 @@ public final class HttpApi {
                         new PortalCallEndpoints(useCases.portal(), requests, creation),
                         new PortalNotificationEndpoints(useCases.portal()),
                         new NotificationEndpoints(useCases.desk()),
-                        new WebhookEndpoints(useCases.channels(), requests, creation)),
+                        new WebhookEndpoints(useCases.channels(), requests, creation),
+                        new ChangeFeedEndpoints(useCases.live())),
                 routeAdded);
     }
 }
