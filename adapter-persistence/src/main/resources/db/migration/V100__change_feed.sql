@@ -37,3 +37,23 @@ ALTER TABLE change_events FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON change_events
     USING (tenant_id = NULLIF(current_setting('supportdesk.tenant_id', true), '')::uuid)
     WITH CHECK (tenant_id = NULLIF(current_setting('supportdesk.tenant_id', true), '')::uuid);
+
+-- Stream tickets: single-use, short-lived stand-ins for a bearer token on an event stream (a browser's EventSource sends
+-- no headers). Only the SHA-256 of a ticket's secret part is kept.
+CREATE TABLE stream_tickets (
+    tenant_id  uuid        NOT NULL REFERENCES tenants (id),
+    digest     text        NOT NULL,
+    user_id    uuid        NOT NULL,
+    role       text        NOT NULL,
+    expires_at timestamptz NOT NULL,
+    spent_at   timestamptz,
+    PRIMARY KEY (tenant_id, digest),
+    FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id)
+);
+CREATE INDEX stream_tickets_by_expiry ON stream_tickets (tenant_id, expires_at);
+
+ALTER TABLE stream_tickets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stream_tickets FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON stream_tickets
+    USING (tenant_id = NULLIF(current_setting('supportdesk.tenant_id', true), '')::uuid)
+    WITH CHECK (tenant_id = NULLIF(current_setting('supportdesk.tenant_id', true), '')::uuid);

@@ -20,6 +20,7 @@ import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.port.SlaSettings;
+import org.supportdesk.domain.port.StreamTickets;
 import org.supportdesk.domain.port.TargetGuard;
 import org.supportdesk.domain.port.TenantConfiguration;
 import org.supportdesk.domain.port.Tenants;
@@ -49,6 +50,7 @@ public record Ports(
         Journal journal,
         Outbox outbox,
         ChangeFeed changeFeed,
+        StreamTickets streamTickets,
         Notifications notifications,
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
@@ -78,6 +80,7 @@ public record Ports(
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(changeFeed, "changeFeed");
+        Objects.requireNonNull(streamTickets, "streamTickets");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
         Objects.requireNonNull(passwordHashing, "passwordHashing");

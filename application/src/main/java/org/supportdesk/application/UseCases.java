@@ -32,7 +32,10 @@ import org.supportdesk.application.call.UpdateCall;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.feed.IssueStreamTicket;
+import org.supportdesk.application.feed.PurgeOldChanges;
 import org.supportdesk.application.feed.ReadChanges;
+import org.supportdesk.application.feed.RedeemStreamTicket;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.kb.CreateArticle;
@@ -198,7 +201,8 @@ public record UseCases(
             ScanSlaBreaches scanSlaBreaches,
             PurgeUnlinkedUploads purgeUnlinkedUploads,
             ForgetExpiredKeys forgetExpiredKeys,
-            PurgeOldNotifications purgeOldNotifications) {}
+            PurgeOldNotifications purgeOldNotifications,
+            PurgeOldChanges purgeOldChanges) {}
 
     /**
      * Notification channels (§13): webhook subscriptions and the outbox's deliveries (admins), and the dispatcher and
@@ -214,8 +218,12 @@ public record UseCases(
             DispatchOutbox dispatchOutbox,
             PurgeDeliveries purgeDeliveries) {}
 
-    /** The change feed (§16): what staff and customers read after a cursor, and what live streams follow. */
-    public record Live(ReadChanges readChanges) {}
+    /**
+     * The change feed (§16): what staff and customers read after a cursor, and the stream tickets that open a live
+     * stream from a browser.
+     */
+    public record Live(
+            ReadChanges readChanges, IssueStreamTicket issueStreamTicket, RedeemStreamTicket redeemStreamTicket) {}
 
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside, and no email channel. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
@@ -359,7 +367,8 @@ public record UseCases(
                 new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),
                 new PurgeUnlinkedUploads(ports.attachments(), ports.attachmentFiles(), ports.transactions(), clock),
                 new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock),
-                new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock));
+                new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock),
+                new PurgeOldChanges(ports.changeFeed(), ports.streamTickets(), ports.transactions(), clock));
         return new UseCases(
                 portal,
                 desk,
@@ -377,7 +386,11 @@ public record UseCases(
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
                 changes,
                 channels(ports, options, work, ids, clock),
-                new Live(new ReadChanges(ports.changeFeed(), ports.transactions())));
+                new Live(
+                        new ReadChanges(ports.changeFeed(), ports.transactions()),
+                        new IssueStreamTicket(ports.streamTickets(), ports.secrets(), ports.transactions(), clock),
+                        new RedeemStreamTicket(
+                                ports.streamTickets(), access.identifyActor(), ports.transactions(), clock)));
     }
 
     private static Channels channels(

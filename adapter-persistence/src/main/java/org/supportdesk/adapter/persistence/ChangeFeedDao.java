@@ -15,21 +15,27 @@ interface ChangeFeedDao {
             + " e.customer_data::text AS customer_data, e.customer_id";
 
     /**
-     * Takes the tenant's next cursor and stores the event under it, in one statement. The counter row stays locked
-     * until the transaction ends: a second writer of the tenant waits here, so cursors commit in order.
+     * Takes the tenant's next cursor, stores the event under it and queues the notification that wakes the streams of
+     * every instance, in one statement. The counter row stays locked until the transaction ends: a second writer of
+     * the tenant waits here, so cursors commit in order. PostgreSQL delivers the notification at commit, never for a
+     * rollback.
      */
     @SqlQuery(
             """
             WITH next AS (
                 INSERT INTO change_counters AS c (tenant_id, newest) VALUES (:tenantId, 1)
                 ON CONFLICT (tenant_id) DO UPDATE SET newest = c.newest + 1
-                RETURNING newest)
-            INSERT INTO change_events (tenant_id, cursor, type, ticket_id, version, at, data, customer_data,
-                customer_id)
-            SELECT :tenantId, next.newest, :type, :ticketId, :version, :at, CAST(:data AS json),
-                   CAST(:customerData AS json), :customerId
-              FROM next
-            RETURNING cursor
+                RETURNING newest),
+            appended AS (
+                INSERT INTO change_events (tenant_id, cursor, type, ticket_id, version, at, data, customer_data,
+                    customer_id)
+                SELECT :tenantId, next.newest, :type, :ticketId, :version, :at, CAST(:data AS json),
+                       CAST(:customerData AS json), :customerId
+                  FROM next
+                RETURNING cursor)
+            SELECT a.cursor
+              FROM appended a
+             CROSS JOIN LATERAL pg_notify('supportdesk_changes', CAST(:tenantId AS text) || ':' || a.cursor) AS woken
             """)
     long append(@BindMethods ChangeEventRow row);
 

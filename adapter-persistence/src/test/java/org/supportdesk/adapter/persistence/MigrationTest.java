@@ -37,6 +37,7 @@ class MigrationTest {
             "outbox_deliveries",
             "sla_policies",
             "sla_policy_targets",
+            "stream_tickets",
             "tags",
             "tenant_settings",
             "tenants",

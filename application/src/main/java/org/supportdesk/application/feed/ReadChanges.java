@@ -51,24 +51,53 @@ public final class ReadChanges {
         this.transactions = transactions;
     }
 
+    /**
+     * Where a live stream starts (docs/live-events.md): after {@code after} while the feed still holds everything that
+     * follows it; otherwise (a cursor expired or never given) a reset to the newest cursor, from which the reader, having
+     * reloaded what it shows, follows on. Without {@code after}, at the newest cursor: only what happens from now.
+     */
+    public record Start(long cursor, boolean reset) {}
+
     public Changes handle(Command command) {
         Actor actor = command.actor();
         return transactions.inTransaction(actor.tenant(), () -> {
-            // Read first: every event up to it is committed, so nothing below it can appear later.
-            long newest = feed.newest(actor.tenant());
-            long beforeOldestKept = feed.oldestKept(actor.tenant()).orElse(newest + 1) - 1;
-            long after = command.after().orElse(beforeOldestKept);
-            if (after > newest) {
+            Bounds bounds = bounds(actor);
+            long after = command.after().orElse(bounds.beforeOldestKept());
+            if (after > bounds.newest()) {
                 throw ValidationFailed.of("after", "is not a cursor of this feed");
             }
-            if (after < beforeOldestKept) {
+            if (after < bounds.beforeOldestKept()) {
                 throw ValidationFailed.of(
                         "after",
                         "has expired: the events after it are no longer kept; read again without after, from cursor "
-                                + beforeOldestKept);
+                                + bounds.beforeOldestKept());
             }
-            return read(actor, after, newest, command.limit());
+            return read(actor, after, bounds.newest(), command.limit());
         });
+    }
+
+    /** Where a live stream of {@code actor} resuming after {@code after} (if given) starts. */
+    public Start start(Actor actor, OptionalLong after) {
+        return transactions.inTransaction(actor.tenant(), () -> {
+            Bounds bounds = bounds(actor);
+            if (after.isEmpty()) {
+                return new Start(bounds.newest(), false);
+            }
+            long from = after.getAsLong();
+            boolean kept = from >= bounds.beforeOldestKept() && from <= bounds.newest();
+            return kept ? new Start(from, false) : new Start(bounds.newest(), true);
+        });
+    }
+
+    /**
+     * The newest cursor, read first: every event up to it is committed, so nothing at or below it can appear later; and
+     * the cursor just before the oldest kept.
+     */
+    private record Bounds(long newest, long beforeOldestKept) {}
+
+    private Bounds bounds(Actor actor) {
+        long newest = feed.newest(actor.tenant());
+        return new Bounds(newest, feed.oldestKept(actor.tenant()).orElse(newest + 1) - 1);
     }
 
     private Changes read(Actor actor, long after, long newest, int limit) {

@@ -36,6 +36,7 @@ public final class InMemorySupportdesk {
     public final InMemoryJournal journal = new InMemoryJournal(binding);
     public final RecordingOutbox outbox = new RecordingOutbox(binding);
     public final InMemoryChangeFeed changeFeed = new InMemoryChangeFeed(binding, tickets);
+    public final InMemoryStreamTickets streamTickets = new InMemoryStreamTickets(binding);
     public final InMemoryNotifications notifications = new InMemoryNotifications(binding);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(binding);
     public final InMemorySlaSettings slaSettings = new InMemorySlaSettings(binding);
@@ -63,6 +64,7 @@ public final class InMemorySupportdesk {
                     journal,
                     outbox,
                     changeFeed,
+                    streamTickets,
                     notifications,
                     idempotencyRecords,
                     slaSettings,
@@ -101,6 +103,7 @@ public final class InMemorySupportdesk {
                 journal,
                 outbox,
                 changeFeed,
+                streamTickets,
                 notifications,
                 idempotencyRecords,
                 passwordHashing,

@@ -420,7 +420,11 @@ class AccessMatrixTest {
             route("POST /api/v1/outbox/{id}/retry", ADMIN, 200).on(Subject.DELIVERY, Prepare.FRESH),
             // the change feed: staff read the tenant's, a customer what they may be told of
             route("GET /api/v1/changes", STAFF, 200),
-            route("GET /api/v1/portal/changes", CUSTOMER, 200));
+            route("GET /api/v1/portal/changes", CUSTOMER, 200),
+            route("POST /api/v1/events/stream-tickets", STAFF, 201),
+            route("POST /api/v1/portal/events/stream-tickets", CUSTOMER, 201),
+            route("GET /api/v1/events", STAFF, 200),
+            route("GET /api/v1/portal/events", CUSTOMER, 200));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 
