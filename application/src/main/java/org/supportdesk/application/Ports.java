@@ -5,6 +5,7 @@ import org.supportdesk.domain.port.ApiTokens;
 import org.supportdesk.domain.port.AttachmentStore;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.CallRequests;
+import org.supportdesk.domain.port.ChangeFeed;
 import org.supportdesk.domain.port.ContentSniffer;
 import org.supportdesk.domain.port.Credentials;
 import org.supportdesk.domain.port.Deliveries;
@@ -23,6 +24,7 @@ import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
 import org.supportdesk.domain.port.SlaBreachCandidates;
 import org.supportdesk.domain.port.SlaSettings;
+import org.supportdesk.domain.port.StreamTickets;
 import org.supportdesk.domain.port.TargetGuard;
 import org.supportdesk.domain.port.TelegramBotApi;
 import org.supportdesk.domain.port.TelegramBots;
@@ -53,6 +55,8 @@ public record Ports(
         SlaBreachCandidates slaBreachCandidates,
         Journal journal,
         Outbox outbox,
+        ChangeFeed changeFeed,
+        StreamTickets streamTickets,
         Notifications notifications,
         IdempotencyRecords idempotencyRecords,
         PasswordHashing passwordHashing,
@@ -87,6 +91,8 @@ public record Ports(
         Objects.requireNonNull(slaBreachCandidates, "slaBreachCandidates");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(changeFeed, "changeFeed");
+        Objects.requireNonNull(streamTickets, "streamTickets");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(idempotencyRecords, "idempotencyRecords");
         Objects.requireNonNull(passwordHashing, "passwordHashing");

@@ -33,6 +33,10 @@ import org.supportdesk.application.call.UpdateCall;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
+import org.supportdesk.application.feed.IssueStreamTicket;
+import org.supportdesk.application.feed.PurgeOldChanges;
+import org.supportdesk.application.feed.ReadChanges;
+import org.supportdesk.application.feed.RedeemStreamTicket;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.idempotency.RunOnce;
 import org.supportdesk.application.inbound.AuthenticateMailHook;
@@ -127,7 +131,8 @@ public record UseCases(
         RunOnce runOnce,
         TicketChanges changes,
         Channels channels,
-        EmailIn emailIn) {
+        EmailIn emailIn,
+        Live live) {
 
     /** What customers do: their tickets, their conversation, their profile (§9). */
     public record Portal(
@@ -213,7 +218,8 @@ public record UseCases(
             ScanSlaBreaches scanSlaBreaches,
             PurgeUnlinkedUploads purgeUnlinkedUploads,
             ForgetExpiredKeys forgetExpiredKeys,
-            PurgeOldNotifications purgeOldNotifications) {}
+            PurgeOldNotifications purgeOldNotifications,
+            PurgeOldChanges purgeOldChanges) {}
 
     /**
      * Notification channels (§13): webhook subscriptions, the tenant's Telegram bot and the outbox's deliveries
@@ -247,6 +253,13 @@ public record UseCases(
             ReceiveEmail receiveEmail,
             PollMailbox pollMailbox) {}
 
+    /**
+     * The change feed (§16): what staff and customers read after a cursor, and the stream tickets that open a live
+     * stream from a browser.
+     */
+    public record Live(
+            ReadChanges readChanges, IssueStreamTicket issueStreamTicket, RedeemStreamTicket redeemStreamTicket) {}
+
     /** Builds every use case over {@code ports}, with ids, correlation and time from outside, and no email channel. */
     public static UseCases over(Ports ports, IdGenerator ids, CorrelationIds correlation, InstantSource clock) {
         return over(ports, ChannelOptions.none(), ids, correlation, clock);
@@ -271,11 +284,13 @@ public record UseCases(
                 ports.journal(),
                 slaClocks,
                 ports.outbox(),
+                ports.changeFeed(),
                 inApp,
                 ids,
                 correlation,
                 clock);
-        AdminWork work = new AdminWork(ports.transactions(), ports.journal(), ids, correlation, clock);
+        AdminWork work =
+                new AdminWork(ports.transactions(), ports.journal(), ports.changeFeed(), ids, correlation, clock);
         CustomerViews customerViews =
                 new CustomerViews(ports.tickets(), ports.people(), ports.attachments(), ports.knowledgeBase());
         AttachmentLinks attachmentLinks = new AttachmentLinks(ports.attachments(), ports.configuration(), clock);
@@ -395,7 +410,8 @@ public record UseCases(
                 new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),
                 new PurgeUnlinkedUploads(ports.attachments(), ports.attachmentFiles(), ports.transactions(), clock),
                 new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock),
-                new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock));
+                new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock),
+                new PurgeOldChanges(ports.changeFeed(), ports.streamTickets(), ports.transactions(), clock));
         return new UseCases(
                 portal,
                 desk,
@@ -413,7 +429,12 @@ public record UseCases(
                 new RunOnce(ports.idempotencyRecords(), ports.transactions(), clock),
                 changes,
                 channels(ports, options, work, changes, portal.reply(), ids, clock),
-                emailIn(ports, options, work, portal, desk));
+                emailIn(ports, options, work, portal, desk),
+                new Live(
+                        new ReadChanges(ports.changeFeed(), ports.transactions()),
+                        new IssueStreamTicket(ports.streamTickets(), ports.secrets(), ports.transactions(), clock),
+                        new RedeemStreamTicket(
+                                ports.streamTickets(), access.identifyActor(), ports.transactions(), clock)));
     }
 
     private static EmailIn emailIn(Ports ports, ChannelOptions options, AdminWork work, Portal portal, Desk desk) {

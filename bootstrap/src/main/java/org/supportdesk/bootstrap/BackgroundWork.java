@@ -22,6 +22,7 @@ import org.slf4j.MDC;
 import org.supportdesk.adapter.http.HttpServer;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
+import org.supportdesk.application.feed.PurgeOldChanges;
 import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.inbound.PollMailbox;
@@ -66,9 +67,10 @@ final class BackgroundWork implements AutoCloseable {
 
     /**
      * Auto-close of resolved tickets, the SLA breach scan, the purge of uploads nobody linked in a day, of
-     * idempotency keys past their day and of old in-app notifications.
+     * idempotency keys past their day, of old in-app notifications and of change-feed events older than {@code
+     * changeRetention}.
      */
-    static List<Job> standardJobs(UseCases.Scheduled useCases) {
+    static List<Job> standardJobs(UseCases.Scheduled useCases, Duration changeRetention) {
         List<Job> jobs = new ArrayList<>();
         jobs.add(new Job(
                 "auto-close",
@@ -90,6 +92,8 @@ final class BackgroundWork implements AutoCloseable {
                 "old-notification-purge",
                 tenant -> drain(() -> useCases.purgeOldNotifications()
                         .handle(new PurgeOldNotifications.Command(tenant, BATCH_SIZE)))));
+        jobs.add(new Job("old-change-purge", tenant -> useCases.purgeOldChanges()
+                .handle(new PurgeOldChanges.Command(tenant, changeRetention))));
         return jobs;
     }
 

@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param mailFrom {@code SUPPORTDESK_MAIL_FROM}: the sender of outgoing mail; its domain names our {@code Message-ID}s
  * @param telegramApiUrl {@code SUPPORTDESK_TELEGRAM_API_URL}: the Bot API's base URL (a local fake in tests)
  * @param imapPollInterval {@code SUPPORTDESK_IMAP_POLL_SECONDS}: how often tenants' IMAP mailboxes are read
+ * @param changeRetention {@code SUPPORTDESK_CHANGES_RETENTION_DAYS}: how long change-feed events are kept, so how long a
+ *     reader may be away and still resume exactly (docs/live-events.md)
  */
 public record ChannelSettings(
         Optional<URI> publicUrl,
         Optional<Smtp> smtp,
         Optional<String> mailFrom,
         URI telegramApiUrl,
-        Duration imapPollInterval) {
+        Duration imapPollInterval,
+        Duration changeRetention) {
     public static final String PUBLIC_URL = "SUPPORTDESK_PUBLIC_URL";
     public static final String SMTP_HOST = "SUPPORTDESK_SMTP_HOST";
     public static final String SMTP_PORT = "SUPPORTDESK_SMTP_PORT";
@@ -32,6 +35,8 @@ public record ChannelSettings(
     public static final String MAIL_FROM = "SUPPORTDESK_MAIL_FROM";
     public static final String TELEGRAM_API_URL = "SUPPORTDESK_TELEGRAM_API_URL";
     public static final String IMAP_POLL_SECONDS = "SUPPORTDESK_IMAP_POLL_SECONDS";
+    public static final String CHANGES_RETENTION_DAYS = "SUPPORTDESK_CHANGES_RETENTION_DAYS";
+    public static final Duration DEFAULT_CHANGE_RETENTION = Duration.ofDays(30);
 
     public static final URI DEFAULT_TELEGRAM_API_URL = URI.create("https://api.telegram.org");
 

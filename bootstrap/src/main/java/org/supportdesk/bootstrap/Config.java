@@ -126,7 +126,8 @@ public record Config(
             ChannelSettings.SMTP_TIMEOUT,
             ChannelSettings.MAIL_FROM,
             ChannelSettings.TELEGRAM_API_URL,
-            ChannelSettings.IMAP_POLL_SECONDS);
+            ChannelSettings.IMAP_POLL_SECONDS,
+            ChannelSettings.CHANGES_RETENTION_DAYS);
 
     public static final int DEFAULT_PORT = 8080;
     /** Local only until told otherwise: a server reachable from the network is a choice, not an accident. */
@@ -270,7 +271,13 @@ public record Config(
                 nonBlank(values, ChannelSettings.TELEGRAM_API_URL)
                         .map(url -> httpUrl(ChannelSettings.TELEGRAM_API_URL, url))
                         .orElse(ChannelSettings.DEFAULT_TELEGRAM_API_URL),
-                Duration.ofSeconds(integer(values, ChannelSettings.IMAP_POLL_SECONDS, 60, 5, 86_400)));
+                Duration.ofSeconds(integer(values, ChannelSettings.IMAP_POLL_SECONDS, 60, 5, 86_400)),
+                Duration.ofDays(integer(
+                        values,
+                        ChannelSettings.CHANGES_RETENTION_DAYS,
+                        (int) ChannelSettings.DEFAULT_CHANGE_RETENTION.toDays(),
+                        1,
+                        3_650)));
     }
 
     private static URI httpUrl(String key, String raw) {

@@ -33,6 +33,7 @@ public final class Supportdesk implements AutoCloseable {
     private final BackgroundWork background;
     private final BackgroundWork mailPoller;
     private final OutboxDispatcher outbox;
+    private final LiveEvents live;
 
     private Supportdesk(
             OpenDatabase database,
@@ -43,7 +44,8 @@ public final class Supportdesk implements AutoCloseable {
             List<Route> routes,
             BackgroundWork background,
             BackgroundWork mailPoller,
-            OutboxDispatcher outbox) {
+            OutboxDispatcher outbox,
+            LiveEvents live) {
         this.database = database;
         this.stores = stores;
         this.useCases = useCases;
@@ -53,6 +55,7 @@ public final class Supportdesk implements AutoCloseable {
         this.background = background;
         this.mailPoller = mailPoller;
         this.outbox = outbox;
+        this.live = live;
     }
 
     /** Starts everything with the system clock. */
@@ -60,25 +63,34 @@ public final class Supportdesk implements AutoCloseable {
         JwtSettings jwt = config.jwtSettings();
         InstantSource clock = Clock.systemUTC();
         OpenDatabase database = OpenDatabase.open(config);
+        LiveEvents live = null;
         try {
             Core core = Core.over(database.jdbi(), clock, config);
             List<Route> routes = new ArrayList<>();
             JdbiStores stores = core.stores();
             UseCases useCases = core.useCases();
             JwtTokens tokens = new JwtTokens(jwt, clock);
-            Javalin http = HttpApi.create(useCases, core.correlation(), tokens, config.requestLimits(clock), route -> {
-                        if (route.getHttpMethod().isHttpMethod()) { // not the before/after filters
-                            routes.add(new Route(
-                                    route.getHttpMethod().name(),
-                                    route.getPath(),
-                                    AccessRole.declaredBy(route.getRoles())));
-                        }
-                    })
+            live = LiveEvents.start(useCases.live(), database.pool());
+            Javalin http = HttpApi.create(
+                            useCases,
+                            core.correlation(),
+                            tokens,
+                            config.requestLimits(clock),
+                            live.streams(),
+                            route -> {
+                                if (route.getHttpMethod().isHttpMethod()) { // not the before/after filters
+                                    routes.add(new Route(
+                                            route.getHttpMethod().name(),
+                                            route.getPath(),
+                                            AccessRole.declaredBy(route.getRoles())));
+                                }
+                            })
                     .start(config.host(), config.port());
             BackgroundWork background = new BackgroundWork(
                     database.pool(),
                     stores.tenants()::all,
-                    BackgroundWork.standardJobs(useCases.scheduled()),
+                    BackgroundWork.standardJobs(
+                            useCases.scheduled(), config.channels().changeRetention()),
                     core.correlation());
             background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);
             BackgroundWork mailPoller = new BackgroundWork(
@@ -93,8 +105,12 @@ public final class Supportdesk implements AutoCloseable {
                     useCases.channels(), stores.tenants()::all, config.notifications(), core.correlation());
             outbox.start();
             LOG.info("Supportdesk listens on http://{}:{}", config.host(), http.port());
-            return new Supportdesk(database, stores, useCases, tokens, http, routes, background, mailPoller, outbox);
+            return new Supportdesk(
+                    database, stores, useCases, tokens, http, routes, background, mailPoller, outbox, live);
         } catch (RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
             database.close();
             throw e;
         }
@@ -136,6 +152,8 @@ public final class Supportdesk implements AutoCloseable {
     public void close() {
         LOG.info("Supportdesk is stopping");
         try {
+            // The streams first: they end their requests, which the HTTP server then need not wait for.
+            live.close();
             http.stop();
         } finally {
             try {

@@ -24,12 +24,14 @@ final class ApiServer implements AutoCloseable {
     final Supportdesk desk;
     final TestHttp http;
     private final LocalPostgres cluster;
+    private final Map<String, String> settings;
 
-    private ApiServer(LocalPostgres cluster, Path dataDir, Supportdesk desk) {
+    private ApiServer(LocalPostgres cluster, Path dataDir, Supportdesk desk, Map<String, String> settings) {
         this.cluster = cluster;
         this.dataDir = dataDir;
         this.desk = desk;
         this.http = new TestHttp(desk.port());
+        this.settings = Map.copyOf(settings);
     }
 
     /** A server with the standard test settings under {@code dataDir}. */
@@ -50,11 +52,21 @@ final class ApiServer implements AutoCloseable {
                     Config.JWT_SECRET, SECRET,
                     Config.DATA_DIR, dataDir.toString()));
             values.putAll(settings);
-            return new ApiServer(cluster, dataDir, Supportdesk.start(Config.from(values, Optional.empty())));
+            return new ApiServer(cluster, dataDir, Supportdesk.start(Config.from(values, Optional.empty())), values);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * Another instance of the server on the same database and settings, its data directory {@code dataDir} (the
+     * caller closes it): several stateless instances behind one balancer.
+     */
+    Supportdesk anotherInstance(Path dataDir) {
+        Map<String, String> values = new HashMap<>(settings);
+        values.put(Config.DATA_DIR, dataDir.toString());
+        return Supportdesk.start(Config.from(values, Optional.empty()));
     }
 
     /**

@@ -94,7 +94,7 @@ class BackgroundWorkTest {
         BackgroundWork work = new BackgroundWork(
                 pool,
                 stores.tenants()::all,
-                BackgroundWork.standardJobs(useCases.scheduled()),
+                BackgroundWork.standardJobs(useCases.scheduled(), ChannelSettings.DEFAULT_CHANGE_RETENTION),
                 new ThreadCorrelation());
 
         assertThat(work.runOnce()).isTrue();
@@ -124,7 +124,7 @@ class BackgroundWorkTest {
         BackgroundWork second = new BackgroundWork(
                 pool,
                 stores.tenants()::all,
-                BackgroundWork.standardJobs(useCases.scheduled()),
+                BackgroundWork.standardJobs(useCases.scheduled(), ChannelSettings.DEFAULT_CHANGE_RETENTION),
                 new ThreadCorrelation());
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
@@ -198,7 +198,7 @@ class BackgroundWorkTest {
         try (BackgroundWork work = new BackgroundWork(
                 pool,
                 stores.tenants()::all,
-                BackgroundWork.standardJobs(useCases.scheduled()),
+                BackgroundWork.standardJobs(useCases.scheduled(), ChannelSettings.DEFAULT_CHANGE_RETENTION),
                 new ThreadCorrelation())) {
             work.start(Duration.ZERO, Duration.ofMillis(200));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -220,7 +220,8 @@ class BackgroundWorkTest {
                         throw new IllegalStateException("boom");
                     }
                 }),
-                BackgroundWork.standardJobs(useCases.scheduled()).get(0));
+                BackgroundWork.standardJobs(useCases.scheduled(), ChannelSettings.DEFAULT_CHANGE_RETENTION)
+                        .get(0));
         BackgroundWork work =
                 new BackgroundWork(pool, () -> List.of(broken, ticket.tenant()), jobs, new ThreadCorrelation());
 

@@ -13,6 +13,7 @@ public enum ApiCode {
     FORBIDDEN(403, "Forbidden", "Доступ запрещён"),
     NOT_FOUND(404, "Not found", "Не найдено"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "Метод не поддерживается"),
+    NOT_ACCEPTABLE(406, "Not acceptable", "Неприемлемый формат ответа"),
     VALIDATION_FAILED(400, "Validation failed", "Ошибка проверки данных"),
     MALFORMED_JSON(400, "Malformed JSON", "Некорректный JSON"),
     NO_CHANGES(400, "No changes", "Нет изменений"),

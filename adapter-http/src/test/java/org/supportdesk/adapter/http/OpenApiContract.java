@@ -103,21 +103,21 @@ public final class OpenApiContract {
      * this response and its body matches the declared schema.
      */
     public static void check(String method, String path, HttpResponse<String> response) {
-        Loaded.INSTANCE.checked.incrementAndGet();
-        List<String> problems = Loaded.INSTANCE.problems(
+        check(
                 method,
                 path,
                 response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
+    }
+
+    /** {@link #check(String, String, HttpResponse)} of an answer read some other way (the start of an event stream). */
+    public static void check(String method, String path, int status, String contentType, String body) {
+        Loaded.INSTANCE.checked.incrementAndGet();
+        List<String> problems = Loaded.INSTANCE.problems(method, path, status, contentType, body);
         if (!problems.isEmpty()) {
             throw new AssertionError("%s %s answered %d, which docs/api/openapi.yaml does not allow:%n  %s%n%s"
-                    .formatted(
-                            method,
-                            path,
-                            response.statusCode(),
-                            String.join(System.lineSeparator() + "  ", problems),
-                            response.body()));
+                    .formatted(method, path, status, String.join(System.lineSeparator() + "  ", problems), body));
         }
     }
 

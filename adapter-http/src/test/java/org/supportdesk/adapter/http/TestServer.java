@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.supportdesk.adapter.http.api.HttpApi;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.adapter.http.events.LiveStreams;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.application.ids.ThreadCorrelation;
@@ -45,7 +46,13 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose limits are made from its core (say, tighter ones, or ones that trust a proxy). */
     public TestServer(Function<InMemorySupportdesk, RequestLimits> limits) {
-        server = HttpApi.create(core.useCases, new ThreadCorrelation(), tokens, limits.apply(core), routes::add)
+        server = HttpApi.create(
+                        core.useCases,
+                        new ThreadCorrelation(),
+                        tokens,
+                        limits.apply(core),
+                        new LiveStreams(core.useCases.live().readChanges()),
+                        routes::add)
                 .start("127.0.0.1", 0);
     }
 

@@ -12,7 +12,6 @@ import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.call.CustomerCallView;
 import org.supportdesk.domain.call.PhoneNumber;
 import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.Outbox;
@@ -85,12 +84,7 @@ public final class RequestCallBack {
                     command.scheduledAt(),
                     work.now());
             calls.add(call);
-            work.record(
-                    customer,
-                    JournalAction.CALL_REQUESTED,
-                    TargetKind.CALL,
-                    call.id().value(),
-                    call.asRequested());
+            work.recordCall(customer, JournalAction.CALL_REQUESTED, call, call.asRequested());
             NotificationIntent intent = NotificationRules.callRequested(call, work.newId());
             outbox.enqueue(intent);
             inApp.write(intent, call, ticket, customer.asAuthor());

@@ -12,7 +12,6 @@ import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.call.CallStatus;
 import org.supportdesk.domain.call.CallUnchanged;
 import org.supportdesk.domain.journal.JournalAction;
-import org.supportdesk.domain.journal.TargetKind;
 import org.supportdesk.domain.port.CallRequests;
 import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -76,12 +75,7 @@ public final class UpdateCall {
                 throw new CallUnchanged(before.id());
             }
             calls.update(changed.call());
-            work.record(
-                    staff,
-                    JournalAction.CALL_UPDATED,
-                    TargetKind.CALL,
-                    before.id().value(),
-                    changed.changes());
+            work.recordCall(staff, JournalAction.CALL_UPDATED, changed.call(), changed.changes());
             return CallViews.over(people).of(changed.call());
         });
     }

@@ -1,13 +1,14 @@
 package org.supportdesk.application.notify;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for a webhook body and a stored mail (the core has no JSON library): writing objects of strings and
- * nested objects, and reading back a flat object of strings.
+ * Just enough JSON for a webhook body, a change event and a stored mail (the core has no JSON library): writing objects
+ * of strings, numbers, booleans, lists and nested objects, and reading back a flat object of strings.
  */
-final class JsonText {
+public final class JsonText {
     private JsonText() {}
 
     /**
@@ -92,8 +93,11 @@ final class JsonText {
         throw new IllegalArgumentException("an unterminated string");
     }
 
-    /** {@code values} as a JSON object, in their iteration order; a value is a String, a Number, null or a Map. */
-    static String object(Map<String, ?> values) {
+    /**
+     * {@code values} as a JSON object, in their iteration order; a value is a String, a Number, a Boolean, null, a List
+     * of values or a Map.
+     */
+    public static String object(Map<String, ?> values) {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, ?> entry : values.entrySet()) {
@@ -112,8 +116,17 @@ final class JsonText {
     private static void value(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof Number number) {
-            out.append(number);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                value(out, list.get(i));
+            }
+            out.append(']');
         } else if (value instanceof Map<?, ?> map) {
             out.append(object((Map<String, ?>) map));
         } else {

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.supportdesk.application.feed.ChangeEvents;
+import org.supportdesk.domain.call.CallRequest;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.port.ChangeFeed;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.port.Journal;
@@ -28,6 +31,7 @@ import org.supportdesk.domain.tenant.TenantId;
 public final class AdminWork {
     private final TransactionRunner transactions;
     private final Journal journal;
+    private final ChangeFeed feed;
     private final IdGenerator ids;
     private final CorrelationIds correlation;
     private final InstantSource clock;
@@ -35,11 +39,13 @@ public final class AdminWork {
     public AdminWork(
             TransactionRunner transactions,
             Journal journal,
+            ChangeFeed feed,
             IdGenerator ids,
             CorrelationIds correlation,
             InstantSource clock) {
         this.transactions = transactions;
         this.journal = journal;
+        this.feed = feed;
         this.ids = ids;
         this.correlation = correlation;
         this.clock = clock;
@@ -63,9 +69,26 @@ public final class AdminWork {
         return transactions.inTransaction(tenant, work);
     }
 
-    /** Journals one admin action inside the open transaction. */
+    /** Journals one admin action inside the open transaction, and tells staff of it in the change feed. */
     public void record(Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
-        journal.append(new JournalEntry(
+        JournalEntry entry = entry(actor, action, kind, target, changes);
+        journal.append(entry);
+        feed.append(ChangeEvents.ofAdminAction(entry));
+    }
+
+    /**
+     * Journals a change to a call-back request inside the open transaction, and tells staff and the call's requester of
+     * it in the change feed.
+     */
+    public void recordCall(Actor actor, JournalAction action, CallRequest call, List<FieldChange> changes) {
+        JournalEntry entry = entry(actor, action, TargetKind.CALL, call.id().value(), changes);
+        journal.append(entry);
+        feed.append(ChangeEvents.ofCall(entry, call));
+    }
+
+    private JournalEntry entry(
+            Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
+        return new JournalEntry(
                 ids.newId(),
                 actor.tenant(),
                 actor.asAuthor(),
@@ -74,7 +97,7 @@ public final class AdminWork {
                 target,
                 changes,
                 correlation.current(),
-                now()));
+                now());
     }
 
     /** Journals that {@code actor} added {@code person} (§17 {@code person_created}), inside the open transaction. */

@@ -9,9 +9,11 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.supportdesk.application.feed.ChangeEvents;
 import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.NotificationRules;
 import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.port.ChangeFeed;
 import org.supportdesk.domain.port.CorrelationIds;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.port.Journal;
@@ -50,6 +52,7 @@ public final class TicketChanges {
     private final Journal journal;
     private final TicketSlaClocks slaClocks;
     private final Outbox outbox;
+    private final ChangeFeed feed;
     private final InAppNotifications inApp;
     private final IdGenerator ids;
     private final CorrelationIds correlation;
@@ -62,6 +65,7 @@ public final class TicketChanges {
             Journal journal,
             TicketSlaClocks slaClocks,
             Outbox outbox,
+            ChangeFeed feed,
             InAppNotifications inApp,
             IdGenerator ids,
             CorrelationIds correlation,
@@ -72,6 +76,7 @@ public final class TicketChanges {
         this.journal = journal;
         this.slaClocks = slaClocks;
         this.outbox = outbox;
+        this.feed = feed;
         this.inApp = inApp;
         this.ids = ids;
         this.correlation = correlation;
@@ -191,8 +196,9 @@ public final class TicketChanges {
 
     /**
      * Refreshes the ticket's cached SLA due times from its whole history, including this unit of work's events, then
-     * saves the ticket with its messages, journals its events and enqueues their notifications. A unit of work that
-     * changed nothing, not even the cache, writes nothing.
+     * saves the ticket with its messages, journals its events, enqueues their notifications and, last, appends them to
+     * the change feed, whose tenant-wide cursor is held until the transaction ends (so as briefly as it can be). A unit
+     * of work that changed nothing, not even the cache, writes nothing.
      */
     public void record(Ticket ticket) {
         String correlationId = correlation.current();
@@ -216,6 +222,9 @@ public final class TicketChanges {
                         outbox.enqueue(intent);
                         inApp.write(intent, state);
                     });
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            feed.append(ChangeEvents.of(events.get(i), entries.get(i), state));
         }
     }
 

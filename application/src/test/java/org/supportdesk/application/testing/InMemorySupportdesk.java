@@ -37,6 +37,8 @@ public final class InMemorySupportdesk {
     public final InMemoryTenantConfiguration configuration = new InMemoryTenantConfiguration(binding);
     public final InMemoryJournal journal = new InMemoryJournal(binding);
     public final RecordingOutbox outbox = new RecordingOutbox(binding);
+    public final InMemoryChangeFeed changeFeed = new InMemoryChangeFeed(binding, tickets);
+    public final InMemoryStreamTickets streamTickets = new InMemoryStreamTickets(binding);
     public final InMemoryNotifications notifications = new InMemoryNotifications(binding);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(binding);
     public final InMemorySlaSettings slaSettings = new InMemorySlaSettings(binding);
@@ -68,6 +70,8 @@ public final class InMemorySupportdesk {
                     tickets,
                     journal,
                     outbox,
+                    changeFeed,
+                    streamTickets,
                     notifications,
                     idempotencyRecords,
                     slaSettings,
@@ -108,6 +112,8 @@ public final class InMemorySupportdesk {
                 tickets,
                 journal,
                 outbox,
+                changeFeed,
+                streamTickets,
                 notifications,
                 idempotencyRecords,
                 passwordHashing,

@@ -436,7 +436,14 @@ class AccessMatrixTest {
             route("GET /api/v1/channels/email", ADMIN, 200),
             route("POST /api/v1/channels/email/rotate-secret", ADMIN, 200),
             route("DELETE /api/v1/channels/email", ADMIN, 204),
-            route("POST /api/v1/inbound/email/{tenant}", ANYONE, 401));
+            route("POST /api/v1/inbound/email/{tenant}", ANYONE, 401),
+            // the change feed: staff read the tenant's, a customer what they may be told of
+            route("GET /api/v1/changes", STAFF, 200),
+            route("GET /api/v1/portal/changes", CUSTOMER, 200),
+            route("POST /api/v1/events/stream-tickets", STAFF, 201),
+            route("POST /api/v1/portal/events/stream-tickets", CUSTOMER, 201),
+            route("GET /api/v1/events", STAFF, 200),
+            route("GET /api/v1/portal/events", CUSTOMER, 200));
 
     // ---- Running the matrix once ---------------------------------------------------------------------------
 

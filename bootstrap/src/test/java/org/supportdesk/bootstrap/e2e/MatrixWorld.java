@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -653,14 +654,17 @@ final class MatrixWorld implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        request.header("Accept", "application/json, text/event-stream");
         try {
-            HttpResponse<String> response =
-                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            OpenApiContract.check(method, path, response); // every answer, as docs/api/openapi.yaml declares it
-            return new Reply(
-                    response.statusCode(),
-                    response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+            HttpResponse<InputStream> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String answeredType = response.headers().firstValue("Content-Type").orElse("");
+            String text = answeredType.startsWith("text/event-stream")
+                    ? firstEvent(response.body())
+                    : new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+            // every answer, as docs/api/openapi.yaml declares it
+            OpenApiContract.check(method, path, response.statusCode(), answeredType, text);
+            return new Reply(response.statusCode(), text, answeredType);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path, e);
         } catch (InterruptedException e) {
@@ -673,6 +677,20 @@ final class MatrixWorld implements AutoCloseable {
     private void telegramBot(Person admin, String token) {
         telegram.knowToken(token);
         useCases.channels().configureTelegram().handle(new ConfigureTelegram.Command(StaffActor.of(admin), token));
+    }
+
+    /** An event stream never ends by itself: its first line (an event's or a comment) stands for its body. */
+    private static String firstEvent(InputStream stream) throws IOException {
+        try (stream) {
+            StringBuilder text = new StringBuilder();
+            for (int next = stream.read(); next >= 0; next = stream.read()) {
+                text.append((char) next);
+                if (next == '\n') {
+                    break;
+                }
+            }
+            return text.toString();
+        }
     }
 
     @Override

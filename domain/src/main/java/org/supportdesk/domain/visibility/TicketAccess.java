@@ -30,9 +30,18 @@ public final class TicketAccess {
         if (actor.kind() != ActorKind.CUSTOMER) {
             return true;
         }
-        CustomerActor customer = (CustomerActor) actor;
-        return customer.id().equals(ticket.requester())
-                || customer.seesOrganizationTickets() && customer.organization().equals(ticket.organization());
+        return isTheirs((CustomerActor) actor, ticket);
+    }
+
+    /**
+     * Whether {@code ticket} is the customer's own, or their organisation's when shared, deleted or not: what decides
+     * that they see it while it lives, and that they are told of its deletion (the change feed's tombstone).
+     */
+    public static boolean isTheirs(CustomerActor customer, TicketState ticket) {
+        return customer.tenant().equals(ticket.tenant())
+                && (customer.id().equals(ticket.requester())
+                        || customer.seesOrganizationTickets()
+                                && customer.organization().equals(ticket.organization()));
     }
 
     /** A soft-deleted ticket is visible to its tenant's admins only, to restore it. */

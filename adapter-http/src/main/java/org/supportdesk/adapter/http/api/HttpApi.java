@@ -22,6 +22,9 @@ import org.supportdesk.adapter.http.desk.DeskTicketEndpoints;
 import org.supportdesk.adapter.http.desk.KnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.desk.NotificationEndpoints;
 import org.supportdesk.adapter.http.desk.TicketReportEndpoints;
+import org.supportdesk.adapter.http.events.ChangeFeedEndpoints;
+import org.supportdesk.adapter.http.events.EventStreamEndpoints;
+import org.supportdesk.adapter.http.events.LiveStreams;
 import org.supportdesk.adapter.http.json.JsonMapping;
 import org.supportdesk.adapter.http.limits.RequestLimits;
 import org.supportdesk.adapter.http.notify.EmailChannelEndpoints;
@@ -44,20 +47,25 @@ public final class HttpApi {
     private HttpApi() {}
 
     /**
-     * The server, not started. {@code routeAdded} hears of every registered route (the route table that tests and
-     * docs check).
+     * The server, not started. {@code streams} serves its live event streams (its owner wakes them when the change feed
+     * moves and closes them); {@code routeAdded} hears of every registered route (the route table that tests and docs
+     * check).
      */
     public static Javalin create(
             UseCases useCases,
             ThreadCorrelation correlation,
             JwtTokens tokens,
             RequestLimits limits,
+            LiveStreams streams,
             Consumer<HandlerMetaInfo> routeAdded) {
         ObjectMapper json = JsonMapping.create();
         Requests requests = new Requests(json);
         IdempotentCreation creation = new IdempotentCreation(useCases.runOnce(), json);
         Authenticator authenticator = new Authenticator(
-                tokens, useCases.access().identifyActor(), useCases.access().identifyApiToken());
+                tokens,
+                useCases.access().identifyActor(),
+                useCases.access().identifyApiToken(),
+                useCases.live().redeemStreamTicket());
         return HttpServer.create(
                 json,
                 correlation,
@@ -84,7 +92,10 @@ public final class HttpApi {
                         new NotificationEndpoints(useCases.desk()),
                         new WebhookEndpoints(useCases.channels(), requests, creation),
                         new TelegramEndpoints(useCases.channels(), requests),
-                        new EmailChannelEndpoints(useCases.emailIn(), requests)),
+                        new EmailChannelEndpoints(useCases.emailIn(), requests),
+                        new ChangeFeedEndpoints(useCases.live()),
+                        new EventStreamEndpoints(
+                                useCases.live(), useCases.access().identifyActor(), authenticator, streams)),
                 routeAdded);
     }
 }

@@ -2,10 +2,12 @@ package org.supportdesk.adapter.http.auth;
 
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.Set;
 import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.HttpProblem;
 import org.supportdesk.application.access.IdentifyActor;
 import org.supportdesk.application.access.IdentifyApiToken;
+import org.supportdesk.application.feed.RedeemStreamTicket;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.ApiTokenSecret;
 import org.supportdesk.domain.tenant.CustomerActor;
@@ -15,11 +17,17 @@ import org.supportdesk.domain.tenant.StaffActor;
  * Runs before every matched route: a route for {@link AccessRole#ANYONE} needs nothing; any other needs a valid
  * bearer token (a JWT, or an integration API token that is not revoked) of an active person (401 otherwise, one body
  * for every reason) whose role the route admits (403 otherwise). The actor is then available to the handler. Between
- * identifying and admitting, the server counts the request against its rate limits.
+ * identifying and admitting, the server counts the request against its rate limits. An event stream opened by a
+ * browser's {@code EventSource}, which sends no headers, may instead carry a stream ticket as {@code ?ticket=}
+ * (docs/live-events.md): a bearer token never travels in a URL.
  */
 public final class Authenticator {
     private static final String ACTOR = "supportdesk.actor";
     private static final String BEARER = "Bearer ";
+    /** The routes that take a stream ticket, and the parameter it comes in. */
+    public static final Set<String> STREAM_PATHS = Set.of("/api/v1/events", "/api/v1/portal/events");
+
+    public static final String STREAM_TICKET = "ticket";
 
     /** The detail of every 401 for a missing or wrong bearer. */
     public static final String TOKEN_REQUIRED = "A valid bearer token is required";
@@ -27,12 +35,18 @@ public final class Authenticator {
     private final JwtTokens tokens;
     private final IdentifyActor identify;
     private final IdentifyApiToken apiTokens;
+    private final RedeemStreamTicket streamTickets;
 
-    /** JWTs, and integration API tokens: a bearer of the API-token shape is looked up as one, never parsed as a JWT. */
-    public Authenticator(JwtTokens tokens, IdentifyActor identify, IdentifyApiToken apiTokens) {
+    /**
+     * JWTs, and integration API tokens: a bearer of the API-token shape is looked up as one, never parsed as a JWT; and
+     * stream tickets on the stream routes.
+     */
+    public Authenticator(
+            JwtTokens tokens, IdentifyActor identify, IdentifyApiToken apiTokens, RedeemStreamTicket streamTickets) {
         this.tokens = tokens;
         this.identify = identify;
         this.apiTokens = apiTokens;
+        this.streamTickets = streamTickets;
     }
 
     /**
@@ -43,7 +57,12 @@ public final class Authenticator {
         if (AccessRole.declaredBy(ctx.routeRoles()) == AccessRole.ANYONE) {
             return Optional.empty();
         }
-        return actorOf(ctx.header("Authorization"));
+        String authorization = ctx.header("Authorization");
+        String ticket = ctx.queryParam(STREAM_TICKET);
+        if (authorization == null && ticket != null && STREAM_PATHS.contains(ctx.path())) {
+            return streamTickets.handle(new RedeemStreamTicket.Command(ticket));
+        }
+        return actorOf(authorization);
     }
 
     /** Lets the request on to its route, or refuses it: 401 without an actor, 403 for a role the route does not admit. */
@@ -60,7 +79,7 @@ public final class Authenticator {
     }
 
     /** Who an {@code Authorization} header (null when absent) names: empty for anything but a valid bearer token. */
-    Optional<Actor> actorOf(String authorization) {
+    public Optional<Actor> actorOf(String authorization) {
         return bearer(authorization).flatMap(this::identify);
     }
 

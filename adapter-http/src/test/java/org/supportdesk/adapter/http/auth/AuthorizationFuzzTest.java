@@ -30,7 +30,8 @@ class AuthorizationFuzzTest {
     private static final Authenticator AUTHENTICATOR = new Authenticator(
             TOKENS,
             CORE.useCases.access().identifyActor(),
-            CORE.useCases.access().identifyApiToken());
+            CORE.useCases.access().identifyApiToken(),
+            CORE.useCases.live().redeemStreamTicket());
     private static final StaffActor ADMIN = StaffActor.of(ACME.admin);
     private static final List<Credential> VALID = List.of(
             Credential.of(TOKENS.issue(ACME.tenant, ACME.agent.id(), Role.AGENT).token()),

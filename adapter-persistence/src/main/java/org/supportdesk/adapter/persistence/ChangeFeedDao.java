@@ -1,0 +1,79 @@
+package org.supportdesk.adapter.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of the change feed; decisions stay in {@link JdbiChangeFeed}. */
+@RegisterConstructorMapper(ChangeEventRow.class)
+interface ChangeFeedDao {
+    String COLUMNS = "e.tenant_id, e.cursor, e.type, e.ticket_id, e.version, e.at, e.data::text AS data,"
+            + " e.customer_data::text AS customer_data, e.customer_id";
+
+    /**
+     * Takes the tenant's next cursor, stores the event under it and queues the notification that wakes the streams of
+     * every instance, in one statement. The counter row stays locked until the transaction ends: a second writer of
+     * the tenant waits here, so cursors commit in order. PostgreSQL delivers the notification at commit, never for a
+     * rollback.
+     */
+    @SqlQuery(
+            """
+            WITH next AS (
+                INSERT INTO change_counters AS c (tenant_id, newest) VALUES (:tenantId, 1)
+                ON CONFLICT (tenant_id) DO UPDATE SET newest = c.newest + 1
+                RETURNING newest),
+            appended AS (
+                INSERT INTO change_events (tenant_id, cursor, type, ticket_id, version, at, data, customer_data,
+                    customer_id)
+                SELECT :tenantId, next.newest, :type, :ticketId, :version, :at, CAST(:data AS json),
+                       CAST(:customerData AS json), :customerId
+                  FROM next
+                RETURNING cursor)
+            SELECT a.cursor
+              FROM appended a
+             CROSS JOIN LATERAL pg_notify('supportdesk_changes', CAST(:tenantId AS text) || ':' || a.cursor) AS woken
+            """)
+    long append(@BindMethods ChangeEventRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM change_events e WHERE e.tenant_id = :tenant AND e.cursor > :after"
+            + " AND e.cursor <= :upTo ORDER BY e.cursor LIMIT :limit")
+    List<ChangeEventRow> between(UUID tenant, long after, long upTo, int limit);
+
+    /** §8 in SQL, as TicketAccess.isTheirs: the customer's own tickets, and their organisation's when shared. */
+    @SqlQuery(
+            """
+            SELECT e.tenant_id, e.cursor, e.type, e.ticket_id, e.version, e.at, e.data::text AS data,
+                   e.customer_data::text AS customer_data, e.customer_id
+              FROM change_events e
+             WHERE e.tenant_id = :tenant AND e.cursor > :after AND e.cursor <= :upTo AND e.customer_data IS NOT NULL
+               AND (e.customer_id = :customer
+                    OR e.customer_id IS NULL AND EXISTS (
+                        SELECT 1 FROM tickets t
+                         WHERE t.tenant_id = e.tenant_id AND t.id = e.ticket_id
+                           AND (t.requester_id = :customer
+                                OR :sharesOrganization AND t.organization_id = :organization)))
+             ORDER BY e.cursor
+             LIMIT :limit
+            """)
+    List<ChangeEventRow> betweenForCustomer(
+            UUID tenant,
+            long after,
+            long upTo,
+            UUID customer,
+            boolean sharesOrganization,
+            UUID organization,
+            int limit);
+
+    @SqlQuery("SELECT COALESCE((SELECT newest FROM change_counters WHERE tenant_id = :tenant), 0)")
+    long newest(UUID tenant);
+
+    @SqlQuery("SELECT min(cursor) FROM change_events WHERE tenant_id = :tenant")
+    Long oldestKept(UUID tenant);
+
+    @SqlUpdate("DELETE FROM change_events WHERE tenant_id = :tenant AND at < :before")
+    int purgeOlderThan(UUID tenant, Instant before);
+}
