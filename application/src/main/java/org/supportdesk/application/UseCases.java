@@ -501,7 +501,13 @@ public record UseCases(
         options.mail()
                 .flatMap(identity -> options.mailTransport()
                         .map(transport -> new EmailChannel(
-                                ports.people(), ports.tickets(), identity, options.links(), transport, clock)))
+                                ports.people(),
+                                ports.tickets(),
+                                ports.emailChannels(),
+                                identity,
+                                options.links(),
+                                transport,
+                                clock)))
                 .ifPresent(dispatched::add);
         return new Channels(
                 new CreateWebhook(work, ports.webhooks(), ports.targetGuard(), ports.secrets(), ports.secretBox()),

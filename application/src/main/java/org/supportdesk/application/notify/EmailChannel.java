@@ -21,6 +21,7 @@ import org.supportdesk.application.mail.MailTemplates;
 import org.supportdesk.domain.notify.Delivery;
 import org.supportdesk.domain.notify.DeliveryOutcome;
 import org.supportdesk.domain.notify.OutgoingMail;
+import org.supportdesk.domain.port.EmailChannels;
 import org.supportdesk.domain.port.IdGenerator;
 import org.supportdesk.domain.port.MailTransport;
 import org.supportdesk.domain.port.NotificationChannel;
@@ -61,6 +62,7 @@ public final class EmailChannel implements NotificationChannel {
     private final Audiences audiences;
     private final People people;
     private final TicketRepository tickets;
+    private final EmailChannels inboundChannels;
     private final MailIdentity identity;
     private final PortalLinks links;
     private final MailTransport transport;
@@ -69,6 +71,7 @@ public final class EmailChannel implements NotificationChannel {
     public EmailChannel(
             People people,
             TicketRepository tickets,
+            EmailChannels inboundChannels,
             MailIdentity identity,
             PortalLinks links,
             MailTransport transport,
@@ -76,6 +79,7 @@ public final class EmailChannel implements NotificationChannel {
         this.audiences = new Audiences(people);
         this.people = people;
         this.tickets = tickets;
+        this.inboundChannels = inboundChannels;
         this.identity = identity;
         this.links = links;
         this.transport = transport;
@@ -102,6 +106,10 @@ public final class EmailChannel implements NotificationChannel {
         URI link = ticket.map(t -> links.ticket(t.id())).orElseGet(links::portal);
         Optional<TicketStatus> status = intent.status().or(() -> ticket.map(TicketState::status));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String repliesTo = inboundChannels
+                .find(intent.tenant())
+                .map(channel -> channel.supportAddress().value())
+                .orElse(identity.from());
         List<Delivery> deliveries = new ArrayList<>();
         for (Person recipient : audiences.resolve(intent, ticket)) {
             if (recipient.role() == Role.CUSTOMER && !NotificationRules.customerMayHear(intent.topic())) {
@@ -118,7 +126,7 @@ public final class EmailChannel implements NotificationChannel {
                     identity.from(),
                     recipient.email().value(),
                     recipient.name(),
-                    ticket.map(t -> replyAddress(intent.tenant(), t.id(), recipient.id())),
+                    ticket.map(t -> replyAddress(repliesTo, intent.tenant(), t.id(), recipient.id())),
                     messageId,
                     ticket.map(t -> identity.messageIds().root(t.id())),
                     content.subject(),
@@ -139,14 +147,14 @@ public final class EmailChannel implements NotificationChannel {
     }
 
     /**
-     * Where a reply to a mail goes: our sender's address with the recipient's reply token in its local part
-     * ({@code support+r<token>@example.com}, §16). The one place to change when a tenant's own support address should
-     * take replies instead.
+     * Where a reply to a mail goes (§16): {@code address} (the tenant's support address when its inbound channel is
+     * set up, so the reply reaches that tenant's hook or mailbox; else our sender) with the recipient's reply token in
+     * its local part, {@code support+r<token>@example.com}.
      */
-    private String replyAddress(TenantId tenant, TicketId ticket, UserId recipient) {
-        int at = identity.from().lastIndexOf('@');
-        return identity.from().substring(0, at) + "+r" + identity.replyTokens().issue(tenant, ticket, recipient)
-                + identity.from().substring(at);
+    private String replyAddress(String address, TenantId tenant, TicketId ticket, UserId recipient) {
+        int at = address.lastIndexOf('@');
+        return address.substring(0, at) + "+r" + identity.replyTokens().issue(tenant, ticket, recipient)
+                + address.substring(at);
     }
 
     /** The body of the public message a reply's intent names; nothing for any other topic or kind of message. */

@@ -24,6 +24,7 @@ import org.supportdesk.domain.port.MailTransport;
 import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
 import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.ticket.Body;
@@ -44,6 +45,7 @@ class EmailChannelTest extends UseCaseTest {
     private final EmailChannel channel = new EmailChannel(
             core.people,
             core.tickets,
+            core.emailChannels,
             identity,
             new PortalLinks(URI.create("https://desk.acme.example/")),
             transport,
@@ -78,6 +80,28 @@ class EmailChannelTest extends UseCaseTest {
         String token = mail.replyTo().orElseThrow().replaceAll("^support\\+r(.*)@mail\\.acme\\.example$", "$1");
         assertThat(tokens.verify(token, acme.tenant, acme.customer.id())).contains(ticket.id());
         assertThat(tokens.verify(token, acme.tenant, acme.agent.id())).isEmpty();
+    }
+
+    @Test
+    void replies_go_to_the_tenants_support_address_once_its_inbound_channel_is_set_up() {
+        core.read(acme.tenant, () -> {
+            core.emailChannels.save(new org.supportdesk.domain.mail.EmailChannel(
+                    acme.tenant,
+                    Email.of("help@acme.example"),
+                    Optional.empty(),
+                    "hash",
+                    core.clock.instant(),
+                    core.clock.instant()));
+            return null;
+        });
+        TicketState ticket = aTicket();
+        reply(acme.agentActor(), ticket.id(), "On it");
+
+        OutgoingMail mail = single(sentFor(last(NotificationTopic.STAFF_REPLIED)));
+
+        assertThat(mail.fromAddress()).isEqualTo("support@mail.acme.example");
+        String token = mail.replyTo().orElseThrow().replaceAll("^help\\+r(.*)@acme\\.example$", "$1");
+        assertThat(tokens.verify(token, acme.tenant, acme.customer.id())).contains(ticket.id());
     }
 
     @Test
