@@ -220,6 +220,18 @@ class InboundEmailTest {
     }
 
     @Test
+    void the_hook_names_the_tenant_by_its_slug_or_by_its_id() {
+        byte[] mail = TestMail.from("by-id@example.org").subject("Named by id").bytes();
+        long tickets = world.tickets();
+
+        TestHttp.Response byId = hook(world.secret, world.acme().value().toString(), "message/rfc822", mail);
+
+        assertThat(byId.status()).as(byId.body()).isIn(200, 201);
+        assertThat(byId.json().get("outcome").asText()).isEqualTo("ticket_created");
+        assertThat(world.tickets()).isEqualTo(tickets + 1);
+    }
+
+    @Test
     void the_hook_refuses_a_wrong_secret_type_size_or_message_and_changes_nothing() {
         long tickets = world.tickets();
         byte[] mail =
@@ -238,6 +250,10 @@ class InboundEmailTest {
         assertThat(hook("sdin_wrong", "acme", "message/rfc822", mail).status()).isEqualTo(401);
         assertThat(hook(other, "acme", "message/rfc822", mail).status()).isEqualTo(401);
         assertThat(hook(world.secret, "nonexistent", "message/rfc822", mail).status())
+                .isEqualTo(401);
+        assertThat(hook(world.secret, java.util.UUID.randomUUID().toString(), "message/rfc822", mail)
+                        .status())
+                .as("an unknown tenant id")
                 .isEqualTo(401);
         assertThat(hook(world.admin, "acme", "message/rfc822", mail).status()).isEqualTo(401);
         TestHttp.Response wrongType = hook(world.secret, "acme", "text/plain", mail);
