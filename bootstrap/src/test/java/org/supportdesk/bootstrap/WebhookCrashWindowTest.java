@@ -5,30 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -36,13 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.adapter.http.auth.JwtTokens;
-import org.supportdesk.adapter.persistence.Database;
-import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.LocalPostgres;
-import org.supportdesk.application.UseCases;
-import org.supportdesk.domain.tenant.Person;
-import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 
 /**
@@ -56,9 +43,9 @@ import org.supportdesk.domain.tenant.StaffActor;
 @Timeout(600)
 class WebhookCrashWindowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "webhook-crash-window-secret-that-is-long-enough";
     private static final String TENANT = "crash";
     private static LocalPostgres cluster;
+    private static ChildServerRig rig;
 
     @TempDir
     static Path work;
@@ -66,6 +53,7 @@ class WebhookCrashWindowTest {
     @BeforeAll
     static void startCluster() {
         cluster = LocalPostgres.startThrowaway();
+        rig = new ChildServerRig(cluster, work);
     }
 
     @AfterAll
@@ -77,17 +65,12 @@ class WebhookCrashWindowTest {
 
     @Test
     void a_dispatcher_killed_between_send_and_mark_sent_is_redelivered_with_the_same_webhook_id() throws Exception {
-        JwtTokens tokens = new JwtTokens(
-                Config.from(Map.of(Config.JWT_SECRET, SECRET), Optional.empty()).jwtSettings(), Clock.systemUTC());
-        Cast cast = onboard();
-        String adminToken = tokens.issue(cast.admin().tenant(), cast.admin().id(), Role.ADMIN)
-                .token();
-        String customerToken = tokens.issue(
-                        cast.customer().tenant(), cast.customer().id(), Role.CUSTOMER)
-                .token();
+        ChildServerRig.Cast cast = rig.onboard(TENANT);
+        String adminToken = rig.token(cast.admin());
+        String customerToken = rig.token(cast.customer());
         Path log = work.resolve("servers.log");
         try (HoldingReceiver receiver = new HoldingReceiver()) {
-            int port = freePort();
+            int port = ChildServerRig.freePort();
             ServerProcess first = ServerProcess.start(environment(), port, log);
             String secret;
             String ticket;
@@ -95,7 +78,7 @@ class WebhookCrashWindowTest {
             long killedAt;
             try {
                 TestHttp http = new TestHttp(port);
-                awaitServing(http, adminToken, first);
+                ChildServerRig.awaitServing(http, adminToken, "/api/v1/webhooks", first);
                 TestHttp.Response hook = http.post(
                         adminToken,
                         "/api/v1/webhooks",
@@ -126,9 +109,10 @@ class WebhookCrashWindowTest {
             ServerProcess second = ServerProcess.start(environment(), port, log);
             long restarted = System.nanoTime();
             try {
-                await("the redelivery", 120, () -> receiver.requests().size() >= 2, second);
+                ChildServerRig.await(
+                        "the redelivery", 120, () -> receiver.requests().size() >= 2, second);
                 long redeliveredAt = receiver.requests().get(1).arrivedNanos();
-                await(
+                ChildServerRig.await(
                         "the redelivery marked sent",
                         60,
                         () -> "sent".equals(deliveryRow(cast.admin()).state()),
@@ -183,37 +167,13 @@ class WebhookCrashWindowTest {
     private static final int WEBHOOK_TIMEOUT_SECONDS = 5;
 
     private static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put(Config.DB_URL, cluster.jdbcUrl());
-        env.put(Config.DB_USER, cluster.user());
-        env.put(Config.DB_PASSWORD, cluster.password());
-        env.put(Config.HOST, "127.0.0.1");
-        env.put(Config.JWT_SECRET, SECRET);
-        env.put(Config.DATA_DIR, work.resolve("data").toString());
-        env.put(NotifySettings.SECRETS_KEY, "a-secrets-key-for-the-crash-window-test");
-        env.put(NotifySettings.ALLOW_PRIVATE_TARGETS, "true");
-        env.put(NotifySettings.WEBHOOK_TIMEOUT, String.valueOf(WEBHOOK_TIMEOUT_SECONDS));
-        env.put(NotifySettings.POLL_MILLIS, "100");
-        env.put("SUPPORTDESK_LOG_LEVEL", "WARN");
-        return env;
-    }
-
-    private record Cast(StaffActor admin, Person customer) {}
-
-    private static Cast onboard() {
-        try (HikariDataSource pool =
-                Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 2))) {
-            Database.migrate(pool);
-            UseCases useCases = Core.over(
-                            Database.jdbi(pool),
-                            Clock.systemUTC(),
-                            Config.from(Map.of(Config.DATA_DIR, work.toString()), Optional.empty()))
-                    .useCases();
-            StaffActor admin = Onboarding.tenant(useCases, TENANT, "boss@crash.example", "boss-password");
-            Person customer =
-                    Onboarding.person(useCases, admin, "carla@crash.example", "Carla", Role.CUSTOMER, Optional.empty());
-            return new Cast(admin, customer);
-        }
+        return rig.environment(Map.of(
+                NotifySettings.ALLOW_PRIVATE_TARGETS,
+                "true",
+                NotifySettings.WEBHOOK_TIMEOUT,
+                String.valueOf(WEBHOOK_TIMEOUT_SECONDS),
+                NotifySettings.POLL_MILLIS,
+                "100"));
     }
 
     /** The tenant's one delivery as stored, read past row-level security. */
@@ -235,35 +195,6 @@ class WebhookCrashWindowTest {
         }
     }
 
-    private static void awaitServing(TestHttp http, String adminToken, ServerProcess server) {
-        await(
-                "the server answering",
-                120,
-                () -> {
-                    try {
-                        return http.get(adminToken, "/api/v1/webhooks").status() == 200;
-                    } catch (IllegalStateException notYet) {
-                        return false;
-                    }
-                },
-                server);
-    }
-
-    private static void await(String what, int seconds, BooleanSupplier done, ServerProcess server) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline || !server.alive()) {
-                throw new AssertionError("not within " + seconds + " s: " + what + "\n" + server.logTail());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     /** Standard Webhooks verification, written here apart from the server's code. */
     private static boolean verifies(String secret, Request request) throws Exception {
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
@@ -274,14 +205,6 @@ class WebhookCrashWindowTest {
         String expected =
                 "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         return List.of(request.headers().get("webhook-signature").split(" ")).contains(expected);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     private record Request(Map<String, String> headers, String body, long arrivedNanos) {}

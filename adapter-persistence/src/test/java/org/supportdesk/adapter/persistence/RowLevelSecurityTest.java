@@ -41,6 +41,7 @@ import org.supportdesk.domain.notify.TelegramChat;
 import org.supportdesk.domain.notify.Webhook;
 import org.supportdesk.domain.notify.WebhookUrl;
 import org.supportdesk.domain.port.IdempotencyKey;
+import org.supportdesk.domain.port.StreamTickets;
 import org.supportdesk.domain.sla.OpeningInterval;
 import org.supportdesk.domain.sla.WeeklyHours;
 import org.supportdesk.domain.sla.WeeklyHoursCalendar;
@@ -453,6 +454,17 @@ class RowLevelSecurityTest {
                     42,
                     2);
             telegram.takeUpdate(tenant.tenant, 1, core.clock.instant());
+            return null;
+        });
+        // stream_tickets (change_events and change_counters come with every change above)
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .streamTickets()
+                    .add(
+                            tenant.tenant,
+                            "seed-digest",
+                            new StreamTickets.Holder(tenant.agent.id(), Role.AGENT),
+                            core.clock.instant().plusSeconds(60));
             return null;
         });
         // email_channels and received_mails

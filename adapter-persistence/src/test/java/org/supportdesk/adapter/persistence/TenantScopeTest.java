@@ -191,7 +191,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(21);
+        assertThat(checked).hasSize(24);
     }
 
     @Test
@@ -295,6 +295,33 @@ class TenantScopeTest {
         Map<String, Supplier<Object>> samples = new TreeMap<>();
         samples.put("int", () -> 1);
         samples.put("boolean", () -> false);
+        samples.put("long", () -> 0L);
+        samples.put(
+                org.supportdesk.domain.notify.TelegramBot.class.getName(),
+                () -> new org.supportdesk.domain.notify.TelegramBot(
+                        tenant, "guard_bot", "sealed", DIGEST, java.net.URI.create("https://guard.example/hook"), AT));
+        samples.put(
+                org.supportdesk.domain.notify.TelegramChat.class.getName(),
+                () -> new org.supportdesk.domain.notify.TelegramChat(
+                        tenant, 42, new UserId(UUID.randomUUID()), Optional.empty(), AT));
+        samples.put(
+                org.supportdesk.domain.feed.ChangeEvent.class.getName(),
+                () -> org.supportdesk.domain.feed.ChangeEvent.of(
+                        tenant,
+                        "guarded",
+                        Optional.empty(),
+                        Optional.empty(),
+                        AT,
+                        "{}",
+                        Optional.empty(),
+                        Optional.empty()));
+        samples.put(
+                org.supportdesk.domain.tenant.CustomerActor.class.getName(),
+                () -> new org.supportdesk.domain.tenant.CustomerActor(
+                        tenant, new UserId(UUID.randomUUID()), "Guard", Optional.empty(), false));
+        samples.put(
+                org.supportdesk.domain.port.StreamTickets.Holder.class.getName(),
+                () -> new org.supportdesk.domain.port.StreamTickets.Holder(new UserId(UUID.randomUUID()), Role.AGENT));
         samples.put(
                 org.supportdesk.domain.port.NotificationId.class.getName(),
                 () -> new org.supportdesk.domain.port.NotificationId(UUID.randomUUID()));
@@ -351,6 +378,9 @@ class TenantScopeTest {
         samples.put(SlaPolicy.class.getName(), SlaPolicy::defaults);
         samples.put("org.supportdesk.domain.sla.BusinessCalendar", () -> new AlwaysOpen(1));
         samples.put(TicketId.class.getName(), () -> new TicketId(UUID.randomUUID()));
+        samples.put(
+                org.supportdesk.domain.ticket.MessageId.class.getName(),
+                () -> new org.supportdesk.domain.ticket.MessageId(UUID.randomUUID()));
         samples.put("org.supportdesk.domain.ticket.TicketRef", () -> new TicketId(UUID.randomUUID()));
         samples.put(
                 "org.supportdesk.domain.ticket.Ticket",
