@@ -141,6 +141,9 @@ public final class LiveStreamBench {
             row("same instance", listening, tickets, sameLatencies);
             row("second instance (LISTEN/NOTIFY)", listening, tickets, acrossLatencies);
             System.out.printf("load after: %s%n", load());
+        } finally {
+            delete(first);
+            delete(second);
         }
     }
 
@@ -383,6 +386,15 @@ public final class LiveStreamBench {
             }
         }
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** Removes a data directory the harness made, with what the servers left in it. */
+    private static void delete(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static long direct() {
