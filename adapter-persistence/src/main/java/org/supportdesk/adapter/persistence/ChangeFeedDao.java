@@ -35,9 +35,9 @@ interface ChangeFeedDao {
                 RETURNING cursor)
             SELECT a.cursor
               FROM appended a
-             CROSS JOIN LATERAL pg_notify('supportdesk_changes', CAST(:tenantId AS text) || ':' || a.cursor) AS woken
+             CROSS JOIN LATERAL pg_notify(:channel, CAST(:tenantId AS text) || ':' || a.cursor) AS woken
             """)
-    long append(@BindMethods ChangeEventRow row);
+    long append(@BindMethods ChangeEventRow row, String channel);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM change_events e WHERE e.tenant_id = :tenant AND e.cursor > :after"
             + " AND e.cursor <= :upTo ORDER BY e.cursor LIMIT :limit")

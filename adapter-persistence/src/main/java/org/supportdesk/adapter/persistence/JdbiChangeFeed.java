@@ -19,7 +19,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public ChangeEvent append(ChangeEvent event) {
-        return event.at(dao(event.tenant()).append(ChangeEventRow.from(event)));
+        return event.at(dao(event.tenant()).append(ChangeEventRow.from(event), ChangeListener.CHANNEL));
     }
 
     @Override

@@ -24,8 +24,11 @@ import org.supportdesk.domain.tenant.StaffActor;
 public final class Authenticator {
     private static final String ACTOR = "supportdesk.actor";
     private static final String BEARER = "Bearer ";
-    /** The routes that take a stream ticket, and the parameter it comes in. */
-    public static final Set<String> STREAM_PATHS = Set.of("/api/v1/events", "/api/v1/portal/events");
+    /** The event-stream routes, the only ones that take a stream ticket, and the parameter it comes in. */
+    public static final String STAFF_STREAM = "/api/v1/events";
+
+    public static final String CUSTOMER_STREAM = "/api/v1/portal/events";
+    private static final Set<String> STREAM_PATHS = Set.of(STAFF_STREAM, CUSTOMER_STREAM);
 
     public static final String STREAM_TICKET = "ticket";
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.supportdesk.adapter.http.ApiCode;
 import org.supportdesk.adapter.http.Endpoints;
 import org.supportdesk.adapter.http.HttpProblem;
@@ -51,8 +52,8 @@ public final class EventStreamEndpoints implements Endpoints {
                 ctx -> issue(ctx, Authenticator.customer(ctx)),
                 AccessRole.CUSTOMER);
         SseHandler streaming = new SseHandler(this::stream);
-        routes.get("/api/v1/events", ctx -> stream(ctx, streaming), AccessRole.STAFF);
-        routes.get("/api/v1/portal/events", ctx -> stream(ctx, streaming), AccessRole.CUSTOMER);
+        routes.get(Authenticator.STAFF_STREAM, ctx -> stream(ctx, streaming), AccessRole.STAFF);
+        routes.get(Authenticator.CUSTOMER_STREAM, ctx -> stream(ctx, streaming), AccessRole.CUSTOMER);
     }
 
     /**
@@ -82,13 +83,11 @@ public final class EventStreamEndpoints implements Endpoints {
 
     /** {@code Last-Event-ID}, which a reconnecting {@code EventSource} sends, else {@code ?after=}. */
     private static OptionalLong resumeAfter(Context ctx) {
-        Optional<Long> lastEventId = Requests.query(
-                name -> "after".equals(name)
-                        ? Optional.ofNullable(ctx.header("Last-Event-ID")).orElse(ctx.queryParam("after"))
-                        : null,
-                "after",
-                Long::parseLong);
-        return lastEventId.map(OptionalLong::of).orElse(OptionalLong.empty());
+        String lastEventId = ctx.header("Last-Event-ID");
+        UnaryOperator<String> cursor = name -> lastEventId != null ? lastEventId : ctx.queryParam(name);
+        return Requests.query(cursor, "after", Long::parseLong)
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /**
