@@ -3,6 +3,7 @@ package org.supportdesk.adapter.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.StaticFilesConfig;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -16,7 +17,8 @@ import org.supportdesk.domain.problem.DomainException;
 
 /**
  * Builds the Javalin server: strict JSON, RFC 9457 problems for every failure (unknown routes and wrong methods
- * included), {@code nosniff} and {@code no-store} on every answer, a correlation id per request, rate limits with
+ * included), the web pages' static files, {@code nosniff}, {@code no-store} and a strict
+ * Content-Security-Policy on every answer, a correlation id per request, rate limits with
  * their headers on every answer, and authentication before every matched route.
  */
 public final class HttpServer {
@@ -25,16 +27,28 @@ public final class HttpServer {
     /** The log context key of the correlation id, which the log pattern prints. */
     public static final String CORRELATION_LOG_KEY = "correlation_id";
     /**
+     * Sent with every answer, pages and API alike: no page runs a script that is not a file of ours (no inline script,
+     * no {@code eval}, no other origin), and no other site may frame one.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none';"
+            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
      * Sent with every answer: no browser may second-guess its declared type (RT CVE-2022-25802), and no cache may keep
      * it, since every answer is for its caller alone (tickets, tokens).
      */
-    static final Map<String, String> SECURITY_HEADERS =
-            Map.of("X-Content-Type-Options", "nosniff", "Cache-Control", "no-store");
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "Cache-Control", "no-store",
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "Referrer-Policy", "same-origin");
 
     private HttpServer() {}
 
     /**
-     * A server, not started, with the given endpoint groups; every request passes the {@code gate}. {@code routeAdded}
+     * A server, not started, with the given endpoint groups and {@code staticFiles}; every request passes the
+     * {@code gate}. {@code routeAdded}
      * hears of every registered route, for the route table that tests and docs check.
      */
     public static Javalin create(
@@ -42,6 +56,7 @@ public final class HttpServer {
             ThreadCorrelation correlation,
             RequestGate gate,
             List<Endpoints> endpoints,
+            Consumer<StaticFilesConfig> staticFiles,
             Consumer<HandlerMetaInfo> routeAdded) {
         Problems problems = new Problems(json, correlation);
         return Javalin.create(config -> {
@@ -52,6 +67,7 @@ public final class HttpServer {
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(problems, gate)));
             config.events.handlerAdded(routeAdded);
+            staticFiles.accept(config.staticFiles);
             config.routes.before(ctx -> {
                 SECURITY_HEADERS.forEach(ctx::header);
                 String id = correlation.begin(Optional.ofNullable(ctx.header(CORRELATION_HEADER)));

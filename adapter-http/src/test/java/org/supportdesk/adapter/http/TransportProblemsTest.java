@@ -76,6 +76,7 @@ class TransportProblemsTest {
                                     throw new IllegalStateException("secret internals at com.example.Hidden");
                                 },
                                 AccessRole.ANYONE)),
+                        files -> {},
                         route -> {})
                 .start("127.0.0.1", 0);
         try {

@@ -284,6 +284,12 @@ class AccessMatrixTest {
             route("POST /api/v1/auth/login", ANYONE, 200)
                     .body("{\"tenant\":\"acme-matrix\",\"email\":\"admin@acme.example\",\"password\":\""
                             + MatrixWorld.ADMIN_PASSWORD + "\"}"),
+            route("POST /api/v1/auth/session", ANYONE, 200)
+                    .body("{\"tenant\":\"acme-matrix\",\"email\":\"admin@acme.example\",\"password\":\""
+                            + MatrixWorld.ADMIN_PASSWORD + "\"}"),
+            // A bearer is not a browser session: only the cookie signs a page in (PagesFoundationTest).
+            route("GET /api/v1/auth/session", ANYONE, 401),
+            route("DELETE /api/v1/auth/session", ANYONE, 204),
             // customer portal
             route("GET /api/v1/portal/me", CUSTOMER, 200),
             route("GET /api/v1/portal/categories", CUSTOMER, 200),

@@ -9,10 +9,12 @@ import org.supportdesk.bootstrap.security.TenantCast.Member;
 
 /**
  * RT CVE-2012-4732 (bestpractical/rt {@code t/security/CVE-2012-4732-csrf-blacklist.t}): a page on another site made a
- * signed-in user's browser perform RT actions, because the browser sent RT's session cookie along by itself. The API
- * gives a browser nothing to send by itself: sign-in sets no cookie, a token in a cookie authenticates nothing, a form
- * or text post (what another site can send without asking) is refused for its type even with a valid token, and no
- * other origin is granted cross-origin access.
+ * signed-in user's browser perform RT actions, because the browser sent RT's session cookie along by itself. The API's
+ * sign-in sets no cookie and a token in any cookie but the web pages' session authenticates nothing. The pages'
+ * session cookie is {@code HttpOnly} and {@code SameSite=Strict}, and on its own it changes nothing: every
+ * state-changing request made with it needs the session's CSRF token, which only a same-origin read answers. A form or
+ * text post (what another site can send without asking) is refused for its type even with a valid token, and no other
+ * origin is granted cross-origin access.
  */
 class RtCve2012_4732CsrfTest {
     static final String EVIL = "https://evil.example";
@@ -73,5 +75,42 @@ class RtCve2012_4732CsrfTest {
             assertThat(answer.header("Access-Control-Allow-Credentials")).isEmpty();
         }
         assertThat(preflight.status()).isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void the_pages_session_cookie_changes_nothing_without_its_csrf_token() {
+        Member customer = acme.newCustomerWhoSignsIn("session");
+        TestHttp.Response started = world.http.send(
+                null,
+                "POST",
+                "/api/v1/auth/session",
+                SecurityWorld.json(
+                        Map.of("tenant", "acme", "email", customer.email(), "password", customer.password())),
+                Map.of("X-Forwarded-For", world.freshAddress()));
+        assertThat(started.status()).isEqualTo(200);
+        String setCookie = started.header("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = started.json().get("csrf_token").asText();
+        String filing = "{\"subject\":\"Forged\",\"description\":\"From another site\","
+                + "\"category\":\"bug\",\"priority\":\"low\"}";
+
+        TestHttp.Response withoutToken = world.http.send(
+                null, "POST", "/api/v1/portal/tickets", filing, Map.of("Cookie", cookie, "Origin", EVIL));
+        TestHttp.Response withAnotherToken = world.http.send(
+                null,
+                "POST",
+                "/api/v1/portal/tickets",
+                filing,
+                Map.of("Cookie", cookie, "X-CSRF-Token", csrf.substring(1) + "A"));
+        TestHttp.Response read = world.http.send(null, "GET", "/api/v1/portal/tickets", null, Map.of("Cookie", cookie));
+
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(withAnotherToken.status()).isEqualTo(403);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(SecurityWorld.itemIds(read)).isEmpty();
+        TestHttp.Response withToken = world.http.send(
+                null, "POST", "/api/v1/portal/tickets", filing, Map.of("Cookie", cookie, "X-CSRF-Token", csrf));
+        assertThat(withToken.status()).isEqualTo(201);
     }
 }

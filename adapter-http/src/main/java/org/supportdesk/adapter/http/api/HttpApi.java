@@ -14,6 +14,7 @@ import org.supportdesk.adapter.http.admin.OrganizationEndpoints;
 import org.supportdesk.adapter.http.admin.PeopleEndpoints;
 import org.supportdesk.adapter.http.admin.SettingsEndpoints;
 import org.supportdesk.adapter.http.auth.Authenticator;
+import org.supportdesk.adapter.http.auth.BrowserSession;
 import org.supportdesk.adapter.http.auth.JwtTokens;
 import org.supportdesk.adapter.http.auth.LoginEndpoints;
 import org.supportdesk.adapter.http.desk.AttachmentEndpoints;
@@ -61,11 +62,13 @@ public final class HttpApi {
         ObjectMapper json = JsonMapping.create();
         Requests requests = new Requests(json);
         IdempotentCreation creation = new IdempotentCreation(useCases.runOnce(), json);
+        BrowserSession session = new BrowserSession(tokens.settings());
         Authenticator authenticator = new Authenticator(
                 tokens,
                 useCases.access().identifyActor(),
                 useCases.access().identifyApiToken(),
-                useCases.live().redeemStreamTicket());
+                useCases.live().redeemStreamTicket(),
+                session);
         return HttpServer.create(
                 json,
                 correlation,
@@ -76,7 +79,8 @@ public final class HttpApi {
                         new DeskTicketEndpoints(useCases.desk(), requests, creation, json),
                         new PortalTicketEndpoints(useCases.portal(), requests, creation),
                         new PortalProfileEndpoints(useCases.portal()),
-                        new LoginEndpoints(useCases.access().signIn(), tokens, limits, requests),
+                        new LoginEndpoints(
+                                useCases.access().signIn(), tokens, limits, requests, session, authenticator),
                         new PeopleEndpoints(useCases.admin(), requests, creation),
                         new OrganizationEndpoints(useCases.admin(), requests, creation),
                         new SettingsEndpoints(useCases.admin(), requests),
@@ -96,6 +100,7 @@ public final class HttpApi {
                         new ChangeFeedEndpoints(useCases.live()),
                         new EventStreamEndpoints(
                                 useCases.live(), useCases.access().identifyActor(), authenticator, streams)),
+                WebPages::serve,
                 routeAdded);
     }
 }

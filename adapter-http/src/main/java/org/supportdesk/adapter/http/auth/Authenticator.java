@@ -19,7 +19,8 @@ import org.supportdesk.domain.tenant.StaffActor;
  * for every reason) whose role the route admits (403 otherwise). The actor is then available to the handler. Between
  * identifying and admitting, the server counts the request against its rate limits. An event stream opened by a
  * browser's {@code EventSource}, which sends no headers, may instead carry a stream ticket as {@code ?ticket=}
- * (docs/live-events.md): a bearer token never travels in a URL.
+ * (docs/live-events.md): a bearer token never travels in a URL. A web page's request without a bearer is identified by
+ * its {@link BrowserSession} cookie, and must then carry the session's CSRF token to change anything.
  */
 public final class Authenticator {
     private static final String ACTOR = "supportdesk.actor";
@@ -39,21 +40,27 @@ public final class Authenticator {
     private final IdentifyActor identify;
     private final IdentifyApiToken apiTokens;
     private final RedeemStreamTicket streamTickets;
+    private final BrowserSession session;
 
     /**
      * JWTs, and integration API tokens: a bearer of the API-token shape is looked up as one, never parsed as a JWT; and
-     * stream tickets on the stream routes.
+     * stream tickets on the stream routes; browser sessions.
      */
     public Authenticator(
-            JwtTokens tokens, IdentifyActor identify, IdentifyApiToken apiTokens, RedeemStreamTicket streamTickets) {
+            JwtTokens tokens,
+            IdentifyActor identify,
+            IdentifyApiToken apiTokens,
+            RedeemStreamTicket streamTickets,
+            BrowserSession session) {
         this.tokens = tokens;
         this.identify = identify;
         this.apiTokens = apiTokens;
         this.streamTickets = streamTickets;
+        this.session = session;
     }
 
     /**
-     * Who sent the request: the holder of a valid bearer token; empty on a route for {@link AccessRole#ANYONE} (which
+     * Who sent the request: the holder of a valid bearer token or browser session; empty on a route for {@link AccessRole#ANYONE} (which
      * looks at no token) and for a missing or invalid one.
      */
     public Optional<Actor> identify(Context ctx) {
@@ -64,6 +71,12 @@ public final class Authenticator {
         String ticket = ctx.queryParam(STREAM_TICKET);
         if (authorization == null && ticket != null && STREAM_PATHS.contains(ctx.path())) {
             return streamTickets.handle(new RedeemStreamTicket.Command(ticket));
+        }
+        Optional<String> sessionToken = session.token(ctx);
+        if (authorization == null && sessionToken.isPresent()) {
+            Optional<Actor> actor = identify(sessionToken.get());
+            actor.ifPresent(signedIn -> session.requireCsrfToken(ctx, sessionToken.get()));
+            return actor;
         }
         return actorOf(authorization);
     }

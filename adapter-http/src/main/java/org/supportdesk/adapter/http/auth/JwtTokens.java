@@ -57,6 +57,11 @@ public final class JwtTokens {
         this.processor = processor(settings, clock);
     }
 
+    /** How tokens are signed and checked. */
+    public JwtSettings settings() {
+        return settings;
+    }
+
     /** A signed token for a signed-in person, valid for the configured lifetime. */
     public IssuedToken issue(TenantId tenant, UserId person, Role role) {
         Instant now = clock.instant();

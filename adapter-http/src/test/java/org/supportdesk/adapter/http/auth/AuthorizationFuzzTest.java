@@ -31,7 +31,8 @@ class AuthorizationFuzzTest {
             TOKENS,
             CORE.useCases.access().identifyActor(),
             CORE.useCases.access().identifyApiToken(),
-            CORE.useCases.live().redeemStreamTicket());
+            CORE.useCases.live().redeemStreamTicket(),
+            new BrowserSession(TOKENS.settings()));
     private static final StaffActor ADMIN = StaffActor.of(ACME.admin);
     private static final List<Credential> VALID = List.of(
             Credential.of(TOKENS.issue(ACME.tenant, ACME.agent.id(), Role.AGENT).token()),

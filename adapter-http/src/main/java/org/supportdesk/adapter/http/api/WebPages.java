@@ -1,0 +1,29 @@
+package org.supportdesk.adapter.http.api;
+
+import io.javalin.config.StaticFilesConfig;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import java.util.Set;
+import org.supportdesk.adapter.http.HttpServer;
+import org.supportdesk.adapter.http.auth.AccessRole;
+
+/**
+ * The web pages (§15, docs/adr/0018-web-pages.md): static files from the classpath's {@code /web} folder, the customer
+ * portal at {@code /}, the agent console at {@code /desk/} and the embeddable widget under {@code /widget/}, all of
+ * them modules over the REST API. No page runs a script that is not a file of ours
+ * ({@link HttpServer#CONTENT_SECURITY_POLICY}).
+ */
+final class WebPages {
+    private WebPages() {}
+
+    static void serve(StaticFilesConfig files) {
+        files.add(config -> {
+            config.hostedPath = "/";
+            config.directory = "/web";
+            config.location = Location.CLASSPATH;
+            config.roles = Set.of(AccessRole.ANYONE);
+            // A page checks with the server before it reuses a file, so a new release is seen at once.
+            config.headers = Map.of("Cache-Control", "no-cache");
+        });
+    }
+}

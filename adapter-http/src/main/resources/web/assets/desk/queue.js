@@ -1,0 +1,28 @@
+// The queue: the tenant's tickets.
+import {h, replace} from '../lib/dom.js';
+import {t, register, dateTime} from '../lib/i18n.js';
+import * as api from '../lib/api.js';
+import {showError} from '../lib/shell.js';
+
+register({
+  en: {'queue.title': 'Queue', 'queue.none': 'No tickets match.', 'col.number': 'Number', 'col.subject': 'Subject',
+    'col.status': 'Status', 'col.updated': 'Updated'},
+  ru: {'queue.title': 'Очередь', 'queue.none': 'Нет подходящих обращений.', 'col.number': 'Номер', 'col.subject': 'Тема',
+    'col.status': 'Статус', 'col.updated': 'Обновлено'},
+});
+
+export default async function queuePage(outlet) {
+  try {
+    const page = await api.get('/api/v1/tickets');
+    replace(outlet, h('h1', {}, t('queue.title')), page.items.length === 0 ? h('p', {}, t('queue.none'))
+      : h('table', {class: 'list'},
+        h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('col.number')), h('th', {scope: 'col'}, t('col.subject')),
+          h('th', {scope: 'col'}, t('col.status')), h('th', {scope: 'col'}, t('col.updated')))),
+        h('tbody', {}, page.items.map((ticket) => h('tr', {},
+          h('td', {}, ticket.number), h('td', {class: 'subject'}, ticket.subject),
+          h('td', {}, h('span', {class: `status status-${ticket.status}`}, ticket.status)),
+          h('td', {}, dateTime(ticket.updated_at)))))));
+  } catch (error) {
+    showError(outlet, error);
+  }
+}
