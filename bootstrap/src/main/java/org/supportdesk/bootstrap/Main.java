@@ -148,6 +148,11 @@ public final class Main {
         }
         String password = demo.accounts().get(0).password().orElse("PASSWORD");
         out.println();
+        out.println("Open the pages in a browser (organisation \"" + DemoSeed.SLUG + "\", one of the accounts above):");
+        out.println("  customer portal  " + base + "/");
+        out.println("  agent console    " + base + "/desk/");
+        out.println("  widget demo      " + base + "/widget/demo.html");
+        out.println();
         out.println("Get a token (POST /api/v1/auth/login), then send it as 'Authorization: Bearer <token>':");
         out.println("  curl -s -X POST " + base + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
         out.println("       -d '{\"tenant\":\"" + DemoSeed.SLUG + "\",\"email\":\""

@@ -286,6 +286,8 @@ class MainTest {
                 password = demoPassword(out());
                 assertThat(out())
                         .contains("admin@demo.example")
+                        .contains(":" + server.port() + "/desk/")
+                        .contains(":" + server.port() + "/widget/demo.html")
                         .contains("/api/v1/auth/login")
                         .contains("\"tenant\":\"demo\",\"email\":\"admin@demo.example\",\"password\":\"" + password
                                 + "\"");

@@ -59,7 +59,7 @@ class PagesFoundationTest {
                         "high"));
         Browser browser = world.freshBrowser();
 
-        browser.open(world.url("/desk/"));
+        browser.open(world.url("/desk"));
         browser.signIn(acme.slug(), acme.agent().email(), acme.agent().password());
         browser.awaitText("main", "VPN down");
 

@@ -37,6 +37,7 @@ import org.supportdesk.adapter.http.portal.PortalKnowledgeBaseEndpoints;
 import org.supportdesk.adapter.http.portal.PortalNotificationEndpoints;
 import org.supportdesk.adapter.http.portal.PortalProfileEndpoints;
 import org.supportdesk.adapter.http.portal.PortalTicketEndpoints;
+import org.supportdesk.adapter.http.web.WebPages;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.ids.ThreadCorrelation;
 

@@ -1,4 +1,4 @@
-package org.supportdesk.adapter.http.api;
+package org.supportdesk.adapter.http.web;
 
 import io.javalin.config.StaticFilesConfig;
 import io.javalin.http.staticfiles.Location;
@@ -13,10 +13,11 @@ import org.supportdesk.adapter.http.auth.AccessRole;
  * them modules over the REST API. No page runs a script that is not a file of ours
  * ({@link HttpServer#CONTENT_SECURITY_POLICY}).
  */
-final class WebPages {
+public final class WebPages {
     private WebPages() {}
 
-    static void serve(StaticFilesConfig files) {
+    /** Serves the pages' files to anyone: the pages sign in through the API, which checks every call. */
+    public static void serve(StaticFilesConfig files) {
         files.add(config -> {
             config.hostedPath = "/";
             config.directory = "/web";

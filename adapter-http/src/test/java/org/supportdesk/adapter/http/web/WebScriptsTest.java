@@ -1,4 +1,4 @@
-package org.supportdesk.adapter.http.api;
+package org.supportdesk.adapter.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
