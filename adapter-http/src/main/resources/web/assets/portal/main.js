@@ -3,6 +3,7 @@ import {startArea} from '../lib/shell.js';
 import {startRouter} from '../lib/router.js';
 import {openStream} from '../lib/live.js';
 import {t, register} from '../lib/i18n.js';
+import {followUnreadCount} from './unread.js';
 
 register({
   en: {'portal.title': 'Support portal', 'nav.tickets': 'My tickets', 'nav.new': 'New ticket',
@@ -17,6 +18,7 @@ const ROUTES = [
   {pattern: '/new', module: '/assets/portal/new-ticket.js'},
   {pattern: '/notifications', module: '/assets/portal/notifications.js'},
   {pattern: '/profile', module: '/assets/portal/profile.js'},
+  {pattern: '/kb/:id', module: '/assets/portal/article.js'},
 ];
 
 startArea({
@@ -31,6 +33,7 @@ startArea({
   ],
   start: (main) => {
     openStream('/api/v1/portal/events');
+    followUnreadCount();
     startRouter(ROUTES, main, '/tickets');
   },
 });
