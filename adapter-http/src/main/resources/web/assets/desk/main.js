@@ -3,6 +3,7 @@ import {startArea} from '../lib/shell.js';
 import {startRouter} from '../lib/router.js';
 import {openStream} from '../lib/live.js';
 import {t, register} from '../lib/i18n.js';
+import {followUnread} from './unread.js';
 
 register({
   en: {'desk.title': 'Supportdesk console', 'nav.queue': 'Queue', 'nav.calls': 'Call-backs', 'nav.kb': 'Knowledge base',
@@ -38,6 +39,7 @@ startArea({
   ],
   start: (main) => {
     openStream('/api/v1/events');
+    followUnread();
     startRouter(ROUTES, main, '/queue');
   },
 });
