@@ -59,7 +59,8 @@ export default async function callsPage(outlet, params, query, signal) {
     const view = {filters, staff, list: h('div', {}), live: h('div', {class: 'notice', 'aria-live': 'polite'}), shown: ''};
     replace(outlet, h('h1', {}, t('calls.title')), filterForm(filters, staff), view.live, view.list);
     show(view, await load(filters));
-    onChange((event) => CALL_EVENTS.has(event.type) && refresh(view, signal), signal);
+    onChange((event) => CALL_EVENTS.has(event.type) && refresh(view, signal)
+      .catch((error) => replace(view.live, h('span', {class: 'error'}, error.message))), signal);
   } catch (error) {
     showError(outlet, error);
   }
@@ -74,8 +75,8 @@ function load(filters) {
   return api.get('/api/v1/calls', {
     status: filters.status,
     assignee: filters.assignee,
-    due_from: filters.due_from && new Date(`${filters.due_from}T00:00`).toISOString(),
-    due_to: filters.due_to && new Date(new Date(`${filters.due_to}T00:00`).getTime() + 86400000).toISOString(),
+    due_from: filters.due_from && localMidnight(filters.due_from, 0),
+    due_to: filters.due_to && localMidnight(filters.due_to, 1),
     page: filters.page,
     limit: 20,
   });
@@ -184,6 +185,14 @@ async function change(view, call, patch, form) {
   show(view, await load(view.filters));
   replace(view.live, t('calls.saved'));
   (document.getElementById(`call-${call.id}`) || document.querySelector('main h1')).focus();
+}
+
+// The start of a day of the reader's calendar (plus some days), as an instant: the end of a day named as included is
+// the start of the next.
+function localMidnight(day, plusDays) {
+  const date = new Date(`${day}T00:00`);
+  date.setDate(date.getDate() + plusDays);
+  return date.toISOString();
 }
 
 // A time as a datetime-local input shows it: the reader's local wall clock, to the minute.

@@ -62,6 +62,17 @@ class AdminJourneyTest {
         browser.awaitText("main table", "CRM sync");
         assertThat(browser.all("input.secret")).isEmpty();
         assertThat(browser.pageSource()).doesNotContain(secret);
+        browser.click("main table button.danger");
+        browser.await("dialog.confirm[open]");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.click("dialog.confirm button.danger");
+        browser.awaitText(".admin-section .notice", "revoked");
+        assertThat(world.call(acme.admin(), "GET", "/api/v1/api-tokens", null)
+                        .at("/items/0/revoked_at")
+                        .isNull())
+                .isFalse();
+        assertThat(world.http.send(secret, "GET", "/api/v1/tickets", null).status())
+                .isEqualTo(401);
 
         for (String section : ADMIN_SECTIONS) {
             openSection(browser, section);
@@ -169,6 +180,11 @@ class AdminJourneyTest {
                 "POST",
                 "/api/v1/tickets/" + numbers.get(0) + "/assign",
                 Map.of("assignee_id", agent.get("id").asText()));
+        world.call(
+                acme.agent(),
+                "POST",
+                "/api/v1/tickets/" + numbers.get(0) + "/messages",
+                Map.of("kind", "public", "body", "Which printer?"));
         JsonNode stats = world.call(acme.admin(), "GET", "/api/v1/tickets/stats", null);
 
         Browser browser = signedIn(acme.admin(), "/desk/#/stats");
@@ -188,6 +204,9 @@ class AdminJourneyTest {
         assertThat(figure(browser, "Unassigned")).isEqualTo("2");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.screenshot(Path.of("target/screenshots/desk-stats.png"));
+        assertThat(chartLabel(browser, 2)).startsWith("First response and resolution times: Average: First response ");
+        browser.script("document.querySelectorAll('figure.chart')[2].scrollIntoView()");
+        browser.screenshot(Path.of("target/screenshots/desk-stats-times.png"));
 
         String everything = browser.await("a[download]").getAttribute("href");
         assertThat(everything).contains("/api/v1/tickets/export.csv");
@@ -207,7 +226,7 @@ class AdminJourneyTest {
     }
 
     @Test
-    void an_agent_writes_and_publishes_an_article_that_the_portal_then_finds() {
+    void an_agent_writes_and_publishes_an_article_that_the_portal_then_finds_and_is_kept_out_of_administration() {
         WebWorld.Tenant acme = world.tenant("kb");
         Browser browser = signedIn(acme.agent(), "/desk/#/kb");
         browser.awaitText("main", "No articles match.");
@@ -236,6 +255,10 @@ class AdminJourneyTest {
 
         browser.open(world.url("/desk/#/kb?status=published"));
         browser.awaitText("main table", "Clearing a toner jam");
+
+        browser.open(world.url("/desk/#/admin/people"));
+        browser.awaitText("main", "Only admins");
+        assertThat(browser.all(".admin-section")).isEmpty();
         assertThat(browser.policyViolations()).isEmpty();
     }
 
