@@ -1,6 +1,7 @@
 // Bar charts drawn by uPlot (served from its WebJar). uPlot paints a canvas and styles its elements through the
 // CSSOM only, so it runs under style-src 'self'; its stylesheet is linked, never injected. A canvas tells a screen
 // reader nothing, so every chart is an image labelled with its numbers and comes with them as a table.
+// The paths name the WebJar's version (uplot.version in the root pom): a new version changes them here.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import {h, uniqueId} from './dom.js';
 import {t, register} from './i18n.js';
