@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.supportdesk.adapter.http.WidgetOrigins;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.limits.ClientAddress;
 import org.supportdesk.adapter.http.limits.LoginThrottle;
@@ -46,6 +47,7 @@ import org.supportdesk.domain.port.SecretBox;
  *     bundled ones; empty means {@code PATH}, then {@code /usr/lib/postgresql/<version>/bin}
  * @param trustedProxies the load balancers (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the client
  * @param rateLimits requests per minute per person, per tenant and per client address without a sign-in
+ * @param widgetOrigins the web applications whose pages embed the filing widget and may call its routes
  */
 public record Config(
         Optional<DatabaseConfig> database,
@@ -60,6 +62,7 @@ public record Config(
         Optional<List<Path>> postgresSearchPath,
         List<String> trustedProxies,
         RateLimits.Policy rateLimits,
+        WidgetOrigins widgetOrigins,
         Optional<Path> attachmentsDir,
         NotifySettings notifications,
         ChannelSettings channels) {
@@ -85,6 +88,8 @@ public record Config(
     public static final String RATE_LIMIT_PER_ADDRESS = "SUPPORTDESK_RATE_LIMIT_PER_ADDRESS";
     /** Where attachment bytes are kept (docs/operations.md); {@code <data directory>/attachments} when unset. */
     public static final String ATTACHMENTS_DIR = "SUPPORTDESK_ATTACHMENTS_DIR";
+    /** The origins whose pages embed the filing widget (docs/widget.md); none when unset. */
+    public static final String WIDGET_ORIGINS = "SUPPORTDESK_WIDGET_ORIGINS";
 
     static final Set<String> KEYS = Set.of(
             DB_URL,
@@ -107,6 +112,7 @@ public record Config(
             RATE_LIMIT_PER_PERSON,
             RATE_LIMIT_PER_TENANT,
             RATE_LIMIT_PER_ADDRESS,
+            WIDGET_ORIGINS,
             ATTACHMENTS_DIR,
             NotifySettings.ALLOW_PRIVATE_TARGETS,
             NotifySettings.WEBHOOK_TIMEOUT,
@@ -163,6 +169,7 @@ public record Config(
             throw new InvalidConfig(TRUSTED_PROXIES + " must list IP addresses or CIDR ranges: " + e.getMessage());
         }
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(widgetOrigins, "widgetOrigins");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(channels, "channels");
     }
@@ -224,20 +231,34 @@ public record Config(
                 nonBlank(values, JWKS_URL),
                 nonBlank(values, DATA_DIR).map(Path::of).orElse(DEFAULT_DATA_DIR),
                 nonBlank(values, POSTGRES_PATH).map(PostgresBinaries::parseSearchPath),
-                nonBlank(values, TRUSTED_PROXIES)
-                        .map(list -> Arrays.stream(list.split(","))
-                                .map(String::strip)
-                                .filter(entry -> !entry.isEmpty())
-                                .toList())
-                        .orElse(List.of()),
+                list(values, TRUSTED_PROXIES),
                 new RateLimits.Policy(
                         integer(values, RATE_LIMIT_PER_PERSON, (int) STANDARD_RATES.perPerson(), 1, 1_000_000),
                         integer(values, RATE_LIMIT_PER_TENANT, (int) STANDARD_RATES.perTenant(), 1, 10_000_000),
                         integer(values, RATE_LIMIT_PER_ADDRESS, (int) STANDARD_RATES.perAddress(), 1, 1_000_000),
                         STANDARD_RATES.window()),
+                widgetOrigins(list(values, WIDGET_ORIGINS)),
                 nonBlank(values, ATTACHMENTS_DIR).map(Path::of),
                 notifications(values, channels.smtp().map(ChannelSettings.Smtp::timeout)),
                 channels);
+    }
+
+    /** A comma-separated list, its entries stripped, empty ones dropped; empty when unset. */
+    private static List<String> list(Map<String, String> values, String key) {
+        return nonBlank(values, key)
+                .map(list -> Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private static WidgetOrigins widgetOrigins(List<String> origins) {
+        try {
+            return WidgetOrigins.of(origins);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(WIDGET_ORIGINS + " must list origins separated by ',': " + e.getMessage());
+        }
     }
 
     private static ChannelSettings channels(Map<String, String> values) {
@@ -384,6 +405,7 @@ public record Config(
                 postgresSearchPath,
                 trustedProxies,
                 rateLimits,
+                widgetOrigins,
                 attachmentsDir,
                 notifications,
                 channels);
@@ -427,7 +449,8 @@ public record Config(
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")
                 + ", dataDir=" + dataDir + ", postgresSearchPath="
                 + postgresSearchPath.map(Object::toString).orElse("default") + ", trustedProxies=" + trustedProxies
-                + ", rateLimits=" + rateLimits + ", attachmentsDir=" + attachmentsRoot() + ", notifications="
+                + ", rateLimits=" + rateLimits + ", widgetOrigins=" + widgetOrigins + ", attachmentsDir="
+                + attachmentsRoot() + ", notifications="
                 + notifications + ", channels=" + channels + "]";
     }
 

@@ -77,6 +77,7 @@ public final class Supportdesk implements AutoCloseable {
                             tokens,
                             config.requestLimits(clock),
                             live.streams(),
+                            config.widgetOrigins(),
                             route -> {
                                 if (route.getHttpMethod().isHttpMethod()) { // not the before/after filters
                                     routes.add(new Route(

@@ -158,6 +158,28 @@ class ConfigTest {
     }
 
     @Test
+    void the_widget_origins_are_none_by_default_and_only_bare_http_origins_are_taken() {
+        Config config = Config.from(
+                Map.of(
+                        "SUPPORTDESK_WIDGET_ORIGINS",
+                        " https://Shop.Example.com/, http://127.0.0.1:8081 ,https://app.example.com:443"),
+                Optional.empty());
+
+        assertThat(config.widgetOrigins().origins())
+                .containsExactlyInAnyOrder(
+                        "https://shop.example.com", "http://127.0.0.1:8081", "https://app.example.com");
+        assertThat(Config.from(Map.of(), Optional.empty()).widgetOrigins().origins())
+                .isEmpty();
+        for (String refused :
+                new String[] {"*", "null", "shop.example.com", "https://shop.example.com/app", "ftp://x"}) {
+            assertThatThrownBy(() -> Config.from(Map.of("SUPPORTDESK_WIDGET_ORIGINS", refused), Optional.empty()))
+                    .as(refused)
+                    .isInstanceOf(Config.InvalidConfig.class)
+                    .hasMessageContaining("SUPPORTDESK_WIDGET_ORIGINS");
+        }
+    }
+
+    @Test
     void the_database_socket_timeout_is_seconds_and_cuts_statements_at_two_thirds_of_it() {
         Map<String, String> database =
                 Map.of("SUPPORTDESK_DB_URL", "jdbc:postgresql://db:5432/desk", "SUPPORTDESK_DB_USER", "desk");

@@ -46,12 +46,22 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose limits are made from its core (say, tighter ones, or ones that trust a proxy). */
     public TestServer(Function<InMemorySupportdesk, RequestLimits> limits) {
+        this(limits, WidgetOrigins.NONE);
+    }
+
+    /** A server whose filing widget may be embedded by {@code widgetOrigins}. */
+    public TestServer(WidgetOrigins widgetOrigins) {
+        this(core -> RequestLimits.standard(core.clock), widgetOrigins);
+    }
+
+    private TestServer(Function<InMemorySupportdesk, RequestLimits> limits, WidgetOrigins widgetOrigins) {
         server = HttpApi.create(
                         core.useCases,
                         new ThreadCorrelation(),
                         tokens,
                         limits.apply(core),
                         new LiveStreams(core.useCases.live().readChanges()),
+                        widgetOrigins,
                         routes::add)
                 .start("127.0.0.1", 0);
     }

@@ -87,11 +87,13 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Forgets every session and preference of the previous test: cookies, storage. */
+    /** Forgets every session and preference of the previous test: cookies, storage, and what its console said. */
     public void forgetEverything(String anyPageUrl) {
         driver.get(anyPageUrl);
         driver.manage().deleteAllCookies();
         script("localStorage.clear(); sessionStorage.clear();");
+        console();
+        console.clear();
     }
 
     /** The first element matching {@code css}, once it is shown. */
@@ -160,7 +162,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Everything the console said since the last call (CSP refusals among it), collected across calls. */
+    /** Everything the console said since the test began (CSP refusals among it), collected across calls. */
     public List<String> console() {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             console.add(entry.getLevel() + " " + entry.getMessage());

@@ -34,11 +34,13 @@ public final class WebWorld {
     final TestHttp http;
     final String baseUrl;
     private final LocalPostgres cluster;
+    private final Map<String, String> settings;
     private final AtomicInteger tenants = new AtomicInteger();
     private Browser browser;
 
-    private WebWorld(LocalPostgres cluster, Supportdesk desk) {
+    private WebWorld(LocalPostgres cluster, Map<String, String> settings, Supportdesk desk) {
         this.cluster = cluster;
+        this.settings = Map.copyOf(settings);
         this.desk = desk;
         this.http = new TestHttp(desk.port());
         this.baseUrl = "http://127.0.0.1:" + desk.port();
@@ -57,7 +59,8 @@ public final class WebWorld {
                         Config.PORT, "0",
                         Config.JWT_SECRET, "web-test-server-secret-that-is-long-enough",
                         Config.DATA_DIR, dataDir.toString()));
-                WebWorld world = new WebWorld(cluster, Supportdesk.start(Config.from(values, Optional.empty())));
+                WebWorld world =
+                        new WebWorld(cluster, values, Supportdesk.start(Config.from(values, Optional.empty())));
                 Runtime.getRuntime().addShutdownHook(new Thread(world::close));
                 shared = world;
             } catch (IOException e) {
@@ -69,6 +72,16 @@ public final class WebWorld {
             }
         }
         return shared;
+    }
+
+    /**
+     * Another server on the same database and data directory, as a second instance behind a balancer would be, with
+     * {@code more} settings (a JWKS, the widget's origins). The caller closes it.
+     */
+    public Supportdesk anotherInstance(Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(settings);
+        values.putAll(more);
+        return Supportdesk.start(Config.from(values, Optional.empty()));
     }
 
     /** The browser, signed out of everything, on a blank page of the server. */

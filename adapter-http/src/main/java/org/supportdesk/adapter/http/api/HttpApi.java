@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.supportdesk.adapter.http.HttpServer;
 import org.supportdesk.adapter.http.IdempotentCreation;
 import org.supportdesk.adapter.http.Requests;
+import org.supportdesk.adapter.http.WidgetOrigins;
 import org.supportdesk.adapter.http.admin.ApiTokenEndpoints;
 import org.supportdesk.adapter.http.admin.AuditLogEndpoints;
 import org.supportdesk.adapter.http.admin.OrganizationEndpoints;
@@ -50,8 +51,8 @@ public final class HttpApi {
 
     /**
      * The server, not started. {@code streams} serves its live event streams (its owner wakes them when the change feed
-     * moves and closes them); {@code routeAdded} hears of every registered route (the route table that tests and docs
-     * check).
+     * moves and closes them); {@code widgetOrigins} may call the filing widget's routes from their own pages;
+     * {@code routeAdded} hears of every registered route (the route table that tests and docs check).
      */
     public static Javalin create(
             UseCases useCases,
@@ -59,6 +60,7 @@ public final class HttpApi {
             JwtTokens tokens,
             RequestLimits limits,
             LiveStreams streams,
+            WidgetOrigins widgetOrigins,
             Consumer<HandlerMetaInfo> routeAdded) {
         ObjectMapper json = JsonMapping.create();
         Requests requests = new Requests(json);
@@ -75,6 +77,7 @@ public final class HttpApi {
                 correlation,
                 new AdmissionGate(authenticator, limits),
                 List.of(
+                        widgetOrigins,
                         // Before the ticket routes: /tickets/{id} would otherwise take "stats" for an id.
                         new TicketReportEndpoints(useCases.desk(), useCases.admin()),
                         new DeskTicketEndpoints(useCases.desk(), requests, creation, json),
