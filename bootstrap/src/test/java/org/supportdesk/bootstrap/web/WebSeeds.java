@@ -67,19 +67,8 @@ final class WebSeeds {
                         "On the legacy contract " + marker,
                         "attachment_ids",
                         List.of(noteFile)));
-        String mira = id(call(
-                admin,
-                "POST",
-                "/api/v1/agents",
-                Map.of(
-                        "name",
-                        "Mira " + marker,
-                        "email",
-                        "mira@" + tenant.slug() + ".example",
-                        "role",
-                        "agent",
-                        "password",
-                        PASSWORD)));
+        String mira = id(
+                call(admin, "POST", "/api/v1/agents", agent("Mira " + marker, "mira@" + tenant.slug() + ".example")));
         call(agent, "POST", path + "/assign", Map.of("assignee_id", mira));
         call(agent, "POST", path + "/escalate", Map.of("reason", "Escalated to " + marker));
         call(
@@ -167,6 +156,11 @@ final class WebSeeds {
     /** A subscription to an event no seed causes (an SLA breach), so nothing is ever sent. */
     static Map<String, Object> webhook(String name, String description) {
         return Map.of("url", WEBHOOK_URL + name, "events", List.of("sla_breached"), "description", description);
+    }
+
+    /** A new agent, who signs in with {@link #PASSWORD}. */
+    static Map<String, Object> agent(String name, String email) {
+        return Map.of("name", name, "email", email, "role", "agent", "password", PASSWORD);
     }
 
     static String id(JsonNode answer) {

@@ -149,19 +149,11 @@ final class XssSeeds {
                 admin,
                 "POST",
                 "/api/v1/agents",
-                Map.of(
-                        "name",
-                        payload,
-                        "email",
-                        "agent-" + i + "@" + tenant.slug() + ".example",
-                        "role",
-                        "agent",
-                        "password",
-                        WebSeeds.PASSWORD)));
+                WebSeeds.agent(payload, "agent-" + i + "@" + tenant.slug() + ".example")));
         String token = api.call(admin, "POST", "/api/v1/api-tokens", Map.of("name", payload, "role", "agent"))
                 .get("token")
                 .asText();
-        api.call(admin, "POST", "/api/v1/webhooks", WebSeeds.webhook(i + "", payload));
+        api.call(admin, "POST", "/api/v1/webhooks", WebSeeds.webhook(String.valueOf(i), payload));
         stored("person name (customer)", 1);
         stored("person name (agent, assignee)", 1);
         stored("api token name (author of staff messages)", 1);
