@@ -52,13 +52,24 @@ public final class WebWorld {
             try {
                 Path dataDir = Files.createTempDirectory("supportdesk-web");
                 Map<String, String> values = new HashMap<>(Map.of(
-                        Config.DB_URL, cluster.jdbcUrl(),
-                        Config.DB_USER, cluster.user(),
-                        Config.DB_PASSWORD, cluster.password(),
-                        Config.HOST, "127.0.0.1",
-                        Config.PORT, "0",
-                        Config.JWT_SECRET, "web-test-server-secret-that-is-long-enough",
-                        Config.DATA_DIR, dataDir.toString()));
+                        Config.DB_URL,
+                        cluster.jdbcUrl(),
+                        Config.DB_USER,
+                        cluster.user(),
+                        Config.DB_PASSWORD,
+                        cluster.password(),
+                        Config.HOST,
+                        "127.0.0.1",
+                        Config.PORT,
+                        "0",
+                        Config.JWT_SECRET,
+                        "web-test-server-secret-that-is-long-enough",
+                        Config.DATA_DIR,
+                        dataDir.toString(),
+                        // Every page, module and sign-in of every browser test comes from 127.0.0.1: the standard
+                        // quota for answers without a sign-in (300 a minute per address) would refuse the suite.
+                        Config.RATE_LIMIT_PER_ADDRESS,
+                        "1000000"));
                 WebWorld world =
                         new WebWorld(cluster, values, Supportdesk.start(Config.from(values, Optional.empty())));
                 Runtime.getRuntime().addShutdownHook(new Thread(world::close));
