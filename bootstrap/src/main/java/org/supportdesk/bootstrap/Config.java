@@ -67,6 +67,12 @@ public record Config(
         NotifySettings notifications,
         ChannelSettings channels) {
     public static final String DB_URL = "SUPPORTDESK_DB_URL";
+    /**
+     * The database itself when {@value #DB_URL} names a transaction-mode pooler (docs/operations.md, "Behind
+     * PgBouncer"); unset means {@value #DB_URL} is the database.
+     */
+    public static final String DB_DIRECT_URL = "SUPPORTDESK_DB_DIRECT_URL";
+
     public static final String DB_USER = "SUPPORTDESK_DB_USER";
     public static final String DB_PASSWORD = "SUPPORTDESK_DB_PASSWORD";
     public static final String DB_OWNER_USER = "SUPPORTDESK_DB_OWNER_USER";
@@ -93,6 +99,7 @@ public record Config(
 
     static final Set<String> KEYS = Set.of(
             DB_URL,
+            DB_DIRECT_URL,
             DB_USER,
             DB_PASSWORD,
             DB_OWNER_USER,
@@ -207,7 +214,11 @@ public record Config(
                                 DB_SOCKET_TIMEOUT,
                                 (int) DatabaseConfig.DEFAULT_SOCKET_TIMEOUT.toSeconds(),
                                 1,
-                                3_600))));
+                                3_600)),
+                        nonBlank(values, DB_DIRECT_URL)));
+        if (database.isEmpty() && nonBlank(values, DB_DIRECT_URL).isPresent()) {
+            throw new InvalidConfig(DB_DIRECT_URL + " is for a pooler named by " + DB_URL + "; set both or neither");
+        }
         Optional<SchemaOwner> schemaOwner = nonBlank(values, DB_OWNER_USER)
                 .map(owner -> new SchemaOwner(owner, values.getOrDefault(DB_OWNER_PASSWORD, "")));
         if (schemaOwner.isPresent() && database.isEmpty()) {
@@ -443,7 +454,11 @@ public record Config(
     @Override
     public String toString() {
         return "Config[database="
-                + database.map(d -> d.jdbcUrl() + " as " + d.user()).orElse("local cluster")
+                + database.map(d -> d.jdbcUrl()
+                                + d.directUrl()
+                                        .map(direct -> " (direct " + direct + ")")
+                                        .orElse("") + " as " + d.user())
+                        .orElse("local cluster")
                 + schemaOwner.map(owner -> ", migrated as " + owner.user()).orElse("")
                 + ", host=" + host + ", port=" + port + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(kept)")
                 + ", jwtIssuer=" + jwtIssuer + ", jwtAudience=" + jwtAudience + ", jwksUrl=" + jwksUrl.orElse("none")

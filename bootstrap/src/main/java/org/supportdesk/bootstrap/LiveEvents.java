@@ -11,9 +11,10 @@ import org.supportdesk.application.UseCases;
  * lost for a while.
  */
 record LiveEvents(LiveStreams streams, ChangeListener listener) implements AutoCloseable {
-    static LiveEvents start(UseCases.Live useCases, HikariDataSource pool) {
+    /** Listens on a connection of its own to where {@code direct} connects: LISTEN needs a session, not a pooler. */
+    static LiveEvents start(UseCases.Live useCases, HikariDataSource direct) {
         LiveStreams streams = new LiveStreams(useCases.readChanges());
-        return new LiveEvents(streams, ChangeListener.start(pool, streams::wake, streams::wakeAll));
+        return new LiveEvents(streams, ChangeListener.start(direct, streams::wake, streams::wakeAll));
     }
 
     /** Stops hearing the database, then closes every stream. */

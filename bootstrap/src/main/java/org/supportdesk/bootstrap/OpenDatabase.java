@@ -18,13 +18,23 @@ import org.supportdesk.adapter.persistence.SchemaOwner;
  * The database a command works on, migrated and checked: the configured one, or else a PostgreSQL cluster of our own
  * kept under the data directory (created on the first run, reused later), from the machine's PostgreSQL binaries or the
  * bundled ones. A cluster we started is watched and started again if it dies ({@link ClusterWatchdog}). Closing it
- * stops the watching, closes the pool and stops a cluster we started.
+ * stops the watching, closes the pools and stops a cluster we started.
+ *
+ * @param pool where requests and jobs run their transactions: through the pooler when there is one
+ * @param direct straight to the database, for what holds a session beyond one transaction (the background jobs' lock;
+ *     the change listener connects alongside it); the same pool as {@code pool} when there is no pooler
  */
 record OpenDatabase(
-        HikariDataSource pool, Jdbi jdbi, Optional<LocalPostgres> cluster, Optional<ClusterWatchdog> watchdog)
+        HikariDataSource pool,
+        HikariDataSource direct,
+        Jdbi jdbi,
+        Optional<LocalPostgres> cluster,
+        Optional<ClusterWatchdog> watchdog)
         implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenDatabase.class);
     private static final int LOCAL_POOL_SIZE = 10;
+    /** The two background lock holders (the jobs and the IMAP poller); Flyway, for its lock and its work. */
+    private static final int DIRECT_POOL_SIZE = 2;
 
     static OpenDatabase open(Config config) {
         Optional<LocalPostgres> cluster =
@@ -38,20 +48,33 @@ record OpenDatabase(
         Optional<SchemaOwner> owner = cluster.map(local -> new SchemaOwner(local.user(), local.password()))
                 .or(config::schemaOwner);
         HikariDataSource pool = null;
+        HikariDataSource direct = null;
         try {
             pool = Database.pool(database);
+            direct = database.throughPooler() ? Database.pool(database.direct(DIRECT_POOL_SIZE)) : pool;
             Database.requireRowLevelSecurityBinds(pool);
             if (cluster.isEmpty() && !Database.requireDurable(pool).synchronousCommit()) {
                 LOG.warn("The database runs with synchronous_commit = off: a crash can lose the last moments of"
                         + " acknowledged writes. Turn it on unless that loss is acceptable.");
             }
-            migrate(database, owner, pool);
+            migrate(database.direct(DIRECT_POOL_SIZE), owner, direct);
+            if (database.throughPooler() && !Database.timeoutsSet(pool)) {
+                LOG.warn(
+                        "Behind the pooler the serving role {} has no statement_timeout or no"
+                                + " idle_in_transaction_session_timeout of its own: a stuck statement or transaction"
+                                + " would hold a server connection. Set them on the role (docs/operations.md, \"Behind"
+                                + " PgBouncer\").",
+                        database.user());
+            }
             if (!Database.searchIndexesUsable(pool)) {
                 LOG.warn("Search cannot use its indexes under row-level security: have a superuser mark the search"
                         + " functions LEAKPROOF (docs/operations.md, \"Provisioning a database\")");
             }
-            return new OpenDatabase(pool, Database.jdbi(pool), cluster, cluster.map(ClusterWatchdog::watch));
+            return new OpenDatabase(pool, direct, Database.jdbi(pool), cluster, cluster.map(ClusterWatchdog::watch));
         } catch (RuntimeException e) {
+            if (direct != null) {
+                direct.close();
+            }
             if (pool != null) {
                 pool.close();
             }
@@ -61,8 +84,9 @@ record OpenDatabase(
     }
 
     /**
-     * Migrates as the schema's owner and grants the serving role its row rights, then refuses a serving role that owns
-     * the schema; with no owner named, the serving role migrates itself, and the log says what that gives up.
+     * Migrates straight on the database, never through a pooler (Flyway locks with a session advisory lock): as the
+     * schema's owner, granting the serving role its row rights, then refuses a serving role that owns the schema; with
+     * no owner named, the serving role migrates itself over {@code pool}, and the log says what that gives up.
      */
     private static void migrate(DatabaseConfig database, Optional<SchemaOwner> owner, HikariDataSource pool) {
         if (owner.isEmpty()) {
@@ -101,6 +125,9 @@ record OpenDatabase(
     @Override
     public void close() {
         watchdog.ifPresent(ClusterWatchdog::close);
+        if (direct != pool) {
+            direct.close();
+        }
         pool.close();
         cluster.ifPresent(LocalPostgres::close);
     }

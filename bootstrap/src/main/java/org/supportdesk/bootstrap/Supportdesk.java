@@ -70,7 +70,7 @@ public final class Supportdesk implements AutoCloseable {
             JdbiStores stores = core.stores();
             UseCases useCases = core.useCases();
             JwtTokens tokens = new JwtTokens(jwt, clock);
-            live = LiveEvents.start(useCases.live(), database.pool());
+            live = LiveEvents.start(useCases.live(), database.direct());
             Javalin http = HttpApi.create(
                             useCases,
                             core.correlation(),
@@ -88,14 +88,14 @@ public final class Supportdesk implements AutoCloseable {
                             })
                     .start(config.host(), config.port());
             BackgroundWork background = new BackgroundWork(
-                    database.pool(),
+                    database.direct(),
                     stores.tenants()::all,
                     BackgroundWork.standardJobs(
                             useCases.scheduled(), config.channels().changeRetention()),
                     core.correlation());
             background.start(Duration.ofSeconds(5), BACKGROUND_PERIOD);
             BackgroundWork mailPoller = new BackgroundWork(
-                    database.pool(),
+                    database.direct(),
                     stores.tenants()::all,
                     BackgroundWork.mailJobs(useCases.emailIn()),
                     core.correlation(),

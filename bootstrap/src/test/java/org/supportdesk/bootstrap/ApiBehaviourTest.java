@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.domain.sla.OpeningInterval;
@@ -46,35 +46,31 @@ import org.supportdesk.domain.tenant.StaffActor;
  * lists, SLA under business hours, idempotent creation and optimistic concurrency under load.
  */
 @Timeout(300)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiBehaviourTest {
-    private static final String SECRET = "api-behaviour-secret-that-is-long-enough";
-    private static LocalPostgres cluster;
-    private static Supportdesk desk;
-    private static TestHttp http;
-    private static String customer;
-    private static String otherCustomer;
-    private static String agent;
-    private static String admin;
-    private static Person agnes;
-    private static Person dora;
+    ApiServer server;
+    private Supportdesk desk;
+    private TestHttp http;
+    String customer;
+    private String otherCustomer;
+    String agent;
+    private String admin;
+    private Person agnes;
+    private Person dora;
 
     @TempDir
     static Path dataDir;
 
+    /** What the server serves from: a fresh cluster, straight; {@link ApiThroughPgBouncerTest} puts PgBouncer between. */
+    ServedDatabase database() {
+        return ServedDatabase.direct();
+    }
+
     @BeforeAll
-    static void start() {
-        cluster = LocalPostgres.startThrowaway();
-        desk = Supportdesk.start(Config.from(
-                Map.of(
-                        "SUPPORTDESK_DB_URL", cluster.jdbcUrl(),
-                        "SUPPORTDESK_DB_USER", cluster.user(),
-                        "SUPPORTDESK_DB_PASSWORD", cluster.password(),
-                        "SUPPORTDESK_HOST", "127.0.0.1",
-                        "SUPPORTDESK_PORT", "0",
-                        "SUPPORTDESK_JWT_SECRET", SECRET,
-                        "SUPPORTDESK_DATA_DIR", dataDir.toString()),
-                Optional.empty()));
-        http = new TestHttp(desk.port());
+    void start() {
+        server = ApiServer.start(database(), dataDir, Map.of());
+        desk = server.desk;
+        http = server.http;
         StaffActor boss = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
         person(boss, "Carla", Role.CUSTOMER);
         person(boss, "Oscar", Role.CUSTOMER);
@@ -92,23 +88,20 @@ class ApiBehaviourTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (desk != null) {
-            desk.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+    void stop() {
+        if (server != null) {
+            server.close();
         }
     }
 
     /** Someone the admin adds as {@code <name>@acme.example}, who signs in with {@code <name>-password}. */
-    private static Person person(StaffActor admin, String name, Role role) {
+    private Person person(StaffActor admin, String name, Role role) {
         String login = name.toLowerCase(Locale.ROOT);
         return Onboarding.person(
                 desk.useCases(), admin, login + "@acme.example", name, role, Optional.of(login + "-password"));
     }
 
-    private static String signIn(String email, String password) {
+    private String signIn(String email, String password) {
         TestHttp.Response login = http.post(
                 null,
                 "/api/v1/auth/login",
@@ -117,7 +110,7 @@ class ApiBehaviourTest {
         return login.json().get("token").asText();
     }
 
-    private static String file(String token, String subject) {
+    String file(String token, String subject) {
         TestHttp.Response filed = http.post(
                 token,
                 "/api/v1/portal/tickets",
@@ -127,13 +120,13 @@ class ApiBehaviourTest {
         return filed.json().get("id").asText();
     }
 
-    private static JsonNode staffView(String id) {
+    private JsonNode staffView(String id) {
         TestHttp.Response read = http.get(agent, "/api/v1/tickets/" + id);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         return read.json();
     }
 
-    private static TestHttp.Response patch(String id, String body) {
+    private TestHttp.Response patch(String id, String body) {
         return http.send(agent, "PATCH", "/api/v1/tickets/" + id, body);
     }
 
@@ -531,8 +524,7 @@ class ApiBehaviourTest {
         assertThat(described).containsExactlyInAnyOrderElementsOf(registered);
     }
 
-    private static List<TestHttp.Response> concurrently(int times, Callable<TestHttp.Response> request)
-            throws Exception {
+    private List<TestHttp.Response> concurrently(int times, Callable<TestHttp.Response> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(times);
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -554,7 +546,7 @@ class ApiBehaviourTest {
         }
     }
 
-    private static List<String> ids(JsonNode page) {
+    private List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("id").asText()));
         return ids;

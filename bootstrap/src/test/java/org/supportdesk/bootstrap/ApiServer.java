@@ -7,15 +7,14 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
 
 /**
- * The whole server on a throwaway PostgreSQL cluster of its own, for an API test class: started in its
- * {@code @BeforeAll}, closed in its {@code @AfterAll}, with the people it needs made through the use cases and signed
- * in through the real login.
+ * The whole server on a throwaway PostgreSQL cluster of its own (reached straight, or through PgBouncer), for an API
+ * test class: started in its {@code @BeforeAll}, closed in its {@code @AfterAll}, with the people it needs made through
+ * the use cases and signed in through the real login.
  */
 final class ApiServer implements AutoCloseable {
     private static final String SECRET = "api-test-server-secret-that-is-long-enough";
@@ -23,11 +22,11 @@ final class ApiServer implements AutoCloseable {
     final Path dataDir;
     final Supportdesk desk;
     final TestHttp http;
-    private final LocalPostgres cluster;
+    final ServedDatabase database;
     private final Map<String, String> settings;
 
-    private ApiServer(LocalPostgres cluster, Path dataDir, Supportdesk desk, Map<String, String> settings) {
-        this.cluster = cluster;
+    private ApiServer(ServedDatabase database, Path dataDir, Supportdesk desk, Map<String, String> settings) {
+        this.database = database;
         this.dataDir = dataDir;
         this.desk = desk;
         this.http = new TestHttp(desk.port());
@@ -41,20 +40,26 @@ final class ApiServer implements AutoCloseable {
 
     /** A server with the standard test settings under {@code dataDir}, and {@code settings} on top. */
     static ApiServer start(Path dataDir, Map<String, String> settings) {
-        LocalPostgres cluster = LocalPostgres.startThrowaway();
+        return start(ServedDatabase.direct(), dataDir, settings);
+    }
+
+    /** A server with the standard test settings under {@code dataDir}, serving from {@code database}. */
+    static ApiServer start(ServedDatabase database, Path dataDir, Map<String, String> settings) {
         try {
-            Map<String, String> values = new HashMap<>(Map.of(
-                    Config.DB_URL, cluster.jdbcUrl(),
-                    Config.DB_USER, cluster.user(),
-                    Config.DB_PASSWORD, cluster.password(),
-                    Config.HOST, "127.0.0.1",
-                    Config.PORT, "0",
-                    Config.JWT_SECRET, SECRET,
-                    Config.DATA_DIR, dataDir.toString()));
+            Map<String, String> values = new HashMap<>(database.settings());
+            values.putAll(Map.of(
+                    Config.HOST,
+                    "127.0.0.1",
+                    Config.PORT,
+                    "0",
+                    Config.JWT_SECRET,
+                    SECRET,
+                    Config.DATA_DIR,
+                    dataDir.toString()));
             values.putAll(settings);
-            return new ApiServer(cluster, dataDir, Supportdesk.start(Config.from(values, Optional.empty())), values);
+            return new ApiServer(database, dataDir, Supportdesk.start(Config.from(values, Optional.empty())), values);
         } catch (RuntimeException e) {
-            cluster.close();
+            database.close();
             throw e;
         }
     }
@@ -97,6 +102,6 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         desk.close();
-        cluster.close();
+        database.close();
     }
 }

@@ -201,6 +201,37 @@ class ConfigTest {
     }
 
     @Test
+    void a_direct_url_puts_the_serving_pool_behind_a_pooler_and_needs_the_pooler_url() {
+        Map<String, String> pooled = Map.of(
+                "SUPPORTDESK_DB_URL", "jdbc:postgresql://pgbouncer:6432/desk",
+                "SUPPORTDESK_DB_DIRECT_URL", "jdbc:postgresql://db:5432/desk",
+                "SUPPORTDESK_DB_USER", "desk");
+
+        assertThat(Config.from(pooled, Optional.empty()).database()).hasValueSatisfying(db -> {
+            assertThat(db.throughPooler()).isTrue();
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://pgbouncer:6432/desk");
+            assertThat(db.direct(2).jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/desk");
+            assertThat(db.direct(2).throughPooler()).isFalse();
+        });
+        assertThat(Config.from(
+                                Map.of(
+                                        "SUPPORTDESK_DB_URL",
+                                        "jdbc:postgresql://db:5432/desk",
+                                        "SUPPORTDESK_DB_USER",
+                                        "desk"),
+                                Optional.empty())
+                        .database())
+                .hasValueSatisfying(db -> {
+                    assertThat(db.throughPooler()).isFalse();
+                    assertThat(db.direct(2).jdbcUrl()).isEqualTo(db.jdbcUrl());
+                });
+        assertThatThrownBy(() -> Config.from(
+                        Map.of("SUPPORTDESK_DB_DIRECT_URL", "jdbc:postgresql://db:5432/desk"), Optional.empty()))
+                .isInstanceOf(Config.InvalidConfig.class)
+                .hasMessageContaining("SUPPORTDESK_DB_DIRECT_URL is for a pooler named by SUPPORTDESK_DB_URL");
+    }
+
+    @Test
     void the_environment_wins_over_the_file_and_the_file_over_the_defaults() throws IOException {
         Path file = properties("SUPPORTDESK_PORT=7070\nSUPPORTDESK_JWT_ISSUER=from-file\nSUPPORTDESK_HOST=10.0.0.1\n");
 

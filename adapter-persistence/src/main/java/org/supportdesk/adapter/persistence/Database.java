@@ -44,10 +44,14 @@ public final class Database {
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         hikari.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         hikari.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
-        // The longest a statement may run: far beyond any query the API makes, so only a stuck one hits it.
-        hikari.setConnectionInitSql("SET statement_timeout = '"
-                + config.statementTimeout().toMillis() + "ms'; " + "SET idle_in_transaction_session_timeout = '"
-                + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
+        if (!config.throughPooler()) {
+            // The longest a statement may run: far beyond any query the API makes, so only a stuck one hits it. Behind
+            // a pooler a session setting would land on whichever server connection ran it: there the serving role
+            // carries these settings itself (docs/operations.md, "Behind PgBouncer").
+            hikari.setConnectionInitSql("SET statement_timeout = '"
+                    + config.statementTimeout().toMillis() + "ms'; " + "SET idle_in_transaction_session_timeout = '"
+                    + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
+        }
         return new HikariDataSource(hikari);
     }
 
@@ -61,6 +65,11 @@ public final class Database {
         driver.setSocketTimeout((int) config.socketTimeout().toSeconds());
         driver.setTcpKeepAlive(true);
         driver.setLogServerErrorDetail(false);
+        if (config.throughPooler()) {
+            // A transaction-mode pooler hands each transaction whichever server connection is free, where a statement
+            // the driver prepared by name on another one does not exist: send every statement unnamed.
+            driver.setPrepareThreshold(0);
+        }
         return driver;
     }
 
@@ -160,6 +169,22 @@ public final class Database {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database role", e);
+        }
+    }
+
+    /**
+     * Whether the role's sessions come with a {@code statement_timeout} and an {@code idle_in_transaction_session_timeout}
+     * of their own: behind a pooler the pool cannot set them per session ({@link #pool}), so the role must carry them.
+     */
+    public static boolean timeoutsSet(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet set = sql.executeQuery("SELECT current_setting('statement_timeout') <> '0'"
+                        + " AND current_setting('idle_in_transaction_session_timeout') <> '0'")) {
+            set.next();
+            return set.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's timeouts", e);
         }
     }
 

@@ -286,6 +286,16 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /** The TCP port the server listens on, on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** The name of the application database. */
+    public String database() {
+        return DATABASE;
+    }
+
     /**
      * The role that owns the database and its schema, which migrations run as; neither superuser nor exempt from
      * row-level security, so a server that also serves as it (one role, as on many managed databases) is still bound.
@@ -407,7 +417,8 @@ public final class LocalPostgres implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port of 127.0.0.1 that was free a moment ago. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,65 @@
+package org.supportdesk.bootstrap;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.supportdesk.adapter.persistence.LocalPgBouncer;
+import org.supportdesk.adapter.persistence.LocalPostgres;
+
+/**
+ * The database a test server serves from: a throwaway cluster, reached straight or through PgBouncer in transaction
+ * mode with the cluster as the direct connection (docs/operations.md, "Behind PgBouncer"). Closing it stops both.
+ */
+record ServedDatabase(LocalPostgres cluster, Optional<LocalPgBouncer> pooler) implements AutoCloseable {
+    /** A fresh cluster, reached straight. */
+    static ServedDatabase direct() {
+        return new ServedDatabase(LocalPostgres.startThrowaway(), Optional.empty());
+    }
+
+    /**
+     * A fresh cluster behind PgBouncer, whose serving role carries its own timeouts as docs/operations.md asks, since
+     * the pool sets none behind a pooler.
+     */
+    static ServedDatabase throughPgBouncer() {
+        LocalPostgres cluster = LocalPostgres.startThrowaway();
+        try {
+            giveTimeouts(cluster.user(), cluster);
+            return new ServedDatabase(cluster, Optional.of(LocalPgBouncer.inFrontOf(cluster)));
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private static void giveTimeouts(String role, LocalPostgres cluster) {
+        try (Connection superuser = cluster.superuserConnection(cluster.database());
+                Statement sql = superuser.createStatement()) {
+            sql.execute("ALTER ROLE " + role + " SET statement_timeout = '20s'");
+            sql.execute("ALTER ROLE " + role + " SET idle_in_transaction_session_timeout = '60s'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the role " + role + " its timeouts", e);
+        }
+    }
+
+    /** The database settings of a server on it: the pooler's URL and the direct one when behind PgBouncer. */
+    Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                Config.DB_URL, pooler.map(LocalPgBouncer::jdbcUrl).orElse(cluster.jdbcUrl()),
+                Config.DB_USER, cluster.user(),
+                Config.DB_PASSWORD, cluster.password()));
+        pooler.ifPresent(bouncer -> settings.put(Config.DB_DIRECT_URL, cluster.jdbcUrl()));
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pooler.ifPresent(LocalPgBouncer::close);
+        } finally {
+            cluster.close();
+        }
+    }
+}
