@@ -143,6 +143,11 @@ public final class Supportdesk implements AutoCloseable {
         return database.pool().getHikariPoolMXBean();
     }
 
+    /** The periodic jobs under the shared advisory lock, for the tests of several instances. */
+    BackgroundWork backgroundWork() {
+        return background;
+    }
+
     /** Signs tokens with the configured secret, for the demo and for tests. */
     public JwtTokens tokens() {
         return tokens;
