@@ -56,8 +56,7 @@ class ApiThroughPgBouncerTest extends ApiBehaviourTest {
     }
 
     private int backendsOfTheRole() throws SQLException {
-        return query("SELECT count(*) FROM pg_stat_activity WHERE usename = '"
-                        + server.database.cluster().user() + "'")
+        return query("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + server.database.servingRole() + "'")
                 .get(0);
     }
 

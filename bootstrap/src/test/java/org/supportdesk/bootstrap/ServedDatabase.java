@@ -3,15 +3,15 @@ package org.supportdesk.bootstrap;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.supportdesk.adapter.persistence.LocalPgBouncer;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 
 /**
- * The database a test server serves from: a throwaway cluster, reached straight or through PgBouncer in transaction
- * mode with the cluster as the direct connection (docs/operations.md, "Behind PgBouncer"). Closing it stops both.
+ * The database a test server serves from: a throwaway cluster, reached straight as one role, or through PgBouncer in
+ * transaction mode as a production deployment would (docs/operations.md, "Behind PgBouncer"): served as the runtime
+ * role, migrated as the schema's owner, with the cluster as the direct connection. Closing it stops both.
  */
 record ServedDatabase(LocalPostgres cluster, Optional<LocalPgBouncer> pooler) implements AutoCloseable {
     /** A fresh cluster, reached straight. */
@@ -26,7 +26,7 @@ record ServedDatabase(LocalPostgres cluster, Optional<LocalPgBouncer> pooler) im
     static ServedDatabase throughPgBouncer() {
         LocalPostgres cluster = LocalPostgres.startThrowaway();
         try {
-            giveTimeouts(cluster.user(), cluster);
+            giveTimeouts(cluster.runtimeUser(), cluster);
             return new ServedDatabase(cluster, Optional.of(LocalPgBouncer.inFrontOf(cluster)));
         } catch (RuntimeException e) {
             cluster.close();
@@ -44,14 +44,26 @@ record ServedDatabase(LocalPostgres cluster, Optional<LocalPgBouncer> pooler) im
         }
     }
 
-    /** The database settings of a server on it: the pooler's URL and the direct one when behind PgBouncer. */
+    /** The role the server serves requests as. */
+    String servingRole() {
+        return pooler.isPresent() ? cluster.runtimeUser() : cluster.user();
+    }
+
+    /** The database settings of a server on it: behind PgBouncer, the pooler's URL, the direct one and two roles. */
     Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                Config.DB_URL, pooler.map(LocalPgBouncer::jdbcUrl).orElse(cluster.jdbcUrl()),
-                Config.DB_USER, cluster.user(),
-                Config.DB_PASSWORD, cluster.password()));
-        pooler.ifPresent(bouncer -> settings.put(Config.DB_DIRECT_URL, cluster.jdbcUrl()));
-        return settings;
+        if (pooler.isEmpty()) {
+            return Map.of(
+                    Config.DB_URL, cluster.jdbcUrl(),
+                    Config.DB_USER, cluster.user(),
+                    Config.DB_PASSWORD, cluster.password());
+        }
+        return Map.of(
+                Config.DB_URL, pooler.get().jdbcUrl(),
+                Config.DB_DIRECT_URL, cluster.jdbcUrl(),
+                Config.DB_USER, cluster.runtimeUser(),
+                Config.DB_PASSWORD, cluster.runtimePassword(),
+                Config.DB_OWNER_USER, cluster.user(),
+                Config.DB_OWNER_PASSWORD, cluster.password());
     }
 
     @Override
