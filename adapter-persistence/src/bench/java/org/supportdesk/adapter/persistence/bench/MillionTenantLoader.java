@@ -3,6 +3,7 @@ package org.supportdesk.adapter.persistence.bench;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -179,7 +180,7 @@ final class MillionTenantLoader {
     Tenant load(UUID id, Shape shape, long seed) throws SQLException, IOException {
         SplittableRandom random = new SplittableRandom(seed);
         Random ids = new Random(seed);
-        List<String> categories = categories(id);
+        List<String> categories = texts(control, "SELECT slug FROM categories WHERE tenant_id = ? ORDER BY slug", id);
         List<UUID> organizations = new ArrayList<>();
         List<Customer> customers = new ArrayList<>();
         List<UUID> agents = new ArrayList<>();
@@ -656,18 +657,82 @@ final class MillionTenantLoader {
         }
     }
 
-    private List<String> categories(UUID tenant) throws SQLException {
-        List<String> slugs = new ArrayList<>();
-        try (PreparedStatement query =
-                control.prepareStatement("SELECT slug FROM categories WHERE tenant_id = ? ORDER BY slug")) {
+    /** The id of the tenant with {@code slug}, if a previous run loaded it into a kept cluster. */
+    static Optional<UUID> tenantOf(Connection control, String slug) throws SQLException {
+        try (PreparedStatement query = control.prepareStatement("SELECT id FROM tenants WHERE slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** What the measurements need of a tenant loaded by an earlier run, read back from its rows. */
+    static Tenant existing(Connection control, UUID tenant) throws SQLException {
+        List<UUID> agents =
+                ids(control, "SELECT id FROM users WHERE tenant_id = ? AND role = 'agent' ORDER BY email", tenant);
+        UUID admin = ids(control, "SELECT id FROM users WHERE tenant_id = ? AND role = 'admin'", tenant)
+                .get(0);
+        List<Customer> customers = new ArrayList<>();
+        try (PreparedStatement query = control.prepareStatement(
+                "SELECT u.id, u.name, u.email, u.organization_id, coalesce(o.shared_tickets, false) FROM users u"
+                        + " LEFT JOIN organizations o ON o.tenant_id = u.tenant_id AND o.id = u.organization_id"
+                        + " WHERE u.tenant_id = ? AND u.role = 'customer' ORDER BY u.email")) {
             query.setObject(1, tenant);
-            try (var rows = query.executeQuery()) {
+            try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    slugs.add(rows.getString(1));
+                    customers.add(new Customer(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getObject(4, UUID.class),
+                            rows.getBoolean(5)));
                 }
             }
         }
-        return slugs;
+        List<UUID> organizations =
+                ids(control, "SELECT id FROM organizations WHERE tenant_id = ? ORDER BY name", tenant);
+        List<String> tags = texts(control, "SELECT name FROM tags WHERE tenant_id = ? ORDER BY name", tenant);
+        List<String> categories =
+                texts(control, "SELECT slug FROM categories WHERE tenant_id = ? ORDER BY slug", tenant);
+        long open = Long.parseLong(texts(
+                        control,
+                        "SELECT count(*) FROM tickets WHERE tenant_id = ?"
+                                + " AND status NOT IN ('resolved', 'closed')",
+                        tenant)
+                .get(0));
+        long messages = Long.parseLong(texts(control, "SELECT count(*) FROM messages WHERE tenant_id = ?", tenant)
+                .get(0));
+        return new Tenant(tenant, admin, agents, customers, organizations, tags, categories, open, messages);
+    }
+
+    /**
+     * Counts every tenant's live tickets per status afresh into {@code ticket_counts}: the statement triggers that keep
+     * it (V120) do not run while COPY runs without triggers.
+     */
+    static void recount(Connection control) throws SQLException {
+        try (Statement sql = control.createStatement()) {
+            sql.execute("DELETE FROM ticket_counts");
+            sql.execute("INSERT INTO ticket_counts (tenant_id, status, tickets) SELECT tenant_id, status, count(*)"
+                    + " FROM tickets WHERE deleted_at IS NULL GROUP BY tenant_id, status");
+        }
+    }
+
+    private static List<UUID> ids(Connection control, String sql, UUID tenant) throws SQLException {
+        return texts(control, sql, tenant).stream().map(UUID::fromString).toList();
+    }
+
+    private static List<String> texts(Connection control, String sql, UUID tenant) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement query = control.prepareStatement(sql)) {
+            query.setObject(1, tenant);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
     }
 
     /** Lets COPY skip the per-row foreign-key triggers on every connection it uses. */

@@ -95,11 +95,6 @@ public final class MillionTicketsBench {
         int customers = Integer.getInteger("million.customers", 50_000);
         int runs = Integer.getInteger("million.runs", 200);
         Duration backlog = Duration.ofHours(Long.getLong("million.backlogHours", 24));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("shared_buffers", "2GB");
-        settings.put("maintenance_work_mem", "1GB");
-        settings.put("max_wal_size", "16GB");
-        settings.put("checkpoint_timeout", "30min");
         System.out.printf(
                 Locale.ROOT,
                 "machine: %d CPUs, load %s, JDK %s, heap max %d MB%n",
@@ -107,11 +102,15 @@ public final class MillionTicketsBench {
                 load(),
                 System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
-        try (LocalPostgres cluster = LocalPostgres.startThrowaway(LocalPostgres.SynchronousCommit.OFF, settings);
-                HikariDataSource owner =
-                        Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 2))) {
-            Database.migrate(owner);
-            Database.grantRuntimeAccess(owner, cluster.runtimeUser());
+        Optional<Path> kept =
+                Optional.ofNullable(System.getProperty("million.dir")).map(Path::of);
+        try (LocalPostgres cluster = kept.map(LocalPostgres::startKept).orElseGet(LocalPostgres::startThrowaway)) {
+            tune(cluster);
+            try (HikariDataSource owner =
+                    Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 2))) {
+                Database.migrate(owner);
+                Database.grantRuntimeAccess(owner, cluster.runtimeUser());
+            }
             HikariDataSource runtime = runtimePool(cluster);
             Clock clock = Clock.systemUTC();
             UseCases useCases = useCases(runtime, clock);
@@ -119,60 +118,18 @@ public final class MillionTicketsBench {
             Instant now = clock.instant();
 
             MillionTenantLoader.Tenant big;
-            long loadStart = System.nanoTime();
-            List<Connection> copies = new ArrayList<>();
             try (Connection control = cluster.superuserConnection("supportdesk")) {
-                for (int i = 0; i < 4; i++) {
-                    copies.add(cluster.superuserConnection("supportdesk"));
-                }
-                MillionTenantLoader.withoutTriggers(copies);
-                Map<String, String> indexes = dropSecondaryIndexes(control);
-                TenantId bigId = createTenant(useCases, "million");
-                SlaPolicy policy = stores.transactions()
-                        .inTransaction(bigId, () -> stores.slaSettings().policy(bigId, 1));
-                BusinessCalendar calendar = stores.transactions()
-                        .inTransaction(bigId, () -> stores.slaSettings().calendar(bigId, 1));
-                MillionTenantLoader loader = new MillionTenantLoader(control, copies, policy, calendar, now);
-                big = loader.load(
-                        bigId.value(),
-                        new MillionTenantLoader.Shape(
-                                tickets, customers, customers / 10, 200, 200, Duration.ofDays(730), backlog),
-                        15);
-                long copied = System.nanoTime();
-                System.out.printf(
-                        Locale.ROOT,
-                        "COPY of %,d tickets (%,d open), %,d messages: %.1f s%n",
-                        tickets,
-                        big.openTickets(),
-                        big.messages(),
-                        (copied - loadStart) / 1e9);
-                for (int i = 1; i <= 3; i++) {
-                    TenantId small = createTenant(useCases, "small-" + i);
-                    loader.load(
-                            small.value(),
-                            new MillionTenantLoader.Shape(2_000, 300, 30, 5, 40, Duration.ofDays(365), backlog),
-                            i);
-                }
-                long indexStart = System.nanoTime();
-                try (Statement sql = control.createStatement()) {
-                    sql.execute("SET maintenance_work_mem = '1GB'");
-                    sql.execute("SET max_parallel_maintenance_workers = 2");
-                    for (String definition : indexes.values()) {
-                        sql.execute(definition);
-                    }
-                    long vacuumStart = System.nanoTime();
-                    System.out.printf(Locale.ROOT, "indexes rebuilt: %.1f s%n", (vacuumStart - indexStart) / 1e9);
-                    sql.execute("VACUUM ANALYZE");
-                    System.out.printf(Locale.ROOT, "VACUUM ANALYZE: %.1f s%n", (System.nanoTime() - vacuumStart) / 1e9);
-                }
-                System.out.printf(
-                        Locale.ROOT,
-                        "load total: %.1f s; database %s%n",
-                        (System.nanoTime() - loadStart) / 1e9,
-                        size(control));
-            } finally {
-                for (Connection copy : copies) {
-                    copy.close();
+                Optional<UUID> loaded = MillionTenantLoader.tenantOf(control, "million");
+                if (loaded.isPresent()) {
+                    big = MillionTenantLoader.existing(control, loaded.get());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "reusing the cluster in %s: %,d open tickets, %,d messages%n",
+                            kept.orElseThrow(),
+                            big.openTickets(),
+                            big.messages());
+                } else {
+                    big = load(cluster, control, useCases, stores, now, tickets, customers, backlog);
                 }
             }
 
@@ -192,6 +149,99 @@ public final class MillionTicketsBench {
     }
 
     // ---- set-up ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Memory for a 5 GB database on a 24 GB machine, and room for the bulk load, without the previous run's {@code
+     * auto_explain}; set on the cluster, which restarts to take them.
+     */
+    private static void tune(LocalPostgres cluster) throws SQLException {
+        try (Connection connection = cluster.superuserConnection("postgres");
+                Statement sql = connection.createStatement()) {
+            sql.execute("LOAD 'auto_explain'"); // so that ALTER SYSTEM knows its settings
+            for (String setting : List.of(
+                    "session_preload_libraries",
+                    "auto_explain.log_min_duration",
+                    "auto_explain.log_analyze",
+                    "auto_explain.log_buffers")) {
+                sql.execute("ALTER SYSTEM RESET " + setting); // a kept cluster's plans pass of the previous run
+            }
+            sql.execute("ALTER SYSTEM SET shared_buffers = '2GB'");
+            sql.execute("ALTER SYSTEM SET maintenance_work_mem = '1GB'");
+            sql.execute("ALTER SYSTEM SET max_wal_size = '16GB'");
+            sql.execute("ALTER SYSTEM SET checkpoint_timeout = '30min'");
+        }
+        cluster.stop(LocalPostgres.Shutdown.FAST);
+        cluster.start();
+    }
+
+    private static MillionTenantLoader.Tenant load(
+            LocalPostgres cluster,
+            Connection control,
+            UseCases useCases,
+            JdbiStores stores,
+            Instant now,
+            int tickets,
+            int customers,
+            Duration backlog)
+            throws SQLException, IOException {
+        long loadStart = System.nanoTime();
+        List<Connection> copies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                copies.add(cluster.superuserConnection("supportdesk"));
+            }
+            MillionTenantLoader.withoutTriggers(copies);
+            Map<String, String> indexes = dropSecondaryIndexes(control);
+            TenantId bigId = createTenant(useCases, "million");
+            SlaPolicy policy = stores.transactions()
+                    .inTransaction(bigId, () -> stores.slaSettings().policy(bigId, 1));
+            BusinessCalendar calendar = stores.transactions()
+                    .inTransaction(bigId, () -> stores.slaSettings().calendar(bigId, 1));
+            MillionTenantLoader loader = new MillionTenantLoader(control, copies, policy, calendar, now);
+            MillionTenantLoader.Tenant big = loader.load(
+                    bigId.value(),
+                    new MillionTenantLoader.Shape(
+                            tickets, customers, customers / 10, 200, 200, Duration.ofDays(730), backlog),
+                    15);
+            long copied = System.nanoTime();
+            System.out.printf(
+                    Locale.ROOT,
+                    "COPY of %,d tickets (%,d open), %,d messages: %.1f s%n",
+                    tickets,
+                    big.openTickets(),
+                    big.messages(),
+                    (copied - loadStart) / 1e9);
+            for (int i = 1; i <= 3; i++) {
+                TenantId small = createTenant(useCases, "small-" + i);
+                loader.load(
+                        small.value(),
+                        new MillionTenantLoader.Shape(2_000, 300, 30, 5, 40, Duration.ofDays(365), backlog),
+                        i);
+            }
+            MillionTenantLoader.recount(control);
+            long indexStart = System.nanoTime();
+            try (Statement sql = control.createStatement()) {
+                sql.execute("SET max_parallel_maintenance_workers = 2");
+                for (String definition : indexes.values()) {
+                    sql.execute(definition);
+                }
+                long vacuumStart = System.nanoTime();
+                System.out.printf(Locale.ROOT, "indexes rebuilt: %.1f s%n", (vacuumStart - indexStart) / 1e9);
+                sql.execute("VACUUM ANALYZE");
+                System.out.printf(Locale.ROOT, "VACUUM ANALYZE: %.1f s%n", (System.nanoTime() - vacuumStart) / 1e9);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "load total: %.1f s; database %s%n",
+                    (System.nanoTime() - loadStart) / 1e9,
+                    size(control));
+            return big;
+        } finally {
+            for (Connection copy : copies) {
+                copy.close();
+            }
+        }
+    }
 
     private static HikariDataSource runtimePool(LocalPostgres cluster) {
         return Database.pool(
