@@ -137,9 +137,10 @@ public final class MillionTicketsBench {
             bench.readThroughTheRepository(stores, 2_000);
             List<Timings> results = bench.measure();
             System.out.println();
-            System.out.println("| query | p50 ms | p95 ms | p99 ms | max ms | p95 ≤ 50 ms |");
-            System.out.println("|---|---|---|---|---|---|");
+            System.out.println("| query | runs | p50 ms | p95 ms | p99 ms | max ms | p95 ≤ 50 ms |");
+            System.out.println("|---|---|---|---|---|---|---|");
             results.forEach(t -> System.out.println(t.row(TARGET_MILLIS)));
+            System.out.println("load after the measurements: " + load());
             System.out.println();
             bench.breachScan(cluster);
             bench.export();
@@ -654,8 +655,10 @@ public final class MillionTicketsBench {
         try (HikariDataSource runtime = runtimePool(cluster)) {
             MillionTicketsBench again = new MillionTicketsBench(useCases(runtime, Clock.systemUTC()), tenant, 1, now);
             again.shapes().stream().filter(shape -> slow.contains(shape.name())).forEach(shape -> {
-                for (int i = 0; i < 3; i++) {
-                    shape.run().accept(i);
+                try {
+                    shape.run().accept(0);
+                } catch (RuntimeException timedOut) {
+                    System.out.println(shape.name() + ": " + timedOut.getMessage());
                 }
             });
         }
