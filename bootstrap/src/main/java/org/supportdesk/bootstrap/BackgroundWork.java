@@ -76,10 +76,9 @@ final class BackgroundWork implements AutoCloseable {
                 "auto-close",
                 tenant -> drain(
                         () -> useCases.autoCloseResolved().handle(new AutoCloseResolved.Command(tenant, BATCH_SIZE)))));
-        jobs.add(new Job(
-                "sla-breach-scan",
-                tenant -> drain(
-                        () -> useCases.scanSlaBreaches().handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE)))));
+        // The scan works through all its candidates itself, a batch at a time.
+        jobs.add(new Job("sla-breach-scan", tenant -> useCases.scanSlaBreaches()
+                .handle(new ScanSlaBreaches.Command(tenant, BATCH_SIZE))));
         jobs.add(new Job(
                 "unlinked-upload-purge",
                 tenant -> drain(() ->

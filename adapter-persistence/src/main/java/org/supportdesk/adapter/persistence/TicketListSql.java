@@ -13,7 +13,6 @@ import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.TenantId;
-import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
@@ -35,6 +34,8 @@ final class TicketListSql {
     private final boolean searching;
     private final boolean customer;
     private final boolean byNumber;
+    /** No condition but the status (or none): the total is the sum of the tenant's counters (V120). */
+    private final boolean countedByStatus;
 
     private TicketListSql(TenantId tenant, TicketFilter filter, TicketSort sort, Optional<PageRequest> page) {
         this.sort = sort;
@@ -58,13 +59,15 @@ final class TicketListSql {
                             .toArray(String[]::new));
         }
         if (!filter.priorities().isEmpty()) {
-            where.add("t.priority = ANY (CAST(:priorities AS text[]))");
+            // By the generated rank (low 1 … urgent 4), so that tickets_by_priority also serves the filter and its
+            // count.
+            where.add("t.priority_rank = ANY (CAST(:priorities AS smallint[]))");
             bind(
                     "priorities",
                     filter.priorities().stream()
-                            .map(Priority::wireName)
+                            .map(priority -> priority.ordinal() + 1)
                             .sorted()
-                            .toArray(String[]::new));
+                            .toArray(Integer[]::new));
         }
         if (!filter.categories().isEmpty()) {
             where.add("t.category = ANY (CAST(:categories AS text[]))");
@@ -112,6 +115,7 @@ final class TicketListSql {
             bind("text", text);
             bind("pattern", "%" + likeEscaped(text) + "%");
         });
+        this.countedByStatus = !searching && where.size() == (filter.statuses().isEmpty() ? 2 : 3);
         if (byNumber) {
             // A prefix as a range of text_pattern_ops comparisons: these operators are leakproof, so row-level
             // security lets the index take them (LIKE is not), and the range needs no constant pattern to plan.
@@ -161,9 +165,7 @@ final class TicketListSql {
                 + " LIMIT :limit OFFSET :offset\n"
                 + "),\n"
                 + "total AS (\n"
-                + "SELECT count(*) AS total\n"
-                + "  FROM tickets t" + join + "\n"
-                + " WHERE " + conditions + "\n"
+                + total(join, conditions)
                 + "),\n"
                 + "listed AS (\n"
                 + TicketDao.SELECT_TICKET
@@ -181,6 +183,22 @@ final class TicketListSql {
                        WHERE m.tenant_id = :tenant AND m.ticket_id = l.id AND m.customer_visible) v ON true
                 """
                 + " ORDER BY " + order("l", "p.rank");
+    }
+
+    /**
+     * The exact number of matches: counted, or, when only the status narrows the list, added up from the tenant's
+     * per-status counters ({@code ticket_counts}, kept by triggers), which a million tickets would otherwise make the
+     * slowest part of the statement.
+     */
+    private String total(String join, String conditions) {
+        if (countedByStatus) {
+            return "SELECT CAST(coalesce(sum(c.tickets), 0) AS bigint) AS total\n"
+                    + "  FROM ticket_counts c\n"
+                    + " WHERE c.tenant_id = :tenant"
+                    + (bindings.containsKey("statuses") ? " AND c.status = ANY (CAST(:statuses AS text[]))" : "")
+                    + "\n";
+        }
+        return "SELECT count(*) AS total\n" + "  FROM tickets t" + join + "\n" + " WHERE " + conditions + "\n";
     }
 
     /**

@@ -48,6 +48,7 @@ class MigrationTest {
             "telegram_updates",
             "tenant_settings",
             "tenants",
+            "ticket_counts",
             "ticket_number_counters",
             "ticket_tags",
             "tickets",

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * With 200,000 tickets in one tenant, the list's first pages, its selective filters and the SLA breach scan read
@@ -122,6 +125,28 @@ class QueryPlanTest {
                 .doesNotContain("Seq Scan on tickets")
                 .contains("tickets_by_requester")
                 .contains("tickets_by_organization");
+    }
+
+    @Test
+    void filter_by_priority_reads_the_priority_rank_index() {
+        assertUsesIndex(filter().priorities(Priority.URGENT, Priority.HIGH).build(), "tickets_by_priority");
+    }
+
+    @Test
+    void filter_by_category() {
+        assertUsesIndex(filter().categories("billing").build(), "tickets_by_category");
+    }
+
+    /** Without a filter, or with a status filter alone, the total is the tenant's counters', not a count of tickets. */
+    @Test
+    void the_total_of_the_whole_list_or_of_statuses_reads_the_counters() {
+        for (TicketFilter f : List.of(
+                TicketFilter.ALL,
+                filter().statuses(TicketStatus.NEW, TicketStatus.ON_HOLD).build())) {
+            String plan = explainList(f, TicketSort.NEWEST_FIRST);
+
+            assertThat(plan).contains("on ticket_counts").doesNotContain("Seq Scan on tickets");
+        }
     }
 
     @Test

@@ -65,6 +65,7 @@ class RowLevelSecurityTest {
             "organizations",
             "users",
             "ticket_number_counters",
+            "ticket_counts",
             "tickets",
             "tags",
             "ticket_tags",

@@ -2,9 +2,11 @@ package org.supportdesk.application.sla;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.supportdesk.application.work.TicketChanges;
 import org.supportdesk.application.work.TicketSlaClocks;
 import org.supportdesk.domain.port.SlaBreachCandidates;
@@ -52,33 +54,50 @@ public final class ScanSlaBreaches {
         this.clock = clock;
     }
 
-    /** Answers how many breaches were recorded. */
+    /**
+     * Works through every candidate due by the scan's start, {@code batchSize} at a time, and answers how many breaches
+     * were recorded. Each candidate handled leaves the candidates (its breach recorded, or its cached due time
+     * refreshed to a later one or none), so the next batch brings the next ones; one it could not change (someone else
+     * changed it meanwhile) is not taken again in this scan, and a batch that brings only such tickets ends it.
+     */
     public int handle(Command command) {
         SystemActor system = new SystemActor(command.tenant());
         Instant now = clock.instant();
-        List<TicketId> due = transactions.inTransaction(
-                command.tenant(), () -> candidates.dueAtOrBefore(command.tenant(), now, command.batchSize()));
+        Set<TicketId> taken = new HashSet<>();
         int recorded = 0;
-        for (TicketId id : due) {
-            try {
-                recorded += changes.changeWithResult(system, id, Optional.empty(), (ticket, context) -> {
-                            SlaExplanation explanation = clocks.explain(ticket.state(), context.at());
-                            int breaches = 0;
-                            for (SlaTarget target : SlaTarget.values()) {
-                                SlaClock slaClock = explanation.clock(target);
-                                if (slaClock.state() == ClockState.BREACHED
-                                        && ticket.recordBreach(
-                                                target, slaClock.breachedAt().orElseThrow(), context)) {
-                                    breaches++;
-                                }
-                            }
-                            return breaches;
-                        })
-                        .result();
-            } catch (StaleTicket changedMeanwhile) {
-                // Someone changed it since it was listed; the next scan recomputes it.
+        List<TicketId> due;
+        do {
+            due = transactions.inTransaction(
+                    command.tenant(), () -> candidates.dueAtOrBefore(command.tenant(), now, command.batchSize()));
+            List<TicketId> fresh = due.stream().filter(taken::add).toList();
+            if (fresh.isEmpty()) {
+                break;
             }
-        }
+            for (TicketId id : fresh) {
+                recorded += recordBreaches(system, id);
+            }
+        } while (due.size() == command.batchSize());
         return recorded;
+    }
+
+    private int recordBreaches(SystemActor system, TicketId id) {
+        try {
+            return changes.changeWithResult(system, id, Optional.empty(), (ticket, context) -> {
+                        SlaExplanation explanation = clocks.explain(ticket.state(), context.at());
+                        int breaches = 0;
+                        for (SlaTarget target : SlaTarget.values()) {
+                            SlaClock slaClock = explanation.clock(target);
+                            if (slaClock.state() == ClockState.BREACHED
+                                    && ticket.recordBreach(
+                                            target, slaClock.breachedAt().orElseThrow(), context)) {
+                                breaches++;
+                            }
+                        }
+                        return breaches;
+                    })
+                    .result();
+        } catch (StaleTicket changedMeanwhile) {
+            return 0; // someone changed it since it was listed; the next scan recomputes it
+        }
     }
 }

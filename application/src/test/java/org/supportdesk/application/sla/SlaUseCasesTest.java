@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.application.UseCaseTest;
 import org.supportdesk.application.ticket.UpdateTicket;
@@ -110,6 +112,22 @@ class SlaUseCasesTest extends UseCaseTest {
         assertThat(journalOf(ticket))
                 .filteredOn(a -> a == JournalAction.SLA_BREACHED)
                 .hasSize(2);
+    }
+
+    @Test
+    void one_scan_records_every_due_breach_however_many_batches_the_candidates_take() {
+        List<TicketState> tickets =
+                IntStream.range(0, 5).mapToObj(i -> aTicket()).toList();
+        core.clock.advance(Duration.ofMinutes(241)); // both targets of each urgent ticket
+
+        int recorded = core.useCases.scheduled().scanSlaBreaches().handle(new ScanSlaBreaches.Command(acme.tenant, 2));
+
+        assertThat(recorded).isEqualTo(10);
+        assertThat(tickets).allSatisfy(ticket -> {
+            assertThat(stored(ticket).sla().firstResponseBreachedAt()).isPresent();
+            assertThat(stored(ticket).sla().resolutionBreachedAt()).isPresent();
+        });
+        assertThat(scan()).isZero();
     }
 
     @Test
