@@ -68,7 +68,7 @@ final class LoadClients {
                     () -> {
                         while (System.nanoTime() < to) {
                             long start = System.nanoTime();
-                            int status = send(target, workload, random);
+                            int status = send(target.request(workload, random));
                             long end = System.nanoTime();
                             if (start < from) {
                                 continue;
@@ -101,28 +101,19 @@ final class LoadClients {
                 counted.intValue(), span.toNanos() / 1e9, all, new TreeMap<>(failures), after.minus(before));
     }
 
-    /** Sends one request and answers its status, 0 when none came. */
-    int send(LoadTarget target, LoadWorkload workload, SplittableRandom random) {
-        try {
-            return http.send(target.request(workload, random), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException noAnswer) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
     /** The status of a GET of {@code path} on 127.0.0.1:{@code port}, 0 when none came. */
     int get(int port, String path, Optional<String> bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5))
                 .GET();
         bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return send(request.build());
+    }
+
+    /** Sends {@code request} and answers its status, 0 when none came. */
+    private int send(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException noAnswer) {
             return 0;
         } catch (InterruptedException e) {
