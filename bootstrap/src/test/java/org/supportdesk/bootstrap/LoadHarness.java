@@ -115,7 +115,7 @@ public final class LoadHarness {
             JvmProbe bareProbe)
             throws InterruptedException {
         List<LoadReport.Row> rows = new ArrayList<>();
-        for (LoadWorkload workload : LoadWorkload.values()) {
+        for (LoadWorkload workload : settings.workloads()) {
             LoadClients.Measurement ours =
                     clients.run(server, workload, concurrency, settings.warmup(), span, serverProbe);
             LoadClients.Measurement theirs =
