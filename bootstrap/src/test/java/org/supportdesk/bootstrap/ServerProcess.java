@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,15 +35,30 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve --port port} with only {@code environment} for its SUPPORTDESK_* settings. */
     static ServerProcess start(Map<String, String> environment, int port, Path log) {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--port",
-                String.valueOf(port));
+        return start(List.of("-Xmx512m"), environment, port, log);
+    }
+
+    /** {@link #start(Map, int, Path)} with {@code jvmOptions} (the heap, say) instead of the default ones. */
+    static ServerProcess start(List<String> jvmOptions, Map<String, String> environment, int port, Path log) {
+        return launch(
+                jvmOptions, Main.class.getName(), List.of("serve", "--port", String.valueOf(port)), environment, log);
+    }
+
+    /**
+     * Starts {@code mainClass} of the test's class path with {@code arguments}, in a JVM with {@code jvmOptions}, and
+     * only {@code environment} for its SUPPORTDESK_* settings.
+     */
+    static ServerProcess launch(
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -55,6 +71,10 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command, e);
         }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

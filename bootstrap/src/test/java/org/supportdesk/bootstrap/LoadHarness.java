@@ -1,0 +1,275 @@
+package org.supportdesk.bootstrap;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.adapter.persistence.LocalPostgres.SynchronousCommit;
+import org.supportdesk.domain.tenant.Role;
+import org.supportdesk.domain.tenant.UserId;
+
+/**
+ * The load harness (docs/performance.md, "Load harness: Supportdesk against the bare stack"): a throwaway cluster with
+ * durable commits, the real server ({@code Main serve}) and the {@link BareStack} each in a child JVM with the same
+ * heap, both seeded through their APIs, then every {@link LoadWorkload} against one and then the other at fixed
+ * concurrency for a bounded time, at {@code clients} and again at {@code latencyClients}; last, the mixed load against
+ * the server restarted with the small heap. Run by the {@code bench} profile; {@link LoadHarnessSmokeTest} runs it
+ * small.
+ */
+public final class LoadHarness {
+    private static final Map<String, String> UNLIMITED = Map.of(
+            Config.RATE_LIMIT_PER_PERSON, "1000000",
+            Config.RATE_LIMIT_PER_TENANT, "10000000",
+            Config.RATE_LIMIT_PER_ADDRESS, "1000000");
+
+    private final LoadSettings settings;
+    private final PrintStream progress;
+    private final LoadClients clients = new LoadClients();
+
+    private LoadHarness(LoadSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadSettings settings = LoadSettings.fromSystemProperties();
+        System.out.println(run(settings, System.out).markdown());
+    }
+
+    /** Runs the whole harness with {@code settings}, telling {@code progress} how far it got. */
+    static LoadReport run(LoadSettings settings, PrintStream progress) throws IOException, InterruptedException {
+        return new LoadHarness(settings, progress).run();
+    }
+
+    private LoadReport run() throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("load-harness-");
+        Path log = work.resolve("children.log");
+        try (LocalPostgres cluster = LocalPostgres.startThrowaway(SynchronousCommit.ON)) {
+            ChildServerRig rig = new ChildServerRig(cluster, work);
+            ChildServerRig.Cast cast = rig.onboard("bench");
+            String adminToken = rig.token(cast.admin());
+            LoadReport report = new LoadReport(String.format(
+                    Locale.ROOT,
+                    "%d cores, %,d tickets over %,d requesters, -Xmx%s for both, load average %s at the start",
+                    Runtime.getRuntime().availableProcessors(),
+                    settings.tickets(),
+                    settings.requesters(),
+                    settings.heap(),
+                    load()));
+            LoadTarget serverTarget;
+            try (Child bare = startBare(cluster, log);
+                    JvmProbe bareProbe = JvmProbe.attach(bare.process.pid());
+                    Child server = startServer(rig, adminToken, settings.heap(), log);
+                    JvmProbe serverProbe = JvmProbe.attach(server.process.pid())) {
+                LoadTarget bareTarget = seededBare(bare.port);
+                serverTarget = seededServer(rig, cast, adminToken, server.port);
+                report.add(pass(
+                        settings.clients() + " clients",
+                        settings.clients(),
+                        settings.span(),
+                        serverTarget,
+                        serverProbe,
+                        bareTarget,
+                        bareProbe));
+                if (settings.latencyClients() > 0) {
+                    report.add(pass(
+                            settings.latencyClients() + " client(s), latency",
+                            settings.latencyClients(),
+                            settings.latencySpan(),
+                            serverTarget,
+                            serverProbe,
+                            bareTarget,
+                            bareProbe));
+                }
+            }
+            report.add(smallHeap(rig, adminToken, serverTarget, log));
+            progress.printf("load average at the end: %s%n", load());
+            return report;
+        } finally {
+            delete(work);
+        }
+    }
+
+    /** Every workload at {@code concurrency}: the server's span, then the bare stack's. */
+    private LoadReport.Pass pass(
+            String title,
+            int concurrency,
+            Duration span,
+            LoadTarget server,
+            JvmProbe serverProbe,
+            LoadTarget bare,
+            JvmProbe bareProbe)
+            throws InterruptedException {
+        List<LoadReport.Row> rows = new ArrayList<>();
+        for (LoadWorkload workload : settings.workloads()) {
+            LoadClients.Measurement ours =
+                    clients.run(server, workload, concurrency, settings.warmup(), span, serverProbe);
+            LoadClients.Measurement theirs =
+                    clients.run(bare, workload, concurrency, settings.warmup(), span, bareProbe);
+            progress.printf(
+                    Locale.ROOT,
+                    "%s, %s: Supportdesk %,.0f req/s, bare stack %,.0f req/s%n",
+                    title,
+                    workload.title,
+                    ours.throughput(),
+                    theirs.throughput());
+            rows.add(new LoadReport.Row(workload, ours, Optional.of(theirs)));
+        }
+        return new LoadReport.Pass(
+                title + ", " + seconds(span) + " per workload after " + seconds(settings.warmup()) + " warm-up",
+                rows,
+                serverProbe.memory(),
+                Optional.of(bareProbe.memory()));
+    }
+
+    /** The mixed load against the server restarted with the small heap, on the same data. */
+    private LoadReport.Pass smallHeap(ChildServerRig rig, String adminToken, LoadTarget seeded, Path log)
+            throws InterruptedException {
+        try (Child server = startServer(rig, adminToken, settings.smallHeap(), log);
+                JvmProbe probe = JvmProbe.attach(server.process.pid())) {
+            LoadTarget target =
+                    new LoadTarget(seeded.name(), server.port, seeded.bearer(), seeded.requesters(), seeded.tickets());
+            LoadClients.Measurement mixed = clients.run(
+                    target, LoadWorkload.MIXED, settings.clients(), settings.warmup(), settings.span(), probe);
+            progress.printf(
+                    Locale.ROOT,
+                    "-Xmx%s, mixed: %,.0f req/s, %d not 2xx%n",
+                    settings.smallHeap(),
+                    mixed.throughput(),
+                    mixed.failed());
+            return new LoadReport.Pass(
+                    "Supportdesk alone with -Xmx" + settings.smallHeap() + ", " + settings.clients() + " clients, "
+                            + seconds(settings.span()) + " after " + seconds(settings.warmup()) + " warm-up",
+                    List.of(new LoadReport.Row(LoadWorkload.MIXED, mixed, Optional.empty())),
+                    probe.memory(),
+                    Optional.empty());
+        }
+    }
+
+    /** The bare stack's requesters (ids only: it has no people) and tickets filed for them. */
+    private LoadTarget seededBare(int port) throws InterruptedException {
+        List<String> requesters = IntStream.range(0, settings.requesters())
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        LoadTarget target = new LoadTarget("bare", port, Optional.empty(), requesters, List.of());
+        target = target.withTickets(clients.seed(target, settings.tickets(), settings.clients()));
+        progress.printf("bare stack seeded with %,d tickets%n", settings.tickets());
+        return target;
+    }
+
+    /** The server's tenant: an agent whose token the load carries, requesters, and tickets filed for them. */
+    private LoadTarget seededServer(ChildServerRig rig, ChildServerRig.Cast cast, String adminToken, int port)
+            throws InterruptedException {
+        TestHttp admin = new TestHttp(port);
+        String agent = created(
+                admin,
+                adminToken,
+                "/api/v1/agents",
+                "{\"email\":\"agnes@bench.example\",\"name\":\"Agnes\",\"role\":\"agent\","
+                        + "\"password\":\"agnes-password\"}");
+        String agentToken = rig.tokens
+                .issue(cast.admin().tenant(), new UserId(UUID.fromString(agent)), Role.AGENT)
+                .token();
+        List<String> requesters = new ArrayList<>();
+        for (int i = 0; i < settings.requesters(); i++) {
+            requesters.add(created(
+                    admin,
+                    adminToken,
+                    "/api/v1/customers",
+                    "{\"email\":\"requester-" + i + "@bench.example\",\"name\":\"Requester " + i + "\"}"));
+        }
+        LoadTarget target = new LoadTarget("supportdesk", port, Optional.of(agentToken), requesters, List.of());
+        target = target.withTickets(clients.seed(target, settings.tickets(), settings.clients()));
+        progress.printf("Supportdesk seeded with %,d tickets%n", settings.tickets());
+        return target;
+    }
+
+    private static String created(TestHttp http, String token, String path, String body) {
+        TestHttp.Response answer = http.post(token, path, body);
+        if (answer.status() != 201) {
+            throw new IllegalStateException(path + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.json().get("id").asText();
+    }
+
+    /** A child JVM that serves on {@code port}. */
+    private record Child(ServerProcess process, int port) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    private Child startServer(ChildServerRig rig, String adminToken, String heap, Path log) {
+        int port = ChildServerRig.freePort();
+        ServerProcess process = ServerProcess.start(List.of("-Xmx" + heap), rig.environment(UNLIMITED), port, log);
+        return awaitServing(new Child(process, port), Optional.of(adminToken), "/api/v1/tickets?limit=1");
+    }
+
+    /** The bare stack on a database of its own in the same cluster, with the server's heap. */
+    private Child startBare(LocalPostgres cluster, Path log) {
+        try (Connection admin = cluster.superuserConnection("postgres");
+                Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE bare OWNER " + cluster.user());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the bare stack's database", e);
+        }
+        String url = cluster.jdbcUrl().substring(0, cluster.jdbcUrl().lastIndexOf('/') + 1) + "bare";
+        int port = ChildServerRig.freePort();
+        ServerProcess process = ServerProcess.launch(
+                List.of("-Xmx" + settings.heap()),
+                BareStack.class.getName(),
+                List.of(String.valueOf(port)),
+                Map.of("BARE_DB_URL", url, "BARE_DB_USER", cluster.user(), "BARE_DB_PASSWORD", cluster.password()),
+                log);
+        return awaitServing(new Child(process, port), Optional.empty(), "/api/v1/tickets/stats");
+    }
+
+    private Child awaitServing(Child child, Optional<String> bearer, String path) {
+        try {
+            ChildServerRig.await(
+                    "the child JVM answering " + path,
+                    120,
+                    () -> clients.get(child.port, path, bearer) == 200,
+                    child.process);
+            return child;
+        } catch (RuntimeException | Error e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    private static String seconds(Duration span) {
+        return span.toMillis() % 1000 == 0 ? span.toSeconds() + " s" : span.toMillis() + " ms";
+    }
+
+    private static String load() {
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Removes the harness's directory with what the child JVMs left in it. */
+    private static void delete(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

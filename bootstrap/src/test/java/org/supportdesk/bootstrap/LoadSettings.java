@@ -1,0 +1,66 @@
+package org.supportdesk.bootstrap;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How big and how long a load harness run is. From system properties ({@code -Dload.tickets=10000} …, see
+ * docs/performance.md), or the smoke test's tiny run. A {@code latencyClients} of 0 leaves the latency pass out;
+ * {@code workloads} are those the two passes run (the small-heap run is always the mixed one).
+ */
+record LoadSettings(
+        int tickets,
+        int requesters,
+        int clients,
+        int latencyClients,
+        Duration warmup,
+        Duration span,
+        Duration latencySpan,
+        String heap,
+        String smallHeap,
+        List<LoadWorkload> workloads) {
+
+    static LoadSettings fromSystemProperties() {
+        return new LoadSettings(
+                Integer.getInteger("load.tickets", 10_000),
+                Integer.getInteger("load.requesters", 200),
+                Integer.getInteger("load.clients", 8),
+                Integer.getInteger("load.latencyClients", 1),
+                Duration.ofSeconds(Integer.getInteger("load.warmup", 5)),
+                Duration.ofSeconds(Integer.getInteger("load.seconds", 20)),
+                Duration.ofSeconds(Integer.getInteger("load.latencySeconds", 10)),
+                System.getProperty("load.heap", "1g"),
+                System.getProperty("load.smallHeap", "256m"),
+                workloads(System.getProperty("load.workloads", "")));
+    }
+
+    /** Comma-separated workload names ({@code create,reply}), or every workload when there are none. */
+    private static List<LoadWorkload> workloads(String names) {
+        if (names.isBlank()) {
+            return List.of(LoadWorkload.values());
+        }
+        return Arrays.stream(names.split(","))
+                .map(name -> LoadWorkload.valueOf(name.strip().toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /**
+     * A tiny seed and a second per workload with no warm-up (so every client's first request counts, however cold),
+     * for CI: proves the harness runs, measures nothing.
+     */
+    static LoadSettings smoke() {
+        return new LoadSettings(
+                40,
+                5,
+                2,
+                0,
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                Duration.ZERO,
+                "256m",
+                "256m",
+                List.of(LoadWorkload.values()));
+    }
+}
