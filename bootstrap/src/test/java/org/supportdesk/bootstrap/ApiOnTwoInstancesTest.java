@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.domain.tenant.Role;
@@ -33,19 +34,21 @@ import org.supportdesk.domain.tenant.StaffActor;
  * Two stateless instances of the server on one database, as behind a balancer (docs/scaling.md), with clients spread
  * over both: filing concurrently on both loses nothing and numbers every ticket once; what one writes the other reads,
  * with ETags that hold across them; the change feed and live events of one carry the writes of the other; and the
- * background round, under its advisory lock, runs on one instance at a time.
+ * background round, under its advisory lock, runs on one instance at a time. {@link
+ * ApiOnTwoInstancesThroughPgBouncerTest} runs it all with both instances behind one PgBouncer in transaction mode.
  */
 @Timeout(300)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiOnTwoInstancesTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int CLIENTS_PER_INSTANCE = 4;
     private static final int FILINGS_PER_CLIENT = 10;
 
-    private static ApiServer server;
-    private static Supportdesk second;
-    private static List<TestHttp> instances;
-    private static String carla;
-    private static String agnes;
+    private ApiServer server;
+    private Supportdesk second;
+    private List<TestHttp> instances;
+    private String carla;
+    private String agnes;
 
     @TempDir
     static Path dataDir;
@@ -53,9 +56,14 @@ class ApiOnTwoInstancesTest {
     @TempDir
     static Path secondDataDir;
 
+    /** What both instances serve from: a fresh cluster, straight; the PgBouncer variant puts PgBouncer between. */
+    ServedDatabase database() {
+        return ServedDatabase.direct();
+    }
+
     @BeforeAll
-    static void start() {
-        server = ApiServer.start(dataDir);
+    void start() {
+        server = ApiServer.start(database(), dataDir, Map.of());
         second = server.anotherInstance(secondDataDir);
         instances = List.of(server.http, new TestHttp(second.port()));
         StaffActor boss = Onboarding.tenant(server.desk.useCases(), "acme", "boss@acme.example", "boss-password");
@@ -66,7 +74,7 @@ class ApiOnTwoInstancesTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (second != null) {
             second.close();
         }
@@ -224,7 +232,7 @@ class ApiOnTwoInstancesTest {
         }
     }
 
-    private static JsonNode file(TestHttp instance, String subject) {
+    private JsonNode file(TestHttp instance, String subject) {
         TestHttp.Response filed = instance.post(
                 carla,
                 "/api/v1/portal/tickets",
