@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.adapter.persistence.StatementListener;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -41,6 +42,11 @@ final class ApiServer implements AutoCloseable {
 
     /** A server with the standard test settings under {@code dataDir}, and {@code settings} on top. */
     static ApiServer start(Path dataDir, Map<String, String> settings) {
+        return start(dataDir, settings, Optional.empty());
+    }
+
+    /** Like {@link #start(Path, Map)}, telling {@code statements} of every SQL statement the server sends. */
+    static ApiServer start(Path dataDir, Map<String, String> settings, Optional<StatementListener> statements) {
         LocalPostgres cluster = LocalPostgres.startThrowaway();
         try {
             Map<String, String> values = new HashMap<>(Map.of(
@@ -52,7 +58,8 @@ final class ApiServer implements AutoCloseable {
                     Config.JWT_SECRET, SECRET,
                     Config.DATA_DIR, dataDir.toString()));
             values.putAll(settings);
-            return new ApiServer(cluster, dataDir, Supportdesk.start(Config.from(values, Optional.empty())), values);
+            return new ApiServer(
+                    cluster, dataDir, Supportdesk.start(Config.from(values, Optional.empty()), statements), values);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
