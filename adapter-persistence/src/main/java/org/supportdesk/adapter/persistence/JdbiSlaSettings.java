@@ -45,12 +45,22 @@ public final class JdbiSlaSettings implements SlaSettings {
 
     @Override
     public SlaPolicy currentPolicy(TenantId tenant) {
-        return policy(tenant, Math.max(1, dao(tenant).latestPolicyVersion(tenant.value())));
+        return policy(tenant, currentPolicyVersion(tenant));
     }
 
     @Override
     public BusinessCalendar currentCalendar(TenantId tenant) {
-        return calendar(tenant, Math.max(1, dao(tenant).latestCalendarVersion(tenant.value())));
+        return calendar(tenant, currentCalendarVersion(tenant));
+    }
+
+    @Override
+    public int currentPolicyVersion(TenantId tenant) {
+        return Math.max(1, dao(tenant).latestPolicyVersion(tenant.value()));
+    }
+
+    @Override
+    public int currentCalendarVersion(TenantId tenant) {
+        return Math.max(1, dao(tenant).latestCalendarVersion(tenant.value()));
     }
 
     @Override
