@@ -63,7 +63,7 @@ class StatementsPerRequestTest {
 
     @Test
     void customer_files_a_ticket_on_the_portal() {
-        assertStatements(30, () -> http.post(customer, "/api/v1/portal/tickets", filing("Printer")), 201);
+        assertStatements(23, () -> http.post(customer, "/api/v1/portal/tickets", filing("Printer")), 201);
     }
 
     @Test
