@@ -3,7 +3,6 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.Optional;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.sla.AlwaysOpen;
@@ -34,11 +33,7 @@ public final class JdbiSlaSettings implements SlaSettings {
 
     @Override
     public BusinessCalendar calendar(TenantId tenant, int version) {
-        return dao(tenant)
-                .calendar(tenant.value(), version)
-                .map(row -> row.toDomain(
-                        dao(tenant).calendarHours(tenant.value(), version),
-                        new HashSet<>(dao(tenant).calendarHolidays(tenant.value(), version))))
+        return CalendarRow.toDomain(dao(tenant).calendar(tenant.value(), version))
                 .or(() -> version == 1 ? Optional.of(new AlwaysOpen(1)) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("no calendar version " + version + " for " + tenant));
     }
