@@ -80,7 +80,8 @@ class EmbeddingTest {
                         new Category("technical"),
                         Priority.HIGH,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
         supportdesk
                 .desk()
                 .addInternalNote()

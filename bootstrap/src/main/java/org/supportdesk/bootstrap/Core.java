@@ -32,8 +32,12 @@ record Core(JdbiStores stores, ThreadCorrelation correlation, UseCases useCases)
     static final Duration IMAP_TIMEOUT = Duration.ofSeconds(30);
 
     static Core over(Jdbi jdbi, InstantSource clock, Config config) {
+        return over(jdbi, clock, config, new ThreadCorrelation());
+    }
+
+    /** The core whose requests and jobs carry their ids in {@code correlation}. */
+    static Core over(Jdbi jdbi, InstantSource clock, Config config, ThreadCorrelation correlation) {
         JdbiStores stores = JdbiStores.over(jdbi, clock);
-        ThreadCorrelation correlation = new ThreadCorrelation();
         PublicAddressGuard guard = new PublicAddressGuard(config.notifications().allowPrivateTargets());
         UseCases useCases = UseCases.over(
                 stores.ports(

@@ -152,7 +152,8 @@ final class DemoSeed {
                                 Optional.of(screenshot)),
                         Optional.empty(),
                         List.of(log),
-                        Optional.of(invoices)));
+                        Optional.of(invoices)))
+                .id();
         useCases.desk()
                 .addInternalNote()
                 .handle(new AddInternalNote.Command(
@@ -293,7 +294,8 @@ final class DemoSeed {
                         new Category(category),
                         priority,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
     }
 
     private void reply(StaffActor by, TicketId ticket, String body, boolean resolution) {

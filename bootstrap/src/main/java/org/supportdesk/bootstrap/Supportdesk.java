@@ -7,14 +7,19 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.adapter.http.api.HttpApi;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.adapter.http.auth.JwtSettings;
 import org.supportdesk.adapter.http.auth.JwtTokens;
+import org.supportdesk.adapter.persistence.Database;
 import org.supportdesk.adapter.persistence.JdbiStores;
+import org.supportdesk.adapter.persistence.StatementListener;
 import org.supportdesk.application.UseCases;
+import org.supportdesk.application.ids.ThreadCorrelation;
 
 /**
  * The composition root (CONVENTIONS §8): the database, the stores, every use case, the HTTP server and the background
@@ -60,12 +65,24 @@ public final class Supportdesk implements AutoCloseable {
 
     /** Starts everything with the system clock. */
     public static Supportdesk start(Config config) {
+        return start(config, Optional.empty());
+    }
+
+    /**
+     * Starts everything with the system clock, telling {@code statements} (if given) of every SQL statement the
+     * requests and jobs send, with the correlation id of the one that sent it; without it the pool runs unobserved.
+     */
+    public static Supportdesk start(Config config, Optional<StatementListener> statements) {
         JwtSettings jwt = config.jwtSettings();
         InstantSource clock = Clock.systemUTC();
         OpenDatabase database = OpenDatabase.open(config);
         LiveEvents live = null;
         try {
-            Core core = Core.over(database.jdbi(), clock, config);
+            ThreadCorrelation correlation = new ThreadCorrelation();
+            Jdbi jdbi = statements
+                    .map(listener -> Database.jdbi(Database.observed(database.pool(), correlation, listener)))
+                    .orElseGet(database::jdbi);
+            Core core = Core.over(jdbi, clock, config, correlation);
             List<Route> routes = new ArrayList<>();
             JdbiStores stores = core.stores();
             UseCases useCases = core.useCases();

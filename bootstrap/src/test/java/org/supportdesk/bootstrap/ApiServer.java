@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.supportdesk.adapter.persistence.StatementListener;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -40,11 +41,24 @@ final class ApiServer implements AutoCloseable {
 
     /** A server with the standard test settings under {@code dataDir}, and {@code settings} on top. */
     static ApiServer start(Path dataDir, Map<String, String> settings) {
-        return start(ServedDatabase.direct(), dataDir, settings);
+        return start(ServedDatabase.direct(), dataDir, settings, Optional.empty());
+    }
+
+    /** Like {@link #start(Path, Map)}, telling {@code statements} of every SQL statement the server sends. */
+    static ApiServer start(Path dataDir, Map<String, String> settings, Optional<StatementListener> statements) {
+        return start(ServedDatabase.direct(), dataDir, settings, statements);
     }
 
     /** A server with the standard test settings under {@code dataDir}, serving from {@code database}. */
     static ApiServer start(ServedDatabase database, Path dataDir, Map<String, String> settings) {
+        return start(database, dataDir, settings, Optional.empty());
+    }
+
+    private static ApiServer start(
+            ServedDatabase database,
+            Path dataDir,
+            Map<String, String> settings,
+            Optional<StatementListener> statements) {
         try {
             Map<String, String> values = new HashMap<>(database.settings());
             values.putAll(Map.of(
@@ -57,7 +71,8 @@ final class ApiServer implements AutoCloseable {
                     Config.DATA_DIR,
                     dataDir.toString()));
             values.putAll(settings);
-            return new ApiServer(database, dataDir, Supportdesk.start(Config.from(values, Optional.empty())), values);
+            return new ApiServer(
+                    database, dataDir, Supportdesk.start(Config.from(values, Optional.empty()), statements), values);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -262,7 +262,8 @@ class BackgroundWorkTest {
                         new Category("other"),
                         Priority.LOW,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
         useCases.desk()
                 .changeTicketStatus()
                 .handle(new ChangeTicketStatus.Command(

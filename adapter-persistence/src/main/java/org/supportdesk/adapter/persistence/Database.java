@@ -16,6 +16,7 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.supportdesk.domain.port.CorrelationIds;
 
 /** The pool, the migrations and the JDBI instance over them. */
 public final class Database {
@@ -96,6 +97,14 @@ public final class Database {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi;
+    }
+
+    /**
+     * {@code dataSource}, telling {@code listener} of every statement sent through it with the correlation id in force
+     * on the sending thread; for tests and diagnosis, never the production default.
+     */
+    public static DataSource observed(DataSource dataSource, CorrelationIds correlation, StatementListener listener) {
+        return ObservedDataSource.over(dataSource, correlation, listener);
     }
 
     /** The functions behind full-text ({@code @@}) and {@code ILIKE} search, which must be LEAKPROOF for indexed search. */

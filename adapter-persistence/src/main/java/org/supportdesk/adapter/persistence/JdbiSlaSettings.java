@@ -3,7 +3,6 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.Optional;
 import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.sla.AlwaysOpen;
@@ -34,23 +33,29 @@ public final class JdbiSlaSettings implements SlaSettings {
 
     @Override
     public BusinessCalendar calendar(TenantId tenant, int version) {
-        return dao(tenant)
-                .calendar(tenant.value(), version)
-                .map(row -> row.toDomain(
-                        dao(tenant).calendarHours(tenant.value(), version),
-                        new HashSet<>(dao(tenant).calendarHolidays(tenant.value(), version))))
+        return CalendarRow.toDomain(dao(tenant).calendar(tenant.value(), version))
                 .or(() -> version == 1 ? Optional.of(new AlwaysOpen(1)) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("no calendar version " + version + " for " + tenant));
     }
 
     @Override
     public SlaPolicy currentPolicy(TenantId tenant) {
-        return policy(tenant, Math.max(1, dao(tenant).latestPolicyVersion(tenant.value())));
+        return policy(tenant, currentPolicyVersion(tenant));
     }
 
     @Override
     public BusinessCalendar currentCalendar(TenantId tenant) {
-        return calendar(tenant, Math.max(1, dao(tenant).latestCalendarVersion(tenant.value())));
+        return calendar(tenant, currentCalendarVersion(tenant));
+    }
+
+    @Override
+    public int currentPolicyVersion(TenantId tenant) {
+        return Math.max(1, dao(tenant).latestPolicyVersion(tenant.value()));
+    }
+
+    @Override
+    public int currentCalendarVersion(TenantId tenant) {
+        return Math.max(1, dao(tenant).latestCalendarVersion(tenant.value()));
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.supportdesk.adapter.persistence;
 
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.supportdesk.domain.port.TenantConfiguration;
-import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.TenantSettings;
 
@@ -17,22 +14,18 @@ public final class JdbiTenantConfiguration implements TenantConfiguration {
 
     @Override
     public TenantSettings settings(TenantId tenant) {
-        Set<Category> categories = dao(tenant).categories(tenant.value()).stream()
-                .map(Category::new)
-                .collect(Collectors.toSet());
         return dao(tenant)
                 .settings(tenant.value())
-                .map(row -> row.toDomain(categories))
+                .map(TenantSettingsRow::toDomain)
                 .orElseGet(TenantSettings::defaults);
     }
 
     @Override
     public void save(TenantId tenant, TenantSettings settings) {
-        String[] slugs =
-                settings.categories().stream().map(Category::value).sorted().toArray(String[]::new);
-        dao(tenant).upsertSettings(TenantSettingsRow.from(tenant, settings));
-        dao(tenant).deleteCategoriesOtherThan(tenant.value(), slugs);
-        dao(tenant).addCategories(tenant.value(), slugs);
+        TenantSettingsRow row = TenantSettingsRow.from(tenant, settings);
+        dao(tenant).upsertSettings(row);
+        dao(tenant).deleteCategoriesOtherThan(tenant.value(), row.categories());
+        dao(tenant).addCategories(tenant.value(), row.categories());
     }
 
     private TenantConfigurationDao dao(TenantId tenant) {

@@ -54,12 +54,10 @@ public final class JdbiTransactionRunner implements TransactionRunner {
     }
 
     private static void bindTenant(Handle handle, TenantId tenant) {
-        TenantBindingDao binding = handle.attach(TenantBindingDao.class);
-        String current = binding.boundTenant();
-        if (current.isEmpty()) {
-            binding.bind(tenant.value().toString());
-        } else if (!current.equals(tenant.value().toString())) {
-            throw new IllegalStateException("a transaction for tenant " + current + " cannot act for " + tenant);
+        if (handle.attach(TenantBindingDao.class)
+                .bind(tenant.value().toString())
+                .isEmpty()) {
+            throw new IllegalStateException("a transaction bound to another tenant cannot act for " + tenant);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -13,8 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of SLA policy and business calendar versions; the defaults of version 1 are the store's. */
 @RegisterConstructorMapper(SlaTargetRow.class)
-@RegisterConstructorMapper(BusinessCalendarRow.class)
-@RegisterConstructorMapper(BusinessHoursRow.class)
+@RegisterConstructorMapper(CalendarRow.class)
 interface SlaSettingsDao {
     @SqlQuery("SELECT coalesce(max(version), 0) FROM sla_policies WHERE tenant_id = :tenant")
     int latestPolicyVersion(UUID tenant);
@@ -39,22 +37,19 @@ interface SlaSettingsDao {
             """)
     void insertPolicyTargets(@BindMethods List<SlaTargetRow> rows);
 
+    /** A calendar version with its opening hours (in day and start order) and holidays, in one round trip. */
     @SqlQuery(
             """
-            SELECT tenant_id, version, always_open, time_zone FROM business_calendars
-             WHERE tenant_id = :tenant AND version = :version
+            SELECT c.tenant_id, c.version, c.always_open, c.time_zone,
+                   ARRAY(SELECT to_char(d.day, 'YYYY-MM-DD') FROM business_calendar_holidays d
+                          WHERE d.tenant_id = c.tenant_id AND d.version = c.version) AS holidays,
+                   h.day_of_week, h.from_minute, h.to_minute
+              FROM business_calendars c
+              LEFT JOIN business_calendar_hours h ON h.tenant_id = c.tenant_id AND h.version = c.version
+             WHERE c.tenant_id = :tenant AND c.version = :version
+             ORDER BY h.day_of_week, h.from_minute
             """)
-    Optional<BusinessCalendarRow> calendar(UUID tenant, int version);
-
-    @SqlQuery(
-            """
-            SELECT tenant_id, version, day_of_week, from_minute, to_minute FROM business_calendar_hours
-             WHERE tenant_id = :tenant AND version = :version ORDER BY day_of_week, from_minute
-            """)
-    List<BusinessHoursRow> calendarHours(UUID tenant, int version);
-
-    @SqlQuery("SELECT day FROM business_calendar_holidays WHERE tenant_id = :tenant AND version = :version")
-    List<LocalDate> calendarHolidays(UUID tenant, int version);
+    List<CalendarRow> calendar(UUID tenant, int version);
 
     @SqlUpdate(
             """

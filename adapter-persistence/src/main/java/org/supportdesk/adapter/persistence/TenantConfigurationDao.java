@@ -1,6 +1,5 @@
 package org.supportdesk.adapter.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -11,16 +10,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL of tenant settings and categories. */
 @RegisterConstructorMapper(TenantSettingsRow.class)
 interface TenantConfigurationDao {
+    /** The settings row with its categories, in one round trip; empty when the tenant has no settings row. */
     @SqlQuery(
             """
             SELECT tenant_id, reopen_window_days, auto_close_days, attachment_max_file_bytes, attachment_max_files,
-                   attachment_max_ticket_bytes
-              FROM tenant_settings WHERE tenant_id = :tenant
+                   attachment_max_ticket_bytes,
+                   ARRAY(SELECT c.slug FROM categories c WHERE c.tenant_id = s.tenant_id) AS categories
+              FROM tenant_settings s WHERE tenant_id = :tenant
             """)
     Optional<TenantSettingsRow> settings(UUID tenant);
-
-    @SqlQuery("SELECT slug FROM categories WHERE tenant_id = :tenant")
-    List<String> categories(UUID tenant);
 
     @SqlUpdate(
             """

@@ -1,21 +1,23 @@
 package org.supportdesk.adapter.persistence;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.supportdesk.domain.tenant.AttachmentLimits;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.TenantSettings;
 
-/** A {@code tenant_settings} row; the categories are rows of their own. */
+/** A {@code tenant_settings} row with the slugs of the tenant's categories, which are rows of their own. */
 public record TenantSettingsRow(
         UUID tenantId,
         long reopenWindowDays,
         long autoCloseDays,
         long attachmentMaxFileBytes,
         int attachmentMaxFiles,
-        long attachmentMaxTicketBytes) {
+        long attachmentMaxTicketBytes,
+        String[] categories) {
 
     static TenantSettingsRow from(TenantId tenant, TenantSettings settings) {
         return new TenantSettingsRow(
@@ -24,12 +26,13 @@ public record TenantSettingsRow(
                 settings.autoCloseDelay().toDays(),
                 settings.attachmentLimits().maxFileBytes(),
                 settings.attachmentLimits().maxFilesPerMessage(),
-                settings.attachmentLimits().maxTicketBytes());
+                settings.attachmentLimits().maxTicketBytes(),
+                settings.categories().stream().map(Category::value).sorted().toArray(String[]::new));
     }
 
-    TenantSettings toDomain(Set<Category> categories) {
+    TenantSettings toDomain() {
         return new TenantSettings(
-                categories,
+                Arrays.stream(categories).map(Category::new).collect(Collectors.toSet()),
                 Duration.ofDays(reopenWindowDays),
                 Duration.ofDays(autoCloseDays),
                 new AttachmentLimits(attachmentMaxFileBytes, attachmentMaxFiles, attachmentMaxTicketBytes));

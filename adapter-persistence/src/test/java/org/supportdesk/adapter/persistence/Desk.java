@@ -45,7 +45,7 @@ record Desk(Ports ports, UseCases useCases) {
 
     /** Files as a customer and reads the ticket back as stored. */
     TicketState file(FileTicket.Command command) {
-        TicketId id = useCases.portal().fileTicket().handle(command);
+        TicketId id = useCases.portal().fileTicket().handle(command).id();
         return ports.transactions().inTransaction(command.actor().tenant(), () -> ports.tickets()
                 .find(command.actor().tenant(), id)
                 .orElseThrow()

@@ -179,6 +179,7 @@ class IdempotencyTest {
                         .portal()
                         .fileTicket()
                         .handle(JdbiSupportdesk.filing(tenant, "Once only"))
+                        .id()
                         .value()
                         .toString());
     }

@@ -51,6 +51,7 @@ class JdbiAttachmentsTest extends AttachmentsContract {
                         new Category("bug"),
                         Priority.MEDIUM,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
     }
 }

@@ -57,7 +57,7 @@ final class JdbiSupportdesk {
 
     /** Files as a customer and reads the ticket back as stored. */
     TicketState fileAndRead(FileTicket.Command command) {
-        TicketId id = useCases.portal().fileTicket().handle(command);
+        TicketId id = useCases.portal().fileTicket().handle(command).id();
         return stores.transactions().inTransaction(command.actor().tenant(), () -> stores.tickets()
                 .find(command.actor().tenant(), id)
                 .orElseThrow()

@@ -38,7 +38,11 @@ class JournalAppendOnlyTest {
             })
     void the_application_role_cannot_rewrite_the_journal(String statement) throws SQLException {
         TenantFixture tenant = core.newTenant();
-        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "On the record"));
+        core.useCases
+                .portal()
+                .fileTicket()
+                .handle(JdbiSupportdesk.filing(tenant, "On the record"))
+                .id();
         List<String> before = journalOf(tenant);
         assertThat(before).isNotEmpty();
 
@@ -59,7 +63,11 @@ class JournalAppendOnlyTest {
             })
     void neither_can_a_superuser(String statement) throws SQLException {
         TenantFixture tenant = core.newTenant();
-        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "On the record"));
+        core.useCases
+                .portal()
+                .fileTicket()
+                .handle(JdbiSupportdesk.filing(tenant, "On the record"))
+                .id();
         List<String> before = journalOf(tenant);
         assertThat(before).isNotEmpty();
 
@@ -77,10 +85,18 @@ class JournalAppendOnlyTest {
     @Test
     void appending_still_works() throws SQLException {
         TenantFixture tenant = core.newTenant();
-        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "First"));
+        core.useCases
+                .portal()
+                .fileTicket()
+                .handle(JdbiSupportdesk.filing(tenant, "First"))
+                .id();
         int before = journalOf(tenant).size();
 
-        core.useCases.portal().fileTicket().handle(JdbiSupportdesk.filing(tenant, "Second"));
+        core.useCases
+                .portal()
+                .fileTicket()
+                .handle(JdbiSupportdesk.filing(tenant, "Second"))
+                .id();
 
         assertThat(journalOf(tenant).size()).isGreaterThan(before);
     }

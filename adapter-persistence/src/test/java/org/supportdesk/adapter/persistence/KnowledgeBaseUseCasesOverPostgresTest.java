@@ -113,7 +113,8 @@ class KnowledgeBaseUseCasesOverPostgresTest {
                         filing.context(),
                         Optional.empty(),
                         List.of(),
-                        Optional.of(published.id())));
+                        Optional.of(published.id())))
+                .id();
         core.useCases.desk().deleteArticle().handle(new DeleteArticle.Command(acme.adminActor(), spare.id()));
 
         assertThat(customerView(ticket)).contains(published.id().toString());

@@ -361,17 +361,19 @@ public final class ReceiveEmail {
             }
         }
         CustomerActor customer = (CustomerActor) plan.actor();
-        TicketId filed = fileTicket.handle(new FileTicket.Command(
-                customer,
-                subject(mail),
-                new Description(text(mail.text(), Description.MAX_LENGTH)),
-                category(configuration.settings(tenant)),
-                Priority.MEDIUM,
-                PortalContext.NONE,
-                Optional.empty(),
-                files.ids(),
-                Optional.empty(),
-                TicketSource.EMAIL));
+        TicketId filed = fileTicket
+                .handle(new FileTicket.Command(
+                        customer,
+                        subject(mail),
+                        new Description(text(mail.text(), Description.MAX_LENGTH)),
+                        category(configuration.settings(tenant)),
+                        Priority.MEDIUM,
+                        PortalContext.NONE,
+                        Optional.empty(),
+                        files.ids(),
+                        Optional.empty(),
+                        TicketSource.EMAIL))
+                .id();
         TicketState ticket = tickets.find(tenant, filed).orElseThrow().state();
         return record(key, plan, MailOutcome.TICKET_CREATED, MailRule.NEW_TICKET, leftOut, ticket, Optional.empty());
     }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.application.attachment.AttachmentLinks;
+import org.supportdesk.application.work.CustomerViews;
 import org.supportdesk.application.work.TicketChanges;
+import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.KnowledgeBase;
 import org.supportdesk.domain.port.People;
@@ -24,11 +26,13 @@ import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketSource;
+import org.supportdesk.domain.ticket.TicketState;
+import org.supportdesk.domain.visibility.CustomerTicketView;
 
 /**
  * A customer files a ticket through the portal (§9), with the files they uploaded for it and perhaps a screenshot
  * (§3 {@code context}), or by writing to the support address (source {@code email}); they read it back through their
- * own view.
+ * own view, which the filing answers from what it wrote rather than by reading the ticket back.
  */
 public final class FileTicket {
     /** The sources a customer files through themselves. */
@@ -101,6 +105,7 @@ public final class FileTicket {
     private final People people;
     private final TicketFiling filing;
     private final AttachmentLinks links;
+    private final CustomerViews views;
 
     public FileTicket(
             TicketChanges changes,
@@ -110,36 +115,37 @@ public final class FileTicket {
             TenantConfiguration configuration,
             SlaSettings slaSettings,
             AttachmentLinks links,
-            KnowledgeBase knowledgeBase) {
+            KnowledgeBase knowledgeBase,
+            CustomerViews views) {
         this.changes = changes;
         this.people = people;
         this.links = links;
+        this.views = views;
         this.filing = new TicketFiling(changes, tickets, numbers, configuration, slaSettings, knowledgeBase);
     }
 
-    public TicketId handle(Command command) {
+    public CustomerTicketView handle(Command command) {
         CustomerActor actor = command.actor();
         return changes.inTransaction(actor, () -> {
             Person requester = people.person(actor.tenant(), actor.id())
                     .orElseThrow(() -> new IllegalStateException("the acting customer is not stored: " + actor.id()));
             AttachmentLinks.Claim claim =
                     links.claim(actor, command.attachments(), command.context().screenshot());
-            TicketId filed = filing.file(
-                            actor,
-                            requester,
-                            new TicketFiling.Content(
-                                    command.subject(),
-                                    command.description(),
-                                    command.category(),
-                                    command.priority(),
-                                    command.source(),
-                                    command.context(),
-                                    CustomFields.EMPTY,
-                                    command.followUpOf(),
-                                    command.relatedArticle()))
-                    .id();
-            links.attach(claim, filed, Optional.empty());
-            return filed;
+            TicketState filed = filing.file(
+                    actor,
+                    requester,
+                    new TicketFiling.Content(
+                            command.subject(),
+                            command.description(),
+                            command.category(),
+                            command.priority(),
+                            command.source(),
+                            command.context(),
+                            CustomFields.EMPTY,
+                            command.followUpOf(),
+                            command.relatedArticle()));
+            List<Attachment> linked = links.attach(claim, filed.id(), Optional.empty());
+            return views.ofFiled(actor, filed, requester.name(), linked);
         });
     }
 }

@@ -85,8 +85,8 @@ final class TicketFiling {
                 content.context(),
                 content.customFields(),
                 content.followUpOf(),
-                slaSettings.currentPolicy(actor.tenant()).version(),
-                slaSettings.currentCalendar(actor.tenant()).version(),
+                slaSettings.currentPolicyVersion(actor.tenant()),
+                slaSettings.currentCalendarVersion(actor.tenant()),
                 content.relatedArticle());
         Ticket ticket = Ticket.file(spec, context);
         changes.record(ticket);

@@ -1,6 +1,8 @@
 package org.supportdesk.application.work;
 
+import java.util.List;
 import java.util.Set;
+import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.KnowledgeBase;
@@ -40,6 +42,15 @@ public final class CustomerViews {
                 tickets.messagesOf(ticket.tenant(), ticket.id()),
                 attachments.ofTicket(ticket.tenant(), ticket.id()),
                 publishedOf(ticket));
+    }
+
+    /**
+     * The view of a ticket the caller's unit of work has just filed, from what it wrote: a new ticket has no messages
+     * yet, its files are the ones just linked to it, and its requester is known; only a related article is looked up.
+     */
+    public CustomerTicketView ofFiled(
+            CustomerActor customer, TicketState ticket, String requesterName, List<Attachment> linked) {
+        return TicketAccess.customerView(customer, ticket, requesterName, List.of(), linked, publishedOf(ticket));
     }
 
     private Set<ArticleId> publishedOf(TicketState ticket) {

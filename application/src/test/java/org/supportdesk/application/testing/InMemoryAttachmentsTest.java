@@ -41,6 +41,7 @@ class InMemoryAttachmentsTest extends AttachmentsContract {
                         new Category("bug"),
                         Priority.MEDIUM,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
     }
 }

@@ -176,7 +176,7 @@ public final class InMemorySupportdesk {
 
     /** Files as a customer and reads the ticket back as stored, for tests that look at every field. */
     public TicketState fileAndRead(FileTicket.Command command) {
-        TicketId id = portal().fileTicket().handle(command);
+        TicketId id = portal().fileTicket().handle(command).id();
         return transactions.inTransaction(
                 command.actor().tenant(),
                 () -> tickets.find(command.actor().tenant(), id).orElseThrow().state());

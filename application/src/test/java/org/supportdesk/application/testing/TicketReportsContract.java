@@ -482,7 +482,8 @@ public abstract class TicketReportsContract {
                         new Category("technical"),
                         priority,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
         filed.add(stored(tenant, id));
         return id;
     }

@@ -78,8 +78,8 @@ class FileTicketTest {
 
     @Test
     void numbers_count_per_tenant_and_never_repeat() {
-        core.portal().fileTicket().handle(filing(acme, "First"));
-        core.portal().fileTicket().handle(filing(acme, "Second"));
+        core.portal().fileTicket().handle(filing(acme, "First")).id();
+        core.portal().fileTicket().handle(filing(acme, "Second")).id();
         TicketState other = core.fileAndRead(filing(globex, "Elsewhere"));
 
         assertThat(core.fileAndRead(filing(acme, "Third")).number().sequence()).isEqualTo(3);
@@ -97,7 +97,7 @@ class FileTicketTest {
                 PortalContext.NONE,
                 Optional.empty());
 
-        assertThatThrownBy(() -> core.portal().fileTicket().handle(command))
+        assertThatThrownBy(() -> core.portal().fileTicket().handle(command).id())
                 .isInstanceOfSatisfying(
                         ValidationFailed.class,
                         e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("category"));
@@ -117,7 +117,8 @@ class FileTicketTest {
                 Priority.LOW,
                 PortalContext.NONE,
                 Optional.of(open.id()));
-        assertThatThrownBy(() -> core.portal().fileTicket().handle(followUpOfOpen))
+        assertThatThrownBy(
+                        () -> core.portal().fileTicket().handle(followUpOfOpen).id())
                 .isInstanceOf(ValidationFailed.class);
 
         core.portal()

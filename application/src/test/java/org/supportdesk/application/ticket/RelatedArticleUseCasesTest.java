@@ -64,7 +64,8 @@ class RelatedArticleUseCasesTest extends UseCaseTest {
                         PortalContext.NONE,
                         Optional.empty(),
                         List.of(),
-                        article));
+                        article))
+                .id();
     }
 
     private CustomerTicketView customerView(TicketId ticket) {

@@ -380,7 +380,8 @@ final class MatrixWorld implements AutoCloseable {
                         new Category("question"),
                         Priority.MEDIUM,
                         PortalContext.NONE,
-                        Optional.empty()));
+                        Optional.empty()))
+                .id();
     }
 
     /** The staff member who works tickets of {@code tenant} in these set-ups. */

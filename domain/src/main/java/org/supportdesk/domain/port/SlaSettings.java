@@ -22,6 +22,16 @@ public interface SlaSettings {
     /** The newest calendar: the one new tickets are measured under. */
     BusinessCalendar currentCalendar(TenantId tenant);
 
+    /** The newest policy's version, for a store that can tell it without reading the whole policy. */
+    default int currentPolicyVersion(TenantId tenant) {
+        return currentPolicy(tenant).version();
+    }
+
+    /** The newest calendar's version, for a store that can tell it without reading the whole calendar. */
+    default int currentCalendarVersion(TenantId tenant) {
+        return currentCalendar(tenant).version();
+    }
+
     /**
      * Stores a new policy version in the surrounding transaction.
      *

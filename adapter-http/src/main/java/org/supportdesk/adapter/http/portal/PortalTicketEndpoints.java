@@ -129,7 +129,7 @@ public final class PortalTicketEndpoints implements Endpoints {
                 : fields.read("related_article", () -> new ArticleId(UUID.fromString(body.relatedArticle())));
         fields.done();
         creation.respond(ctx, customer, () -> {
-            TicketId filed = useCases.fileTicket()
+            CustomerTicketView filed = useCases.fileTicket()
                     .handle(new FileTicket.Command(
                             customer,
                             content.subject(),
@@ -140,7 +140,7 @@ public final class PortalTicketEndpoints implements Endpoints {
                             followUpOf,
                             attachments,
                             relatedArticle));
-            return PortalTicketResponse.of(view(customer, filed), true);
+            return PortalTicketResponse.of(filed, true);
         });
     }
 
