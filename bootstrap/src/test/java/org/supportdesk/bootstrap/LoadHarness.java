@@ -71,10 +71,12 @@ public final class LoadHarness {
                     settings.heap(),
                     load()));
             LoadTarget serverTarget;
-            try (Child bare = startBare(cluster, log);
-                    JvmProbe bareProbe = JvmProbe.attach(bare.process.pid());
-                    Child server = startServer(rig, adminToken, settings.heap(), log);
-                    JvmProbe serverProbe = JvmProbe.attach(server.process.pid())) {
+            // Both JVMs are launched before either is awaited: on a busy machine their start-ups overlap.
+            try (Child bare = launchBare(cluster, log);
+                    Child server = launchServer(rig, settings.heap(), log);
+                    JvmProbe bareProbe = JvmProbe.attach(awaitBare(bare).process.pid());
+                    JvmProbe serverProbe = JvmProbe.attach(
+                            awaitServer(server, adminToken).process.pid())) {
                 LoadTarget bareTarget = seededBare(bare.port);
                 serverTarget = seededServer(rig, cast, adminToken, server.port);
                 report.add(pass(
@@ -96,7 +98,10 @@ public final class LoadHarness {
                             bareProbe));
                 }
             }
-            report.add(smallHeap(rig, adminToken, serverTarget, log));
+            if (settings.smallHeap().isPresent()) {
+                report.add(smallHeap(
+                        rig, adminToken, serverTarget, settings.smallHeap().get(), log));
+            }
             progress.printf("load average at the end: %s%n", load());
             return report;
         } finally {
@@ -136,23 +141,19 @@ public final class LoadHarness {
                 Optional.of(bareProbe.memory()));
     }
 
-    /** The mixed load against the server restarted with the small heap, on the same data. */
-    private LoadReport.Pass smallHeap(ChildServerRig rig, String adminToken, LoadTarget seeded, Path log)
+    /** The mixed load against the server restarted with {@code heap}, on the same data. */
+    private LoadReport.Pass smallHeap(ChildServerRig rig, String adminToken, LoadTarget seeded, String heap, Path log)
             throws InterruptedException {
-        try (Child server = startServer(rig, adminToken, settings.smallHeap(), log);
+        try (Child server = awaitServer(launchServer(rig, heap, log), adminToken);
                 JvmProbe probe = JvmProbe.attach(server.process.pid())) {
             LoadTarget target =
                     new LoadTarget(seeded.name(), server.port, seeded.bearer(), seeded.requesters(), seeded.tickets());
             LoadClients.Measurement mixed = clients.run(
                     target, LoadWorkload.MIXED, settings.clients(), settings.warmup(), settings.span(), probe);
             progress.printf(
-                    Locale.ROOT,
-                    "-Xmx%s, mixed: %,.0f req/s, %d not 2xx%n",
-                    settings.smallHeap(),
-                    mixed.throughput(),
-                    mixed.failed());
+                    Locale.ROOT, "-Xmx%s, mixed: %,.0f req/s, %d not 2xx%n", heap, mixed.throughput(), mixed.failed());
             return new LoadReport.Pass(
-                    "Supportdesk alone with -Xmx" + settings.smallHeap() + ", " + settings.clients() + " clients, "
+                    "Supportdesk alone with -Xmx" + heap + ", " + settings.clients() + " clients, "
                             + seconds(settings.span()) + " after " + seconds(settings.warmup()) + " warm-up",
                     List.of(new LoadReport.Row(LoadWorkload.MIXED, mixed, Optional.empty())),
                     probe.memory(),
@@ -214,14 +215,17 @@ public final class LoadHarness {
         }
     }
 
-    private Child startServer(ChildServerRig rig, String adminToken, String heap, Path log) {
+    private Child launchServer(ChildServerRig rig, String heap, Path log) {
         int port = ChildServerRig.freePort();
-        ServerProcess process = ServerProcess.start(List.of("-Xmx" + heap), rig.environment(UNLIMITED), port, log);
-        return awaitServing(new Child(process, port), Optional.of(adminToken), "/api/v1/tickets?limit=1");
+        return new Child(ServerProcess.start(List.of("-Xmx" + heap), rig.environment(UNLIMITED), port, log), port);
+    }
+
+    private Child awaitServer(Child server, String adminToken) {
+        return awaitServing(server, Optional.of(adminToken), "/api/v1/tickets?limit=1");
     }
 
     /** The bare stack on a database of its own in the same cluster, with the server's heap. */
-    private Child startBare(LocalPostgres cluster, Path log) {
+    private Child launchBare(LocalPostgres cluster, Path log) {
         try (Connection admin = cluster.superuserConnection("postgres");
                 Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE bare OWNER " + cluster.user());
@@ -236,7 +240,11 @@ public final class LoadHarness {
                 List.of(String.valueOf(port)),
                 Map.of("BARE_DB_URL", url, "BARE_DB_USER", cluster.user(), "BARE_DB_PASSWORD", cluster.password()),
                 log);
-        return awaitServing(new Child(process, port), Optional.empty(), "/api/v1/tickets/stats");
+        return new Child(process, port);
+    }
+
+    private Child awaitBare(Child bare) {
+        return awaitServing(bare, Optional.empty(), "/api/v1/tickets/stats");
     }
 
     private Child awaitServing(Child child, Optional<String> bearer, String path) {
