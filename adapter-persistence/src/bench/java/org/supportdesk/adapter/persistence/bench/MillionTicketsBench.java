@@ -324,7 +324,8 @@ public final class MillionTicketsBench {
     private List<Timings> measure() {
         List<Timings> results = new ArrayList<>();
         String only = System.getProperty("million.only", "");
-        for (Shape shape : shapes().stream().filter(s -> s.name().contains(only)).toList()) {
+        for (Shape shape :
+                shapes().stream().filter(s -> s.name().contains(only)).toList()) {
             Timings timings = Timings.of(shape.name(), runs, shape.run());
             System.out.println(timings.row(TARGET_MILLIS));
             results.add(timings);
