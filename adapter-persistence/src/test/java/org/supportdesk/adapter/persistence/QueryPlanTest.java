@@ -154,6 +154,9 @@ class QueryPlanTest {
         String plan = explainList(filter().tag("tag17").build(), TicketSort.NEWEST_FIRST);
 
         assertThat(plan).doesNotContain("Seq Scan on tickets").contains("ticket_tags_by_tag");
+        assertThat(plan)
+                .as("liveness of each tagged ticket from an index")
+                .contains("Index Only Scan using tickets_live");
     }
 
     @Test
