@@ -128,13 +128,13 @@ class QueryPlanTest {
     }
 
     @Test
-    void filter_by_priority_reads_the_priority_rank_index() {
-        assertUsesIndex(filter().priorities(Priority.URGENT, Priority.HIGH).build(), "tickets_by_priority");
+    void filter_by_priority_can_read_the_priority_rank_index() {
+        assertIndexServes(filter().priorities(Priority.URGENT, Priority.HIGH).build(), "tickets_by_priority");
     }
 
     @Test
-    void filter_by_category() {
-        assertUsesIndex(filter().categories("billing").build(), "tickets_by_category");
+    void filter_by_category_can_read_the_category_index() {
+        assertIndexServes(filter().categories("billing").build(), "tickets_by_category");
     }
 
     /** Without a filter, or with a status filter alone, the total is the tenant's counters', not a count of tickets. */
@@ -250,16 +250,34 @@ class QueryPlanTest {
         assertThat(plan).doesNotContain("Seq Scan on tickets").contains(index);
     }
 
+    /**
+     * That {@code index} matches the filter's predicate, for a filter that matches a sixth of the tenant or more: there
+     * a scan may rightly cost less than the index, and which one wins turns on how much of the table the visibility map
+     * shows all-visible (less when another test's transaction held back the VACUUM). With sequential and bitmap scans
+     * priced out, the plan shows which index the query can use, and still shows a scan if none matches.
+     */
+    private void assertIndexServes(TicketFilter filter, String index) {
+        TicketListSql sql = TicketListSql.of(TENANT, filter, TicketSort.NEWEST_FIRST, FIRST_PAGE);
+        String plan = explain(
+                sql.sql(), sql.bindings(), "SET LOCAL enable_seqscan = off", "SET LOCAL enable_bitmapscan = off");
+
+        assertThat(plan).doesNotContain("Seq Scan on tickets").contains(index);
+    }
+
     private String explainList(TicketFilter filter, TicketSort sort) {
         TicketListSql sql = TicketListSql.of(TENANT, filter, sort, FIRST_PAGE);
         return explain(sql.sql(), sql.bindings());
     }
 
-    private String explain(String sql, Map<String, Object> bindings) {
-        return database.transactions().inTransaction(TENANT, () -> database.jdbi()
-                .withHandle(
-                        handle -> handle.createQuery("EXPLAIN " + sql).bindMap(bindings).mapTo(String.class).stream()
-                                .collect(Collectors.joining("\n"))));
+    private String explain(String sql, Map<String, Object> bindings, String... settings) {
+        return database.transactions()
+                .inTransaction(TENANT, () -> database.jdbi().withHandle(handle -> {
+                    for (String setting : settings) {
+                        handle.execute(setting);
+                    }
+                    return handle.createQuery("EXPLAIN " + sql).bindMap(bindings).mapTo(String.class).stream()
+                            .collect(Collectors.joining("\n"));
+                }));
     }
 
     /** The plan of the {@code page} CTE: from its line to the next node at its indentation. */
