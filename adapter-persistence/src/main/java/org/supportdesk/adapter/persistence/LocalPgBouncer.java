@@ -45,7 +45,7 @@ public final class LocalPgBouncer implements AutoCloseable {
     /**
      * Starts PgBouncer in front of {@code cluster}.
      *
-     * @throws IllegalStateException when {@value #PROGRAM} is not installed, or when it does not start (with its log)
+     * @throws IllegalStateException when {@link #PROGRAM} is not installed, or when it does not start (with its log)
      */
     public static LocalPgBouncer inFrontOf(LocalPostgres cluster) {
         if (!Files.isExecutable(PROGRAM)) {
