@@ -3,10 +3,8 @@ package org.supportdesk.adapter.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.supportdesk.domain.port.TicketListItem;
 
@@ -28,34 +26,21 @@ public record ListedTicketRow(
     }
 
     /**
-     * Maps by hand because an empty page still answers one row, with the total and no ticket, which a constructor
-     * mapper of the ticket's columns cannot express.
+     * Maps by hand because an empty page still answers one row, with the total and no ticket.
      */
     public static final class Mapper implements RowMapper<ListedTicketRow> {
         @Override
-        public RowMapper<ListedTicketRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
-            RowMapper<TicketRow> tickets = ConstructorMapper.of(TicketRow.class).specialize(rs, ctx);
-            return (row, context) -> map(row, context, tickets);
-        }
-
-        @Override
         public ListedTicketRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return specialize(rs, ctx).map(rs, ctx);
-        }
-
-        private static ListedTicketRow map(ResultSet rs, StatementContext ctx, RowMapper<TicketRow> tickets)
-                throws SQLException {
             long total = rs.getLong("total");
             if (rs.getObject("id") == null) {
                 return new ListedTicketRow(total, Optional.empty(), null, 0, Optional.empty());
             }
             return new ListedTicketRow(
                     total,
-                    Optional.of(tickets.map(rs, ctx)),
+                    Optional.of(TicketRow.read(rs)),
                     rs.getString("requester_name"),
                     rs.getInt("visible_messages"),
-                    Optional.ofNullable(rs.getObject("last_visible_at", OffsetDateTime.class))
-                            .map(OffsetDateTime::toInstant));
+                    Optional.ofNullable(Columns.instant(rs, "last_visible_at")));
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.supportdesk.adapter.persistence;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.supportdesk.domain.tenant.TenantId;
 
@@ -13,33 +11,32 @@ import org.supportdesk.domain.tenant.TenantId;
  * tenant the call acts for. The check reads what the runner recorded for the thread: no round trip to the database.
  */
 final class TenantScope {
-    private final Jdbi jdbi;
     private final JdbiTransactionRunner transactions;
-    private final Map<Class<?>, Object> daos = new ConcurrentHashMap<>();
+    private final TenantLookupDao lookups;
 
     TenantScope(Jdbi jdbi, JdbiTransactionRunner transactions) {
-        this.jdbi = jdbi;
         this.transactions = transactions;
+        this.lookups = jdbi.onDemand(TenantLookupDao.class);
     }
 
     /**
-     * The DAO for a call acting for {@code tenant}; its statements join the thread's transaction.
+     * The DAO for a call acting for {@code tenant}, attached to the thread's transaction.
      *
      * @throws IllegalStateException when the thread has no transaction of this scope's runner open, or one bound to
      *     another tenant
      */
     <D> D dao(TenantId tenant, Class<D> type) {
         Objects.requireNonNull(tenant, "tenant");
-        TenantId bound = transactions
-                .boundTenant()
+        JdbiTransactionRunner.Bound bound = transactions
+                .bound()
                 .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " refused a call for tenant "
                         + tenant + " outside any tenant-bound transaction: run it inside"
                         + " TransactionRunner.inTransaction (of the runner the stores were built with)"));
-        if (!bound.equals(tenant)) {
+        if (!bound.tenant().equals(tenant)) {
             throw new IllegalStateException(type.getSimpleName() + " refused a call for tenant " + tenant
-                    + " inside a transaction bound to another tenant, " + bound);
+                    + " inside a transaction bound to another tenant, " + bound.tenant());
         }
-        return onDemand(type);
+        return bound.dao(type);
     }
 
     /**
@@ -48,10 +45,6 @@ final class TenantScope {
      * has no row-level security. Only {@code Tenants.bySlug} and {@code Tenants.all} use it.
      */
     TenantLookupDao tenantLookups() {
-        return onDemand(TenantLookupDao.class);
-    }
-
-    private <D> D onDemand(Class<D> type) {
-        return type.cast(daos.computeIfAbsent(type, jdbi::onDemand));
+        return lookups;
     }
 }

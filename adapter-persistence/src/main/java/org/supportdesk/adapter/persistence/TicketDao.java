@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of tickets, their tags and messages; decisions stay in the repository. */
-@RegisterConstructorMapper(TicketRow.class)
+@RegisterRowMapper(TicketRow.Mapper.class)
 @RegisterConstructorMapper(MessageRow.class)
 interface TicketDao {
     String SELECT_TICKET =

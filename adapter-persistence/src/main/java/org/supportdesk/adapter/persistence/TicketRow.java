@@ -1,10 +1,14 @@
 package org.supportdesk.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.OrganizationId;
@@ -71,6 +75,65 @@ public record TicketRow(
         Instant deletedAt,
         long version,
         String[] tags) {
+
+    /**
+     * Reads a row of {@code tickets} (with its {@code tags} array) by column name. Written out rather than left to a
+     * constructor mapper, which matched the 42 columns to parameters again for every statement: a fifth of the
+     * allocation of a change to a ticket.
+     */
+    public static final class Mapper implements RowMapper<TicketRow> {
+        @Override
+        public TicketRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return read(rs);
+        }
+    }
+
+    /** The ticket of the current row of {@code rs}, which carries every column of {@code tickets} and its tags. */
+    static TicketRow read(ResultSet rs) throws SQLException {
+        return new TicketRow(
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("id", UUID.class),
+                rs.getInt("number_year"),
+                rs.getLong("number_sequence"),
+                rs.getString("subject"),
+                rs.getString("description"),
+                rs.getString("category"),
+                rs.getString("priority"),
+                rs.getString("status"),
+                rs.getObject("requester_id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("assignee_id", UUID.class),
+                Columns.instant(rs, "assigned_at"),
+                rs.getString("source"),
+                rs.getString("page_url"),
+                rs.getString("browser_info"),
+                rs.getObject("screenshot_id", UUID.class),
+                rs.getString("custom_fields"),
+                rs.getObject("follow_up_of", UUID.class),
+                rs.getObject("related_article_id", UUID.class),
+                Columns.instant(rs, "escalated_at"),
+                rs.getString("escalation_reason"),
+                rs.getInt("sla_policy_version"),
+                rs.getInt("sla_calendar_version"),
+                Columns.instant(rs, "first_response_due_at"),
+                Columns.instant(rs, "resolution_due_at"),
+                Columns.instant(rs, "first_response_breached_at"),
+                Columns.instant(rs, "resolution_breached_at"),
+                Columns.instant(rs, "first_responded_at"),
+                Columns.instant(rs, "resolved_at"),
+                Columns.instant(rs, "closed_at"),
+                rs.getObject("feedback_rating", Integer.class),
+                rs.getString("feedback_comment"),
+                Columns.instant(rs, "feedback_at"),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"),
+                Columns.instant(rs, "customer_updated_at"),
+                Columns.instant(rs, "last_message_at"),
+                rs.getInt("messages_count"),
+                Columns.instant(rs, "deleted_at"),
+                rs.getLong("version"),
+                (String[]) rs.getArray("tags").getArray());
+    }
 
     static TicketRow from(TicketState t) {
         SlaTimes sla = t.sla();

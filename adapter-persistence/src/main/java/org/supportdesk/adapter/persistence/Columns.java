@@ -1,0 +1,17 @@
+package org.supportdesk.adapter.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Column reads that hand-written row mappers share. */
+final class Columns {
+    private Columns() {}
+
+    /** The {@code timestamptz} in {@code column} of the current row, or null. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}
