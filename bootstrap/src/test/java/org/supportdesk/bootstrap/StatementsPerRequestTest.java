@@ -77,14 +77,14 @@ class StatementsPerRequestTest {
     @Test
     void staff_reply_publicly() {
         String ticket = portalTicket();
-        assertStatements(19, () -> http.post(agent, messages(ticket), message("public", "On our way")), 201);
+        assertStatements(16, () -> http.post(agent, messages(ticket), message("public", "On our way")), 201);
     }
 
     @Test
     void customer_replies() {
         String ticket = portalTicket();
         assertStatements(
-                20,
+                17,
                 () -> http.post(
                         customer, "/api/v1/portal/tickets/" + ticket + "/messages", "{\"body\":\"Still smoking\"}"),
                 201);
@@ -93,7 +93,7 @@ class StatementsPerRequestTest {
     @Test
     void staff_add_an_internal_note() {
         String ticket = portalTicket();
-        assertStatements(15, () -> http.post(agent, messages(ticket), message("internal", "Call facilities")), 201);
+        assertStatements(12, () -> http.post(agent, messages(ticket), message("internal", "Call facilities")), 201);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.sla.SlaExplanation;
+import org.supportdesk.domain.sla.SlaTimeline;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.StaffActor;
 import org.supportdesk.domain.ticket.ChangeContext;
@@ -230,6 +231,12 @@ public final class TicketChanges {
 
     private boolean refreshSlaDueTimes(Ticket ticket, List<JournalEntry> newEntries) {
         TicketState state = ticket.state();
+        if (!ticket.isNew()
+                && newEntries.stream()
+                        .noneMatch(entry ->
+                                SlaTimeline.canMoveClocks(entry, state.sla().firstRespondedAt()))) {
+            return false; // a note, a tag, a customer's reply that moves no status: the cached due times still hold
+        }
         List<JournalEntry> history = new ArrayList<>();
         if (!ticket.isNew()) {
             history.addAll(journal.entriesAbout(state.tenant(), state.id().value()));

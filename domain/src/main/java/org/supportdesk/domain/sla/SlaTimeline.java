@@ -139,6 +139,21 @@ public final class SlaTimeline {
         return of(facts);
     }
 
+    /**
+     * Whether {@code entry}, appended to a ticket's journal, can move its clocks: whether it is a fact the timeline
+     * reads, other than a public staff reply after the one at {@code firstRespondedAt} (the ticket's first, as the
+     * change left it), which {@link #fromJournal} skips. When no appended entry can, the clocks, and the due times a
+     * ticket caches from them, are what they were, so they need not be computed again.
+     */
+    public static boolean canMoveClocks(JournalEntry entry, Optional<Instant> firstRespondedAt) {
+        return factOf(entry)
+                .filter(fact -> fact.kind() != Kind.FIRST_PUBLIC_STAFF_REPLY
+                        || firstRespondedAt
+                                .filter(first -> first.isBefore(fact.at()))
+                                .isEmpty())
+                .isPresent();
+    }
+
     /** What a journal entry tells the clocks; a switch expression, so a new action must say whether it matters. */
     private static Optional<Fact> factOf(JournalEntry entry) {
         return switch (entry.action()) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.domain.journal.FieldChange;
@@ -110,5 +111,67 @@ class SlaTimelineFromJournalTest {
         assertThatThrownBy(() -> SlaTimeline.filed(at(5), Priority.LOW).statusChanged(at(4), TicketStatus.ON_HOLD))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("time order");
+    }
+
+    @Test
+    void an_entry_that_cannot_move_the_clocks_leaves_the_timeline_as_it_was() {
+        // Seeded random histories: whenever canMoveClocks says an appended entry cannot move the clocks, the timeline
+        // read with it equals the one read without it, so the due times cached from the latter still hold.
+        SplittableRandom random = new SplittableRandom(20261202L);
+        int skipped = 0;
+        for (int history = 0; history < 500; history++) {
+            List<JournalEntry> entries = new ArrayList<>();
+            entries.add(journal(new TicketFiled(TENANT, TICKET, CUSTOMER, at(0), Priority.MEDIUM)));
+            Optional<Instant> firstResponded = Optional.empty();
+            for (int minute = 1; minute <= 12; minute++) {
+                int at = minute - random.nextInt(2); // two entries share a minute now and then
+                JournalEntry next =
+                        switch (random.nextInt(6)) {
+                            case 0 -> message(CUSTOMER, at, MessageKind.PUBLIC);
+                            case 1 -> message(AGENT, at, MessageKind.PUBLIC);
+                            case 2 -> message(AGENT, at, MessageKind.INTERNAL);
+                            case 3 -> journal(
+                                    new TicketUpdated(TENANT, TICKET, AGENT, at(at), TicketField.SUBJECT, "a", "b"));
+                            case 4 -> journal(new TicketUpdated(
+                                    TENANT, TICKET, AGENT, at(at), TicketField.PRIORITY, "low", "high"));
+                            default -> status(at, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_CUSTOMER);
+                        };
+                if (firstResponded.isEmpty()
+                        && next.actor().isStaff()
+                        && next.action() == JournalAction.MESSAGE_POSTED
+                        && next.changes().stream()
+                                .anyMatch(c -> c.field().equals("kind")
+                                        && c.after().filter("public"::equals).isPresent())) {
+                    firstResponded = Optional.of(next.at());
+                }
+                List<SlaTimeline.Fact> before = SlaTimeline.fromJournal(entries).facts();
+                entries.add(next);
+                if (!SlaTimeline.canMoveClocks(next, firstResponded)) {
+                    skipped++;
+                    assertThat(SlaTimeline.fromJournal(entries).facts())
+                            .as("%s", entries)
+                            .isEqualTo(before);
+                }
+            }
+        }
+        assertThat(skipped).as("entries found unable to move the clocks").isGreaterThan(1_000);
+    }
+
+    @Test
+    void the_first_public_staff_reply_status_and_priority_can_move_the_clocks_and_a_later_reply_cannot() {
+        JournalEntry reply = message(AGENT, 3, MessageKind.PUBLIC);
+
+        assertThat(SlaTimeline.canMoveClocks(reply, Optional.of(at(3)))).isTrue();
+        assertThat(SlaTimeline.canMoveClocks(reply, Optional.of(at(2)))).isFalse();
+        assertThat(SlaTimeline.canMoveClocks(status(3, TicketStatus.NEW, TicketStatus.ON_HOLD), Optional.of(at(1))))
+                .isTrue();
+        assertThat(SlaTimeline.canMoveClocks(
+                        journal(new TicketUpdated(TENANT, TICKET, AGENT, at(3), TicketField.PRIORITY, "low", "high")),
+                        Optional.empty()))
+                .isTrue();
+        assertThat(SlaTimeline.canMoveClocks(message(AGENT, 3, MessageKind.INTERNAL), Optional.empty()))
+                .isFalse();
+        assertThat(SlaTimeline.canMoveClocks(message(CUSTOMER, 3, MessageKind.PUBLIC), Optional.empty()))
+                .isFalse();
     }
 }
