@@ -92,6 +92,15 @@ final class JvmProbe implements AutoCloseable {
 
     /** Garbage collections, their total time and the bytes allocated on the heap. */
     record Use(long collections, long collectionMillis, long allocatedBytes) {
+        static final Use NONE = new Use(0, 0, 0);
+
+        Use plus(Use other) {
+            return new Use(
+                    collections + other.collections,
+                    collectionMillis + other.collectionMillis,
+                    allocatedBytes + other.allocatedBytes);
+        }
+
         Use minus(Use earlier) {
             return new Use(
                     collections - earlier.collections,

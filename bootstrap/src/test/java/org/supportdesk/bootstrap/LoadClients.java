@@ -14,12 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A fixed number of clients sending one workload's requests back to back for a bounded time: a warm-up, then the
- * measured span. Every request that starts in the span counts, with its whole latency, even when it ends after it (a
+ * A fixed number of clients sending one workload's requests back to back for a bounded time, to one service or spread
+ * over several instances of it: a warm-up, then the measured span. Every request that starts in the span counts, with its whole latency, even when it ends after it (a
  * slow one is not dropped for being slow); throughput divides them by the span. An answer that is not 2xx counts as
  * such by its status; a request with no answer (refused, reset, timed out) counts under status 0.
  */
@@ -33,6 +31,28 @@ final class LoadClients {
     /** What one span of one workload on one target measured. */
     record Measurement(
             int requests, double seconds, long[] sortedNanos, Map<Integer, Long> failures, JvmProbe.Use use) {
+        /** Several targets' measurements of one span as one: their requests, latencies, failures and use added up. */
+        static Measurement together(List<Measurement> parts) {
+            Map<Integer, Long> failures = new TreeMap<>();
+            parts.forEach(part -> part.failures.forEach((status, count) -> failures.merge(status, count, Long::sum)));
+            return new Measurement(
+                    parts.stream().mapToInt(Measurement::requests).sum(),
+                    parts.get(0).seconds,
+                    parts.stream()
+                            .flatMapToLong(part -> Arrays.stream(part.sortedNanos))
+                            .sorted()
+                            .toArray(),
+                    failures,
+                    parts.stream()
+                            .map(Measurement::use)
+                            .reduce(JvmProbe.Use::plus)
+                            .orElseThrow());
+        }
+
+        Measurement using(JvmProbe.Use measuredUse) {
+            return new Measurement(requests, seconds, sortedNanos, failures, measuredUse);
+        }
+
         double throughput() {
             return requests / seconds;
         }
@@ -51,21 +71,39 @@ final class LoadClients {
         }
     }
 
+    /** A target and the probe of the JVM that serves it. */
+    record Instance(LoadTarget target, JvmProbe probe) {}
+
     Measurement run(
             LoadTarget target, LoadWorkload workload, int clients, Duration warmup, Duration span, JvmProbe probe)
             throws InterruptedException {
+        return run(List.of(new Instance(target, probe)), workload, clients, warmup, span)
+                .get(0);
+    }
+
+    /**
+     * One span with the clients spread over {@code instances}, client {@code i} on instance {@code i % n}, as a
+     * balancer would: a measurement per instance, in their order, each with its own JVM's use.
+     */
+    List<Measurement> run(List<Instance> instances, LoadWorkload workload, int clients, Duration warmup, Duration span)
+            throws InterruptedException {
+        if (clients < instances.size()) {
+            throw new IllegalArgumentException(clients + " clients leave some of " + instances.size() + " idle");
+        }
         long from = System.nanoTime() + warmup.toNanos();
         long to = from + span.toNanos();
-        Map<Integer, Long> failures = new ConcurrentHashMap<>();
-        List<long[]> latencies = new ArrayList<>();
-        LongAdder counted = new LongAdder();
+        double seconds = span.toNanos() / 1e9;
+        Measurement[] perClient = new Measurement[clients];
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            long[][] mine = {new long[1024]};
-            int[] size = {0};
+            int client = i;
+            LoadTarget target = instances.get(i % instances.size()).target();
             SplittableRandom random = new SplittableRandom(31L * i + workload.ordinal());
-            Thread client = new Thread(
+            Thread thread = new Thread(
                     () -> {
+                        long[] nanos = new long[1024];
+                        int size = 0;
+                        Map<Integer, Long> failures = new TreeMap<>();
                         while (System.nanoTime() < to) {
                             long start = System.nanoTime();
                             int status = send(target.request(workload, random));
@@ -73,32 +111,38 @@ final class LoadClients {
                             if (start < from) {
                                 continue;
                             }
-                            counted.increment();
                             if (status / 100 != 2) {
                                 failures.merge(status, 1L, Long::sum);
                             }
-                            if (size[0] == mine[0].length) {
-                                mine[0] = Arrays.copyOf(mine[0], size[0] * 2);
+                            if (size == nanos.length) {
+                                nanos = Arrays.copyOf(nanos, size * 2);
                             }
-                            mine[0][size[0]++] = end - start;
+                            nanos[size++] = end - start;
                         }
-                        synchronized (latencies) {
-                            latencies.add(Arrays.copyOf(mine[0], size[0]));
-                        }
+                        long[] sorted = Arrays.copyOf(nanos, size);
+                        Arrays.sort(sorted);
+                        perClient[client] = new Measurement(size, seconds, sorted, failures, JvmProbe.Use.NONE);
                     },
                     "load-" + target.name() + "-" + i);
-            threads.add(client);
-            client.start();
+            threads.add(thread);
+            thread.start();
         }
         sleepUntil(from);
-        JvmProbe.Use before = probe.use();
-        for (Thread client : threads) {
-            client.join();
+        List<JvmProbe.Use> before =
+                instances.stream().map(instance -> instance.probe().use()).toList();
+        for (Thread thread : threads) {
+            thread.join();
         }
-        JvmProbe.Use after = probe.use();
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Measurement(
-                counted.intValue(), span.toNanos() / 1e9, all, new TreeMap<>(failures), after.minus(before));
+        List<Measurement> measured = new ArrayList<>();
+        for (int n = 0; n < instances.size(); n++) {
+            List<Measurement> itsClients = new ArrayList<>();
+            for (int i = n; i < clients; i += instances.size()) {
+                itsClients.add(perClient[i]);
+            }
+            JvmProbe.Use use = instances.get(n).probe().use().minus(before.get(n));
+            measured.add(Measurement.together(itsClients).using(use));
+        }
+        return measured;
     }
 
     /** The status of a GET of {@code path} on 127.0.0.1:{@code port}, 0 when none came. */

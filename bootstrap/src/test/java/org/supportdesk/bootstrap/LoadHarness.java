@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.adapter.persistence.LocalPostgres.SynchronousCommit;
@@ -26,9 +27,10 @@ import org.supportdesk.domain.tenant.UserId;
  * The load harness (docs/performance.md, "Load harness: Supportdesk against the bare stack"): a throwaway cluster with
  * durable commits, the real server ({@code Main serve}) and the {@link BareStack} each in a child JVM with the same
  * heap, both seeded through their APIs, then every {@link LoadWorkload} against one and then the other at fixed
- * concurrency for a bounded time, at {@code clients} and again at {@code latencyClients}; last, the mixed load against
- * the server restarted with the small heap. Run by the {@code bench} profile; {@link LoadHarnessSmokeTest} runs it
- * small.
+ * concurrency for a bounded time, at {@code clients} and again at {@code latencyClients}; then, with more instances of
+ * the server launched on the same cluster and tenant, the workloads at {@code clients} spread over all of them; last,
+ * the mixed load against the server restarted with the small heap. Run by the {@code bench} profile; {@link
+ * LoadHarnessSmokeTest} runs it small.
  */
 public final class LoadHarness {
     private static final Map<String, String> UNLIMITED = Map.of(
@@ -64,7 +66,7 @@ public final class LoadHarness {
             String adminToken = rig.token(cast.admin());
             LoadReport report = new LoadReport(String.format(
                     Locale.ROOT,
-                    "%d cores, %,d tickets over %,d requesters, -Xmx%s for both, load average %s at the start",
+                    "%d cores, %,d tickets over %,d requesters, -Xmx%s for every service JVM, load average %s at the start",
                     Runtime.getRuntime().availableProcessors(),
                     settings.tickets(),
                     settings.requesters(),
@@ -79,14 +81,15 @@ public final class LoadHarness {
                             awaitServer(server, adminToken).process.pid())) {
                 LoadTarget bareTarget = seededBare(bare.port);
                 serverTarget = seededServer(rig, cast, adminToken, server.port);
-                report.add(pass(
+                LoadReport.Pass first = pass(
                         settings.clients() + " clients",
                         settings.clients(),
                         settings.span(),
                         serverTarget,
                         serverProbe,
                         bareTarget,
-                        bareProbe));
+                        bareProbe);
+                report.add(first);
                 if (settings.latencyClients() > 0) {
                     report.add(pass(
                             settings.latencyClients() + " client(s), latency",
@@ -96,6 +99,9 @@ public final class LoadHarness {
                             serverProbe,
                             bareTarget,
                             bareProbe));
+                }
+                if (settings.instances() > 1) {
+                    report.add(instancesPass(rig, adminToken, serverTarget, serverProbe, first, log));
                 }
             }
             if (settings.smallHeap().isPresent()) {
@@ -141,13 +147,75 @@ public final class LoadHarness {
                 Optional.of(bareProbe.memory()));
     }
 
+    /**
+     * The workloads at {@code clients} spread over the server and the instances launched beside it now, each with the
+     * same heap, cluster and tenant. Not launched earlier: an idle instance would take part of the outbox and the
+     * background rounds during the one-instance passes, and so change their figures.
+     */
+    private LoadReport.InstancesPass instancesPass(
+            ChildServerRig rig,
+            String adminToken,
+            LoadTarget server,
+            JvmProbe serverProbe,
+            LoadReport.Pass oneInstance,
+            Path log)
+            throws InterruptedException {
+        List<Child> launched = new ArrayList<>();
+        List<JvmProbe> probes = new ArrayList<>();
+        try {
+            for (int i = 1; i < settings.instances(); i++) {
+                launched.add(launchServer(rig, settings.heap(), log));
+            }
+            List<LoadClients.Instance> instances =
+                    new ArrayList<>(List.of(new LoadClients.Instance(server, serverProbe)));
+            for (Child child : launched) {
+                JvmProbe probe =
+                        JvmProbe.attach(awaitServer(child, adminToken).process.pid());
+                probes.add(probe);
+                instances.add(new LoadClients.Instance(server.at(child.port), probe));
+            }
+            String title = settings.instances() + " instances";
+            List<LoadReport.InstancesRow> rows = new ArrayList<>();
+            for (LoadWorkload workload : settings.instancesWorkloads()) {
+                List<LoadClients.Measurement> measured =
+                        clients.run(instances, workload, settings.clients(), settings.warmup(), settings.span());
+                LoadReport.InstancesRow row = new LoadReport.InstancesRow(
+                        workload,
+                        measured,
+                        oneInstance.row(workload).orElseThrow().server());
+                progress.printf(
+                        Locale.ROOT,
+                        "%s, %s: %,.0f req/s (%s), one instance %,.0f req/s%n",
+                        title,
+                        workload.title,
+                        row.together().throughput(),
+                        measured.stream()
+                                .map(each -> String.format(Locale.ROOT, "%,.0f", each.throughput()))
+                                .collect(Collectors.joining(" + ")),
+                        row.oneInstance().throughput());
+                rows.add(row);
+            }
+            return new LoadReport.InstancesPass(
+                    title + " of Supportdesk, " + settings.clients() + " clients spread over them (client i on instance"
+                            + " i mod " + settings.instances() + "), " + seconds(settings.span())
+                            + " per workload after " + seconds(settings.warmup())
+                            + " warm-up, beside the one instance of the " + settings.clients() + "-client pass",
+                    rows,
+                    instances.stream()
+                            .map(instance -> instance.probe().memory())
+                            .toList());
+        } finally {
+            probes.forEach(JvmProbe::close);
+            launched.forEach(Child::close);
+        }
+    }
+
     /** The mixed load against the server restarted with {@code heap}, on the same data. */
     private LoadReport.Pass smallHeap(ChildServerRig rig, String adminToken, LoadTarget seeded, String heap, Path log)
             throws InterruptedException {
         try (Child server = awaitServer(launchServer(rig, heap, log), adminToken);
                 JvmProbe probe = JvmProbe.attach(server.process.pid())) {
-            LoadTarget target =
-                    new LoadTarget(seeded.name(), server.port, seeded.bearer(), seeded.requesters(), seeded.tickets());
+            LoadTarget target = seeded.at(server.port);
             LoadClients.Measurement mixed = clients.run(
                     target, LoadWorkload.MIXED, settings.clients(), settings.warmup(), settings.span(), probe);
             progress.printf(

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The load harness in its smoke mode ({@link LoadSettings#smoke()}): the same code as the {@code bench} run, with a
- * tiny seed and a second per workload, both services with {@code -Xmx256m}, so CI proves it still runs against both. It
- * measures nothing.
+ * tiny seed and a second per workload, both services with {@code -Xmx256m}, then a write and a read spread over two
+ * server instances, so CI proves it still runs against all of them. It measures nothing.
  */
 class LoadHarnessSmokeTest {
     @Test
-    void every_workload_runs_against_the_server_and_the_bare_stack_without_an_answer_other_than_2xx() throws Exception {
-        LoadReport report = LoadHarness.run(LoadSettings.smoke(), System.out);
+    void every_workload_runs_against_the_server_and_the_bare_stack_and_a_write_and_a_read_over_two_instances_all_2xx()
+            throws Exception {
+        LoadSettings settings = LoadSettings.smoke();
+        LoadReport report = LoadHarness.run(settings, System.out);
 
         List<LoadReport.Pass> passes = report.passes();
         assertThat(passes).hasSize(1);
@@ -31,9 +33,33 @@ class LoadHarnessSmokeTest {
         assertThat(both.server().residentBytes()).isPositive();
         assertThat(both.bare().orElseThrow().residentBytes()).isPositive();
 
+        assertThat(report.instancesPasses()).hasSize(1);
+        LoadReport.InstancesPass spread = report.instancesPasses().get(0);
+        assertThat(spread.rows())
+                .extracting(LoadReport.InstancesRow::workload)
+                .containsExactlyElementsOf(settings.instancesWorkloads());
+        for (LoadReport.InstancesRow row : spread.rows()) {
+            assertThat(row.instances()).as(row.workload().title).hasSize(2);
+            for (LoadClients.Measurement instance : row.instances()) {
+                assertThat(instance.requests()).as(row.workload().title).isPositive();
+                assertThat(instance.failures()).as(row.workload().title).isEmpty();
+            }
+        }
+        assertThat(spread.instances()).hasSize(2).allSatisfy(memory -> assertThat(memory.residentBytes())
+                .isPositive());
+
         String table = report.markdown();
         Arrays.stream(LoadWorkload.values())
                 .forEach(workload -> assertThat(table).contains("| " + workload.title + " | "));
-        assertThat(table).contains("answers other than 2xx (status × count, 0 = no answer): none");
+        assertThat(table.lines().filter(line -> line.startsWith("answers other than 2xx")))
+                .as("one failures line per pass, each without a failure")
+                .containsExactly(
+                        "answers other than 2xx (status × count, 0 = no answer): none",
+                        "answers other than 2xx (status × count, 0 = no answer): none");
+        assertThat(table).contains("\n#### 2 instances of Supportdesk");
+        String spreadTables = table.substring(table.indexOf("\n#### 2 instances of Supportdesk"));
+        assertThat(spreadTables).contains("| workload | 2 instances req/s |");
+        settings.instancesWorkloads()
+                .forEach(workload -> assertThat(spreadTables).contains("| " + workload.title + " | "));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * How big and how long a load harness run is. From system properties ({@code -Dload.tickets=10000} …, see
  * docs/performance.md), or the smoke test's tiny run. A {@code latencyClients} of 0 leaves the latency pass out;
- * {@code workloads} are those the two passes run; the small-heap run, if any, is always the mixed one.
+ * {@code workloads} are those the two passes run; {@code instances} server instances run {@code instancesWorkloads}
+ * with the clients spread over them (1 leaves that pass out); the small-heap run, if any, is always the mixed one.
  */
 record LoadSettings(
         int tickets,
@@ -21,9 +22,26 @@ record LoadSettings(
         Duration latencySpan,
         String heap,
         Optional<String> smallHeap,
-        List<LoadWorkload> workloads) {
+        List<LoadWorkload> workloads,
+        int instances,
+        List<LoadWorkload> instancesWorkloads) {
+
+    LoadSettings {
+        workloads = List.copyOf(workloads);
+        instancesWorkloads = List.copyOf(instancesWorkloads);
+        if (instances < 1 || instances > clients) {
+            throw new IllegalArgumentException(
+                    "load.instances is " + instances + ": 1 to load.clients (" + clients + "), each needs a client");
+        }
+        // The instances pass sets each workload beside the first pass's figures for it.
+        if (!workloads.containsAll(instancesWorkloads)) {
+            throw new IllegalArgumentException(
+                    "the instances pass's " + instancesWorkloads + " are not all among the first pass's " + workloads);
+        }
+    }
 
     static LoadSettings fromSystemProperties() {
+        List<LoadWorkload> workloads = workloads(System.getProperty("load.workloads", ""));
         return new LoadSettings(
                 Integer.getInteger("load.tickets", 10_000),
                 Integer.getInteger("load.requesters", 200),
@@ -34,7 +52,9 @@ record LoadSettings(
                 Duration.ofSeconds(Integer.getInteger("load.latencySeconds", 10)),
                 System.getProperty("load.heap", "1g"),
                 Optional.of(System.getProperty("load.smallHeap", "256m")),
-                workloads(System.getProperty("load.workloads", "")));
+                workloads,
+                Integer.getInteger("load.instances", 2),
+                workloads);
     }
 
     /** Comma-separated workload names ({@code create,reply}), or every workload when there are none. */
@@ -50,7 +70,8 @@ record LoadSettings(
     /**
      * A tiny seed and a second per workload with no warm-up (so every client's first request counts, however cold),
      * for CI: proves the harness runs, measures nothing. Both services run with {@code -Xmx256m} already, so there is
-     * no separate small-heap run.
+     * no separate small-heap run; two instances, one client each, run a write and a read, which is enough to prove that
+     * pass runs without adding a second per workload.
      */
     static LoadSettings smoke() {
         return new LoadSettings(
@@ -63,6 +84,8 @@ record LoadSettings(
                 Duration.ZERO,
                 "256m",
                 Optional.empty(),
-                List.of(LoadWorkload.values()));
+                List.of(LoadWorkload.values()),
+                2,
+                List.of(LoadWorkload.CREATE, LoadWorkload.LIST));
     }
 }

@@ -88,6 +88,11 @@ record LoadTarget(String name, int port, Optional<String> bearer, List<String> r
         return new LoadTarget(name, port, bearer, requesters, seeded);
     }
 
+    /** The same service, tenant and seed on {@code otherPort}: another instance of it, or it restarted. */
+    LoadTarget at(int otherPort) {
+        return new LoadTarget(name, otherPort, bearer, requesters, tickets);
+    }
+
     /** One request of {@code workload} (a draw for the mixed one), on a random requester or seeded ticket. */
     HttpRequest request(LoadWorkload workload, SplittableRandom random) {
         return switch (workload.draw(random)) {
