@@ -45,6 +45,7 @@ public final class JwtTokens {
     private final InstantSource clock;
     private final MACSigner signer;
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public JwtTokens(JwtSettings settings, InstantSource clock) {
         this.settings = settings;
@@ -95,12 +96,28 @@ public final class JwtTokens {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        Optional<TokenClaims> kept = verified.find(token, now);
+        if (kept.isPresent()) {
+            return kept;
+        }
         try {
-            JWTClaimsSet claims = processor.process(token, null);
-            return Optional.of(new TokenClaims(
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = processor.process(jwt, null);
+            TokenClaims verifiedClaims = new TokenClaims(
                     new TenantId(UUID.fromString(claims.getStringClaim("tid"))),
                     new UserId(UUID.fromString(claims.getSubject())),
-                    Role.parse(claims.getStringClaim("role")).orElseThrow()));
+                    Role.parse(claims.getStringClaim("role")).orElseThrow());
+            if (JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+                verified.keep(
+                        token,
+                        verifiedClaims,
+                        now,
+                        claims.getExpirationTime()
+                                .toInstant()
+                                .plusSeconds(settings.skew().toSeconds()));
+            }
+            return Optional.of(verifiedClaims);
         } catch (Exception refused) {
             // Any failure, parse, signature, claims or a malformed value, is the same refusal.
             return Optional.empty();
