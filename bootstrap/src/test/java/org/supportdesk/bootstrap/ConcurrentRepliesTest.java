@@ -29,7 +29,7 @@ import org.supportdesk.domain.tenant.StaffActor;
 @Timeout(300)
 class ConcurrentRepliesTest {
     private static final int CLIENTS = 8;
-    private static final int REPLIES_PER_CLIENT = 15;
+    private static final int REPLIES_PER_CLIENT = 10;
 
     @TempDir
     static Path dataDir;
