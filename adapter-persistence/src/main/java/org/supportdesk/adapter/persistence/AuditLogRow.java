@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -15,18 +14,13 @@ public record AuditLogRow(long total, Optional<JournalRow> entry) {
 
     /** Maps by hand: an empty page still answers one row, with the total and no entry. */
     public static final class Mapper implements RowMapper<AuditLogRow> {
-        @Override
-        public RowMapper<AuditLogRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
-            RowMapper<JournalRow> entries =
-                    ConstructorMapper.of(JournalRow.class).specialize(rs, ctx);
-            return (row, context) -> new AuditLogRow(
-                    row.getLong("total"),
-                    row.getObject("id") == null ? Optional.empty() : Optional.of(entries.map(row, context)));
-        }
+        private static final RowMapper<JournalRow> ENTRIES = new JournalRow.Mapper();
 
         @Override
         public AuditLogRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return specialize(rs, ctx).map(rs, ctx);
+            return new AuditLogRow(
+                    rs.getLong("total"),
+                    rs.getObject("id") == null ? Optional.empty() : Optional.of(ENTRIES.map(rs, ctx)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.supportdesk.adapter.persistence;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,5 +14,11 @@ final class Columns {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
+    }
+
+    /** The {@code text[]} in {@code column} of the current row, or null. */
+    static String[] texts(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? null : (String[]) array.getArray();
     }
 }

@@ -3,7 +3,7 @@ package org.supportdesk.adapter.persistence;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
  * SQL of the append-only journal. The database builds the {@code changes} JSON array of {field, before, after} from
  * parallel text arrays and takes it apart into them again, so no JSON library is needed here.
  */
-@RegisterConstructorMapper(JournalRow.class)
+@RegisterRowMapper(JournalRow.Mapper.class)
 interface JournalDao {
     @SqlUpdate(
             """

@@ -1,11 +1,15 @@
 package org.supportdesk.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.supportdesk.domain.journal.FieldChange;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
@@ -32,6 +36,27 @@ public record JournalRow(
         String[] afters,
         String correlationId,
         Instant at) {
+
+    /** Reads the row by column name, as a constructor mapper would have, without matching the columns again for every statement. */
+    public static final class Mapper implements RowMapper<JournalRow> {
+        @Override
+        public JournalRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new JournalRow(
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("actor_id", UUID.class),
+                    rs.getString("actor_name"),
+                    rs.getString("actor_role"),
+                    rs.getString("action"),
+                    rs.getString("target_kind"),
+                    rs.getObject("target_id", UUID.class),
+                    Columns.texts(rs, "fields"),
+                    Columns.texts(rs, "befores"),
+                    Columns.texts(rs, "afters"),
+                    rs.getString("correlation_id"),
+                    Columns.instant(rs, "at"));
+        }
+    }
 
     static JournalRow from(JournalEntry e) {
         List<FieldChange> changes = e.changes();

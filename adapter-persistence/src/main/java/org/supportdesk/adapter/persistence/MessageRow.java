@@ -1,8 +1,12 @@
 package org.supportdesk.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
@@ -27,6 +31,26 @@ public record MessageRow(
         String via,
         boolean isResolution,
         Instant createdAt) {
+
+    /** Reads the row by column name, as a constructor mapper would have, without matching the columns again for every statement. */
+    public static final class Mapper implements RowMapper<MessageRow> {
+        @Override
+        public MessageRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new MessageRow(
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("ticket_id", UUID.class),
+                    rs.getObject("author_id", UUID.class),
+                    rs.getString("author_name"),
+                    rs.getString("author_role"),
+                    rs.getString("kind"),
+                    rs.getBoolean("customer_visible"),
+                    rs.getString("body"),
+                    rs.getString("via"),
+                    rs.getBoolean("is_resolution"),
+                    Columns.instant(rs, "created_at"));
+        }
+    }
 
     static MessageRow from(Message m) {
         return new MessageRow(

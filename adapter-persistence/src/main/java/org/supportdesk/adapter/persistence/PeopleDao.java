@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of people ({@code users} without the password hash) and organisations; decisions stay in the store. */
-@RegisterConstructorMapper(PersonRow.class)
+@RegisterRowMapper(PersonRow.Mapper.class)
 @RegisterConstructorMapper(OrganizationRow.class)
 interface PeopleDao {
     /** Row-locks the tenant's active admins, in id order so that two lockers never deadlock; answers how many. */

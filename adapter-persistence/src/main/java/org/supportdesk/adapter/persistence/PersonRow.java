@@ -1,7 +1,11 @@
 package org.supportdesk.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
@@ -18,6 +22,23 @@ public record PersonRow(
         UUID organizationId,
         boolean active,
         String language) {
+
+    /** Reads the row by column name, as a constructor mapper would have, without matching the columns again for every statement (the
+     * caller of every request is read through it). */
+    public static final class Mapper implements RowMapper<PersonRow> {
+        @Override
+        public PersonRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new PersonRow(
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getObject("id", UUID.class),
+                    rs.getString("email"),
+                    rs.getString("name"),
+                    rs.getString("role"),
+                    rs.getObject("organization_id", UUID.class),
+                    rs.getBoolean("active"),
+                    rs.getString("language"));
+        }
+    }
 
     static PersonRow from(Person p) {
         return new PersonRow(

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -13,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of tickets, their tags and messages; decisions stay in the repository. */
 @RegisterRowMapper(TicketRow.Mapper.class)
-@RegisterConstructorMapper(MessageRow.class)
+@RegisterRowMapper(MessageRow.Mapper.class)
 interface TicketDao {
     String SELECT_TICKET =
             """

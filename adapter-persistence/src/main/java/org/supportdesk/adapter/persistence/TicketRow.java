@@ -132,7 +132,7 @@ public record TicketRow(
                 rs.getInt("messages_count"),
                 Columns.instant(rs, "deleted_at"),
                 rs.getLong("version"),
-                (String[]) rs.getArray("tags").getArray());
+                Columns.texts(rs, "tags"));
     }
 
     static TicketRow from(TicketState t) {
