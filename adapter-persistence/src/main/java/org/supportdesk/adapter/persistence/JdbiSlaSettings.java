@@ -18,22 +18,31 @@ import org.supportdesk.domain.tenant.TenantId;
 public final class JdbiSlaSettings implements SlaSettings {
     private final TenantScope scope;
     private final InstantSource clock;
+    private final StoredVersions<SlaPolicy> storedPolicies;
+    private final StoredVersions<BusinessCalendar> storedCalendars;
 
     JdbiSlaSettings(TenantScope scope, InstantSource clock) {
         this.scope = scope;
         this.clock = clock;
+        this.storedPolicies = new StoredVersions<>(scope, "SlaSettings.policy");
+        this.storedCalendars = new StoredVersions<>(scope, "SlaSettings.calendar");
     }
 
     @Override
     public SlaPolicy policy(TenantId tenant, int version) {
-        return SlaTargetRow.toPolicy(version, dao(tenant).policyTargets(tenant.value(), version))
+        return storedPolicies
+                .find(
+                        tenant,
+                        version,
+                        () -> SlaTargetRow.toPolicy(version, dao(tenant).policyTargets(tenant.value(), version)))
                 .or(() -> version == 1 ? Optional.of(SlaPolicy.defaults()) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("no SLA policy version " + version + " for " + tenant));
     }
 
     @Override
     public BusinessCalendar calendar(TenantId tenant, int version) {
-        return CalendarRow.toDomain(dao(tenant).calendar(tenant.value(), version))
+        return storedCalendars
+                .find(tenant, version, () -> CalendarRow.toDomain(dao(tenant).calendar(tenant.value(), version)))
                 .or(() -> version == 1 ? Optional.of(new AlwaysOpen(1)) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("no calendar version " + version + " for " + tenant));
     }

@@ -26,17 +26,39 @@ final class TenantScope {
      *     another tenant
      */
     <D> D dao(TenantId tenant, Class<D> type) {
+        return bound(tenant, type.getSimpleName()).dao(type);
+    }
+
+    /**
+     * Runs {@code action} when the transaction of a call by {@code caller} acting for {@code tenant} commits, and
+     * never if it rolls back: for what may be remembered only once the rows it was read from are certainly stored.
+     *
+     * @throws IllegalStateException as {@link #dao} does
+     */
+    void afterCommit(TenantId tenant, String caller, Runnable action) {
+        bound(tenant, caller).handle().afterCommit(action);
+    }
+
+    /**
+     * Refuses, as {@link #dao} does, a call by {@code caller} that a store answers without a statement (from what it
+     * remembers), so that such a call is refused exactly where one that reads would be.
+     */
+    void requireBound(TenantId tenant, String caller) {
+        bound(tenant, caller);
+    }
+
+    private JdbiTransactionRunner.Bound bound(TenantId tenant, String caller) {
         Objects.requireNonNull(tenant, "tenant");
         JdbiTransactionRunner.Bound bound = transactions
                 .bound()
-                .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " refused a call for tenant "
-                        + tenant + " outside any tenant-bound transaction: run it inside"
+                .orElseThrow(() -> new IllegalStateException(caller + " refused a call for tenant " + tenant
+                        + " outside any tenant-bound transaction: run it inside"
                         + " TransactionRunner.inTransaction (of the runner the stores were built with)"));
         if (!bound.tenant().equals(tenant)) {
-            throw new IllegalStateException(type.getSimpleName() + " refused a call for tenant " + tenant
+            throw new IllegalStateException(caller + " refused a call for tenant " + tenant
                     + " inside a transaction bound to another tenant, " + bound.tenant());
         }
-        return bound.dao(type);
+        return bound;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.supportdesk.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -106,6 +108,70 @@ class JdbiSlaSettingsTest {
                         .currentCalendar(tenant.tenant)
                         .version())))
                 .containsExactly(2);
+    }
+
+    @Test
+    void a_version_read_by_a_transaction_that_rolled_back_is_not_remembered_for_the_one_stored_later() {
+        TenantFixture tenant = core.newTenant();
+        SlaPolicy abandoned = policyWithFirstResponse(2, 11);
+        SlaPolicy stored = policyWithFirstResponse(2, 22);
+
+        assertThatThrownBy(() -> inTenant(tenant, () -> {
+                    core.stores.slaSettings().addPolicy(tenant.tenant, abandoned);
+                    core.stores.slaSettings().addCalendar(tenant.tenant, new AlwaysOpen(2));
+                    assertThat(core.stores.slaSettings().policy(tenant.tenant, 2))
+                            .isEqualTo(abandoned);
+                    assertThat(core.stores.slaSettings().calendar(tenant.tenant, 2))
+                            .isEqualTo(new AlwaysOpen(2));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
+        inTenant(tenant, () -> {
+            core.stores.slaSettings().addPolicy(tenant.tenant, stored);
+            return null;
+        });
+
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().policy(tenant.tenant, 2)))
+                .isEqualTo(stored);
+        assertThatThrownBy(
+                        () -> inTenant(tenant, () -> core.stores.slaSettings().calendar(tenant.tenant, 2)))
+                .as("the calendar version 2 rolled back with it")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_committed_version_is_read_once_and_then_answered_from_memory_inside_a_tenant_transaction_only()
+            throws Exception {
+        TenantFixture tenant = core.newTenant();
+        SlaPolicy policy = policyWithFirstResponse(2, 33);
+        inTenant(tenant, () -> {
+            core.stores.slaSettings().addPolicy(tenant.tenant, policy);
+            return null;
+        });
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().policy(tenant.tenant, 2)))
+                .isEqualTo(policy);
+
+        // Stored versions never change; taking the rows away behind the store's back shows it no longer reads them.
+        try (Connection sql = core.database.unrestrictedConnection();
+                PreparedStatement delete =
+                        sql.prepareStatement("DELETE FROM sla_policy_targets WHERE tenant_id = ? AND version = 2")) {
+            delete.setObject(1, tenant.tenant.value());
+            assertThat(delete.executeUpdate()).isPositive();
+        }
+
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().policy(tenant.tenant, 2)))
+                .isEqualTo(policy);
+        assertThatThrownBy(() -> core.stores.slaSettings().policy(tenant.tenant, 2))
+                .as("outside a transaction bound to the tenant, as a read would be")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static SlaPolicy policyWithFirstResponse(int version, int minutes) {
+        Map<Priority, Targets> targets = new EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            targets.put(p, new Targets(minutes + p.ordinal(), 1000 + p.ordinal()));
+        }
+        return new SlaPolicy(version, targets);
     }
 
     private <T> T inTenant(TenantFixture tenant, Supplier<T> work) {
