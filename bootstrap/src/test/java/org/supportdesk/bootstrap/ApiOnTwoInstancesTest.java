@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.domain.tenant.Role;
-import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * Two stateless instances of the server on one database, as behind a balancer (docs/scaling.md), with clients spread
@@ -66,11 +64,9 @@ class ApiOnTwoInstancesTest {
         server = ApiServer.start(database(), dataDir, Map.of());
         second = server.anotherInstance(secondDataDir);
         instances = List.of(server.http, new TestHttp(second.port()));
-        StaffActor boss = Onboarding.tenant(server.desk.useCases(), "acme", "boss@acme.example", "boss-password");
-        server.person(boss, "acme", "Carla", Role.CUSTOMER);
-        server.person(boss, "acme", "Agnes", Role.AGENT);
-        carla = server.signIn("acme", "carla@acme.example", "carla-password");
-        agnes = server.signIn("acme", "agnes@acme.example", "agnes-password");
+        ApiServer.Acme acme = server.acme();
+        carla = acme.customer();
+        agnes = acme.agent();
     }
 
     @AfterAll

@@ -104,6 +104,22 @@ final class ApiServer implements AutoCloseable {
                 Optional.of(login + "-password"));
     }
 
+    /** The tenant acme as most API tests act in it: its admin, Carla (a customer) and Agnes (an agent), both signed in. */
+    record Acme(StaffActor admin, Person carla, Person agnes, String customer, String agent) {}
+
+    /** Onboards {@link Acme} on this server. */
+    Acme acme() {
+        StaffActor admin = Onboarding.tenant(desk.useCases(), "acme", "boss@acme.example", "boss-password");
+        Person carla = person(admin, "acme", "Carla", Role.CUSTOMER);
+        Person agnes = person(admin, "acme", "Agnes", Role.AGENT);
+        return new Acme(
+                admin,
+                carla,
+                agnes,
+                signIn("acme", "carla@acme.example", "carla-password"),
+                signIn("acme", "agnes@acme.example", "agnes-password"));
+    }
+
     /** The bearer token of a successful sign-in. */
     String signIn(String tenant, String email, String password) {
         TestHttp.Response login = http.post(

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.domain.tenant.Role;
-import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * Replies to hot tickets from many clients at once, as the load harness sends them (issue 15, where 1 in 5 was
@@ -41,11 +39,9 @@ class ConcurrentRepliesTest {
     @BeforeAll
     static void start() {
         server = ApiServer.start(dataDir);
-        StaffActor admin = Onboarding.tenant(server.desk.useCases(), "acme", "boss@acme.example", "boss-password");
-        server.person(admin, "acme", "Carla", Role.CUSTOMER);
-        server.person(admin, "acme", "Agnes", Role.AGENT);
-        customer = server.signIn("acme", "carla@acme.example", "carla-password");
-        agent = server.signIn("acme", "agnes@acme.example", "agnes-password");
+        ApiServer.Acme acme = server.acme();
+        customer = acme.customer();
+        agent = acme.agent();
     }
 
     @AfterAll

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.domain.tenant.Person;
-import org.supportdesk.domain.tenant.Role;
-import org.supportdesk.domain.tenant.StaffActor;
 
 /**
  * How many SQL statements each main route sends, pinned exactly, so that a change which adds a round trip fails here
@@ -47,11 +45,10 @@ class StatementsPerRequestTest {
                         correlationId, id -> Collections.synchronizedList(new ArrayList<>()))
                 .add(sql)));
         http = server.http;
-        StaffActor admin = Onboarding.tenant(server.desk.useCases(), "acme", "boss@acme.example", "boss-password");
-        carla = server.person(admin, "acme", "Carla", Role.CUSTOMER);
-        server.person(admin, "acme", "Agnes", Role.AGENT);
-        customer = server.signIn("acme", "carla@acme.example", "carla-password");
-        agent = server.signIn("acme", "agnes@acme.example", "agnes-password");
+        ApiServer.Acme acme = server.acme();
+        carla = acme.carla();
+        customer = acme.customer();
+        agent = acme.agent();
     }
 
     @AfterAll
