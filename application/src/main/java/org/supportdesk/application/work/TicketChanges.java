@@ -196,8 +196,8 @@ public final class TicketChanges {
     }
 
     /**
-     * Refreshes the ticket's cached SLA due times from its whole history, including this unit of work's events, then
-     * saves the ticket with its messages, journals its events, enqueues their notifications and, last, appends them to
+     * Refreshes the ticket's cached SLA due times from its whole history, including this unit of work's events, when
+     * one of them can move its clocks (a new ticket's always), then saves the ticket with its messages, journals its events, enqueues their notifications and, last, appends them to
      * the change feed, whose tenant-wide cursor is held until the transaction ends (so as briefly as it can be). A unit
      * of work that changed nothing, not even the cache, writes nothing.
      */
