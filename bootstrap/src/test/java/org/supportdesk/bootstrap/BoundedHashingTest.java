@@ -59,7 +59,12 @@ class BoundedHashingTest {
             for (int i = 0; i < 40; i++) {
                 calls.add(callers.submit(() -> bounded.verify("h", "h")));
             }
-            Thread.sleep(300); // let every caller arrive: two run, four wait, the rest are turned away
+            // Let every caller arrive before releasing: two run, four wait, the other 34 are turned away at once. A
+            // fixed sleep was not enough on a busy machine, where a caller arriving after the release got through.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (calls.stream().filter(Future::isDone).count() < 34 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             held.release.countDown();
             int verified = 0;
             int refused = 0;
