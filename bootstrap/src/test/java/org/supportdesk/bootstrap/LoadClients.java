@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * A fixed number of clients sending one workload's requests back to back for a bounded time, to one service or spread
- * over several instances of it: a warm-up, then the measured span. Every request that starts in the span counts, with its whole latency, even when it ends after it (a
- * slow one is not dropped for being slow); throughput divides them by the span. An answer that is not 2xx counts as
+ * over several instances of it: a warm-up, then the measured span. Every request that starts in the span counts, with
+ * its whole latency, even when it ends after it (a slow one is not dropped for being slow); throughput divides them by
+ * the span. An answer that is not 2xx counts as
  * such by its status; a request with no answer (refused, reset, timed out) counts under status 0.
  */
 final class LoadClients {

@@ -37,7 +37,10 @@ public record JournalRow(
         String correlationId,
         Instant at) {
 
-    /** Reads the row by column name, as a constructor mapper would have, without matching the columns again for every statement. */
+    /**
+     * Reads the row by column name, as a constructor mapper would have, without matching the columns again for every
+     * statement.
+     */
     public static final class Mapper implements RowMapper<JournalRow> {
         @Override
         public JournalRow map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -32,7 +32,10 @@ public record MessageRow(
         boolean isResolution,
         Instant createdAt) {
 
-    /** Reads the row by column name, as a constructor mapper would have, without matching the columns again for every statement. */
+    /**
+     * Reads the row by column name, as a constructor mapper would have, without matching the columns again for every
+     * statement.
+     */
     public static final class Mapper implements RowMapper<MessageRow> {
         @Override
         public MessageRow map(ResultSet rs, StatementContext ctx) throws SQLException {

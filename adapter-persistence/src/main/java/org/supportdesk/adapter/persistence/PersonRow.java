@@ -23,8 +23,10 @@ public record PersonRow(
         boolean active,
         String language) {
 
-    /** Reads the row by column name, as a constructor mapper would have, without matching the columns again for every statement (the
-     * caller of every request is read through it). */
+    /**
+     * Reads the row by column name, as a constructor mapper would have, without matching the columns again for every
+     * statement (the caller of every request is read through it).
+     */
     public static final class Mapper implements RowMapper<PersonRow> {
         @Override
         public PersonRow map(ResultSet rs, StatementContext ctx) throws SQLException {

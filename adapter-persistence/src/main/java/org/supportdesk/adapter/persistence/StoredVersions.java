@@ -30,7 +30,9 @@ final class StoredVersions<V> {
         this.caller = caller;
     }
 
-    /** Version {@code version} of {@code tenant}: remembered, or from {@code read}, which is empty when none is stored. */
+    /**
+     * Version {@code version} of {@code tenant}: remembered, or from {@code read}, which is empty when none is stored.
+     */
     Optional<V> find(TenantId tenant, int version, Supplier<Optional<V>> read) {
         scope.requireBound(tenant, caller);
         Key key = new Key(tenant, version);
