@@ -1,6 +1,7 @@
 package org.supportdesk.bootstrap;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -55,7 +56,10 @@ final class SmtpCatcher implements AutoCloseable {
 
     /** Back on the same port, empty. */
     synchronized void restart() {
-        server = new GreenMail(ServerSetupTest.SMTP.withPort(port));
+        // Rebinding the port just released can take longer than GreenMail's default 2 s on a busy machine (CI).
+        ServerSetup setup = ServerSetupTest.SMTP.withPort(port);
+        setup.setServerStartupTimeout(10_000);
+        server = new GreenMail(setup);
         server.start();
     }
 
