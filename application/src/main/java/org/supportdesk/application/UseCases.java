@@ -76,6 +76,7 @@ import org.supportdesk.application.query.ShowAuditLog;
 import org.supportdesk.application.query.ShowCustomerProfile;
 import org.supportdesk.application.query.ShowTicketStats;
 import org.supportdesk.application.query.TicketHistory;
+import org.supportdesk.application.query.VerifyJournal;
 import org.supportdesk.application.sla.ChangeBusinessHours;
 import org.supportdesk.application.sla.ChangeSlaPolicy;
 import org.supportdesk.application.sla.ExplainSla;
@@ -207,7 +208,8 @@ public record UseCases(
             ListApiTokens listApiTokens,
             RevokeApiToken revokeApiToken,
             ExportTickets exportTickets,
-            ShowAuditLog showAuditLog) {}
+            ShowAuditLog showAuditLog,
+            VerifyJournal verifyJournal) {}
 
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
@@ -396,7 +398,8 @@ public record UseCases(
                 new ListApiTokens(work, ports.apiTokens()),
                 new RevokeApiToken(work, ports.apiTokens()),
                 new ExportTickets(ports.ticketQueries(), ports.people(), ports.transactions(), clock),
-                new ShowAuditLog(ports.journal(), ports.tickets(), ports.transactions()));
+                new ShowAuditLog(ports.journal(), ports.tickets(), ports.transactions()),
+                new VerifyJournal(work, ports.journal()));
         Access access = new Access(
                 new SignIn(
                         ports.tenants(),

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.domain.journal.ChainVerdict;
 import org.supportdesk.domain.problem.DomainException;
 import org.supportdesk.domain.tenant.Email;
 import org.supportdesk.domain.tenant.Password;
+import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.TenantSlug;
 
 /**
- * The command line of the runnable jar: {@code serve}, {@code migrate} and {@code tenant create}. The only class that
+ * The command line of the runnable jar: {@code serve}, {@code migrate}, {@code tenant create} and
+ * {@code journal verify}. The only class that
  * writes to the console; everything else logs.
  */
 public final class Main {
@@ -41,6 +44,9 @@ public final class Main {
                             [--admin-name NAME] [--config FILE]
                   Create a tenant with its default settings, SLA policy v1 and its first admin, whose password
                   is the first line of FILE or else SUPPORTDESK_ADMIN_PASSWORD (never a command-line argument).
+              journal verify [--config FILE]
+                  Walk every tenant's hash-chained journal and report whether any entry was altered, removed or
+                  reordered behind the application's back (exit status 1 if so), with each chain's newest hash.
               help
                   Show this text.
 
@@ -91,6 +97,7 @@ public final class Main {
                 case "serve" -> serve(arguments);
                 case "migrate" -> migrate(arguments);
                 case "tenant create" -> createTenant(arguments);
+                case "journal verify" -> verifyJournals(arguments);
                 default -> throw new IllegalStateException("unhandled command " + arguments.command());
             };
         } catch (IllegalArgumentException | DomainException e) {
@@ -191,6 +198,24 @@ public final class Main {
         return OK;
     }
 
+    private int verifyJournals(Arguments arguments) {
+        Config config = config(arguments);
+        try (OpenDatabase database = OpenDatabase.open(config)) {
+            Core core = Core.over(database.jdbi(), Clock.systemUTC(), config);
+            boolean allVerified = true;
+            for (TenantId tenant : core.stores().tenants().all()) {
+                ChainVerdict verdict = core.useCases().admin().verifyJournal().ofTenant(tenant);
+                allVerified &= verdict.verified();
+                out.println("tenant " + tenant.value() + ": "
+                        + (verdict.verified()
+                                ? "verified, " + verdict.entries() + " entries, head " + verdict.headHash()
+                                : "BROKEN at entry " + verdict.firstBrokenAt().getAsLong() + " of "
+                                        + verdict.entries()));
+            }
+            return allVerified ? OK : FAILED;
+        }
+    }
+
     /**
      * The first admin's password, from the file named by {@code --admin-password-file} (its first line) or else
      * {@value #ADMIN_PASSWORD}: never from an argument, which every user of the machine can read in the process list.
@@ -250,6 +275,7 @@ public final class Main {
                                 "--admin-password-file",
                                 "--admin-name",
                                 "--config"),
+                "journal verify", List.of("--config"),
                 "help", List.of());
         private static final Map<String, List<String>> FLAGS = Map.of("serve", List.of("--demo"));
 
@@ -267,6 +293,13 @@ public final class Main {
                     throw new BadUsage("'tenant' takes a subcommand: tenant create …");
                 }
                 command = "tenant create";
+                next = 2;
+            }
+            if ("journal".equals(command)) {
+                if (args.length < 2 || !"verify".equals(args[1])) {
+                    throw new BadUsage("'journal' takes a subcommand: journal verify");
+                }
+                command = "journal verify";
                 next = 2;
             }
             if (!OPTIONS.containsKey(command)) {

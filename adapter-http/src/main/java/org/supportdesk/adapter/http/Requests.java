@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.supportdesk.adapter.http.json.UntrustedJson;
+import org.supportdesk.domain.port.ListCursor;
+import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.FieldError;
 import org.supportdesk.domain.problem.Validation;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -167,6 +169,25 @@ public final class Requests {
     /** An integer query parameter of {@code parameters} with a default. */
     public static int intQuery(UnaryOperator<String> parameters, String name, int defaultValue) {
         return query(parameters, name, Integer::parseInt).orElse(defaultValue);
+    }
+
+    /**
+     * The page of a list that pages by keyset: {@code cursor} (the {@code next_cursor} of the page before) or else
+     * {@code page}, never both, and {@code limit}.
+     */
+    public static PageRequest keysetPage(Context ctx) {
+        return keysetPage(ctx::queryParam);
+    }
+
+    /** {@link #keysetPage(Context)} over {@code parameters}. */
+    public static PageRequest keysetPage(UnaryOperator<String> parameters) {
+        int limit = intQuery(parameters, "limit", PageRequest.DEFAULT_TICKET_LIMIT);
+        Optional<ListCursor> cursor = query(parameters, "cursor", ListCursor::decode);
+        if (cursor.isPresent() && query(parameters, "page", raw -> raw).isPresent()) {
+            throw ValidationFailed.of("cursor", "give page or cursor, not both");
+        }
+        return cursor.map(after -> PageRequest.ofTickets(after, limit))
+                .orElseGet(() -> PageRequest.ofTickets(intQuery(parameters, "page", 1), limit));
     }
 
     /** Jackson could not read the body; rendered by {@link Problems#unreadable}. */

@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.port.AuditLogFilter;
+import org.supportdesk.domain.port.ListCursor;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.TenantId;
 
@@ -20,13 +22,19 @@ final class AuditLogSql {
     /** The partial index journal_audit_log has exactly this predicate, so the planner can use it. */
     private static final String STAFF = "j.actor_role IN ('agent', 'admin')";
 
+    /** The order a cursor of the audit log names: newest first, always. */
+    static final String ORDER = "-at";
+
     private final List<String> where = new ArrayList<>();
     private final Map<String, Object> bindings = new LinkedHashMap<>();
+    /** Where a page after a cursor starts: only the page is narrowed by it, never the total. */
+    private String keyset = "";
 
     AuditLogSql(TenantId tenant, AuditLogFilter filter, PageRequest page) {
         bindings.put("tenant", tenant.value());
         bindings.put("limit", page.limit());
-        bindings.put("offset", page.offset());
+        bindings.put("offset", page.rowsToSkip());
+        page.after().ifPresent(this::startAfter);
         where.add("j.tenant_id = :tenant");
         where.add(STAFF);
         filter.actor().ifPresent(actor -> {
@@ -56,6 +64,32 @@ final class AuditLogSql {
         });
     }
 
+    /** Narrows the page to the entries older than the cursor's, a range of the journal's time index however deep. */
+    private void startAfter(ListCursor cursor) {
+        cursor.requireOrder(ORDER);
+        if (cursor.values().size() != 1) {
+            throw ListCursor.notOneOurs();
+        }
+        try {
+            bindings.put("afterAt", Long.parseLong(cursor.values().get(0)));
+        } catch (NumberFormatException e) {
+            throw ListCursor.notOneOurs();
+        }
+        bindings.put("afterId", cursor.lastId());
+        keyset = "\n   AND (j.at, j.id) < (TIMESTAMPTZ 'epoch' + CAST(:afterAt AS bigint) * INTERVAL '1 microsecond',"
+                + " :afterId)";
+    }
+
+    /** The cursor of the page after {@code page}, from its last entry, while older matches remain. */
+    static Optional<ListCursor> next(PageRequest page, long total, List<JournalRow> entries) {
+        if ((long) page.page() * page.limit() >= total || entries.isEmpty()) {
+            return Optional.empty();
+        }
+        JournalRow last = entries.get(entries.size() - 1);
+        return Optional.of(
+                new ListCursor(page.page() + 1, ORDER, List.of(Long.toString(Columns.micros(last.at()))), last.id()));
+    }
+
     Map<String, Object> bindings() {
         return Collections.unmodifiableMap(bindings);
     }
@@ -66,7 +100,7 @@ final class AuditLogSql {
         return "WITH page AS (\n"
                 + "SELECT j.id, j.at\n"
                 + "  FROM journal j\n"
-                + " WHERE " + conditions + "\n"
+                + " WHERE " + conditions + keyset + "\n"
                 + " ORDER BY j.at DESC, j.id DESC\n"
                 + " LIMIT :limit OFFSET :offset\n"
                 + "),\n"
@@ -76,12 +110,9 @@ final class AuditLogSql {
                 + " WHERE " + conditions + "\n"
                 + ")\n"
                 + """
-                SELECT total.total, j.tenant_id, j.id, j.actor_id, j.actor_name, j.actor_role, j.action, j.target_kind,
-                       j.target_id,
-                       ARRAY(SELECT e->>'field' FROM jsonb_array_elements(j.changes) WITH ORDINALITY AS x(e, n) ORDER BY n) AS fields,
-                       ARRAY(SELECT e->>'before' FROM jsonb_array_elements(j.changes) WITH ORDINALITY AS x(e, n) ORDER BY n) AS befores,
-                       ARRAY(SELECT e->>'after' FROM jsonb_array_elements(j.changes) WITH ORDINALITY AS x(e, n) ORDER BY n) AS afters,
-                       j.correlation_id, j.at
+                SELECT total.total, """
+                + JournalDao.ENTRY_COLUMNS
+                + """
                   FROM total
                   LEFT JOIN (page p JOIN journal j ON j.tenant_id = :tenant AND j.id = p.id) ON true
                  ORDER BY p.at DESC, p.id DESC

@@ -21,4 +21,9 @@ final class Columns {
         Array array = rs.getArray(column);
         return array == null ? null : (String[]) array.getArray();
     }
+
+    /** {@code at} as whole microseconds since the epoch, a {@code timestamptz}'s own precision. */
+    static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
 }

@@ -74,7 +74,10 @@ public final class Database {
         return driver;
     }
 
-    /** Applies the migrations under {@code db/migration} to the connection's current schema. */
+    /**
+     * Applies the migrations under {@code db/migration}, and the Java ones among them, to the connection's current
+     * schema.
+     */
     public static void migrate(DataSource dataSource) {
         flyway(dataSource).migrate();
     }
@@ -88,6 +91,7 @@ public final class Database {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new ChainEarlierJournalEntries())
                 .failOnMissingLocations(true)
                 .load();
     }

@@ -3,6 +3,8 @@ package org.supportdesk.adapter.persistence;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.supportdesk.domain.journal.ChainVerdict;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.AuditLogFilter;
 import org.supportdesk.domain.port.Journal;
@@ -11,8 +13,9 @@ import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
- * The append-only journal in PostgreSQL, each entry's changes stored as a JSON array of {field, before, after}. A
- * trigger refuses every update, delete and truncate, whoever asks.
+ * The append-only journal in PostgreSQL, each entry's changes stored as a JSON array of {field, before, after} and
+ * each entry hash-chained to its tenant's previous one ({@link JournalChain}). A trigger refuses every update, delete
+ * and truncate, whoever asks; the chain shows what someone who turned the trigger off changed.
  */
 public final class JdbiJournal implements Journal {
     private final TenantScope scope;
@@ -23,7 +26,9 @@ public final class JdbiJournal implements Journal {
 
     @Override
     public void append(JournalEntry entry) {
-        dao(entry.tenant()).insert(JournalRow.from(entry));
+        JournalRow row = JournalRow.from(entry);
+        byte[] contentDigest = JournalChain.contentDigest(row);
+        dao(entry.tenant()).insert(row, contentDigest, JournalChain.link(row, contentDigest));
     }
 
     @Override
@@ -38,11 +43,26 @@ public final class JdbiJournal implements Journal {
         AuditLogSql sql = new AuditLogSql(tenant, filter, page);
         List<AuditLogRow> rows = dao(tenant).auditLog(sql.sql(), sql.bindings());
         long total = rows.isEmpty() ? 0 : rows.get(0).total();
-        List<JournalEntry> entries = rows.stream()
-                .flatMap(row -> row.entry().stream())
-                .map(JournalRow::toDomain)
-                .collect(Collectors.toList());
-        return new Page<>(entries, page.page(), page.limit(), total);
+        List<JournalRow> entries =
+                rows.stream().flatMap(row -> row.entry().stream()).collect(Collectors.toList());
+        return new Page<>(
+                entries.stream().map(JournalRow::toDomain).collect(Collectors.toList()),
+                page.page(),
+                page.limit(),
+                total,
+                AuditLogSql.next(page, total, entries));
+    }
+
+    @Override
+    public ChainVerdict verifyChain(TenantId tenant) {
+        JournalDao dao = dao(tenant);
+        JournalChain.Walk walk = new JournalChain.Walk();
+        try (ResultIterator<ChainedRow> stored = dao.chain(tenant.value())) {
+            stored.forEachRemaining(walk::accept);
+        }
+        return dao.head(tenant.value())
+                .map(head -> walk.verdict(head.seq(), head.head()))
+                .orElseGet(() -> walk.verdict(0, null));
     }
 
     private JournalDao dao(TenantId tenant) {

@@ -39,7 +39,7 @@ public final class JdbiTicketQueries implements TicketQueries {
                 .map(ListedTicketRow::toDomain)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toList());
-        return new Page<>(items, page.page(), page.limit(), total);
+        return new Page<>(items, page.page(), page.limit(), total, sql.next(page, total, rows));
     }
 
     @Override

@@ -76,7 +76,7 @@ public record JournalRow(
                 changes.stream().map(c -> c.before().orElse(null)).toArray(String[]::new),
                 changes.stream().map(c -> c.after().orElse(null)).toArray(String[]::new),
                 e.correlationId(),
-                e.at());
+                JournalChain.storable(e.at()));
     }
 
     JournalEntry toDomain() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.supportdesk.domain.port.ListCursor;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketSort;
@@ -29,6 +30,12 @@ final class TicketListSql {
     private static final Pattern NUMBER_TEXT = Pattern.compile("[A-Z0-9-]+");
 
     private final List<String> where = new ArrayList<>();
+    /**
+     * Where the page starts after a cursor's row: one condition, or two whose rows follow one another in the list's
+     * order (each read by its own index range). Only the page is narrowed by it, never the total.
+     */
+    private List<String> keyset = List.of();
+
     private final Map<String, Object> bindings = new LinkedHashMap<>();
     private final TicketSort sort;
     private final boolean searching;
@@ -47,7 +54,7 @@ final class TicketListSql {
         bind("tenant", tenant.value());
         page.ifPresent(p -> {
             bind("limit", p.limit());
-            bind("offset", p.offset());
+            bind("offset", p.rowsToSkip());
         });
         where.add("t.tenant_id = :tenant");
         where.add("t.deleted_at IS NULL");
@@ -119,6 +126,7 @@ final class TicketListSql {
             bind("pattern", "%" + likeEscaped(text) + "%");
         });
         this.countedByStatus = !searching && where.size() == (filter.statuses().isEmpty() ? 2 : 3);
+        page.flatMap(PageRequest::after).ifPresent(this::startAfter);
         if (byNumber) {
             // A prefix as a range of text_pattern_ops comparisons: these operators are leakproof, so row-level
             // security lets the index take them (LIKE is not), and the range needs no constant pattern to plan.
@@ -162,11 +170,7 @@ final class TicketListSql {
         return "WITH "
                 + (searching ? hits() + ",\n" : "")
                 + "page AS (\n"
-                + "SELECT t.id" + (searching ? ", h.rank" : "") + "\n"
-                + "  FROM tickets t" + join + "\n"
-                + " WHERE " + conditions + "\n"
-                + " ORDER BY " + order("t", "h.rank") + "\n"
-                + " LIMIT :limit OFFSET :offset\n"
+                + page(join, conditions)
                 + "),\n"
                 + "total AS (\n"
                 + total(join, conditions)
@@ -177,7 +181,11 @@ final class TicketListSql {
                 + " WHERE t.tenant_id = :tenant\n"
                 + ")\n"
                 + """
-                SELECT total.total, l.*, u.name AS requester_name, v.visible_messages, v.last_visible_at
+                SELECT total.total, l.*, u.name AS requester_name, v.visible_messages, v.last_visible_at,
+                       p.cursor_key,"""
+                + (rankedBySearch() ? " p.rank" : " CAST(NULL AS integer)")
+                + """
+                 AS cursor_rank
                   FROM total
                   LEFT JOIN (listed l JOIN page p ON p.id = l.id) ON true
                   LEFT JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.requester_id
@@ -187,6 +195,32 @@ final class TicketListSql {
                        WHERE m.tenant_id = :tenant AND m.ticket_id = l.id AND m.customer_visible) v ON true
                 """
                 + " ORDER BY " + order("l", "p.rank");
+    }
+
+    /**
+     * The ids of the page's tickets, with what their cursors keep: the matches in order after skipping earlier pages,
+     * or after a cursor's row, where a condition in two parts (only the due order has one) takes the first rows of
+     * each part in order and the page's rows of those.
+     */
+    private String page(String join, String conditions) {
+        String select = "SELECT t.id" + (searching ? ", h.rank" : "") + ", " + cursorKey() + " AS cursor_key"
+                + (keyset.size() > 1 ? ", t.next_due_at" : "") + "\n"
+                + "  FROM tickets t" + join + "\n"
+                + " WHERE " + conditions;
+        String order = "\n ORDER BY " + order("t", "h.rank") + "\n LIMIT :limit";
+        if (keyset.isEmpty()) {
+            return select + order + " OFFSET :offset\n";
+        }
+        if (keyset.size() == 1) {
+            return select + "\n   AND " + keyset.get(0) + order + "\n";
+        }
+        return "SELECT t.id" + (searching ? ", t.rank" : "") + ", t.cursor_key FROM (\n"
+                + String.join(
+                        "\nUNION ALL\n",
+                        keyset.stream()
+                                .map(part -> "(" + select + "\n   AND " + part + order + ")")
+                                .toList())
+                + "\n) t\n ORDER BY " + order("t", "t.rank") + "\n LIMIT :limit\n";
     }
 
     /**
@@ -355,6 +389,101 @@ final class TicketListSql {
             return searching ? rank + " DESC, " + newestFirst : newestFirst;
         }
         return key + ", " + ticket + ".id " + direction;
+    }
+
+    /** Whether the list is in order of search relevance, which its cursors keep beside the filing time. */
+    private boolean rankedBySearch() {
+        return sort.key() == TicketSort.Key.RELEVANCE && searching;
+    }
+
+    /** The list's order as a cursor names it: the sort's wire name, {@code -} first when descending. */
+    private String orderName() {
+        return (sort.descending() ? "-" : "") + sort.key().wireName();
+    }
+
+    /**
+     * The sort value of a listed ticket as its cursor keeps it, text: a time as whole microseconds since the epoch, a
+     * priority as its rank; with search text, relevance keeps the rank apart ({@code cursor_rank}) and the time here.
+     */
+    private String cursorKey() {
+        return switch (sort.key()) {
+            case CREATED, RELEVANCE -> micros("t.created_at");
+            case UPDATED -> micros("t.updated_at");
+            case DUE -> micros("t.next_due_at");
+            case PRIORITY -> "CAST(t.priority_rank AS text)";
+        };
+    }
+
+    private static String micros(String column) {
+        return "CAST(CAST(extract(epoch FROM " + column + ") * 1000000 AS bigint) AS text)";
+    }
+
+    /**
+     * Narrows the page to the rows after the cursor's in the list's order, as a comparison of (sort value, id) rows
+     * that the sort index answers with a range scan, however deep the page.
+     */
+    private void startAfter(ListCursor cursor) {
+        cursor.requireOrder(orderName());
+        List<Long> values = cursor.values().stream().map(TicketListSql::number).toList();
+        bind("afterId", cursor.lastId());
+        String after = sort.descending() || sort.key() == TicketSort.Key.RELEVANCE ? "<" : ">";
+        String time = "TIMESTAMPTZ 'epoch' + CAST(:afterKey AS bigint) * INTERVAL '1 microsecond'";
+        if (sort.key() == TicketSort.Key.DUE && values.isEmpty()) {
+            // Already among the tickets with no due time, which come last in either direction.
+            keyset = List.of("t.next_due_at IS NULL AND t.id " + after + " :afterId");
+            return;
+        }
+        int expected = rankedBySearch() ? 2 : 1;
+        if (values.size() != expected) {
+            throw ListCursor.notOneOurs();
+        }
+        bind("afterKey", values.get(values.size() - 1));
+        if (sort.key() == TicketSort.Key.DUE) {
+            // The later due times, then the tickets with none: two index ranges rather than one OR that reads neither.
+            keyset = List.of("(t.next_due_at, t.id) " + after + " (" + time + ", :afterId)", "t.next_due_at IS NULL");
+            return;
+        }
+        keyset = List.of(
+                switch (sort.key()) {
+                    case CREATED -> "(t.created_at, t.id) " + after + " (" + time + ", :afterId)";
+                    case UPDATED -> "(t.updated_at, t.id) " + after + " (" + time + ", :afterId)";
+                    case PRIORITY -> "(t.priority_rank, t.id) " + after + " (CAST(:afterKey AS smallint), :afterId)";
+                    case DUE -> throw new IllegalStateException("a due cursor has two parts");
+                    case RELEVANCE -> {
+                        if (!searching) {
+                            yield "(t.created_at, t.id) < (" + time + ", :afterId)";
+                        }
+                        bind("afterRank", values.get(0));
+                        yield "(h.rank, t.created_at, t.id) < (CAST(:afterRank AS integer), " + time + ", :afterId)";
+                    }
+                });
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ListCursor.notOneOurs();
+        }
+    }
+
+    /**
+     * The cursor of the page after {@code page}, from its last row, while matches remain beyond it; empty on the last
+     * page.
+     */
+    Optional<ListCursor> next(PageRequest page, long total, List<ListedTicketRow> rows) {
+        if ((long) page.page() * page.limit() >= total || rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ListedTicketRow last = rows.get(rows.size() - 1);
+        if (last.ticket().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>();
+        last.cursorRank().ifPresent(rank -> values.add(Integer.toString(rank)));
+        last.cursorKey().ifPresent(values::add);
+        return Optional.of(new ListCursor(
+                page.page() + 1, orderName(), values, last.ticket().get().id()));
     }
 
     private void bind(String name, Object value) {

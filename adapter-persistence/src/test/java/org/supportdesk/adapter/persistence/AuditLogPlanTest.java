@@ -43,14 +43,15 @@ class AuditLogPlanTest {
             database.jdbi().useHandle(handle -> handle.createUpdate(
                             """
                             INSERT INTO journal (tenant_id, id, actor_id, actor_name, actor_role, action, target_kind,
-                                target_id, changes, correlation_id, at)
+                                target_id, changes, correlation_id, at, seq, content_digest, chain_hash)
                             SELECT :tenant, gen_random_uuid(),
                                    CASE WHEN g % 10 = 0 THEN :agent WHEN g % 10 < 7 THEN gen_random_uuid() END,
                                    'Someone',
                                    CASE WHEN g % 10 = 0 THEN 'agent' WHEN g % 10 < 7 THEN 'customer' END,
                                    CASE WHEN g % 3 = 0 THEN 'status_changed' ELSE 'message_posted' END,
                                    'ticket', gen_random_uuid(), '[]'::jsonb, 'plan',
-                                   TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute'
+                                   TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute',
+                                   coalesce((SELECT max(seq) FROM journal), 0) + g, sha256(''), sha256('')
                               FROM generate_series(1, 100000) AS g
                             """)
                     .bind("tenant", TENANT.value())

@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.supportdesk.domain.journal.ChainVerdict;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.tenant.Author;
+import org.supportdesk.domain.tenant.TenantId;
 
 /** The migrations build the schema from nothing, validate against this build and are not applied twice. */
 @ExtendWith(PostgresExtension.class)
@@ -29,6 +38,7 @@ class MigrationTest {
             "flyway_schema_history",
             "idempotency_keys",
             "journal",
+            "journal_chain",
             "kb_article_tags",
             "kb_articles",
             "messages",
@@ -100,6 +110,81 @@ class MigrationTest {
             List<String> history = historyOf(jdbi);
             Database.migrate(empty);
             assertThat(historyOf(jdbi)).isEqualTo(history);
+        } finally {
+            database.jdbi().useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE"));
+        }
+    }
+
+    /**
+     * Entries written before the journal was chained (V130) are chained by V131 in the journal's order, and the chain
+     * goes on from them: a database upgraded in place verifies, then keeps verifying as entries are appended.
+     */
+    @Test
+    void an_upgrade_chains_the_entries_written_before_the_chain() {
+        String schema =
+                "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database.jdbi().useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
+        TenantId tenant = new TenantId(UUID.randomUUID());
+        try (HikariDataSource upgraded = Database.pool(new DatabaseConfig(
+                database.dataSource()
+                        .getJdbcUrl()
+                        .replace("currentSchema=" + database.schema(), "currentSchema=" + schema),
+                database.dataSource().getUsername(),
+                database.dataSource().getPassword(),
+                2))) {
+            Flyway.configure()
+                    .dataSource(upgraded)
+                    .locations("classpath:db/migration")
+                    .target("122")
+                    .load()
+                    .migrate();
+            Jdbi jdbi = Database.jdbi(upgraded);
+            jdbi.useTransaction(handle -> {
+                handle.execute(
+                        "SELECT set_config('supportdesk.tenant_id', ?, true)",
+                        tenant.value().toString());
+                handle.execute(
+                        "INSERT INTO tenants (id, slug, name, created_at) VALUES (?, 'upgraded', 'Upgraded', now())",
+                        tenant.value());
+                handle.execute(
+                        """
+                        INSERT INTO journal (tenant_id, id, actor_id, actor_name, actor_role, action, target_kind,
+                            target_id, changes, correlation_id, at)
+                        SELECT :tenant, gen_random_uuid(), NULL, 'Someone ' || g, NULL, 'settings_changed', 'tenant',
+                               :tenant, jsonb_build_array(jsonb_build_object('field', 'name', 'before', NULL,
+                                                                             'after', 'Acme ' || g)),
+                               'before-the-chain', TIMESTAMPTZ '2026-01-01 00:00:00+00' + (g % 7) * INTERVAL '1 hour'
+                          FROM generate_series(1, 2500) AS g
+                        """
+                                .replace(":tenant", "'" + tenant.value() + "'::uuid"));
+            });
+
+            Database.migrate(upgraded);
+
+            JdbiStores stores = JdbiStores.over(jdbi, Clock.systemUTC());
+            ChainVerdict before = stores.transactions()
+                    .inTransaction(tenant, () -> stores.journal().verifyChain(tenant));
+            assertThat(before.verified()).isTrue();
+            assertThat(before.entries()).isEqualTo(2500);
+            stores.transactions().inTransaction(tenant, () -> {
+                stores.journal()
+                        .append(new JournalEntry(
+                                UUID.randomUUID(),
+                                tenant,
+                                Author.SYSTEM,
+                                JournalAction.SETTINGS_CHANGED,
+                                TargetKind.TENANT,
+                                tenant.value(),
+                                List.of(),
+                                "after-the-chain",
+                                Instant.now()));
+                return null;
+            });
+            ChainVerdict after = stores.transactions()
+                    .inTransaction(tenant, () -> stores.journal().verifyChain(tenant));
+            assertThat(after.verified()).isTrue();
+            assertThat(after.entries()).isEqualTo(2501);
+            assertThatCode(() -> Database.validate(upgraded)).doesNotThrowAnyException();
         } finally {
             database.jdbi().useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE"));
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.supportdesk.domain.port.ListCursor;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketSort;
@@ -93,6 +94,43 @@ class QueryPlanTest {
 
         assertThat(pagePart(plan)).containsPattern("Limit[\\s\\S]*Index (Only )?Scan (Backward )?using " + index + " ");
         assertThat(pagePart(plan)).doesNotContain("Sort Key", "Seq Scan");
+    }
+
+    /**
+     * A page after a cursor, however deep, is a range read of the same index from the cursor's row on, under the
+     * page's limit: no rows skipped, no sort of the matches (keyset pagination, §16).
+     */
+    @ParameterizedTest(name = "sort {0}")
+    @CsvSource({
+        "-created, tickets_by_created, 1769904000000000",
+        "created, tickets_by_created, 1769904000000000",
+        "-updated, tickets_by_updated, 1769904000000000",
+        "updated, tickets_by_updated, 1769904000000000",
+        "-priority, tickets_by_priority, 2",
+        "priority, tickets_by_priority, 2"
+    })
+    void aPageAfterACursorIsARangeOfTheSortIndexUnderALimit(String sort, String index, String value) {
+        String plan = explainList(TicketFilter.ALL, TicketSort.parse(sort), afterCursor(sort, List.of(value)));
+
+        assertThat(pagePart(plan)).containsPattern("Limit[\\s\\S]*Index (Only )?Scan (Backward )?using " + index + " ");
+        assertThat(pagePart(plan)).contains("Index Cond: ").doesNotContain("Sort Key", "Seq Scan");
+    }
+
+    @ParameterizedTest(name = "sort {0}")
+    @CsvSource({"due, tickets_by_due", "-due, tickets_by_due_desc"})
+    void aPageAfterADueCursorReadsTheLaterDueTimesThenTheTicketsWithoutOne(String sort, String index) {
+        String plan =
+                explainList(TicketFilter.ALL, TicketSort.parse(sort), afterCursor(sort, List.of("1769904000000000")));
+
+        assertThat(pagePart(plan))
+                .containsPattern("Index (Only )?Scan (Backward )?using " + index + " [\\s\\S]*"
+                        + "Index (Only )?Scan (Backward )?using " + index + " ");
+        assertThat(pagePart(plan)).doesNotContain("Seq Scan");
+    }
+
+    private static PageRequest afterCursor(String sort, List<String> values) {
+        return PageRequest.ofTickets(
+                new ListCursor(5_000, sort, values, UUID.fromString("0a0a0a0a-0000-4000-8000-0000000fffff")), 20);
     }
 
     // ---- selective filters ---------------------------------------------------------------------------------------
@@ -265,7 +303,11 @@ class QueryPlanTest {
     }
 
     private String explainList(TicketFilter filter, TicketSort sort) {
-        TicketListSql sql = TicketListSql.of(TENANT, filter, sort, FIRST_PAGE);
+        return explainList(filter, sort, FIRST_PAGE);
+    }
+
+    private String explainList(TicketFilter filter, TicketSort sort, PageRequest page) {
+        TicketListSql sql = TicketListSql.of(TENANT, filter, sort, page);
         return explain(sql.sql(), sql.bindings());
     }
 

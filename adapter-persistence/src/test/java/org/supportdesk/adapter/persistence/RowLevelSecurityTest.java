@@ -71,6 +71,7 @@ class RowLevelSecurityTest {
             "ticket_tags",
             "messages",
             "journal",
+            "journal_chain",
             "outbox",
             "idempotency_keys",
             "sla_policies",
@@ -225,9 +226,10 @@ class RowLevelSecurityTest {
                                 () -> core.jdbi.withHandle(handle -> handle.createUpdate(
                                                 """
                                                 INSERT INTO journal (tenant_id, id, actor_name, action, target_kind,
-                                                    target_id, changes, correlation_id, at)
+                                                    target_id, changes, correlation_id, at, seq, content_digest,
+                                                    chain_hash)
                                                 VALUES (:b, :id, 'Supportdesk', 'settings_changed', 'tenant', :b,
-                                                    '[]', 'smuggled', :at)
+                                                    '[]', 'smuggled', :at, 1, sha256(''), sha256(''))
                                                 """)
                                         .bind("b", b.tenant.value())
                                         .bind("id", UUID.randomUUID())

@@ -29,6 +29,7 @@ import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
+import org.supportdesk.domain.port.ListCursor;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketFilter;
@@ -75,6 +76,7 @@ class TicketQueriesEquivalenceTest {
     private static final int TICKETS = 250;
     private static final int ACTIONS = 700;
     private static final int QUERIES = 400;
+    private static final int CURSOR_WALKS = 40;
 
     private final TestDatabase database;
 
@@ -179,6 +181,9 @@ class TicketQueriesEquivalenceTest {
             assertThat(nonEmpty)
                     .as("seed %d: queries that listed something", seed)
                     .isGreaterThan(QUERIES / 3);
+            for (int i = 0; i < CURSOR_WALKS; i++) {
+                walkByCursor(i);
+            }
         }
 
         // ---- the history, applied to both stores ---------------------------------------------------------------
@@ -351,6 +356,43 @@ class TicketQueriesEquivalenceTest {
             assertThat(actual.total()).as(context).isEqualTo(expected.total());
             assertThat(actual.items()).as(context).containsExactlyElementsOf(expected.items());
             return !expected.items().isEmpty();
+        }
+
+        /**
+         * Pages through a random list by following next_cursor from page 1 (keyset pagination): every match once, in
+         * the reference's order, page numbers counting up, and no cursor after the last page.
+         */
+        void walkByCursor(int i) {
+            TicketFilter filter = randomFilter();
+            TicketSort sort = new TicketSort(
+                    TicketSort.Key.values()[random.nextInt(TicketSort.Key.values().length)], random.nextBoolean());
+            int limit = 3 + random.nextInt(10);
+            List<TicketId> expected = new ArrayList<>();
+            Page<TicketListItem> reference = list(memory, filter, sort, PageRequest.ofTickets(1, limit));
+            for (int p = 1;
+                    !reference.items().isEmpty();
+                    reference = list(memory, filter, sort, PageRequest.ofTickets(++p, limit))) {
+                expected.addAll(ids(reference));
+            }
+            String context = String.format("seed %d, walk %d: %s %s limit %d", seed, i, filter, sort, limit);
+            List<TicketId> walked = new ArrayList<>();
+            Page<TicketListItem> page = list(postgres, filter, sort, PageRequest.ofTickets(1, limit));
+            for (int p = 1; ; p++) {
+                assertThat(page.page()).as(context).isEqualTo(p);
+                assertThat(page.total()).as(context).isEqualTo(expected.size());
+                walked.addAll(ids(page));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                assertThat(page.items()).as(context).hasSize(limit);
+                page = list(
+                        postgres,
+                        filter,
+                        sort,
+                        PageRequest.ofTickets(
+                                ListCursor.decode(page.next().get().encode()), limit));
+            }
+            assertThat(walked).as(context).containsExactlyElementsOf(expected);
         }
 
         Object stored(Desk desk, TicketId ticket) {

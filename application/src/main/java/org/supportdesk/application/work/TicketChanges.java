@@ -197,9 +197,10 @@ public final class TicketChanges {
 
     /**
      * Refreshes the ticket's cached SLA due times from its whole history, including this unit of work's events, when
-     * one of them can move its clocks (a new ticket's always), then saves the ticket with its messages, journals its events, enqueues their notifications and, last, appends them to
-     * the change feed, whose tenant-wide cursor is held until the transaction ends (so as briefly as it can be). A unit
-     * of work that changed nothing, not even the cache, writes nothing.
+     * one of them can move its clocks (a new ticket's always), then saves the ticket with its messages, enqueues the
+     * events' notifications and, last, journals them and appends them to the change feed: the journal's chain head and
+     * the feed's cursor are tenant-wide and held until the transaction ends, so they are taken as late as they can be.
+     * A unit of work that changed nothing, not even the cache, writes nothing.
      */
     public void record(Ticket ticket) {
         String correlationId = correlation.current();
@@ -215,14 +216,15 @@ public final class TicketChanges {
         tickets.save(ticket);
         TicketState state = ticket.state();
         for (int i = 0; i < entries.size(); i++) {
-            journal.append(entries.get(i));
-            TicketEvent event = events.get(i);
             NotificationRules.intentFor(
-                            event, state, ids.newId(), entries.get(i).id())
+                            events.get(i), state, ids.newId(), entries.get(i).id())
                     .ifPresent(intent -> {
                         outbox.enqueue(intent);
                         inApp.write(intent, state);
                     });
+        }
+        for (JournalEntry entry : entries) {
+            journal.append(entry);
         }
         for (int i = 0; i < entries.size(); i++) {
             feed.append(ChangeEvents.of(events.get(i), entries.get(i), state));

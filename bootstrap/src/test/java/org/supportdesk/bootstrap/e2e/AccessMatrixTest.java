@@ -384,6 +384,7 @@ class AccessMatrixTest {
             route("GET /api/v1/attachments/{id}", STAFF, 200).on(Subject.ATTACHMENT, Prepare.SHARED),
             // the audit log
             route("GET /api/v1/audit-log", ADMIN, 200),
+            route("GET /api/v1/audit-log/verify", ADMIN, 200),
             // knowledge base
             route("GET /api/v1/kb/articles", STAFF, 200),
             route("POST /api/v1/kb/articles", STAFF, 201)

@@ -2,12 +2,14 @@ package org.supportdesk.domain.port;
 
 import java.util.List;
 import java.util.UUID;
+import org.supportdesk.domain.journal.ChainVerdict;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
  * The append-only record of every change and staff action (§16). Entries are written in the transaction of the change
- * they record and are never updated or deleted.
+ * they record, are never updated or deleted, and are hash-chained per tenant so that an edit made behind the
+ * application's back shows.
  */
 public interface Journal {
     /** Appends one entry; it commits or rolls back with the surrounding transaction. */
@@ -22,4 +24,10 @@ public interface Journal {
      * matches. Customers' and the system's own entries are not in it.
      */
     Page<JournalEntry> staffEntries(TenantId tenant, AuditLogFilter filter, PageRequest page);
+
+    /**
+     * Walks the hash chain of {@code tenant}'s entries (§16) and says whether every entry is still there, unaltered and
+     * in its place, and if not where the first break is.
+     */
+    ChainVerdict verifyChain(TenantId tenant);
 }

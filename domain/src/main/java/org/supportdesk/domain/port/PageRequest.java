@@ -1,9 +1,15 @@
 package org.supportdesk.domain.port;
 
+import java.util.Objects;
+import java.util.Optional;
 import org.supportdesk.domain.problem.ValidationFailed;
 
-/** Which page of a list, counted from 1; out-of-range values are refused, never clamped (§17). */
-public record PageRequest(int page, int limit) {
+/**
+ * Which page of a list, counted from 1; out-of-range values are refused, never clamped (§17). A list that pages by
+ * keyset may be given the {@link ListCursor} it handed out instead ({@code after}): the page then starts just after the
+ * cursor's row, and {@code page} is the cursor's.
+ */
+public record PageRequest(int page, int limit, Optional<ListCursor> after) {
     /** Ticket lists: 20 by default, at most 100. */
     public static final int DEFAULT_TICKET_LIMIT = 20;
 
@@ -13,7 +19,15 @@ public record PageRequest(int page, int limit) {
 
     public static final int MAX_MESSAGE_LIMIT = 200;
 
+    public PageRequest(int page, int limit) {
+        this(page, limit, Optional.empty());
+    }
+
     public PageRequest {
+        Objects.requireNonNull(after, "after");
+        if (after.isPresent() && after.get().page() != page) {
+            throw new IllegalArgumentException("a cursor's page is the page");
+        }
         if (page < 1) {
             throw ValidationFailed.of("page", "must be at least 1");
         }
@@ -27,6 +41,12 @@ public record PageRequest(int page, int limit) {
         return within(page, limit, MAX_TICKET_LIMIT);
     }
 
+    /** The page of a ticket list that {@code cursor} leads to. */
+    public static PageRequest ofTickets(ListCursor cursor, int limit) {
+        within(cursor.page(), limit, MAX_TICKET_LIMIT);
+        return new PageRequest(cursor.page(), limit, Optional.of(cursor));
+    }
+
     /** A page of a conversation. */
     public static PageRequest ofMessages(int page, int limit) {
         return within(page, limit, MAX_MESSAGE_LIMIT);
@@ -37,6 +57,11 @@ public record PageRequest(int page, int limit) {
             throw ValidationFailed.of("limit", "must be 1 to " + maxLimit);
         }
         return new PageRequest(page, limit);
+    }
+
+    /** How many rows precede this page; with a cursor, none are skipped: the cursor says where to start. */
+    public long rowsToSkip() {
+        return after.isPresent() ? 0 : offset();
     }
 
     /** How many rows precede this page. */

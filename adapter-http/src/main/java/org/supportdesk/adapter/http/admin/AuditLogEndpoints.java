@@ -16,7 +16,6 @@ import org.supportdesk.application.UseCases;
 import org.supportdesk.application.query.ShowAuditLog;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.port.AuditLogFilter;
-import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.TicketNumber;
@@ -24,7 +23,9 @@ import org.supportdesk.domain.ticket.TicketNumber;
 /**
  * The audit log (§10 {@code /audit-log}, admins): staff and admin entries of the journal, newest first, paginated
  * like every list; filters {@code actor} (a person id), {@code action} (comma-separated §17 names), {@code target} (a
- * record's id or a ticket's number), {@code from} (inclusive) and {@code to} (exclusive).
+ * record's id or a ticket's number), {@code from} (inclusive) and {@code to} (exclusive); {@code cursor} pages by
+ * keyset. {@code /audit-log/verify}
+ * walks the tenant's hash-chained journal (§16).
  */
 public final class AuditLogEndpoints implements Endpoints {
     private final UseCases.Admin useCases;
@@ -36,6 +37,11 @@ public final class AuditLogEndpoints implements Endpoints {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/audit-log", this::list, AccessRole.ADMIN);
+        routes.get("/api/v1/audit-log/verify", this::verify, AccessRole.ADMIN);
+    }
+
+    void verify(Context ctx) {
+        ctx.json(ChainVerdictResponse.of(useCases.verifyJournal().handle(Authenticator.staff(ctx))));
     }
 
     void list(Context ctx) {
@@ -48,12 +54,7 @@ public final class AuditLogEndpoints implements Endpoints {
                 Requests.timeQuery(ctx, "to"));
         var page = useCases.showAuditLog()
                 .handle(new ShowAuditLog.Command(
-                        Authenticator.staff(ctx),
-                        filter,
-                        target.flatMap(Target::number),
-                        PageRequest.ofTickets(
-                                Requests.intQuery(ctx, "page", 1),
-                                Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT))));
+                        Authenticator.staff(ctx), filter, target.flatMap(Target::number), Requests.keysetPage(ctx)));
         ctx.json(Pagination.of(page.map(AuditEntryResponse::of)));
     }
 

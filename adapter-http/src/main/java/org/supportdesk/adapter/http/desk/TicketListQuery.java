@@ -38,9 +38,7 @@ final class TicketListQuery {
     /** Reads the list from {@code query}, which answers a parameter's (first) value by name, or null. */
     ListTickets.Command read(UnaryOperator<String> query, StaffActor staff) {
         TicketSelection selection = selection(query, staff);
-        PageRequest page = PageRequest.ofTickets(
-                Requests.intQuery(query, "page", 1),
-                Requests.intQuery(query, "limit", PageRequest.DEFAULT_TICKET_LIMIT));
+        PageRequest page = Requests.keysetPage(query);
         return new ListTickets.Command(
                 staff, selection.filter(), selection.requesterEmail(), sort(query, selection.filter()), page);
     }

@@ -87,9 +87,7 @@ public final class PortalTicketEndpoints implements Endpoints {
                         Requests.query(ctx, "priority", raw -> set(raw, Priority::parse))
                                 .orElse(Set.of()),
                         Requests.query(ctx, "q", text -> text),
-                        PageRequest.ofTickets(
-                                Requests.intQuery(ctx, "page", 1),
-                                Requests.intQuery(ctx, "limit", PageRequest.DEFAULT_TICKET_LIMIT))));
+                        Requests.keysetPage(ctx)));
         ctx.json(Pagination.of(page.map(view -> PortalTicketResponse.of(view, false))));
     }
 

@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.supportdesk.adapter.persistence.JournalChain;
+import org.supportdesk.adapter.persistence.JournalRow;
 import org.supportdesk.domain.sla.BusinessCalendar;
 import org.supportdesk.domain.sla.SlaCalculator;
 import org.supportdesk.domain.sla.SlaExplanation;
@@ -294,11 +297,7 @@ final class MillionTenantLoader {
                         "messages",
                         "tenant_id, id, ticket_id, author_id, author_name, author_role, kind, customer_visible, body,"
                                 + " via, is_resolution, created_at");
-                CopyStream journal = new CopyStream(
-                        copies.get(3),
-                        "journal",
-                        "tenant_id, id, actor_id, actor_name, actor_role, action, target_kind, target_id, changes,"
-                                + " correlation_id, at")) {
+                ChainedJournalCopy journal = new ChainedJournalCopy(copies.get(3), control, tenant)) {
             long spanMillis = shape.span().toMillis();
             List<Instant> created = new ArrayList<>(shape.tickets());
             for (int i = 0; i < shape.tickets(); i++) {
@@ -572,7 +571,7 @@ final class MillionTenantLoader {
         }
 
         /** The journal entries the SLA clocks read: filing, first public staff reply, status changes. */
-        void journal(CopyStream journal, Random ids) {
+        void journal(ChainedJournalCopy journal, Random ids) {
             entry(
                     journal,
                     ids,
@@ -581,7 +580,8 @@ final class MillionTenantLoader {
                     "customer",
                     "ticket_filed",
                     created,
-                    change("status", null, "new") + "," + change("priority", null, priority.wireName()));
+                    change("status", null, "new"),
+                    change("priority", null, priority.wireName()));
             if (firstReply != null) {
                 entry(
                         journal,
@@ -591,8 +591,9 @@ final class MillionTenantLoader {
                         "agent",
                         "message_posted",
                         firstReply,
-                        change("message_id", null, uuid(ids).toString()) + "," + change("kind", null, "public") + ","
-                                + change("customer_visible", null, "true"));
+                        change("message_id", null, uuid(ids).toString()),
+                        change("kind", null, "public"),
+                        change("customer_visible", null, "true"));
             }
             TicketStatus from = TicketStatus.NEW;
             for (Instant[] c : statusChanges()) {
@@ -611,26 +612,28 @@ final class MillionTenantLoader {
         }
 
         private void entry(
-                CopyStream journal,
+                ChainedJournalCopy journal,
                 Random ids,
                 UUID actor,
                 String name,
                 String role,
                 String action,
                 Instant at,
-                String changes) {
-            journal.value(tenant)
-                    .value(uuid(ids))
-                    .value(actor)
-                    .value(name)
-                    .value(role)
-                    .value(action)
-                    .value("ticket")
-                    .value(id)
-                    .value("[" + changes + "]")
-                    .value("million-loader")
-                    .value(at)
-                    .end();
+                String[]... changes) {
+            journal.append(new JournalRow(
+                    tenant,
+                    uuid(ids),
+                    actor,
+                    name,
+                    role,
+                    action,
+                    "ticket",
+                    id,
+                    Arrays.stream(changes).map(c -> c[0]).toArray(String[]::new),
+                    Arrays.stream(changes).map(c -> c[1]).toArray(String[]::new),
+                    Arrays.stream(changes).map(c -> c[2]).toArray(String[]::new),
+                    "million-loader",
+                    JournalChain.storable(at)));
         }
 
         private String body(boolean customer) {
@@ -744,12 +747,9 @@ final class MillionTenantLoader {
         }
     }
 
-    private static String change(String field, String before, String after) {
-        return "{\"field\": \"" + field + "\", \"after\": " + quoted(after) + ", \"before\": " + quoted(before) + "}";
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
+    /** One change of a journal entry: field, before, after. */
+    private static String[] change(String field, String before, String after) {
+        return new String[] {field, before, after};
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -1,0 +1,19 @@
+package org.supportdesk.adapter.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** A stored journal entry with its place in the tenant's hash chain, as {@link JournalChain.Walk} checks it. */
+public record ChainedRow(JournalRow row, long seq, byte[] contentDigest, byte[] chainHash) {
+    public static final class Mapper implements RowMapper<ChainedRow> {
+        private final JournalRow.Mapper entries = new JournalRow.Mapper();
+
+        @Override
+        public ChainedRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ChainedRow(
+                    entries.map(rs, ctx), rs.getLong("seq"), rs.getBytes("content_digest"), rs.getBytes("chain_hash"));
+        }
+    }
+}
