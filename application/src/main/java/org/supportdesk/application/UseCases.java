@@ -11,6 +11,7 @@ import org.supportdesk.application.admin.AddPerson;
 import org.supportdesk.application.admin.ChangeSettings;
 import org.supportdesk.application.admin.CreateApiToken;
 import org.supportdesk.application.admin.CreateTenant;
+import org.supportdesk.application.admin.ExportCustomerData;
 import org.supportdesk.application.admin.GetOrganization;
 import org.supportdesk.application.admin.GetPerson;
 import org.supportdesk.application.admin.ListApiTokens;
@@ -209,7 +210,8 @@ public record UseCases(
             RevokeApiToken revokeApiToken,
             ExportTickets exportTickets,
             ShowAuditLog showAuditLog,
-            VerifyJournal verifyJournal) {}
+            VerifyJournal verifyJournal,
+            ExportCustomerData exportCustomerData) {}
 
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
@@ -399,7 +401,15 @@ public record UseCases(
                 new RevokeApiToken(work, ports.apiTokens()),
                 new ExportTickets(ports.ticketQueries(), ports.people(), ports.transactions(), clock),
                 new ShowAuditLog(ports.journal(), ports.tickets(), ports.transactions()),
-                new VerifyJournal(work, ports.journal()));
+                new VerifyJournal(work, ports.journal()),
+                new ExportCustomerData(
+                        work,
+                        ports.people(),
+                        ports.ticketQueries(),
+                        customerViews,
+                        ports.callRequests(),
+                        ports.notifications(),
+                        clock));
         Access access = new Access(
                 new SignIn(
                         ports.tenants(),

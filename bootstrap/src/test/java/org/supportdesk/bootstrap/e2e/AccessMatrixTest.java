@@ -343,6 +343,7 @@ class AccessMatrixTest {
                             "{\"email\":\"customer-" + world.next() + "@example.com\",\"name\":\"New Customer\"}"),
             route("GET /api/v1/customers", ADMIN, 200),
             route("GET /api/v1/customers/{id}", ADMIN, 200).on(Subject.CUSTOMER, Prepare.SHARED),
+            route("GET /api/v1/customers/{id}/export", ADMIN, 200).on(Subject.CUSTOMER, Prepare.SHARED),
             route("PATCH /api/v1/customers/{id}", ADMIN, 200)
                     .on(Subject.CUSTOMER, Prepare.SHARED)
                     .body((world, who) -> "{\"name\":\"Renamed " + world.next() + "\"}"),

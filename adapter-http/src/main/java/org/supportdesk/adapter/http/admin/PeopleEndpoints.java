@@ -16,6 +16,7 @@ import org.supportdesk.adapter.http.json.FieldReader;
 import org.supportdesk.adapter.http.json.JsonFields;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.admin.AddPerson;
+import org.supportdesk.application.admin.ExportCustomerData;
 import org.supportdesk.application.admin.GetPerson;
 import org.supportdesk.application.admin.ListPeople;
 import org.supportdesk.application.admin.PeopleList;
@@ -54,6 +55,7 @@ public final class PeopleEndpoints implements Endpoints {
         routes.get("/api/v1/customers", ctx -> list(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
         routes.get("/api/v1/customers/{id}", ctx -> get(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
         routes.patch("/api/v1/customers/{id}", ctx -> patch(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
+        routes.get("/api/v1/customers/{id}/export", this::export, AccessRole.ADMIN);
         routes.post("/api/v1/agents", this::addAgent, AccessRole.ADMIN);
         routes.get("/api/v1/agents", ctx -> list(ctx, PeopleList.STAFF), AccessRole.STAFF);
         routes.get("/api/v1/agents/{id}", ctx -> get(ctx, PeopleList.STAFF), AccessRole.STAFF);
@@ -121,6 +123,11 @@ public final class PeopleEndpoints implements Endpoints {
     void get(Context ctx, PeopleList audience) {
         ctx.json(PersonResponse.of(
                 useCases.getPerson().handle(new GetPerson.Command(Authenticator.staff(ctx), audience, personId(ctx)))));
+    }
+
+    void export(Context ctx) {
+        ctx.json(CustomerExportResponse.of(useCases.exportCustomerData()
+                .handle(new ExportCustomerData.Command(Authenticator.staff(ctx), personId(ctx)))));
     }
 
     void patch(Context ctx, PeopleList audience) {

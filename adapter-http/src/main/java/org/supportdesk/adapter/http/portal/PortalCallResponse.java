@@ -20,7 +20,7 @@ public record PortalCallResponse(
         Optional<String> phone,
         Optional<String> note,
         Instant requestedAt) {
-    static PortalCallResponse of(CustomerCallView call) {
+    public static PortalCallResponse of(CustomerCallView call) {
         return new PortalCallResponse(
                 call.id().value(),
                 call.status().wireName(),

@@ -23,7 +23,7 @@ public record PortalNotificationResponse(
         String title,
         Instant createdAt,
         Optional<Instant> readAt) {
-    static PortalNotificationResponse of(Notification n) {
+    public static PortalNotificationResponse of(Notification n) {
         return new PortalNotificationResponse(
                 n.id().value(),
                 n.topic().name().toLowerCase(Locale.ROOT),

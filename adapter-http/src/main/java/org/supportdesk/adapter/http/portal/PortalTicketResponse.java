@@ -55,7 +55,7 @@ public record PortalTicketResponse(
     /** A message's author as customers see it. */
     public record Author(String name, String role) {}
 
-    static PortalTicketResponse of(CustomerTicketView v, boolean withMessages) {
+    public static PortalTicketResponse of(CustomerTicketView v, boolean withMessages) {
         return new PortalTicketResponse(
                 v.id().toString(),
                 v.number().toString(),
