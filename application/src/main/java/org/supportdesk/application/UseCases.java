@@ -99,6 +99,7 @@ import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.FileTicketFromChannel;
 import org.supportdesk.application.ticket.GiveFeedback;
 import org.supportdesk.application.ticket.RestoreTicket;
+import org.supportdesk.application.ticket.SplitTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.webhook.CreateWebhook;
 import org.supportdesk.application.webhook.DeleteWebhook;
@@ -162,6 +163,7 @@ public record UseCases(
     public record Desk(
             ListTickets listTickets,
             FileTicketForCustomer fileTicketForCustomer,
+            SplitTicket splitTicket,
             GetTicket getTicket,
             UpdateTicket updateTicket,
             ChangeTicketStatus changeTicketStatus,
@@ -349,6 +351,15 @@ public record UseCases(
                         ports.slaSettings(),
                         work,
                         attachmentLinks,
+                        ports.knowledgeBase()),
+                new SplitTicket(
+                        changes,
+                        ports.tickets(),
+                        ports.attachments(),
+                        ports.ticketNumbers(),
+                        ports.people(),
+                        ports.configuration(),
+                        ports.slaSettings(),
                         ports.knowledgeBase()),
                 new GetTicket(
                         ports.tickets(),

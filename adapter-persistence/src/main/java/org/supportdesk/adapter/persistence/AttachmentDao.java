@@ -37,6 +37,13 @@ interface AttachmentDao {
             """)
     List<AttachmentRow> ofTicket(UUID tenant, UUID ticket);
 
+    @SqlUpdate(
+            """
+            UPDATE attachments SET ticket_id = :to
+             WHERE tenant_id = :tenant AND message_id = ANY (CAST(:messages AS uuid[]))
+            """)
+    void moveWithMessages(UUID tenant, UUID[] messages, UUID to);
+
     @SqlQuery(
             """
             SELECT * FROM attachments

@@ -3,6 +3,7 @@ package org.supportdesk.adapter.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.attachment.AttachmentLink;
@@ -48,6 +49,13 @@ public final class JdbiAttachments implements Attachments {
         return dao(tenant).ofTicket(tenant.value(), ticket.value()).stream()
                 .map(AttachmentRow::toDomain)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public void moveWithMessages(TenantId tenant, List<MessageId> messages, TicketId to) {
+        dao(tenant)
+                .moveWithMessages(
+                        tenant.value(), messages.stream().map(MessageId::value).toArray(UUID[]::new), to.value());
     }
 
     @Override

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.port.TicketRepository;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.StaleTicket;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketField;
@@ -76,6 +78,13 @@ public final class JdbiTicketRepository implements TicketRepository {
         return dao(tenant).messages(tenant.value(), ticket.value()).stream()
                 .map(MessageRow::toDomain)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public void moveMessages(TenantId tenant, List<MessageId> messages, TicketId to) {
+        dao(tenant)
+                .moveMessages(
+                        tenant.value(), messages.stream().map(MessageId::value).toArray(UUID[]::new), to.value());
     }
 
     @Override

@@ -103,6 +103,9 @@ interface TicketDao {
     @SqlQuery("SELECT * FROM messages WHERE tenant_id = :tenant AND ticket_id = :ticket ORDER BY created_at, id")
     List<MessageRow> messages(UUID tenant, UUID ticket);
 
+    @SqlUpdate("UPDATE messages SET ticket_id = :to WHERE tenant_id = :tenant AND id = ANY (CAST(:messages AS uuid[]))")
+    void moveMessages(UUID tenant, UUID[] messages, UUID to);
+
     @SqlQuery(
             """
             SELECT id FROM tickets

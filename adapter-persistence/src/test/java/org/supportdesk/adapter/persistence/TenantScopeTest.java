@@ -343,6 +343,9 @@ class TenantScopeTest {
         samples.put(Instant.class.getName(), () -> AT);
         samples.put("java.util.Optional<java.lang.String>", () -> Optional.of(DIGEST));
         samples.put("java.util.Set<" + Role.class.getName() + ">", () -> Set.of(Role.AGENT));
+        samples.put(
+                "java.util.List<" + org.supportdesk.domain.ticket.MessageId.class.getName() + ">",
+                () -> List.of(new org.supportdesk.domain.ticket.MessageId(UUID.randomUUID())));
         samples.put(TenantId.class.getName(), () -> tenant);
         samples.put(TenantSlug.class.getName(), () -> new TenantSlug(slug()));
         samples.put(TenantSettings.class.getName(), TenantSettings::defaults);

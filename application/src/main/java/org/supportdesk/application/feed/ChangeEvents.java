@@ -105,6 +105,7 @@ public final class ChangeEvents {
             case SLA_BREACHED -> "sla_breached";
             case TICKET_DELETED -> "ticket_deleted";
             case TICKET_RESTORED -> "ticket_restored";
+            case TICKET_SPLIT -> "ticket_split";
             case FEEDBACK_GIVEN -> "feedback_given";
             case CALL_REQUESTED -> "call_requested";
             case CALL_UPDATED -> "call_updated";
@@ -116,7 +117,7 @@ public final class ChangeEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ticket", customerTicket(ticket));
         switch (event.action()) {
-            case TICKET_FILED, STATUS_CHANGED, TICKET_DELETED, TICKET_RESTORED, FEEDBACK_GIVEN -> {
+            case TICKET_FILED, STATUS_CHANGED, TICKET_DELETED, TICKET_RESTORED, TICKET_SPLIT, FEEDBACK_GIVEN -> {
                 return Optional.of(data);
             }
             case MESSAGE_POSTED -> {

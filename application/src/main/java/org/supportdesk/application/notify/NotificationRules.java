@@ -109,8 +109,12 @@ public final class NotificationRules {
                     : assigneeAndAdmins(NotificationTopic.TICKET_ESCALATED, assigned);
             case SLA_BREACHED -> assigneeAndAdmins(NotificationTopic.SLA_BREACHED, assigned);
             case FEEDBACK_GIVEN -> Heard.by(NotificationTopic.FEEDBACK_GIVEN, ADMINS, WEBHOOKS);
-            case TICKET_ASSIGNED, TICKET_UPDATED, TICKET_DEESCALATED, TICKET_DELETED, TICKET_RESTORED -> Optional
-                    .empty();
+            case TICKET_ASSIGNED,
+                    TICKET_UPDATED,
+                    TICKET_DEESCALATED,
+                    TICKET_DELETED,
+                    TICKET_RESTORED,
+                    TICKET_SPLIT -> Optional.empty();
                 // Admin actions are journalled too, but they are not ticket events.
             case TENANT_CREATED,
                     PERSON_CREATED,

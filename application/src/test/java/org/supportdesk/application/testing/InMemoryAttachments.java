@@ -13,6 +13,7 @@ import org.supportdesk.domain.attachment.ContentDigest;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.AttachmentId;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
 
 /** What is known about attachments, in a map; transactions run one at a time, so the content lock needs no lock. */
@@ -45,6 +46,27 @@ public final class InMemoryAttachments implements Attachments, Snapshotting {
         Optional<Attachment> upload = find(tenant, id).filter(a -> !a.isLinked());
         upload.ifPresent(a -> attachments.put(id, a.linkedTo(link.ticket(), link.message(), link.linkedAt())));
         return upload.isPresent();
+    }
+
+    @Override
+    public synchronized void moveWithMessages(TenantId tenant, List<MessageId> messages, TicketId to) {
+        binding.require(tenant);
+        attachments.replaceAll((id, a) -> a.tenant().equals(tenant)
+                        && a.link()
+                                .flatMap(AttachmentLink::message)
+                                .filter(messages::contains)
+                                .isPresent()
+                ? new Attachment(
+                        a.id(),
+                        a.tenant(),
+                        a.uploader(),
+                        a.fileName(),
+                        a.type(),
+                        a.size(),
+                        a.digest(),
+                        a.uploadedAt(),
+                        a.link().map(l -> new AttachmentLink(to, l.message(), l.linkedAt())))
+                : a);
     }
 
     @Override

@@ -37,6 +37,7 @@ import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.StaleTicket;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketId;
@@ -106,6 +107,37 @@ public final class InMemoryTicketRepository
         List<Message> conversation = new ArrayList<>(messages.getOrDefault(state.id(), List.of()));
         conversation.addAll(ticket.newMessages());
         messages.put(state.id(), List.copyOf(conversation));
+    }
+
+    @Override
+    public synchronized void moveMessages(TenantId tenant, List<MessageId> moved, TicketId to) {
+        binding.require(tenant);
+        Set<MessageId> ids = Set.copyOf(moved);
+        Map<TicketId, List<Message>> after = new HashMap<>();
+        List<Message> arriving = new ArrayList<>(messages.getOrDefault(to, List.of()));
+        messages.forEach((ticket, conversation) -> {
+            List<Message> staying = new ArrayList<>();
+            for (Message message : conversation) {
+                if (message.tenant().equals(tenant) && ids.contains(message.id())) {
+                    arriving.add(new Message(
+                            message.id(),
+                            message.tenant(),
+                            to,
+                            message.author(),
+                            message.kind(),
+                            message.customerVisible(),
+                            message.body(),
+                            message.via(),
+                            message.resolution(),
+                            message.createdAt()));
+                } else {
+                    staying.add(message);
+                }
+            }
+            after.put(ticket, List.copyOf(staying));
+        });
+        after.put(to, List.copyOf(arriving));
+        messages = after;
     }
 
     @Override

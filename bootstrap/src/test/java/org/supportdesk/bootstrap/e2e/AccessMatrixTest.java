@@ -151,7 +151,9 @@ class AccessMatrixTest {
         FRESH,
         FRESH_DELETED,
         FRESH_ESCALATED,
-        FRESH_RESOLVED
+        FRESH_RESOLVED,
+        /** A new ticket with one public staff reply ({@link MatrixWorld#lastReply}). */
+        FRESH_REPLIED
     }
 
     /** The request body of a cell. */
@@ -333,6 +335,9 @@ class AccessMatrixTest {
                     .on(Subject.TICKET, Prepare.FRESH)
                     .body("{\"reason\":\"Matrix escalation\"}"),
             route("POST /api/v1/tickets/{id}/deescalate", STAFF, 200).on(Subject.TICKET, Prepare.FRESH_ESCALATED),
+            route("POST /api/v1/tickets/{id}/split", STAFF, 201)
+                    .on(Subject.TICKET, Prepare.FRESH_REPLIED)
+                    .body((world, who) -> "{\"message_ids\":[\"" + world.lastReply + "\"]}"),
             route("GET /api/v1/tickets/{id}/sla", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
             route("GET /api/v1/tickets/{id}/history", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
             route("GET /api/v1/tickets/stats", STAFF, 200),
@@ -573,6 +578,8 @@ class AccessMatrixTest {
             world.escalate(tenant, fresh, "Escalated for the matrix");
         } else if (prepare == Prepare.FRESH_RESOLVED) {
             world.resolve(tenant, fresh);
+        } else if (prepare == Prepare.FRESH_REPLIED) {
+            world.reply(tenant, fresh);
         }
         return fresh;
     }

@@ -82,6 +82,7 @@ import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
 import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
@@ -444,6 +445,19 @@ final class MatrixWorld implements AutoCloseable {
         useCases.desk()
                 .escalateTicket()
                 .handle(new EscalateTicket.Command(staffOf(tenant), ticket, reason, Optional.empty()));
+    }
+
+    /** The message of the last ticket prepared with a reply ({@link #reply}), which a split cell names. */
+    volatile MessageId lastReply;
+
+    /** A public staff reply on {@code ticket}, remembered as {@link #lastReply}. */
+    void reply(TenantId tenant, TicketId ticket) {
+        lastReply = useCases.desk()
+                .replyToTicket()
+                .handle(new ReplyToTicket.Command(
+                        staffOf(tenant), ticket, new Body("A reply to split off"), Via.API, false, Optional.empty()))
+                .message()
+                .id();
     }
 
     void resolve(TenantId tenant, TicketId ticket) {

@@ -8,6 +8,7 @@ import org.supportdesk.domain.attachment.AttachmentLink;
 import org.supportdesk.domain.attachment.ContentDigest;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.AttachmentId;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.TicketId;
 
 /**
@@ -32,6 +33,9 @@ public interface Attachments {
 
     /** Every attachment linked to {@code ticket} of {@code tenant} (filed with it or posted with its messages). */
     List<Attachment> ofTicket(TenantId tenant, TicketId ticket);
+
+    /** The files attached to {@code messages} go with them to the ticket {@code to} (a split). */
+    void moveWithMessages(TenantId tenant, List<MessageId> messages, TicketId to);
 
     /** Uploads of {@code tenant} still unlinked that were uploaded before {@code cutoff}, oldest first, at most {@code limit}. */
     List<Attachment> unlinkedBefore(TenantId tenant, Instant cutoff, int limit);

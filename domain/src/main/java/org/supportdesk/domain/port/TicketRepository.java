@@ -8,6 +8,7 @@ import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.Message;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.StaleTicket;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketId;
@@ -46,6 +47,12 @@ public interface TicketRepository {
 
     /** The whole conversation of a ticket of {@code tenant}, in conversation order; empty for an unknown ticket. */
     List<Message> messagesOf(TenantId tenant, TicketId ticket);
+
+    /**
+     * Moves {@code messages} of {@code tenant} to the ticket {@code to} as they are (ids, authors, times, search), for
+     * a split; the tickets' own counts are the caller's to save.
+     */
+    void moveMessages(TenantId tenant, List<MessageId> messages, TicketId to);
 
     /**
      * Resolved tickets of {@code tenant} whose {@code resolved_at} is at or before {@code resolvedAtOrBefore}, the

@@ -169,6 +169,7 @@ public final class SlaTimeline {
                     TICKET_DEESCALATED,
                     TICKET_DELETED,
                     TICKET_RESTORED,
+                    TICKET_SPLIT,
                     SLA_BREACHED,
                     TENANT_CREATED,
                     PERSON_CREATED,

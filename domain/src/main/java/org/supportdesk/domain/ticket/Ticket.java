@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -226,6 +230,58 @@ public final class Ticket {
 
     private void systemMessage(boolean customerVisible, String text, ChangeContext change) {
         post(Author.SYSTEM, MessageKind.SYSTEM, customerVisible, new Body(text), Via.SYSTEM, false, change);
+    }
+
+    /**
+     * Staff split the {@code chosen} messages of this ticket's {@code conversation} (all of it, oldest first) off to the
+     * new ticket {@code to} (§16): answers them, oldest first, for the caller to move, and counts only the messages that
+     * stay. Every chosen id must be one of this ticket's messages; the ticket must not be closed.
+     */
+    public List<Message> splitOff(
+            List<Message> conversation, Set<MessageId> chosen, TicketId to, ChangeContext change) {
+        requireSameTenant(change);
+        requireNotClosed();
+        requireStaff(change.actor(), "only staff split tickets");
+        if (chosen.isEmpty()) {
+            throw ValidationFailed.of("message_ids", "name at least one message to split off");
+        }
+        Set<MessageId> ours = conversation.stream().map(Message::id).collect(Collectors.toSet());
+        if (!ours.containsAll(chosen)) {
+            throw ValidationFailed.of("message_ids", "every message must be one of " + number + "'s");
+        }
+        List<Message> moved =
+                conversation.stream().filter(m -> chosen.contains(m.id())).toList();
+        List<Message> staying =
+                conversation.stream().filter(m -> !chosen.contains(m.id())).toList();
+        messagesCount = staying.size();
+        lastMessageAt = staying.stream().map(Message::createdAt).max(Comparator.naturalOrder());
+        touch(change.at(), true);
+        events.add(new TicketSplit(
+                tenant,
+                id,
+                change.actor().asAuthor(),
+                change.at(),
+                TicketSplit.Side.SOURCE,
+                to,
+                moved.stream().map(Message::id).toList()));
+        return moved;
+    }
+
+    /** This new ticket takes the messages split off ticket {@code from} ({@link #splitOff}). */
+    public void takeSplitMessages(List<Message> moved, TicketId from, ChangeContext change) {
+        requireSameTenant(change);
+        messagesCount += moved.size();
+        lastMessageAt = Stream.concat(lastMessageAt.stream(), moved.stream().map(Message::createdAt))
+                .max(Comparator.naturalOrder());
+        touch(change.at(), true);
+        events.add(new TicketSplit(
+                tenant,
+                id,
+                change.actor().asAuthor(),
+                change.at(),
+                TicketSplit.Side.SPLIT_OFF,
+                from,
+                moved.stream().map(Message::id).toList()));
     }
 
     // ---- the lifecycle -------------------------------------------------------------------------------------------

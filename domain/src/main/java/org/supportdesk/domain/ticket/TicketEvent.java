@@ -21,6 +21,7 @@ public sealed interface TicketEvent
                 TicketDeescalated,
                 TicketDeleted,
                 TicketRestored,
+                TicketSplit,
                 SlaBreached,
                 FeedbackGiven {
     TenantId tenant();

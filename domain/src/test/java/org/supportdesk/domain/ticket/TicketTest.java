@@ -2,6 +2,7 @@ package org.supportdesk.domain.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.supportdesk.domain.testing.TicketBuilder.aTicket;
 import static org.supportdesk.domain.ticket.TicketStatus.CLOSED;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -1184,6 +1186,64 @@ class TicketTest {
                     Via.API,
                     false,
                     at);
+        }
+    }
+
+    @Nested
+    class Split {
+        @Test
+        void the_chosen_messages_leave_and_the_counts_follow_on_both_tickets() {
+            Ticket source = ticketIn(TicketStatus.IN_PROGRESS);
+            Message first = reply(source, agent(), "About the laptop");
+            changes.advance(Duration.ofMinutes(5));
+            Message second = reply(source, requester(), "And the printer jams");
+            changes.advance(Duration.ofMinutes(5));
+            Message third = reply(source, agent(), "About the printer");
+            List<Message> conversation = List.of(first, second, third);
+            Ticket fresh = ticketIn(TicketStatus.NEW);
+            Ticket stored = Ticket.restore(source.state());
+
+            List<Message> moved =
+                    stored.splitOff(conversation, Set.of(second.id(), third.id()), fresh.id(), changes.by(agent()));
+            fresh.takeSplitMessages(moved, stored.id(), changes.by(agent()));
+
+            assertThat(moved).containsExactly(second, third);
+            assertThat(stored.state().messagesCount()).isEqualTo(1);
+            assertThat(stored.state().lastMessageAt()).contains(first.createdAt());
+            assertThat(fresh.state().messagesCount()).isEqualTo(2);
+            assertThat(fresh.state().lastMessageAt()).contains(third.createdAt());
+            TicketSplit left = eventsOf(stored, TicketSplit.class).get(0);
+            assertThat(left.changes()).extracting(c -> c.field()).containsExactly("split_to", "messages");
+            assertThat(left.changes().get(1).after()).contains(second.id() + "," + third.id());
+            assertThat(eventsOf(fresh, TicketSplit.class)
+                            .get(0)
+                            .changes()
+                            .get(0)
+                            .after())
+                    .contains(stored.id().toString());
+        }
+
+        @Test
+        void only_staff_split_only_their_tickets_messages_and_never_a_closed_ticket() {
+            Ticket source = ticketIn(TicketStatus.IN_PROGRESS);
+            Message message = reply(source, agent(), "Hello");
+            Ticket stored = Ticket.restore(source.state());
+            List<Message> conversation = List.of(message);
+            TicketId to = ticketIn(TicketStatus.NEW).id();
+
+            assertThatThrownBy(() -> stored.splitOff(conversation, Set.of(message.id()), to, changes.by(requester())))
+                    .isInstanceOf(Forbidden.class);
+            assertFieldError(
+                    catchThrowable(() -> stored.splitOff(
+                            conversation, Set.of(new MessageId(java.util.UUID.randomUUID())), to, changes.by(agent()))),
+                    "message_ids");
+            assertFieldError(
+                    catchThrowable(() -> stored.splitOff(conversation, Set.of(), to, changes.by(agent()))),
+                    "message_ids");
+            Ticket closed = ticketIn(TicketStatus.CLOSED);
+            assertThatThrownBy(() -> closed.splitOff(List.of(), Set.of(message.id()), to, changes.by(agent())))
+                    .isInstanceOf(TicketClosed.class);
+            assertThat(stored.events()).isEmpty();
         }
     }
 }

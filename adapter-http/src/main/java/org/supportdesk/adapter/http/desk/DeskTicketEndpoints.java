@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.RestoreTicket;
+import org.supportdesk.application.ticket.SplitTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.domain.attachment.Attachment;
@@ -55,6 +57,7 @@ import org.supportdesk.domain.tenant.UserId;
 import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Body;
 import org.supportdesk.domain.ticket.CustomFields;
+import org.supportdesk.domain.ticket.MessageId;
 import org.supportdesk.domain.ticket.MessageKind;
 import org.supportdesk.domain.ticket.Priority;
 import org.supportdesk.domain.ticket.Subject;
@@ -97,6 +100,7 @@ public final class DeskTicketEndpoints implements Endpoints {
         routes.post("/api/v1/tickets/{id}/messages", this::post, AccessRole.STAFF);
         routes.post("/api/v1/tickets/{id}/assign", this::assign, AccessRole.STAFF);
         routes.post("/api/v1/tickets/{id}/escalate", this::escalate, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/split", this::split, AccessRole.STAFF);
         routes.post("/api/v1/tickets/{id}/deescalate", this::deescalate, AccessRole.STAFF);
         routes.get("/api/v1/tickets/{id}/sla", this::sla, AccessRole.STAFF);
         routes.get("/api/v1/tickets/{id}/history", this::history, AccessRole.STAFF);
@@ -288,6 +292,40 @@ public final class DeskTicketEndpoints implements Endpoints {
     }
 
     record EscalateRequest(String reason) {}
+
+    record SplitRequest(List<String> messageIds, String subject) {}
+
+    /** §16: the chosen messages leave for a new ticket of the same requester, which the answer describes (201). */
+    void split(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        SplitRequest body = requests.body(ctx, SplitRequest.class);
+        FieldReader fields = new FieldReader();
+        Set<MessageId> messages =
+                fields.read("message_ids", () -> messageIds(body.messageIds())).orElse(Set.of());
+        Optional<Subject> subject =
+                body.subject() == null ? Optional.empty() : fields.read("subject", () -> new Subject(body.subject()));
+        fields.done();
+        TicketRef source = ticketRef(ctx);
+        creation.respond(ctx, staff, () -> {
+            ChangedTicket split =
+                    useCases.splitTicket().handle(new SplitTicket.Command(staff, source, messages, subject));
+            etag(ctx, split.ticket().version());
+            return written(split);
+        });
+    }
+
+    private static Set<MessageId> messageIds(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw ValidationFailed.of("message_ids", "name at least one message to split off");
+        }
+        Set<MessageId> ids = new LinkedHashSet<>();
+        for (String id : raw) {
+            if (id == null || !ids.add(new MessageId(UUID.fromString(id)))) {
+                throw ValidationFailed.of("message_ids", "lists message ids, each once and none null");
+            }
+        }
+        return ids;
+    }
 
     void escalate(Context ctx) {
         StaffActor staff = Authenticator.staff(ctx);
