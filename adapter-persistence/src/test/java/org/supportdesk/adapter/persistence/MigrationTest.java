@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -90,15 +91,7 @@ class MigrationTest {
 
     @Test
     void an_empty_schema_fails_validation_until_migrated() {
-        String schema = "empty_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        database.jdbi().useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
-        try (HikariDataSource empty = Database.pool(new DatabaseConfig(
-                database.dataSource()
-                        .getJdbcUrl()
-                        .replace("currentSchema=" + database.schema(), "currentSchema=" + schema),
-                database.dataSource().getUsername(),
-                database.dataSource().getPassword(),
-                2))) {
+        inNewSchema("empty_", (schema, empty) -> {
             Jdbi jdbi = Database.jdbi(empty);
             assertThat(tablesOf(jdbi, schema)).isEmpty();
             assertThatThrownBy(() -> Database.validate(empty)).isNotNull();
@@ -110,6 +103,21 @@ class MigrationTest {
             List<String> history = historyOf(jdbi);
             Database.migrate(empty);
             assertThat(historyOf(jdbi)).isEqualTo(history);
+        });
+    }
+
+    /** Runs {@code test} on a pool over a new, empty schema, dropped afterwards. */
+    private void inNewSchema(String prefix, BiConsumer<String, HikariDataSource> test) {
+        String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database.jdbi().useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
+        try (HikariDataSource pool = Database.pool(new DatabaseConfig(
+                database.dataSource()
+                        .getJdbcUrl()
+                        .replace("currentSchema=" + database.schema(), "currentSchema=" + schema),
+                database.dataSource().getUsername(),
+                database.dataSource().getPassword(),
+                2))) {
+            test.accept(schema, pool);
         } finally {
             database.jdbi().useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE"));
         }
@@ -121,17 +129,8 @@ class MigrationTest {
      */
     @Test
     void an_upgrade_chains_the_entries_written_before_the_chain() {
-        String schema =
-                "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        database.jdbi().useHandle(handle -> handle.execute("CREATE SCHEMA " + schema));
         TenantId tenant = new TenantId(UUID.randomUUID());
-        try (HikariDataSource upgraded = Database.pool(new DatabaseConfig(
-                database.dataSource()
-                        .getJdbcUrl()
-                        .replace("currentSchema=" + database.schema(), "currentSchema=" + schema),
-                database.dataSource().getUsername(),
-                database.dataSource().getPassword(),
-                2))) {
+        inNewSchema("upgrade_", (schema, upgraded) -> {
             Flyway.configure()
                     .dataSource(upgraded)
                     .locations("classpath:db/migration")
@@ -185,9 +184,7 @@ class MigrationTest {
             assertThat(after.verified()).isTrue();
             assertThat(after.entries()).isEqualTo(2501);
             assertThatCode(() -> Database.validate(upgraded)).doesNotThrowAnyException();
-        } finally {
-            database.jdbi().useHandle(handle -> handle.execute("DROP SCHEMA " + schema + " CASCADE"));
-        }
+        });
     }
 
     private static List<String> tablesOf(Jdbi jdbi, String schema) {

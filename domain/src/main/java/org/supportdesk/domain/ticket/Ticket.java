@@ -255,15 +255,7 @@ public final class Ticket {
                 conversation.stream().filter(m -> !chosen.contains(m.id())).toList();
         messagesCount = staying.size();
         lastMessageAt = staying.stream().map(Message::createdAt).max(Comparator.naturalOrder());
-        touch(change.at(), true);
-        events.add(new TicketSplit(
-                tenant,
-                id,
-                change.actor().asAuthor(),
-                change.at(),
-                TicketSplit.Side.SOURCE,
-                to,
-                moved.stream().map(Message::id).toList()));
+        recordSplit(TicketSplit.Side.SOURCE, to, moved, change);
         return moved;
     }
 
@@ -273,14 +265,18 @@ public final class Ticket {
         messagesCount += moved.size();
         lastMessageAt = Stream.concat(lastMessageAt.stream(), moved.stream().map(Message::createdAt))
                 .max(Comparator.naturalOrder());
+        recordSplit(TicketSplit.Side.SPLIT_OFF, from, moved, change);
+    }
+
+    private void recordSplit(TicketSplit.Side side, TicketId other, List<Message> moved, ChangeContext change) {
         touch(change.at(), true);
         events.add(new TicketSplit(
                 tenant,
                 id,
                 change.actor().asAuthor(),
                 change.at(),
-                TicketSplit.Side.SPLIT_OFF,
-                from,
+                side,
+                other,
                 moved.stream().map(Message::id).toList()));
     }
 

@@ -41,6 +41,7 @@ import org.supportdesk.application.query.ShowTicketStats;
 import org.supportdesk.application.query.TicketSelection;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.testing.FakePasswordHashing;
+import org.supportdesk.domain.port.ListCursor;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.port.TicketExportRow;
 import org.supportdesk.domain.port.TicketFilter;
@@ -340,6 +341,11 @@ public final class MillionTicketsBench {
             results.add(list("all, sort " + sort + ", pages 1–5", i -> TicketFilter.ALL, sort, i -> 1 + i % 5));
         }
         results.add(list("all, -created, page 500 (offset 9,980)", i -> TicketFilter.ALL, "-created", i -> 500));
+        // Keyset pagination (docs/adr/0025): page 10,000 by offset skips 199,980 rows; by cursor it starts at its row.
+        results.add(list("all, -created, page 10,000 by offset", i -> TicketFilter.ALL, "-created", i -> 10_000));
+        for (String sort : List.of("-created", "priority", "due")) {
+            results.add(afterCursor("all, " + sort + ", page 10,000 by cursor", sort, 10_000));
+        }
         results.add(list(
                 "status open (4 statuses)",
                 i -> statuses(
@@ -509,6 +515,19 @@ public final class MillionTicketsBench {
                 .listTickets()
                 .handle(new ListTickets.Command(
                         agent, filter.apply(i), order, PageRequest.ofTickets(page.applyAsInt(i), 20))));
+    }
+
+    /** The page {@code page} of the whole list in {@code sort} order, reached by the cursor the page before gave. */
+    private Shape afterCursor(String name, String sort, int page) {
+        TicketSort order = TicketSort.parse(sort);
+        ListCursor cursor = useCases.desk()
+                .listTickets()
+                .handle(new ListTickets.Command(agent, TicketFilter.ALL, order, PageRequest.ofTickets(page - 1, 20)))
+                .next()
+                .orElseThrow(() -> new IllegalStateException("the list ends before page " + page));
+        return timed(name, i -> useCases.desk()
+                .listTickets()
+                .handle(new ListTickets.Command(agent, TicketFilter.ALL, order, PageRequest.ofTickets(cursor, 20))));
     }
 
     private static Shape timed(String name, IntConsumer run) {
