@@ -74,10 +74,11 @@ public final class SplitTicket {
             // Held first, so the change below is never overtaken and retried, which would file a second ticket.
             Ticket held = tickets.find(tenant, command.ticket()).orElseThrow(TicketNotFound::new);
             tickets.lock(tenant, held.id());
-            TicketState source = held.state();
-            Person requester = people.person(tenant, source.requester())
+            Person requester = people.person(tenant, held.state().requester())
                     .orElseThrow(() -> new IllegalStateException("a ticket's requester is stored"));
             Split split = changes.changeWithResult(actor, command.ticket(), Optional.empty(), (ticket, context) -> {
+                        // The ticket as read under the lock, so the new one copies what is committed now.
+                        TicketState source = ticket.state();
                         TicketState filed = filing.file(
                                 actor,
                                 requester,
@@ -104,7 +105,7 @@ public final class SplitTicket {
                     actor,
                     split.filed().id(),
                     Optional.empty(),
-                    (ticket, context) -> ticket.takeSplitMessages(split.moved(), source.id(), context));
+                    (ticket, context) -> ticket.takeSplitMessages(split.moved(), held.id(), context));
             return new ChangedTicket(taken, requester.name());
         });
     }
