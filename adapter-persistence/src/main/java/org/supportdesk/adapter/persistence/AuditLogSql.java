@@ -70,19 +70,14 @@ final class AuditLogSql {
         if (cursor.values().size() != 1) {
             throw ListCursor.notOneOurs();
         }
-        try {
-            bindings.put("afterAt", Long.parseLong(cursor.values().get(0)));
-        } catch (NumberFormatException e) {
-            throw ListCursor.notOneOurs();
-        }
+        bindings.put("afterAt", cursor.number(0));
         bindings.put("afterId", cursor.lastId());
-        keyset = "\n   AND (j.at, j.id) < (TIMESTAMPTZ 'epoch' + CAST(:afterAt AS bigint) * INTERVAL '1 microsecond',"
-                + " :afterId)";
+        keyset = "\n   AND (j.at, j.id) < (" + Columns.instantOfMicros("afterAt") + ", :afterId)";
     }
 
     /** The cursor of the page after {@code page}, from its last entry, while older matches remain. */
     static Optional<ListCursor> next(PageRequest page, long total, List<JournalRow> entries) {
-        if ((long) page.page() * page.limit() >= total || entries.isEmpty()) {
+        if (!page.hasPageAfter(total) || entries.isEmpty()) {
             return Optional.empty();
         }
         JournalRow last = entries.get(entries.size() - 1);

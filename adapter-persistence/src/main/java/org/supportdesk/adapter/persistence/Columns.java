@@ -26,4 +26,9 @@ final class Columns {
     static long micros(Instant at) {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
+
+    /** The SQL of the {@code timestamptz} that {@link #micros} gave as the bound {@code parameter}, exactly. */
+    static String instantOfMicros(String parameter) {
+        return "TIMESTAMPTZ 'epoch' + CAST(:" + parameter + " AS bigint) * INTERVAL '1 microsecond'";
+    }
 }

@@ -424,20 +424,20 @@ final class TicketListSql {
      */
     private void startAfter(ListCursor cursor) {
         cursor.requireOrder(orderName());
-        List<Long> values = cursor.values().stream().map(TicketListSql::number).toList();
+        int values = cursor.values().size();
         bind("afterId", cursor.lastId());
         String after = sort.descending() || sort.key() == TicketSort.Key.RELEVANCE ? "<" : ">";
-        String time = "TIMESTAMPTZ 'epoch' + CAST(:afterKey AS bigint) * INTERVAL '1 microsecond'";
-        if (sort.key() == TicketSort.Key.DUE && values.isEmpty()) {
+        String time = Columns.instantOfMicros("afterKey");
+        if (sort.key() == TicketSort.Key.DUE && values == 0) {
             // Already among the tickets with no due time, which come last in either direction.
             keyset = List.of("t.next_due_at IS NULL AND t.id " + after + " :afterId");
             return;
         }
         int expected = rankedBySearch() ? 2 : 1;
-        if (values.size() != expected) {
+        if (values != expected) {
             throw ListCursor.notOneOurs();
         }
-        bind("afterKey", values.get(values.size() - 1));
+        bind("afterKey", cursor.number(values - 1));
         if (sort.key() == TicketSort.Key.DUE) {
             // The later due times, then the tickets with none: two index ranges rather than one OR that reads neither.
             keyset = List.of("(t.next_due_at, t.id) " + after + " (" + time + ", :afterId)", "t.next_due_at IS NULL");
@@ -453,18 +453,10 @@ final class TicketListSql {
                         if (!searching) {
                             yield "(t.created_at, t.id) < (" + time + ", :afterId)";
                         }
-                        bind("afterRank", values.get(0));
+                        bind("afterRank", cursor.number(0));
                         yield "(h.rank, t.created_at, t.id) < (CAST(:afterRank AS integer), " + time + ", :afterId)";
                     }
                 });
-    }
-
-    private static long number(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ListCursor.notOneOurs();
-        }
     }
 
     /**
@@ -472,7 +464,7 @@ final class TicketListSql {
      * page.
      */
     Optional<ListCursor> next(PageRequest page, long total, List<ListedTicketRow> rows) {
-        if ((long) page.page() * page.limit() >= total || rows.isEmpty()) {
+        if (!page.hasPageAfter(total) || rows.isEmpty()) {
             return Optional.empty();
         }
         ListedTicketRow last = rows.get(rows.size() - 1);

@@ -113,9 +113,10 @@ public final class ExportCustomerData {
     private static <T> List<T> everyPage(Function<PageRequest, Page<T>> list) {
         List<T> all = new ArrayList<>();
         for (int number = 1; ; number++) {
-            Page<T> page = list.apply(PageRequest.ofTickets(number, BATCH));
+            PageRequest request = PageRequest.ofTickets(number, BATCH);
+            Page<T> page = list.apply(request);
             all.addAll(page.items());
-            if ((long) number * BATCH >= page.total()) {
+            if (!request.hasPageAfter(page.total())) {
                 return all;
             }
         }

@@ -60,6 +60,15 @@ public record ListCursor(int page, String order, List<String> values, UUID lastI
         return this;
     }
 
+    /** The value at {@code index} read as a whole number; a cursor whose values are not is not one of ours. */
+    public long number(int index) {
+        try {
+            return Long.parseLong(values.get(index));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw notOneOurs();
+        }
+    }
+
     /** The refusal of a token that no list of ours made, or of a cursor whose values its list cannot read. */
     public static ValidationFailed notOneOurs() {
         return ValidationFailed.of("cursor", "is not a cursor this list gave (use next_cursor as it came)");

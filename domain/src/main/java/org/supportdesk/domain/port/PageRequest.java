@@ -64,6 +64,11 @@ public record PageRequest(int page, int limit, Optional<ListCursor> after) {
         return after.isPresent() ? 0 : offset();
     }
 
+    /** Whether matches remain after this page, of {@code total} in all: what decides a next cursor. */
+    public boolean hasPageAfter(long total) {
+        return (long) page * limit < total;
+    }
+
     /** How many rows precede this page. */
     public long offset() {
         return (long) (page - 1) * limit;
