@@ -19,6 +19,7 @@ import org.supportdesk.domain.port.Notifications;
 import org.supportdesk.domain.port.Outbox;
 import org.supportdesk.domain.port.PasswordHashing;
 import org.supportdesk.domain.port.People;
+import org.supportdesk.domain.port.PersonalData;
 import org.supportdesk.domain.port.ReceivedMails;
 import org.supportdesk.domain.port.SecretBox;
 import org.supportdesk.domain.port.SecretSource;
@@ -76,7 +77,8 @@ public record Ports(
         EmailChannels emailChannels,
         ReceivedMails receivedMails,
         MailParser mailParser,
-        Mailboxes mailboxes) {
+        Mailboxes mailboxes,
+        PersonalData personalData) {
     public Ports {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(tenants, "tenants");
@@ -113,5 +115,6 @@ public record Ports(
         Objects.requireNonNull(receivedMails, "receivedMails");
         Objects.requireNonNull(mailParser, "mailParser");
         Objects.requireNonNull(mailboxes, "mailboxes");
+        Objects.requireNonNull(personalData, "personalData");
     }
 }

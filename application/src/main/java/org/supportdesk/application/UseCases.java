@@ -65,6 +65,8 @@ import org.supportdesk.application.notify.PurgeOldNotifications;
 import org.supportdesk.application.notify.ReadAllNotifications;
 import org.supportdesk.application.notify.ReadNotification;
 import org.supportdesk.application.notify.WebhookChannel;
+import org.supportdesk.application.privacy.EraseExpiredTickets;
+import org.supportdesk.application.privacy.ErasePerson;
 import org.supportdesk.application.query.ExportTickets;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
@@ -213,19 +215,24 @@ public record UseCases(
             ExportTickets exportTickets,
             ShowAuditLog showAuditLog,
             VerifyJournal verifyJournal,
-            ExportCustomerData exportCustomerData) {}
+            ExportCustomerData exportCustomerData,
+            ErasePerson erasePerson) {}
 
     /** Who is calling: sign-in, and the actor behind a token (§12). */
     public record Access(SignIn signIn, IdentifyActor identifyActor, IdentifyApiToken identifyApiToken) {}
 
-    /** What runs on a schedule, per tenant (§4 auto-close, §7 breach scan, §6 unlinked uploads, key retention). */
+    /**
+     * What runs on a schedule, per tenant (§4 auto-close, §7 breach scan, §6 unlinked uploads, key retention, §16
+     * retention rule).
+     */
     public record Scheduled(
             AutoCloseResolved autoCloseResolved,
             ScanSlaBreaches scanSlaBreaches,
             PurgeUnlinkedUploads purgeUnlinkedUploads,
             ForgetExpiredKeys forgetExpiredKeys,
             PurgeOldNotifications purgeOldNotifications,
-            PurgeOldChanges purgeOldChanges) {}
+            PurgeOldChanges purgeOldChanges,
+            EraseExpiredTickets eraseExpiredTickets) {}
 
     /**
      * Notification channels (§13): webhook subscriptions, the tenant's Telegram bot and the outbox's deliveries
@@ -420,7 +427,8 @@ public record UseCases(
                         customerViews,
                         ports.callRequests(),
                         ports.notifications(),
-                        clock));
+                        clock),
+                new ErasePerson(work, ports.personalData(), ports.attachments(), ports.attachmentFiles()));
         Access access = new Access(
                 new SignIn(
                         ports.tenants(),
@@ -436,7 +444,14 @@ public record UseCases(
                 new PurgeUnlinkedUploads(ports.attachments(), ports.attachmentFiles(), ports.transactions(), clock),
                 new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock),
                 new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock),
-                new PurgeOldChanges(ports.changeFeed(), ports.streamTickets(), ports.transactions(), clock));
+                new PurgeOldChanges(ports.changeFeed(), ports.streamTickets(), ports.transactions(), clock),
+                new EraseExpiredTickets(
+                        work,
+                        ports.personalData(),
+                        ports.configuration(),
+                        ports.attachments(),
+                        ports.attachmentFiles(),
+                        clock));
         return new UseCases(
                 portal,
                 desk,

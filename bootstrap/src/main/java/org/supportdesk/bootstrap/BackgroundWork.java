@@ -27,6 +27,7 @@ import org.supportdesk.application.idempotency.ForgetExpiredKeys;
 import org.supportdesk.application.ids.ThreadCorrelation;
 import org.supportdesk.application.inbound.PollMailbox;
 import org.supportdesk.application.notify.PurgeOldNotifications;
+import org.supportdesk.application.privacy.EraseExpiredTickets;
 import org.supportdesk.application.sla.ScanSlaBreaches;
 import org.supportdesk.application.ticket.AutoCloseResolved;
 import org.supportdesk.domain.tenant.TenantId;
@@ -68,7 +69,7 @@ final class BackgroundWork implements AutoCloseable {
     /**
      * Auto-close of resolved tickets, the SLA breach scan, the purge of uploads nobody linked in a day, of
      * idempotency keys past their day, of old in-app notifications and of change-feed events older than {@code
-     * changeRetention}.
+     * changeRetention}, and the tenant's retention rule (erasure of tickets closed long enough).
      */
     static List<Job> standardJobs(UseCases.Scheduled useCases, Duration changeRetention) {
         List<Job> jobs = new ArrayList<>();
@@ -93,6 +94,10 @@ final class BackgroundWork implements AutoCloseable {
                         .handle(new PurgeOldNotifications.Command(tenant, BATCH_SIZE)))));
         jobs.add(new Job("old-change-purge", tenant -> useCases.purgeOldChanges()
                 .handle(new PurgeOldChanges.Command(tenant, changeRetention))));
+        jobs.add(new Job(
+                "closed-ticket-erasure",
+                tenant -> drain(() ->
+                        useCases.eraseExpiredTickets().handle(new EraseExpiredTickets.Command(tenant, BATCH_SIZE)))));
         return jobs;
     }
 

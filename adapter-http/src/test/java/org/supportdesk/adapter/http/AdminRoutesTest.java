@@ -2,6 +2,7 @@ package org.supportdesk.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +244,33 @@ class AdminRoutesTest {
         var alwaysOpen = server.put(admin, "/api/v1/business-hours", "{\"always_open\": true}");
         assertThat(alwaysOpen.jsonBody().get("version").asInt()).isEqualTo(3);
         assertThat(alwaysOpen.jsonBody().get("always_open").asBoolean()).isTrue();
+    }
+
+    @Test
+    void the_retention_rule_is_set_kept_when_left_out_removed_by_null_and_refused_out_of_range() {
+        String delays = "\"reopen_window_days\":7,\"auto_close_days\":7";
+        var none = server.get(admin, "/api/v1/settings");
+        var set = server.put(admin, "/api/v1/settings", "{" + delays + ",\"erase_closed_after_days\":365}");
+        var leftOut = server.put(admin, "/api/v1/settings", "{" + delays + "}");
+        var zero = server.put(admin, "/api/v1/settings", "{" + delays + ",\"erase_closed_after_days\":0}");
+        var text = server.put(admin, "/api/v1/settings", "{" + delays + ",\"erase_closed_after_days\":\"soon\"}");
+        var keptAfterRefusals = server.get(admin, "/api/v1/settings");
+        var removed = server.put(admin, "/api/v1/settings", "{" + delays + ",\"erase_closed_after_days\":null}");
+
+        assertThat(none.jsonBody().get("erase_closed_after_days").isNull()).isTrue();
+        assertThat(set.jsonBody().get("erase_closed_after_days").asInt()).isEqualTo(365);
+        assertThat(leftOut.jsonBody().get("erase_closed_after_days").asInt()).isEqualTo(365);
+        for (var refused : List.of(zero, text)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.jsonBody().get("errors").get(0).get("field").asText())
+                    .isEqualTo("erase_closed_after_days");
+        }
+        assertThat(keptAfterRefusals.jsonBody().get("erase_closed_after_days").asInt())
+                .isEqualTo(365);
+        assertThat(removed.jsonBody().get("erase_closed_after_days").isNull()).isTrue();
+        assertThat(server.core.journal.all())
+                .anyMatch(e -> e.action() == JournalAction.SETTINGS_CHANGED
+                        && e.changes().stream().anyMatch(c -> c.field().equals("erase_closed_after_days")));
     }
 
     @Test

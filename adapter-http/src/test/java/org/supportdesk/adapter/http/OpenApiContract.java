@@ -161,7 +161,8 @@ public final class OpenApiContract {
         if (declared.getContent() == null || declared.getContent().isEmpty()) {
             return empty ? List.of() : List.of("the document declares no body, the server sent one");
         }
-        if (empty) {
+        // An empty body is bytes only where bytes are declared: a file may have none (an erased attachment).
+        if (empty && !declaresBytes(declared.getContent().get(mediaType(contentType)))) {
             return List.of(
                     "the document declares a body " + declared.getContent().keySet() + ", the server sent none");
         }
@@ -175,13 +176,23 @@ public final class OpenApiContract {
             return List.of("the declared " + mediaType + " schema is inline; the document names every response schema"
                     + " under components/schemas");
         }
-        String ref = content.getSchema().get$ref();
-        io.swagger.v3.oas.models.media.Schema<?> declaredSchema =
-                document.getComponents().getSchemas().get(ref.substring(SCHEMA_PREFIX.length()));
-        if (declaredSchema != null && "binary".equals(declaredSchema.getFormat())) {
+        if (declaresBytes(content)) {
             return List.of(); // bytes (a download), declared as such for this media type: nothing to parse
         }
-        return body(ref, mediaType, contentType, body);
+        return body(content.getSchema().get$ref(), mediaType, contentType, body);
+    }
+
+    /** Whether {@code content} (null: not declared) is a named schema of binary format. */
+    private boolean declaresBytes(MediaType content) {
+        if (content == null
+                || content.getSchema() == null
+                || content.getSchema().get$ref() == null) {
+            return false;
+        }
+        io.swagger.v3.oas.models.media.Schema<?> declaredSchema = document.getComponents()
+                .getSchemas()
+                .get(content.getSchema().get$ref().substring(SCHEMA_PREFIX.length()));
+        return declaredSchema != null && "binary".equals(declaredSchema.getFormat());
     }
 
     private List<String> body(String schemaRef, String expectedType, String contentType, String body) {

@@ -47,7 +47,8 @@ public record JdbiStores(
         JdbiWebhooks webhooks,
         JdbiTelegramBots telegram,
         JdbiEmailChannels emailChannels,
-        JdbiReceivedMails receivedMails) {
+        JdbiReceivedMails receivedMails,
+        JdbiPersonalData personalData) {
 
     /**
      * The stores over {@code jdbi} (see {@link Database#jdbi}); {@code clock} stamps what they write themselves. Every
@@ -83,7 +84,8 @@ public record JdbiStores(
                 new JdbiWebhooks(scope),
                 new JdbiTelegramBots(scope),
                 new JdbiEmailChannels(scope),
-                new JdbiReceivedMails(scope));
+                new JdbiReceivedMails(scope),
+                new JdbiPersonalData(scope, clock));
     }
 
     /**
@@ -175,6 +177,7 @@ public record JdbiStores(
                 emailChannels,
                 receivedMails,
                 mailParser,
-                mailboxes);
+                mailboxes,
+                personalData);
     }
 }

@@ -7,9 +7,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 import org.supportdesk.domain.journal.ChainVerdict;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.privacy.JournalRedaction;
 
 /**
  * The canonical form of a journal entry in its tenant's hash chain (§16, docs/adr/0024-hash-chained-journal.md), and
@@ -85,28 +93,83 @@ public final class JournalChain {
     }
 
     /**
+     * The digest an erasure's entry records of the entries it redacted ({@link JournalRedaction#REDACTED_ENTRIES_FIELD}):
+     * over each one's position and the digest of its redacted content, in position order. None redacted: the digest
+     * of nothing.
+     */
+    public static String redactedEntriesDigest(List<ChainedRow> redacted) {
+        Redactions redactions = new Redactions(0);
+        redacted.forEach(redactions::add);
+        return redactions.digest();
+    }
+
+    /**
      * Checks a tenant's stored entries, fed in position order, against the chain: positions 1, 2, 3 … with no hole,
      * each entry's content matching its digest and its hash following from its predecessor's; then the tenant's head
      * (position and hash of the newest entry) against the last entry, which catches entries removed from the end.
+     *
+     * <p>A redacted entry's content no longer matches its digest, by design; it must instead be among what a later
+     * erasure's entry recorded a digest of. So a redaction cannot be faked on an entry, nor a redacted entry edited
+     * again, without the break showing at that entry.
      */
     static final class Walk {
         private byte[] previous = GENESIS;
         private long entries;
         private long firstBroken;
+        private final Map<UUID, Redactions> redactionsByErasure = new HashMap<>();
+        private final Set<UUID> erasuresPassed = new HashSet<>();
 
         void accept(ChainedRow stored) {
             entries++;
             boolean intact = stored.seq() == entries
-                    && Arrays.equals(contentDigest(stored.row()), stored.contentDigest())
+                    && contentIntact(stored)
                     && Arrays.equals(next(previous, link(stored.row(), stored.contentDigest())), stored.chainHash());
-            if (!intact && firstBroken == 0) {
-                firstBroken = entries;
+            if (!intact) {
+                broken(entries);
             }
+            checkErasure(stored.row());
             previous = stored.chainHash();
+        }
+
+        private boolean contentIntact(ChainedRow stored) {
+            if (stored.redactedBy() == null) {
+                return Arrays.equals(contentDigest(stored.row()), stored.contentDigest());
+            }
+            redactionsByErasure
+                    .computeIfAbsent(stored.redactedBy(), erasure -> new Redactions(entries))
+                    .add(stored);
+            return !erasuresPassed.contains(stored.redactedBy()); // an erasure redacts only what came before it
+        }
+
+        /** Whether an erasure's entry names exactly the entries redacted by it. */
+        private void checkErasure(JournalRow row) {
+            if (!JournalAction.parse(row.action())
+                    .filter(JournalRedaction::recordsErasure)
+                    .isPresent()) {
+                return;
+            }
+            erasuresPassed.add(row.id());
+            Redactions redacted = redactionsByErasure.remove(row.id());
+            String recorded = null;
+            for (int i = 0; i < row.fields().length; i++) {
+                if (JournalRedaction.REDACTED_ENTRIES_FIELD.equals(row.fields()[i])) {
+                    recorded = row.afters()[i];
+                }
+            }
+            Redactions found = redacted == null ? new Redactions(entries) : redacted;
+            if (!found.digest().equals(recorded)) {
+                broken(found.firstPosition());
+            }
+        }
+
+        private void broken(long position) {
+            firstBroken = firstBroken == 0 ? position : Math.min(firstBroken, position);
         }
 
         /** The verdict, given the head the tenant's appends left ({@code headSeq} 0 and no hash: none yet). */
         ChainVerdict verdict(long headSeq, byte[] headHash) {
+            // Redacted by an erasure whose entry is not in the chain.
+            redactionsByErasure.values().forEach(orphans -> broken(orphans.firstPosition()));
             byte[] head = headHash == null ? GENESIS : headHash;
             if (firstBroken == 0 && headSeq != entries) {
                 firstBroken = Math.min(headSeq, entries) + 1; // removed from the end, or added past the head
@@ -117,6 +180,31 @@ public final class JournalChain {
                     entries,
                     firstBroken == 0 ? OptionalLong.empty() : OptionalLong.of(firstBroken),
                     HexFormat.of().formatHex(head));
+        }
+    }
+
+    /** The entries one erasure redacted, digested as they come: each one's position and redacted content. */
+    private static final class Redactions {
+        private final MessageDigest digest = sha256();
+        private final long firstPosition;
+
+        Redactions(long firstPosition) {
+            this.firstPosition = firstPosition;
+        }
+
+        void add(ChainedRow redacted) {
+            digest.update(new Canonical()
+                    .number(redacted.seq())
+                    .bytes(contentDigest(redacted.row()))
+                    .toBytes());
+        }
+
+        long firstPosition() {
+            return firstPosition;
+        }
+
+        String digest() {
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 

@@ -79,7 +79,7 @@ interface JournalDao {
     @SqlQuery(
             "SELECT " + ENTRY_COLUMNS
                     + """
-            , j.seq, j.content_digest, j.chain_hash
+            , j.seq, j.content_digest, j.chain_hash, j.redacted_by
               FROM journal j
              WHERE j.tenant_id = :tenant
              ORDER BY j.seq

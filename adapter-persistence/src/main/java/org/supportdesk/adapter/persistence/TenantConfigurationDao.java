@@ -14,7 +14,7 @@ interface TenantConfigurationDao {
     @SqlQuery(
             """
             SELECT tenant_id, reopen_window_days, auto_close_days, attachment_max_file_bytes, attachment_max_files,
-                   attachment_max_ticket_bytes,
+                   attachment_max_ticket_bytes, erase_closed_after_days,
                    ARRAY(SELECT c.slug FROM categories c WHERE c.tenant_id = s.tenant_id) AS categories
               FROM tenant_settings s WHERE tenant_id = :tenant
             """)
@@ -23,15 +23,16 @@ interface TenantConfigurationDao {
     @SqlUpdate(
             """
             INSERT INTO tenant_settings (tenant_id, reopen_window_days, auto_close_days, attachment_max_file_bytes,
-                attachment_max_files, attachment_max_ticket_bytes, updated_at)
+                attachment_max_files, attachment_max_ticket_bytes, erase_closed_after_days, updated_at)
             VALUES (:tenantId, :reopenWindowDays, :autoCloseDays, :attachmentMaxFileBytes, :attachmentMaxFiles,
-                :attachmentMaxTicketBytes, now())
+                :attachmentMaxTicketBytes, :eraseClosedAfterDays, now())
             ON CONFLICT (tenant_id) DO UPDATE
                SET reopen_window_days = EXCLUDED.reopen_window_days,
                    auto_close_days = EXCLUDED.auto_close_days,
                    attachment_max_file_bytes = EXCLUDED.attachment_max_file_bytes,
                    attachment_max_files = EXCLUDED.attachment_max_files,
                    attachment_max_ticket_bytes = EXCLUDED.attachment_max_ticket_bytes,
+                   erase_closed_after_days = EXCLUDED.erase_closed_after_days,
                    updated_at = EXCLUDED.updated_at
             """)
     void upsertSettings(@BindMethods TenantSettingsRow row);

@@ -2,6 +2,7 @@ package org.supportdesk.adapter.persistence;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.supportdesk.domain.tenant.AttachmentLimits;
@@ -17,6 +18,7 @@ public record TenantSettingsRow(
         long attachmentMaxFileBytes,
         int attachmentMaxFiles,
         long attachmentMaxTicketBytes,
+        Integer eraseClosedAfterDays,
         String[] categories) {
 
     static TenantSettingsRow from(TenantId tenant, TenantSettings settings) {
@@ -27,6 +29,7 @@ public record TenantSettingsRow(
                 settings.attachmentLimits().maxFileBytes(),
                 settings.attachmentLimits().maxFilesPerMessage(),
                 settings.attachmentLimits().maxTicketBytes(),
+                settings.eraseClosedAfter().map(after -> (int) after.toDays()).orElse(null),
                 settings.categories().stream().map(Category::value).sorted().toArray(String[]::new));
     }
 
@@ -35,6 +38,7 @@ public record TenantSettingsRow(
                 Arrays.stream(categories).map(Category::new).collect(Collectors.toSet()),
                 Duration.ofDays(reopenWindowDays),
                 Duration.ofDays(autoCloseDays),
-                new AttachmentLimits(attachmentMaxFileBytes, attachmentMaxFiles, attachmentMaxTicketBytes));
+                new AttachmentLimits(attachmentMaxFileBytes, attachmentMaxFiles, attachmentMaxTicketBytes),
+                Optional.ofNullable(eraseClosedAfterDays).map(Duration::ofDays));
     }
 }

@@ -18,13 +18,27 @@ import org.supportdesk.domain.tenant.TenantSettings;
 
 /**
  * An admin sets the reopen window and the auto-close delay (§17 "Settings"), each 1 to 365 days, and, when given, the
- * attachment limits (§6): the largest file, the most files on one message and the most bytes on one ticket.
+ * attachment limits (§6): the largest file, the most files on one message and the most bytes on one ticket; and the
+ * retention rule (§16): erase closed tickets' personal data 1 to 36,500 days after they closed, or never.
  */
 public final class ChangeSettings {
     public static final int MAX_DAYS = 365;
     public static final String MAX_FILE_BYTES = "max_attachment_bytes";
     public static final String MAX_FILES = "max_attachments_per_message";
     public static final String MAX_TICKET_BYTES = "max_attachment_bytes_per_ticket";
+    public static final String ERASE_CLOSED_AFTER = "erase_closed_after_days";
+    public static final int MAX_RETENTION_DAYS = 36_500;
+
+    /** The retention rule to set: erase closed tickets' personal data so many days after closing, or (empty) never. */
+    public record Retention(Optional<Integer> days) {
+        public Retention {
+            Objects.requireNonNull(days, "days");
+        }
+
+        Optional<Duration> eraseClosedAfter() {
+            return days.map(Duration::ofDays);
+        }
+    }
 
     /** The attachment limits to change; an empty one stays as it is. */
     public record Limits(Optional<Long> maxFileBytes, Optional<Integer> maxFiles, Optional<Long> maxTicketBytes) {
@@ -46,10 +60,17 @@ public final class ChangeSettings {
         }
     }
 
-    public record Command(StaffActor actor, int reopenWindowDays, int autoCloseDays, Limits attachmentLimits) {
+    /** A change of the settings; an empty {@code retention} leaves the rule as it is. */
+    public record Command(
+            StaffActor actor,
+            int reopenWindowDays,
+            int autoCloseDays,
+            Limits attachmentLimits,
+            Optional<Retention> retention) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(attachmentLimits, "attachmentLimits");
+            Objects.requireNonNull(retention, "retention");
             List<FieldError> errors = new ArrayList<>();
             if (reopenWindowDays < 1 || reopenWindowDays > MAX_DAYS) {
                 errors.add(new FieldError("reopen_window_days", "must be 1 to " + MAX_DAYS));
@@ -73,14 +94,24 @@ public final class ChangeSettings {
                             new FieldError(MAX_TICKET_BYTES, "must be 1 to " + AttachmentLimits.CEILING_TICKET_BYTES));
                 }
             });
+            retention.flatMap(Retention::days).ifPresent(days -> {
+                if (days < 1 || days > MAX_RETENTION_DAYS) {
+                    errors.add(new FieldError(ERASE_CLOSED_AFTER, "must be 1 to " + MAX_RETENTION_DAYS + ", or null"));
+                }
+            });
             if (!errors.isEmpty()) {
                 throw new ValidationFailed(errors);
             }
         }
 
-        /** The two delays, the attachment limits as they are. */
+        /** The two delays and attachment limits, the retention rule as it is. */
+        public Command(StaffActor actor, int reopenWindowDays, int autoCloseDays, Limits attachmentLimits) {
+            this(actor, reopenWindowDays, autoCloseDays, attachmentLimits, Optional.empty());
+        }
+
+        /** The two delays, the attachment limits and the retention rule as they are. */
         public Command(StaffActor actor, int reopenWindowDays, int autoCloseDays) {
-            this(actor, reopenWindowDays, autoCloseDays, Limits.UNCHANGED);
+            this(actor, reopenWindowDays, autoCloseDays, Limits.UNCHANGED, Optional.empty());
         }
     }
 
@@ -100,7 +131,8 @@ public final class ChangeSettings {
                     before.categories(),
                     Duration.ofDays(command.reopenWindowDays()),
                     Duration.ofDays(command.autoCloseDays()),
-                    command.attachmentLimits().over(before.attachmentLimits()));
+                    command.attachmentLimits().over(before.attachmentLimits()),
+                    command.retention().map(Retention::eraseClosedAfter).orElse(before.eraseClosedAfter()));
             List<FieldChange> changes = new ArrayList<>();
             if (!after.reopenWindow().equals(before.reopenWindow())) {
                 changes.add(FieldChange.of(
@@ -124,6 +156,12 @@ public final class ChangeSettings {
             }
             if (was.maxTicketBytes() != is.maxTicketBytes()) {
                 changes.add(FieldChange.of(MAX_TICKET_BYTES, was.maxTicketBytes(), is.maxTicketBytes()));
+            }
+            if (!after.eraseClosedAfter().equals(before.eraseClosedAfter())) {
+                changes.add(FieldChange.of(
+                        ERASE_CLOSED_AFTER,
+                        before.eraseClosedAfter().map(Duration::toDays).orElse(null),
+                        after.eraseClosedAfter().map(Duration::toDays).orElse(null)));
             }
             if (changes.isEmpty()) {
                 return before;

@@ -114,11 +114,13 @@ public final class NotificationRules {
                     TICKET_DEESCALATED,
                     TICKET_DELETED,
                     TICKET_RESTORED,
-                    TICKET_SPLIT -> Optional.empty();
+                    TICKET_SPLIT,
+                    TICKET_ERASED -> Optional.empty();
                 // Admin actions are journalled too, but they are not ticket events.
             case TENANT_CREATED,
                     PERSON_CREATED,
                     PERSON_UPDATED,
+                    PERSON_ERASED,
                     ORGANIZATION_CREATED,
                     ORGANIZATION_UPDATED,
                     SETTINGS_CHANGED,

@@ -71,7 +71,16 @@ public final class AdminWork {
 
     /** Journals one admin action inside the open transaction, and tells staff of it in the change feed. */
     public void record(Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
-        JournalEntry entry = entry(actor, action, kind, target, changes);
+        record(ids.newId(), actor, action, kind, target, changes);
+    }
+
+    /**
+     * As {@link #record(Actor, JournalAction, TargetKind, UUID, List)}, under an id the caller took from {@link #newId}
+     * beforehand: an erasure marks what it redacts with the id of its own entry.
+     */
+    public void record(
+            UUID entryId, Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
+        JournalEntry entry = entry(entryId, actor, action, kind, target, changes);
         journal.append(entry);
         feed.append(ChangeEvents.ofAdminAction(entry));
     }
@@ -81,23 +90,16 @@ public final class AdminWork {
      * it in the change feed.
      */
     public void recordCall(Actor actor, JournalAction action, CallRequest call, List<FieldChange> changes) {
-        JournalEntry entry = entry(actor, action, TargetKind.CALL, call.id().value(), changes);
+        JournalEntry entry =
+                entry(ids.newId(), actor, action, TargetKind.CALL, call.id().value(), changes);
         journal.append(entry);
         feed.append(ChangeEvents.ofCall(entry, call));
     }
 
     private JournalEntry entry(
-            Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
+            UUID id, Actor actor, JournalAction action, TargetKind kind, UUID target, List<FieldChange> changes) {
         return new JournalEntry(
-                ids.newId(),
-                actor.tenant(),
-                actor.asAuthor(),
-                action,
-                kind,
-                target,
-                changes,
-                correlation.current(),
-                now());
+                id, actor.tenant(), actor.asAuthor(), action, kind, target, changes, correlation.current(), now());
     }
 
     /** Journals that {@code actor} added {@code person} (§17 {@code person_created}), inside the open transaction. */

@@ -133,7 +133,8 @@ public final class InMemorySupportdesk {
                 emailChannels,
                 receivedMails,
                 inboundMail,
-                inboundMail);
+                inboundMail,
+                new NoPersonalData());
         this.useCases = UseCases.over(ports, ids, correlation, clock);
     }
 

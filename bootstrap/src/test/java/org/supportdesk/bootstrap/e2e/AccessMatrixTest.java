@@ -349,6 +349,7 @@ class AccessMatrixTest {
             route("GET /api/v1/customers", ADMIN, 200),
             route("GET /api/v1/customers/{id}", ADMIN, 200).on(Subject.CUSTOMER, Prepare.SHARED),
             route("GET /api/v1/customers/{id}/export", ADMIN, 200).on(Subject.CUSTOMER, Prepare.SHARED),
+            route("POST /api/v1/customers/{id}/erase", ADMIN, 200).on(Subject.CUSTOMER, Prepare.FRESH),
             route("PATCH /api/v1/customers/{id}", ADMIN, 200)
                     .on(Subject.CUSTOMER, Prepare.SHARED)
                     .body((world, who) -> "{\"name\":\"Renamed " + world.next() + "\"}"),
@@ -530,7 +531,9 @@ class AccessMatrixTest {
         TenantId tenant = acme ? world.acme : world.globex;
         return switch (route.subject()) {
             case TICKET -> ticket(route.prepare(), target, tenant).toString();
-            case CUSTOMER -> (acme ? world.acmeCustomerObject : world.globexCustomer)
+            case CUSTOMER -> (route.prepare() == Prepare.FRESH
+                            ? world.freshCustomer(tenant)
+                            : acme ? world.acmeCustomerObject : world.globexCustomer)
                     .id()
                     .toString();
             case STAFF_MEMBER -> (acme ? world.acmeStaffObject : world.globexStaffObject)

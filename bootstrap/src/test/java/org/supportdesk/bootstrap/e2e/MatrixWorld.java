@@ -345,6 +345,12 @@ final class MatrixWorld implements AutoCloseable {
                 true);
     }
 
+    /** A customer of {@code tenant} made for one cell, which may erase them. */
+    Person freshCustomer(TenantId tenant) {
+        return add(
+                person(tenant, "fresh-" + UUID.randomUUID() + "@example.org", "Fresh Customer", Role.CUSTOMER, null));
+    }
+
     private Person add(Person person) {
         stores.transactions().inTransaction(person.tenant(), () -> {
             stores.people().addWithPassword(person, Optional.empty());

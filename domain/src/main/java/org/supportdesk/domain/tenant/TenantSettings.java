@@ -4,14 +4,20 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A tenant's configuration the core reads: categories, reopen window, auto-close delay and the attachment limits (§6).
+ * A tenant's configuration the core reads: categories, reopen window, auto-close delay, the attachment limits (§6) and
+ * the retention rule (§16): how long after closing a ticket's personal data is erased, if ever.
  */
 public record TenantSettings(
-        Set<Category> categories, Duration reopenWindow, Duration autoCloseDelay, AttachmentLimits attachmentLimits) {
+        Set<Category> categories,
+        Duration reopenWindow,
+        Duration autoCloseDelay,
+        AttachmentLimits attachmentLimits,
+        Optional<Duration> eraseClosedAfter) {
     public static final List<String> DEFAULT_CATEGORIES =
             List.of("bug", "feature", "question", "billing", "technical", "other");
 
@@ -20,6 +26,17 @@ public record TenantSettings(
         requirePositive(reopenWindow, "reopen_window_days");
         requirePositive(autoCloseDelay, "auto_close_days");
         Objects.requireNonNull(attachmentLimits, "attachmentLimits");
+        Objects.requireNonNull(eraseClosedAfter, "eraseClosedAfter");
+        eraseClosedAfter.ifPresent(after -> requirePositive(after, "erase_closed_after_days"));
+    }
+
+    /** Settings without a retention rule. */
+    public TenantSettings(
+            Set<Category> categories,
+            Duration reopenWindow,
+            Duration autoCloseDelay,
+            AttachmentLimits attachmentLimits) {
+        this(categories, reopenWindow, autoCloseDelay, attachmentLimits, Optional.empty());
     }
 
     /**
@@ -40,7 +57,7 @@ public record TenantSettings(
 
     /** These settings with other categories. */
     public TenantSettings withCategories(Set<Category> replaced) {
-        return new TenantSettings(replaced, reopenWindow, autoCloseDelay, attachmentLimits);
+        return new TenantSettings(replaced, reopenWindow, autoCloseDelay, attachmentLimits, eraseClosedAfter);
     }
 
     private static void requirePositive(Duration duration, String field) {

@@ -21,6 +21,7 @@ import org.supportdesk.application.admin.GetPerson;
 import org.supportdesk.application.admin.ListPeople;
 import org.supportdesk.application.admin.PeopleList;
 import org.supportdesk.application.admin.UpdatePerson;
+import org.supportdesk.application.privacy.ErasePerson;
 import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.problem.Validation;
 import org.supportdesk.domain.problem.ValidationFailed;
@@ -56,6 +57,7 @@ public final class PeopleEndpoints implements Endpoints {
         routes.get("/api/v1/customers/{id}", ctx -> get(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
         routes.patch("/api/v1/customers/{id}", ctx -> patch(ctx, PeopleList.CUSTOMERS), AccessRole.ADMIN);
         routes.get("/api/v1/customers/{id}/export", this::export, AccessRole.ADMIN);
+        routes.post("/api/v1/customers/{id}/erase", this::erase, AccessRole.ADMIN);
         routes.post("/api/v1/agents", this::addAgent, AccessRole.ADMIN);
         routes.get("/api/v1/agents", ctx -> list(ctx, PeopleList.STAFF), AccessRole.STAFF);
         routes.get("/api/v1/agents/{id}", ctx -> get(ctx, PeopleList.STAFF), AccessRole.STAFF);
@@ -128,6 +130,11 @@ public final class PeopleEndpoints implements Endpoints {
     void export(Context ctx) {
         ctx.json(CustomerExportResponse.of(useCases.exportCustomerData()
                 .handle(new ExportCustomerData.Command(Authenticator.staff(ctx), personId(ctx)))));
+    }
+
+    void erase(Context ctx) {
+        ctx.json(ErasureResponse.of(
+                useCases.erasePerson().handle(new ErasePerson.Command(Authenticator.staff(ctx), personId(ctx)))));
     }
 
     void patch(Context ctx, PeopleList audience) {

@@ -1,5 +1,8 @@
 package org.supportdesk.adapter.http.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.DayOfWeek;
@@ -68,20 +71,27 @@ public final class SettingsEndpoints implements Endpoints {
         routes.put("/api/v1/business-hours", this::changeBusinessHours, AccessRole.ADMIN);
     }
 
-    /** The settings; the attachment limits (§6, in bytes) may be left out of a PUT to keep them as they are. */
+    /**
+     * The settings; the attachment limits (§6, in bytes) and the retention rule (§16, null: never) may be left out of a
+     * PUT to keep them as they are. The rule is a tree so that left out (Java null) and null (a JSON null) differ.
+     */
     record SettingsBody(
             Integer reopenWindowDays,
             Integer autoCloseDays,
             Long maxAttachmentBytes,
             Integer maxAttachmentsPerMessage,
-            Long maxAttachmentBytesPerTicket) {
+            Long maxAttachmentBytesPerTicket,
+            JsonNode eraseClosedAfterDays) {
         static SettingsBody of(TenantSettings settings) {
             return new SettingsBody(
                     (int) settings.reopenWindow().toDays(),
                     (int) settings.autoCloseDelay().toDays(),
                     settings.attachmentLimits().maxFileBytes(),
                     settings.attachmentLimits().maxFilesPerMessage(),
-                    settings.attachmentLimits().maxTicketBytes());
+                    settings.attachmentLimits().maxTicketBytes(),
+                    settings.eraseClosedAfter()
+                            .<JsonNode>map(after -> IntNode.valueOf((int) after.toDays()))
+                            .orElse(NullNode.getInstance()));
         }
     }
 
@@ -102,13 +112,26 @@ public final class SettingsEndpoints implements Endpoints {
         FieldReader fields = new FieldReader();
         fields.required("reopen_window_days", Optional.ofNullable(body.reopenWindowDays()));
         fields.required("auto_close_days", Optional.ofNullable(body.autoCloseDays()));
+        Optional<ChangeSettings.Retention> retention = Optional.ofNullable(body.eraseClosedAfterDays())
+                .flatMap(days -> fields.read(ChangeSettings.ERASE_CLOSED_AFTER, () -> retention(days)));
         fields.done();
         ChangeSettings.Limits limits = new ChangeSettings.Limits(
                 Optional.ofNullable(body.maxAttachmentBytes()),
                 Optional.ofNullable(body.maxAttachmentsPerMessage()),
                 Optional.ofNullable(body.maxAttachmentBytesPerTicket()));
         ctx.json(SettingsBody.of(useCases.changeSettings()
-                .handle(new ChangeSettings.Command(admin, body.reopenWindowDays(), body.autoCloseDays(), limits))));
+                .handle(new ChangeSettings.Command(
+                        admin, body.reopenWindowDays(), body.autoCloseDays(), limits, retention))));
+    }
+
+    private static ChangeSettings.Retention retention(JsonNode days) {
+        if (days.isNull()) {
+            return new ChangeSettings.Retention(Optional.empty());
+        }
+        if (!days.isInt()) {
+            throw ValidationFailed.of(ChangeSettings.ERASE_CLOSED_AFTER, "must be a whole number of days, or null");
+        }
+        return new ChangeSettings.Retention(Optional.of(days.intValue()));
     }
 
     void categories(Context ctx) {
