@@ -153,6 +153,27 @@ class QueryPlanTest {
         assertUsesIndex(f.build(), "tickets_by_organization");
     }
 
+    /**
+     * A customer's search for a word common across the tenant starts from the tickets they may see and reads only
+     * their conversations, never the tenant-wide search indexes (a million-ticket tenant's portal search took seconds
+     * reading every match there; docs/performance.md).
+     */
+    @Test
+    void a_customers_search_reads_their_own_tickets_and_conversations_not_the_tenants_matches() {
+        CustomerActor customer = new CustomerActor(
+                TENANT, user(42), "Customer 42", Optional.of(new OrganizationId(id("4000-b000", 43))), true);
+        String plan = explainList(
+                JdbiTicketQueriesTest.withText(TicketFilter.seenBy(customer), "printer"), TicketSort.BEST_MATCH_FIRST);
+
+        assertThat(plan)
+                .doesNotContain("messages_search")
+                .doesNotContain("tickets_search")
+                .doesNotContain("Seq Scan on tickets")
+                .doesNotContain("Seq Scan on messages")
+                .contains("tickets_by_requester")
+                .contains("messages_conversation");
+    }
+
     @Test
     void a_customers_own_list_reads_their_requester_and_organisation_indexes() {
         CustomerActor customer = new CustomerActor(
