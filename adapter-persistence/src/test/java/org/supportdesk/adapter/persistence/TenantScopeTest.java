@@ -191,7 +191,7 @@ class TenantScopeTest {
                 .collect(Collectors.toSet());
 
         assertThat(checked).containsExactlyInAnyOrderElementsOf(storeNames());
-        assertThat(checked).hasSize(24);
+        assertThat(checked).hasSize(25);
     }
 
     @Test
@@ -322,6 +322,9 @@ class TenantScopeTest {
         samples.put(
                 org.supportdesk.domain.port.StreamTickets.Holder.class.getName(),
                 () -> new org.supportdesk.domain.port.StreamTickets.Holder(new UserId(UUID.randomUUID()), Role.AGENT));
+        samples.put(
+                org.supportdesk.domain.privacy.Pseudonym.class.getName(),
+                () -> org.supportdesk.domain.privacy.Pseudonym.of(new UserId(UUID.randomUUID())));
         samples.put(
                 org.supportdesk.domain.port.NotificationId.class.getName(),
                 () -> new org.supportdesk.domain.port.NotificationId(UUID.randomUUID()));
