@@ -141,6 +141,33 @@ class QueryPlanTest {
                 filter().assignee(TicketFilter.AssigneeFilter.of(user(10_007))).build(), "tickets_by_assignee");
     }
 
+    /** The agent's own open queue by due time reads its rows in that order, and stops after the page. */
+    @Test
+    void my_open_queue_by_due_time_reads_the_assignee_due_index() {
+        String plan = explainList(
+                filter().assignee(TicketFilter.AssigneeFilter.of(user(10_007)))
+                        .statuses(
+                                TicketStatus.NEW,
+                                TicketStatus.IN_PROGRESS,
+                                TicketStatus.WAITING_ON_CUSTOMER,
+                                TicketStatus.ON_HOLD)
+                        .build(),
+                new TicketSort(TicketSort.Key.DUE, false));
+
+        assertThat(plan).contains("tickets_assignee_by_due").doesNotContain("Seq Scan on tickets");
+    }
+
+    @Test
+    void the_unassigned_queue_of_a_status_by_due_time_reads_the_unassigned_due_index() {
+        String plan = explainList(
+                filter().assignee(TicketFilter.AssigneeFilter.NONE)
+                        .statuses(TicketStatus.NEW)
+                        .build(),
+                new TicketSort(TicketSort.Key.DUE, false));
+
+        assertThat(plan).contains("tickets_unassigned_by_due").doesNotContain("Seq Scan on tickets");
+    }
+
     @Test
     void filter_by_requester() {
         assertUsesIndex(filter().requester(user(42)).build(), "tickets_by_requester");
