@@ -54,13 +54,39 @@ final class SmtpCatcher implements AutoCloseable {
         server.stop();
     }
 
-    /** Back on the same port, empty. */
+    /**
+     * Back on the same port, empty. The port may be briefly taken when it comes back: while it was down, a client's
+     * connection to it can take the port itself (a TCP self-connect, when the port is in the ephemeral range) and holds
+     * it until its own timeout; so binding is retried for a bounded while.
+     */
     synchronized void restart() {
-        // Rebinding the port just released can take longer than GreenMail's default 2 s on a busy machine (CI).
-        ServerSetup setup = ServerSetupTest.SMTP.withPort(port);
-        setup.setServerStartupTimeout(10_000);
-        server = new GreenMail(setup);
-        server.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            // Rebinding the port just released can take longer than GreenMail's default 2 s on a busy machine (CI).
+            ServerSetup setup = ServerSetupTest.SMTP.withPort(port);
+            setup.setServerStartupTimeout(10_000);
+            GreenMail restarted = new GreenMail(setup);
+            try {
+                restarted.start();
+                server = restarted;
+                return;
+            } catch (IllegalStateException portTaken) {
+                restarted.stop();
+                if (System.nanoTime() > deadline) {
+                    throw portTaken;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for the SMTP port", e);
+        }
     }
 
     /** Every mail received (one per recipient), oldest first. */
