@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.supportdesk.adapter.persistence.Database;
 import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.LocalPostgres;
+import org.supportdesk.application.privacy.ErasePerson;
+import org.supportdesk.domain.tenant.Role;
 
 /**
  * Least privilege in the database (the review's T1): the server migrates as the schema's owner and serves as a role
@@ -74,6 +76,23 @@ class TwoDatabaseRolesTest {
                 .one());
         assertThat(servingRole).isEqualTo(cluster.runtimeUser());
         assertThat(admin.tenant()).isNotNull();
+    }
+
+    @Test
+    void the_runtime_role_can_erase_a_customer_and_so_redact_their_journal_entries() {
+        Core core = Core.over(
+                database.jdbi(),
+                Clock.systemUTC(),
+                Config.from(Map.of(Config.DATA_DIR, dataDir.toString()), Optional.empty()));
+        var admin = Onboarding.tenant(core.useCases(), "erasing", "boss@erasing.example", "boss-password");
+        var customer = Onboarding.person(
+                core.useCases(), admin, "gone@erasing.example", "Gone Soon", Role.CUSTOMER, Optional.empty());
+
+        var erased = core.useCases().admin().erasePerson().handle(new ErasePerson.Command(admin, customer.id()));
+
+        assertThat(erased.erasure().journalEntries())
+                .as("their person_created entry")
+                .isPositive();
     }
 
     @ParameterizedTest

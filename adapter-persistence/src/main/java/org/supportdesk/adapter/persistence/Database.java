@@ -207,7 +207,8 @@ public final class Database {
     /**
      * Gives {@code runtimeRole} what serving needs and no more, run as the schema's owner after every migration (so
      * tables a migration added are covered): reading and writing the rows of every table but Flyway's history, only
-     * reading and appending the journal, and nothing on the schema itself. Not owning the tables, the role cannot alter
+     * reading and appending the journal (and redacting it, the columns erasure rewrites), and nothing on the schema
+     * itself. Not owning the tables, the role cannot alter
      * them, turn row-level security off, drop a policy or disable the journal's triggers.
      */
     public static void grantRuntimeAccess(DataSource owner, String runtimeRole) {
@@ -221,6 +222,8 @@ public final class Database {
             sql.execute(
                     "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + runtimeRole);
             sql.execute("REVOKE UPDATE, DELETE, TRUNCATE ON " + schema + ".journal FROM " + runtimeRole);
+            // Erasure's redaction (ADR 0026), the one update the journal's trigger lets through.
+            sql.execute("GRANT UPDATE (actor_name, changes, redacted_by) ON " + schema + ".journal TO " + runtimeRole);
             sql.execute("REVOKE ALL ON " + schema + ".flyway_schema_history FROM " + runtimeRole);
             sql.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + runtimeRole);
         } catch (SQLException e) {
