@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.supportdesk.domain.attachment.ContentDigest;
+import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.port.PersonalData;
 import org.supportdesk.domain.privacy.Erasure;
 import org.supportdesk.domain.privacy.JournalRedaction;
@@ -26,6 +27,11 @@ import org.supportdesk.domain.ticket.TicketId;
 public final class JdbiPersonalData implements PersonalData {
     private static final String[] KEPT_FIELDS =
             JournalRedaction.KEPT_FIELDS.stream().sorted().toArray(String[]::new);
+    /** Entries that record an erasure hold no personal data and are never redacted ({@link JournalRedaction}). */
+    private static final String[] ERASURE_ACTIONS = Arrays.stream(JournalAction.values())
+            .filter(JournalRedaction::recordsErasure)
+            .map(JournalAction::wireName)
+            .toArray(String[]::new);
 
     private final TenantScope scope;
     private final InstantSource clock;
@@ -83,7 +89,7 @@ public final class JdbiPersonalData implements PersonalData {
             dao.eraseTelegramChats(erased);
             dao.eraseProfile(erased);
         }
-        dao.redactJournal(erased, ids(erased), KEPT_FIELDS, erasureEntry);
+        dao.redactJournal(erased, ids(erased), KEPT_FIELDS, ERASURE_ACTIONS, erasureEntry);
         List<ChainedRow> redacted = dao.redactedBy(tenant.value(), erasureEntry);
         return new Erasure(
                 ticketCount,

@@ -222,10 +222,16 @@ interface PersonalDataDao {
                                            'after', CASE WHEN e->>'after' IS NULL THEN NULL ELSE CAST(:erased AS text) END))
                                   END ORDER BY n), CAST('[]' AS jsonb))
                                 FROM jsonb_array_elements(j.changes) WITH ORDINALITY AS x(e, n))
-             WHERE tenant_id = :tenant AND redacted_by IS NULL AND action NOT IN ('person_erased', 'ticket_erased')
+             WHERE tenant_id = :tenant AND redacted_by IS NULL
+               AND NOT (action = ANY (CAST(:erasureActions AS text[])))
                AND (target_id = ANY (CAST(:targets AS uuid[])) OR actor_id = :person)
             """)
-    int redactJournal(@BindMethods Erased erased, UUID[] targets, String[] keptFields, UUID erasureEntry);
+    int redactJournal(
+            @BindMethods Erased erased,
+            UUID[] targets,
+            String[] keptFields,
+            String[] erasureActions,
+            UUID erasureEntry);
 
     @SqlQuery(
             "SELECT " + JournalDao.ENTRY_COLUMNS
