@@ -100,8 +100,10 @@ import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
 import org.supportdesk.application.ticket.FileTicketFromChannel;
 import org.supportdesk.application.ticket.GiveFeedback;
+import org.supportdesk.application.ticket.MergeTicket;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.SplitTicket;
+import org.supportdesk.application.ticket.UnmergeTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.webhook.CreateWebhook;
 import org.supportdesk.application.webhook.DeleteWebhook;
@@ -166,6 +168,8 @@ public record UseCases(
             ListTickets listTickets,
             FileTicketForCustomer fileTicketForCustomer,
             SplitTicket splitTicket,
+            MergeTicket mergeTicket,
+            UnmergeTicket unmergeTicket,
             GetTicket getTicket,
             UpdateTicket updateTicket,
             ChangeTicketStatus changeTicketStatus,
@@ -368,6 +372,8 @@ public record UseCases(
                         ports.configuration(),
                         ports.slaSettings(),
                         ports.knowledgeBase()),
+                new MergeTicket(changes, ports.tickets(), ports.people()),
+                new UnmergeTicket(changes, ports.tickets(), ports.people()),
                 new GetTicket(
                         ports.tickets(),
                         ports.people(),

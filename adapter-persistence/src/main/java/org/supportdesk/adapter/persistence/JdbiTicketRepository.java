@@ -18,6 +18,7 @@ import org.supportdesk.domain.ticket.TicketField;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketNumber;
 import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.TicketUpdated;
 
 /** Tickets, their tags and conversations in PostgreSQL. */
@@ -77,6 +78,20 @@ public final class JdbiTicketRepository implements TicketRepository {
     public List<Message> messagesOf(TenantId tenant, TicketId ticket) {
         return dao(tenant).messages(tenant.value(), ticket.value()).stream()
                 .map(MessageRow::toDomain)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<Message> conversationOf(TenantId tenant, TicketId ticket) {
+        return dao(tenant).conversation(tenant.value(), ticket.value()).stream()
+                .map(MessageRow::toDomain)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<TicketState> mergedInto(TenantId tenant, TicketId target) {
+        return dao(tenant).mergedInto(tenant.value(), target.value()).stream()
+                .map(TicketRow::toDomain)
                 .collect(Collectors.toList());
     }
 

@@ -27,6 +27,11 @@ interface TicketDao {
     @SqlQuery(SELECT_TICKET + " WHERE t.tenant_id = :tenant AND t.number = :number")
     Optional<TicketRow> findByNumber(UUID tenant, String number);
 
+    @SqlQuery(
+            SELECT_TICKET
+                    + " WHERE t.tenant_id = :tenant AND t.merged_into = :target AND t.deleted_at IS NULL ORDER BY t.merged_at, t.id")
+    List<TicketRow> mergedInto(UUID tenant, UUID target);
+
     @SqlUpdate(
             """
             INSERT INTO tickets (tenant_id, id, number_year, number_sequence, subject, description, category, priority,
@@ -34,14 +39,16 @@ interface TicketDao {
                 screenshot_id, custom_fields, follow_up_of, escalated_at, escalation_reason, sla_policy_version, sla_calendar_version,
                 first_response_due_at, resolution_due_at, first_response_breached_at, resolution_breached_at,
                 first_responded_at, resolved_at, closed_at, created_at, updated_at, customer_updated_at, last_message_at,
-                messages_count, deleted_at, version, feedback_rating, feedback_comment, feedback_at, related_article_id)
+                messages_count, deleted_at, version, feedback_rating, feedback_comment, feedback_at, related_article_id,
+                merged_into, merged_at, status_before_merge, updated_at_before_merge, customer_updated_at_before_merge)
             VALUES (:tenantId, :id, :numberYear, :numberSequence, :subject, :description, :category, :priority,
                 :status, :requesterId, :organizationId, :assigneeId, :assignedAt, :source, :pageUrl, :browserInfo,
                 :screenshotId, CAST(:customFields AS json), :followUpOf, :escalatedAt, :escalationReason, :slaPolicyVersion,
                 :slaCalendarVersion, :firstResponseDueAt, :resolutionDueAt, :firstResponseBreachedAt,
                 :resolutionBreachedAt, :firstRespondedAt, :resolvedAt, :closedAt, :createdAt, :updatedAt,
                 :customerUpdatedAt, :lastMessageAt, :messagesCount, :deletedAt, :version, :feedbackRating,
-                :feedbackComment, :feedbackAt, :relatedArticleId)
+                :feedbackComment, :feedbackAt, :relatedArticleId, :mergedInto, :mergedAt, :statusBeforeMerge,
+                :updatedAtBeforeMerge, :customerUpdatedAtBeforeMerge)
             """)
     void insert(@BindMethods TicketRow row);
 
@@ -57,7 +64,10 @@ interface TicketDao {
                    resolved_at = :resolvedAt, closed_at = :closedAt, updated_at = :updatedAt,
                    customer_updated_at = :customerUpdatedAt, last_message_at = :lastMessageAt, messages_count = :messagesCount, deleted_at = :deletedAt,
                    version = :version, feedback_rating = :feedbackRating, feedback_comment = :feedbackComment,
-                   feedback_at = :feedbackAt, related_article_id = :relatedArticleId
+                   feedback_at = :feedbackAt, related_article_id = :relatedArticleId, merged_into = :mergedInto,
+                   merged_at = :mergedAt, status_before_merge = :statusBeforeMerge,
+                   updated_at_before_merge = :updatedAtBeforeMerge,
+                   customer_updated_at_before_merge = :customerUpdatedAtBeforeMerge
              WHERE tenant_id = :tenantId AND id = :id AND version = :expectedVersion
             """)
     int update(@BindMethods TicketRow row, long expectedVersion);
@@ -102,6 +112,17 @@ interface TicketDao {
 
     @SqlQuery("SELECT * FROM messages WHERE tenant_id = :tenant AND ticket_id = :ticket ORDER BY created_at, id")
     List<MessageRow> messages(UUID tenant, UUID ticket);
+
+    /** The ticket's messages and those of the live tickets merged into it, in one conversation order. */
+    @SqlQuery(
+            """
+            SELECT m.* FROM messages m WHERE m.tenant_id = :tenant AND m.ticket_id = :ticket
+            UNION ALL
+            SELECT m.* FROM tickets t JOIN messages m ON m.tenant_id = t.tenant_id AND m.ticket_id = t.id
+             WHERE t.tenant_id = :tenant AND t.merged_into = :ticket AND t.deleted_at IS NULL
+            ORDER BY created_at, id
+            """)
+    List<MessageRow> conversation(UUID tenant, UUID ticket);
 
     @SqlUpdate("UPDATE messages SET ticket_id = :to WHERE tenant_id = :tenant AND id = ANY (CAST(:messages AS uuid[]))")
     void moveMessages(UUID tenant, UUID[] messages, UUID to);

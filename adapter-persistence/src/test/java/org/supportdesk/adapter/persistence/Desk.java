@@ -88,6 +88,7 @@ record Desk(Ports ports, UseCases useCases) {
                             s.lastMessageAt(),
                             s.messagesCount(),
                             s.deletedAt(),
+                            s.mergedInto(),
                             s.version())));
             return Optional.empty();
         });

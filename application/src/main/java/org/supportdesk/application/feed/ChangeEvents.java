@@ -106,6 +106,8 @@ public final class ChangeEvents {
             case TICKET_DELETED -> "ticket_deleted";
             case TICKET_RESTORED -> "ticket_restored";
             case TICKET_SPLIT -> "ticket_split";
+            case TICKET_MERGED -> "ticket_merged";
+            case TICKET_UNMERGED -> "ticket_unmerged";
             case FEEDBACK_GIVEN -> "feedback_given";
             case CALL_REQUESTED -> "call_requested";
             case CALL_UPDATED -> "call_updated";
@@ -117,7 +119,14 @@ public final class ChangeEvents {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ticket", customerTicket(ticket));
         switch (event.action()) {
-            case TICKET_FILED, STATUS_CHANGED, TICKET_DELETED, TICKET_RESTORED, TICKET_SPLIT, FEEDBACK_GIVEN -> {
+            case TICKET_FILED,
+                    STATUS_CHANGED,
+                    TICKET_DELETED,
+                    TICKET_RESTORED,
+                    TICKET_SPLIT,
+                    TICKET_MERGED,
+                    TICKET_UNMERGED,
+                    FEEDBACK_GIVEN -> {
                 return Optional.of(data);
             }
             case MESSAGE_POSTED -> {

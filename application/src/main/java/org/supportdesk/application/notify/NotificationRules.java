@@ -115,6 +115,8 @@ public final class NotificationRules {
                     TICKET_DELETED,
                     TICKET_RESTORED,
                     TICKET_SPLIT,
+                    TICKET_MERGED,
+                    TICKET_UNMERGED,
                     TICKET_ERASED -> Optional.empty();
                 // Admin actions are journalled too, but they are not ticket events.
             case TENANT_CREATED,

@@ -1,6 +1,8 @@
 package org.supportdesk.application.query;
 
 import java.util.Objects;
+import org.supportdesk.application.work.Conversations;
+import org.supportdesk.application.work.Conversations.Conversation;
 import org.supportdesk.application.work.RequesterNames;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.People;
@@ -22,9 +24,8 @@ public final class GetTicket {
 
     private final TicketReader reader;
     private final RequesterNames requesterNames;
-    private final TicketRepository tickets;
+    private final Conversations conversations;
     private final TransactionRunner transactions;
-    private final Attachments attachments;
     private final ReceivedMails receivedMails;
 
     public GetTicket(
@@ -35,20 +36,20 @@ public final class GetTicket {
             ReceivedMails receivedMails) {
         this.reader = new TicketReader(tickets);
         this.requesterNames = new RequesterNames(people);
-        this.tickets = tickets;
+        this.conversations = new Conversations(tickets, attachments);
         this.transactions = transactions;
-        this.attachments = attachments;
         this.receivedMails = receivedMails;
     }
 
     public TicketDetail handle(Command command) {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
+            Conversation conversation = conversations.of(command.actor(), ticket);
             return new TicketDetail(
                     ticket,
                     requesterNames.of(ticket),
-                    tickets.messagesOf(ticket.tenant(), ticket.id()),
-                    attachments.ofTicket(ticket.tenant(), ticket.id()),
+                    conversation.messages(),
+                    conversation.attachments(),
                     receivedMails.rulesOf(ticket.tenant(), ticket.id()));
         });
     }

@@ -1,8 +1,8 @@
 package org.supportdesk.application.query;
 
-import java.util.List;
 import java.util.Objects;
-import org.supportdesk.domain.attachment.Attachment;
+import org.supportdesk.application.work.Conversations;
+import org.supportdesk.application.work.Conversations.Conversation;
 import org.supportdesk.domain.port.Attachments;
 import org.supportdesk.domain.port.Page;
 import org.supportdesk.domain.port.PageRequest;
@@ -25,26 +25,21 @@ public final class ListCustomerMessages {
     }
 
     private final TicketReader reader;
-    private final TicketRepository tickets;
+    private final Conversations conversations;
     private final TransactionRunner transactions;
-    private final Attachments attachments;
 
     public ListCustomerMessages(TicketRepository tickets, TransactionRunner transactions, Attachments attachments) {
         this.reader = new TicketReader(tickets);
-        this.tickets = tickets;
+        this.conversations = new Conversations(tickets, attachments);
         this.transactions = transactions;
-        this.attachments = attachments;
     }
 
     public Page<CustomerMessageView> handle(Command command) {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
-            List<Attachment> files = attachments.ofTicket(ticket.tenant(), ticket.id());
-            return Pages.slice(
-                            TicketAccess.visibleMessages(
-                                    command.actor(), tickets.messagesOf(ticket.tenant(), ticket.id())),
-                            command.page())
-                    .map(m -> TicketAccess.customerView(m, files));
+            Conversation conversation = conversations.of(command.actor(), ticket);
+            return Pages.slice(TicketAccess.visibleMessages(command.actor(), conversation.messages()), command.page())
+                    .map(m -> TicketAccess.customerView(m, conversation.attachments()));
         });
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.supportdesk.application.work.Conversations;
+import org.supportdesk.application.work.Conversations.Conversation;
 import org.supportdesk.domain.attachment.Attachment;
 import org.supportdesk.domain.mail.MailRule;
 import org.supportdesk.domain.port.Attachments;
@@ -32,9 +34,8 @@ public final class ListMessages {
     }
 
     private final TicketReader reader;
-    private final TicketRepository tickets;
+    private final Conversations conversations;
     private final TransactionRunner transactions;
-    private final Attachments attachments;
     private final ReceivedMails receivedMails;
 
     public ListMessages(
@@ -43,9 +44,8 @@ public final class ListMessages {
             Attachments attachments,
             ReceivedMails receivedMails) {
         this.reader = new TicketReader(tickets);
-        this.tickets = tickets;
+        this.conversations = new Conversations(tickets, attachments);
         this.transactions = transactions;
-        this.attachments = attachments;
         this.receivedMails = receivedMails;
     }
 
@@ -60,12 +60,14 @@ public final class ListMessages {
     public Page<Posted> handle(Command command) {
         return transactions.inTransaction(command.actor().tenant(), () -> {
             TicketState ticket = reader.visibleTo(command.actor(), command.ticket());
-            List<Attachment> files = attachments.ofTicket(ticket.tenant(), ticket.id());
+            Conversation conversation = conversations.of(command.actor(), ticket);
             Map<MessageId, MailRule> rules = receivedMails.rulesOf(ticket.tenant(), ticket.id());
-            return Pages.slice(tickets.messagesOf(ticket.tenant(), ticket.id()), command.page())
+            return Pages.slice(conversation.messages(), command.page())
                     .map(m -> new Posted(
                             m,
-                            files.stream().filter(a -> a.belongsTo(m.id())).toList(),
+                            conversation.attachments().stream()
+                                    .filter(a -> a.belongsTo(m.id()))
+                                    .toList(),
                             Optional.ofNullable(rules.get(m.id()))));
         });
     }

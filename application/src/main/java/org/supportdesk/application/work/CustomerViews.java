@@ -18,16 +18,14 @@ import org.supportdesk.domain.visibility.TicketAccess;
  * while that is published.
  */
 public final class CustomerViews {
-    private final TicketRepository tickets;
+    private final Conversations conversations;
     private final RequesterNames requesterNames;
-    private final Attachments attachments;
     private final KnowledgeBase knowledgeBase;
 
     public CustomerViews(
             TicketRepository tickets, People people, Attachments attachments, KnowledgeBase knowledgeBase) {
-        this.tickets = tickets;
+        this.conversations = new Conversations(tickets, attachments);
         this.requesterNames = new RequesterNames(people);
-        this.attachments = attachments;
         this.knowledgeBase = knowledgeBase;
     }
 
@@ -35,12 +33,13 @@ public final class CustomerViews {
      * The view with the messages the customer may see and their files; the caller checked they may see the ticket.
      */
     public CustomerTicketView of(CustomerActor customer, TicketState ticket) {
+        Conversations.Conversation conversation = conversations.of(customer, ticket);
         return TicketAccess.customerView(
                 customer,
                 ticket,
                 requesterNames.of(ticket),
-                tickets.messagesOf(ticket.tenant(), ticket.id()),
-                attachments.ofTicket(ticket.tenant(), ticket.id()),
+                conversation.messages(),
+                conversation.attachments(),
                 publishedOf(ticket));
     }
 

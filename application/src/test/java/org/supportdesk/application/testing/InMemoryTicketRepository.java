@@ -141,6 +141,28 @@ public final class InMemoryTicketRepository
     }
 
     @Override
+    public synchronized List<Message> conversationOf(TenantId tenant, TicketId ticket) {
+        return Stream.concat(
+                        messagesOf(tenant, ticket).stream(),
+                        mergedInto(tenant, ticket).stream().flatMap(t -> messagesOf(tenant, t.id()).stream()))
+                .sorted(Message.CONVERSATION_ORDER)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized List<TicketState> mergedInto(TenantId tenant, TicketId target) {
+        binding.require(tenant);
+        return tickets.values().stream()
+                .filter(t -> t.tenant().equals(tenant) && !t.isDeleted())
+                .filter(t ->
+                        t.mergedInto().filter(m -> m.ticket().equals(target)).isPresent())
+                .sorted(Comparator.comparing(
+                                (TicketState t) -> t.mergedInto().orElseThrow().at())
+                        .thenComparing(TicketState::id))
+                .collect(Collectors.toList());
+    }
+
+    @Override
     public synchronized List<Message> messagesOf(TenantId tenant, TicketId ticket) {
         binding.require(tenant);
         return messages.getOrDefault(ticket, List.of()).stream()

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.adapter.http.auth.AccessRole;
 import org.supportdesk.bootstrap.Supportdesk;
+import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.ticket.TicketId;
 
@@ -153,7 +154,11 @@ class AccessMatrixTest {
         FRESH_ESCALATED,
         FRESH_RESOLVED,
         /** A new ticket with one public staff reply ({@link MatrixWorld#lastReply}). */
-        FRESH_REPLIED
+        FRESH_REPLIED,
+        /** A new ticket and another of the same requester ({@link MatrixWorld#lastPartner}), to merge it into. */
+        FRESH_PAIRED,
+        /** A new ticket merged into another of the same requester. */
+        FRESH_MERGED
     }
 
     /** The request body of a cell. */
@@ -338,6 +343,10 @@ class AccessMatrixTest {
             route("POST /api/v1/tickets/{id}/split", STAFF, 201)
                     .on(Subject.TICKET, Prepare.FRESH_REPLIED)
                     .body((world, who) -> "{\"message_ids\":[\"" + world.lastReply + "\"]}"),
+            route("POST /api/v1/tickets/{id}/merge", STAFF, 200)
+                    .on(Subject.TICKET, Prepare.FRESH_PAIRED)
+                    .body((world, who) -> "{\"into\":\"" + world.lastPartner + "\"}"),
+            route("POST /api/v1/tickets/{id}/unmerge", STAFF, 200).on(Subject.TICKET, Prepare.FRESH_MERGED),
             route("GET /api/v1/tickets/{id}/sla", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
             route("GET /api/v1/tickets/{id}/history", STAFF, 200).on(Subject.TICKET, Prepare.SHARED),
             route("GET /api/v1/tickets/stats", STAFF, 200),
@@ -569,12 +578,13 @@ class AccessMatrixTest {
                 default -> world.globexTicket;
             };
         }
-        TicketId fresh = world.fileAs(
+        Person requester =
                 switch (target) {
                     case OWN -> world.customerA;
                     case OTHER_CUSTOMERS -> world.customerB;
                     default -> world.globexCustomer;
-                });
+                };
+        TicketId fresh = world.fileAs(requester);
         if (prepare == Prepare.FRESH_DELETED) {
             world.delete(tenant, fresh);
         } else if (prepare == Prepare.FRESH_ESCALATED) {
@@ -583,6 +593,10 @@ class AccessMatrixTest {
             world.resolve(tenant, fresh);
         } else if (prepare == Prepare.FRESH_REPLIED) {
             world.reply(tenant, fresh);
+        } else if (prepare == Prepare.FRESH_PAIRED) {
+            world.lastPartner = world.fileAs(requester);
+        } else if (prepare == Prepare.FRESH_MERGED) {
+            world.merge(tenant, fresh, world.fileAs(requester));
         }
         return fresh;
     }

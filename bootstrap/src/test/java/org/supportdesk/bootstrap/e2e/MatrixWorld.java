@@ -48,6 +48,7 @@ import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.application.ticket.MergeTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.webhook.CreateWebhook;
 import org.supportdesk.bootstrap.ChannelSettings;
@@ -464,6 +465,16 @@ final class MatrixWorld implements AutoCloseable {
                         staffOf(tenant), ticket, new Body("A reply to split off"), Via.API, false, Optional.empty()))
                 .message()
                 .id();
+    }
+
+    /** The partner of the last ticket prepared in a pair, which a merge cell merges it into. */
+    volatile TicketId lastPartner;
+
+    /** {@code ticket} merged into {@code into}, by the tenant's staff. */
+    void merge(TenantId tenant, TicketId ticket, TicketId into) {
+        useCases.desk()
+                .mergeTicket()
+                .handle(new MergeTicket.Command(staffOf(tenant), ticket, into, false, Optional.empty()));
     }
 
     void resolve(TenantId tenant, TicketId ticket) {

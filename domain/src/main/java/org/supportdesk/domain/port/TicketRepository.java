@@ -13,6 +13,7 @@ import org.supportdesk.domain.ticket.StaleTicket;
 import org.supportdesk.domain.ticket.Ticket;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketRef;
+import org.supportdesk.domain.ticket.TicketState;
 
 /**
  * Storage of ticket aggregates and their conversations. Every method is scoped to one tenant: a ticket of another
@@ -47,6 +48,15 @@ public interface TicketRepository {
 
     /** The whole conversation of a ticket of {@code tenant}, in conversation order; empty for an unknown ticket. */
     List<Message> messagesOf(TenantId tenant, TicketId ticket);
+
+    /**
+     * The conversation people read of a ticket of {@code tenant} (§16): its own messages and those of the live tickets
+     * merged into it, in conversation order; one read, since a ticket rarely has another merged into it.
+     */
+    List<Message> conversationOf(TenantId tenant, TicketId ticket);
+
+    /** The live tickets of {@code tenant} merged into {@code target} (§16), oldest first. */
+    List<TicketState> mergedInto(TenantId tenant, TicketId target);
 
     /**
      * Moves {@code messages} of {@code tenant} to the ticket {@code to} as they are (ids, authors, times, search), for

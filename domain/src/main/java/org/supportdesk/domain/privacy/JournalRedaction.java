@@ -30,6 +30,8 @@ public final class JournalRedaction {
             "messages",
             "split_to",
             "split_from",
+            "merged_into",
+            "merged_from",
             "scheduled_at",
             "related_article",
             "tags",

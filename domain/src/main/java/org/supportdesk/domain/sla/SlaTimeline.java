@@ -170,6 +170,8 @@ public final class SlaTimeline {
                     TICKET_DELETED,
                     TICKET_RESTORED,
                     TICKET_SPLIT,
+                    TICKET_MERGED,
+                    TICKET_UNMERGED,
                     TICKET_ERASED,
                     SLA_BREACHED,
                     TENANT_CREATED,

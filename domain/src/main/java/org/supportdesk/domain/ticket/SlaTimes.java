@@ -119,7 +119,7 @@ public record SlaTimes(
                 closedAt);
     }
 
-    SlaTimes withClosedAt(Instant at) {
+    SlaTimes withClosedAt(Optional<Instant> at) {
         return new SlaTimes(
                 policyVersion,
                 calendarVersion,
@@ -129,6 +129,6 @@ public record SlaTimes(
                 resolutionBreachedAt,
                 firstRespondedAt,
                 resolvedAt,
-                Optional.of(at));
+                at);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.supportdesk.domain.kb.ArticleId;
+import org.supportdesk.domain.problem.Conflict;
 import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.ValidationFailed;
 import org.supportdesk.domain.tenant.Actor;
@@ -60,6 +61,7 @@ public final class Ticket {
     private Optional<Instant> lastMessageAt;
     private int messagesCount;
     private Optional<Instant> deletedAt;
+    private Optional<MergedInto> mergedInto;
     private long version;
 
     private final List<TicketEvent> events = new ArrayList<>();
@@ -93,6 +95,7 @@ public final class Ticket {
         lastMessageAt = s.lastMessageAt();
         messagesCount = s.messagesCount();
         deletedAt = s.deletedAt();
+        mergedInto = s.mergedInto();
         version = s.version();
         this.persistedVersion = persistedVersion;
     }
@@ -140,6 +143,7 @@ public final class Ticket {
                         at,
                         Optional.empty(),
                         0,
+                        Optional.empty(),
                         Optional.empty(),
                         1),
                 0);
@@ -280,6 +284,78 @@ public final class Ticket {
                 moved.stream().map(Message::id).toList()));
     }
 
+    // ---- merge (§16) ---------------------------------------------------------------------------------------------
+
+    /**
+     * Staff merge this ticket into {@code target}: this one closes with a link to it, its messages and files staying
+     * its own, read by reference in the target's conversation. What the merge overwrites is kept for {@link #unmerge}
+     * to restore. The merge is no status change in the SLA timeline, so a ticket merged and unmerged has the clocks of
+     * one never merged. Both must be open; tickets of different requesters merge only when {@code
+     * differentRequesterConfirmed}, since each requester then reads the other's conversation if they may see it.
+     */
+    public void mergeInto(TicketState target, boolean differentRequesterConfirmed, ChangeContext change) {
+        requireSameTenant(change);
+        requireStaff(change.actor(), "only staff merge tickets");
+        requireNotClosed();
+        if (target.id().equals(id) || !target.tenant().equals(tenant)) {
+            throw ValidationFailed.of("into", "name another ticket of the tenant to merge " + number + " into");
+        }
+        if (target.status() == TicketStatus.CLOSED) {
+            throw new TicketClosed(target.number());
+        }
+        if (!target.requester().equals(requester) && !differentRequesterConfirmed) {
+            throw new Conflict(number + " and " + target.number() + " have different requesters, who would read each"
+                    + " other's messages; send \"confirm_different_requester\": true to merge them anyway");
+        }
+        Instant at = change.at();
+        mergedInto = Optional.of(new MergedInto(target.id(), at, status, updatedAt, customerUpdatedAt));
+        status = TicketStatus.CLOSED;
+        sla = sla.withClosedAt(Optional.of(at));
+        touch(at, true);
+        events.add(new TicketMerged(
+                tenant, id, change.actor().asAuthor(), at, TicketMerged.Side.SOURCE, target.id(), false));
+    }
+
+    /**
+     * This ticket takes ticket {@code source} merged into it ({@link #mergeInto}): journaled, and a new version, since
+     * its conversation now reads more; its fields and {@code updated_at} stay, so an unmerge leaves it as it was.
+     */
+    public void takeMerged(TicketId source, ChangeContext change) {
+        requireSameTenant(change);
+        requireStaff(change.actor(), "only staff merge tickets");
+        nextVersion();
+        events.add(new TicketMerged(
+                tenant, id, change.actor().asAuthor(), change.at(), TicketMerged.Side.TARGET, source, false));
+    }
+
+    /**
+     * Staff take this ticket's merge back: it is again exactly as it was before the merge (status, open, when it last
+     * changed), only its version moving on, as it does on every change. Answers the ticket it was merged into.
+     */
+    public TicketId unmerge(ChangeContext change) {
+        requireSameTenant(change);
+        requireStaff(change.actor(), "only staff unmerge tickets");
+        MergedInto merge = mergedInto.orElseThrow(() -> new Conflict("Ticket " + number + " is not merged"));
+        status = merge.statusBefore();
+        sla = sla.withClosedAt(Optional.empty());
+        mergedInto = Optional.empty();
+        touch(change.at(), true);
+        updatedAt = merge.updatedAtBefore();
+        customerUpdatedAt = merge.customerUpdatedAtBefore();
+        events.add(new TicketMerged(
+                tenant, id, change.actor().asAuthor(), change.at(), TicketMerged.Side.SOURCE, merge.ticket(), true));
+        return merge.ticket();
+    }
+
+    /** Ticket {@code source}, merged into this one, is unmerged ({@link #unmerge}): journaled, at a new version. */
+    public void releaseMerged(TicketId source, ChangeContext change) {
+        requireSameTenant(change);
+        requireStaff(change.actor(), "only staff unmerge tickets");
+        nextVersion();
+        events.add(new TicketMerged(
+                tenant, id, change.actor().asAuthor(), change.at(), TicketMerged.Side.TARGET, source, true));
+    }
+
     // ---- the lifecycle -------------------------------------------------------------------------------------------
 
     /** Staff move the ticket to {@code to}; answers false when it is already there. */
@@ -333,7 +409,7 @@ public final class Ticket {
             sla = sla.withResolvedAt(Optional.empty());
         }
         if (to == TicketStatus.CLOSED) {
-            sla = sla.withClosedAt(at);
+            sla = sla.withClosedAt(Optional.of(at));
         }
         touch(at, true);
         events.add(new StatusChanged(tenant, id, change.actor().asAuthor(), at, from, to, trigger, reason));
@@ -528,6 +604,9 @@ public final class Ticket {
                 || !customer.id().equals(requester)) {
             throw new Forbidden("only the requester rates their ticket");
         }
+        if (mergedInto.isPresent()) {
+            throw new Conflict("Ticket " + number + " is merged into another; rate that one");
+        }
         if (status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED) {
             throw FeedbackRefused.notYetResolved(number, status);
         }
@@ -605,6 +684,11 @@ public final class Ticket {
         if (customerVisible) {
             customerUpdatedAt = at;
         }
+        nextVersion();
+    }
+
+    /** Moves the version on, once per unit of work: every change does, even one that keeps {@code updated_at}. */
+    private void nextVersion() {
         if (version == persistedVersion) {
             version = persistedVersion + 1;
         }
@@ -675,6 +759,7 @@ public final class Ticket {
                 lastMessageAt,
                 messagesCount,
                 deletedAt,
+                mergedInto,
                 version);
     }
 }

@@ -22,6 +22,7 @@ public sealed interface TicketEvent
                 TicketDeleted,
                 TicketRestored,
                 TicketSplit,
+                TicketMerged,
                 SlaBreached,
                 FeedbackGiven {
     TenantId tenant();

@@ -15,7 +15,7 @@ import org.supportdesk.domain.tenant.UserId;
  * calculation, which can always rebuild them. {@code updatedAt} moves on every change; {@code customerUpdatedAt} only on
  * changes the requester can see (§8), so an internal note or an assignment tells a customer nothing. {@code
  * relatedArticle} is the knowledge-base article the ticket names (§3), whatever its status; customers see it only
- * while it is published.
+ * while it is published. {@code mergedInto} is set while the ticket is merged into another (§16).
  */
 public record TicketState(
         TicketId id,
@@ -45,6 +45,7 @@ public record TicketState(
         Optional<Instant> lastMessageAt,
         int messagesCount,
         Optional<Instant> deletedAt,
+        Optional<MergedInto> mergedInto,
         long version) {
 
     public TicketState {
@@ -74,8 +75,12 @@ public record TicketState(
         Objects.requireNonNull(customerUpdatedAt, "customerUpdatedAt");
         Objects.requireNonNull(lastMessageAt, "lastMessageAt");
         Objects.requireNonNull(deletedAt, "deletedAt");
+        Objects.requireNonNull(mergedInto, "mergedInto");
         if (assignee.isPresent() != assignedAt.isPresent()) {
             throw new IllegalArgumentException("assigned_at is set exactly when there is an assignee");
+        }
+        if (mergedInto.isPresent() && status != TicketStatus.CLOSED) {
+            throw new IllegalArgumentException("a merged ticket is closed");
         }
         if (messagesCount < 0 || version < 1) {
             throw new IllegalArgumentException("messages_count is never negative and version starts at 1");
@@ -84,6 +89,11 @@ public record TicketState(
 
     public boolean isDeleted() {
         return deletedAt.isPresent();
+    }
+
+    /** Whether the ticket is merged into another (§16) and closed for it, until it is unmerged. */
+    public boolean isMerged() {
+        return mergedInto.isPresent();
     }
 
     public boolean isEscalated() {

@@ -23,7 +23,7 @@ import org.supportdesk.domain.ticket.TicketStatus;
  * the files filed with the ticket; each message carries its own. {@code feedback} is the requester's own rating, shown
  * to whoever may see the ticket (the requester, and organisation-mates of a shared organisation, who see the ticket's
  * conversation too). {@code relatedArticle} is the ticket's related knowledge-base article only while that article is
- * published.
+ * published. {@code mergedInto} names the ticket this one is merged into (§16), while it is.
  */
 public record CustomerTicketView(
         TicketId id,
@@ -44,12 +44,14 @@ public record CustomerTicketView(
         List<CustomerMessageView> messages,
         List<AttachmentView> attachments,
         Optional<Feedback> feedback,
-        Optional<ArticleId> relatedArticle) {
+        Optional<ArticleId> relatedArticle,
+        Optional<TicketId> mergedInto) {
     public CustomerTicketView {
         messages = List.copyOf(messages);
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(relatedArticle, "relatedArticle");
+        Objects.requireNonNull(mergedInto, "mergedInto");
     }
 
     /**
@@ -73,7 +75,8 @@ public record CustomerTicketView(
                 .add(closedAt)
                 .add(messagesCount)
                 .add(lastMessageAt)
-                .add(relatedArticle);
+                .add(relatedArticle)
+                .add(mergedInto.map(TicketId::value));
         for (CustomerMessageView message : messages) {
             seen.add(message.id().value())
                     .add(message.authorName())

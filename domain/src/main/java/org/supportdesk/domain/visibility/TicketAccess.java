@@ -12,6 +12,7 @@ import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.ActorKind;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.ticket.MergedInto;
 import org.supportdesk.domain.ticket.Message;
 import org.supportdesk.domain.ticket.TicketState;
 
@@ -204,7 +205,8 @@ public final class TicketAccess {
                 messages,
                 attachments,
                 ticket.feedback(),
-                ticket.relatedArticle().filter(publishedArticles::contains));
+                ticket.relatedArticle().filter(publishedArticles::contains),
+                ticket.mergedInto().map(MergedInto::ticket));
     }
 
     /**

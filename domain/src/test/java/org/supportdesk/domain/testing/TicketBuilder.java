@@ -258,6 +258,7 @@ public final class TicketBuilder {
                 lastMessageAt,
                 messagesCount,
                 deletedAt,
+                Optional.empty(),
                 version);
     }
 

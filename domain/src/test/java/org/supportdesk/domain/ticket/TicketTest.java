@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.problem.Conflict;
 import org.supportdesk.domain.problem.FieldError;
 import org.supportdesk.domain.problem.Forbidden;
 import org.supportdesk.domain.problem.ProblemCode;
@@ -1244,6 +1246,120 @@ class TicketTest {
             assertThatThrownBy(() -> closed.splitOff(List.of(), Set.of(message.id()), to, changes.by(agent())))
                     .isInstanceOf(TicketClosed.class);
             assertThat(stored.events()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Merge {
+        private long numbers = 100;
+
+        /** Another ticket of the tenant than {@link #ticketIn}'s, of {@code requester}. */
+        private Ticket another(TicketStatus status, Person requester) {
+            return aTicket()
+                    .withId(new TicketId(java.util.UUID.randomUUID()))
+                    .numbered(new TicketNumber(2026, numbers++))
+                    .requestedBy(requester)
+                    .withStatus(status)
+                    .build();
+        }
+
+        @Test
+        void a_merged_ticket_closes_with_its_link_and_unmerging_restores_exactly_what_it_was() {
+            Ticket source = ticketIn(TicketStatus.WAITING_ON_CUSTOMER);
+            TicketState target = another(IN_PROGRESS, REQUESTER).state();
+            TicketState before = source.state();
+            changes.advance(Duration.ofHours(2));
+
+            source.mergeInto(target, false, changes.by(agent()));
+
+            TicketState merged = source.state();
+            assertThat(merged.status()).isEqualTo(CLOSED);
+            assertThat(merged.sla().closedAt()).contains(changes.now());
+            assertThat(merged.mergedInto().orElseThrow().ticket()).isEqualTo(target.id());
+            assertThat(eventsOf(source, TicketMerged.class)
+                            .get(0)
+                            .changes()
+                            .get(0)
+                            .after())
+                    .contains(target.id().toString());
+            assertThat(eventsOf(source, StatusChanged.class))
+                    .as("no status change for the SLA timeline")
+                    .isEmpty();
+            assertThat(source.newMessages()).isEmpty();
+
+            Ticket stored = Ticket.restore(merged);
+            changes.advance(Duration.ofHours(3));
+            assertThat(stored.unmerge(changes.by(agent()))).isEqualTo(target.id());
+
+            TicketState restored = stored.state();
+            assertThat(restored.version()).isEqualTo(merged.version() + 1);
+            assertThat(Ticket.restore(restored).state())
+                    .usingRecursiveComparison()
+                    .ignoringFields("version")
+                    .isEqualTo(before);
+            TicketMerged undone = eventsOf(stored, TicketMerged.class).get(0);
+            assertThat(undone.action()).isEqualTo(JournalAction.TICKET_UNMERGED);
+            assertThat(undone.changes().get(0).before()).contains(target.id().toString());
+        }
+
+        @Test
+        void the_target_journals_the_merge_at_a_new_version_and_keeps_its_fields() {
+            Ticket target = ticketIn(TicketStatus.IN_PROGRESS);
+            TicketState before = target.state();
+            TicketId source = another(NEW, REQUESTER).id();
+
+            target.takeMerged(source, changes.by(agent()));
+
+            assertThat(target.state().version()).isEqualTo(before.version() + 1);
+            assertThat(target.state())
+                    .usingRecursiveComparison()
+                    .ignoringFields("version")
+                    .isEqualTo(before);
+            assertThat(eventsOf(target, TicketMerged.class)
+                            .get(0)
+                            .changes()
+                            .get(0)
+                            .field())
+                    .isEqualTo("merged_from");
+        }
+
+        @Test
+        void merges_that_do_not_fit_are_refused_and_change_nothing() {
+            Ticket source = ticketIn(TicketStatus.IN_PROGRESS);
+            TicketState other = another(NEW, REQUESTER).state();
+            TicketState closed = another(CLOSED, REQUESTER).state();
+            TicketState othersTicket = another(IN_PROGRESS, OTHER_CUSTOMER).state();
+
+            assertThatThrownBy(() -> source.mergeInto(other, false, changes.by(requester())))
+                    .isInstanceOf(Forbidden.class);
+            assertFieldError(
+                    catchThrowable(() -> source.mergeInto(source.state(), false, changes.by(agent()))), "into");
+            assertThatThrownBy(() -> source.mergeInto(closed, false, changes.by(agent())))
+                    .isInstanceOf(TicketClosed.class);
+            assertThatThrownBy(() -> source.mergeInto(othersTicket, false, changes.by(agent())))
+                    .isInstanceOf(Conflict.class)
+                    .hasMessageContaining("confirm_different_requester");
+            assertThatThrownBy(() -> Ticket.restore(closed).mergeInto(other, false, changes.by(agent())))
+                    .isInstanceOf(TicketClosed.class);
+            assertThatThrownBy(() -> source.unmerge(changes.by(agent()))).isInstanceOf(Conflict.class);
+            assertThat(source.events()).isEmpty();
+
+            source.mergeInto(othersTicket, true, changes.by(agent()));
+            assertThat(source.state().isMerged()).isTrue();
+        }
+
+        @Test
+        void a_merged_ticket_takes_no_reply_change_or_rating_until_it_is_unmerged() {
+            Ticket source = ticketIn(TicketStatus.RESOLVED);
+            source.mergeInto(another(IN_PROGRESS, REQUESTER).state(), false, changes.by(agent()));
+            Ticket merged = Ticket.restore(source.state());
+
+            assertThatThrownBy(() -> reply(merged, requester(), "Hello?")).isInstanceOf(TicketClosed.class);
+            assertThatThrownBy(() -> merged.addInternalNote(body("note"), Via.API, changes.by(agent())))
+                    .isInstanceOf(TicketClosed.class);
+            assertThatThrownBy(() -> merged.giveFeedback(new Rating(5), Optional.empty(), changes.by(requester())))
+                    .isInstanceOf(Conflict.class);
+            assertThat(merged.events()).isEmpty();
         }
     }
 }

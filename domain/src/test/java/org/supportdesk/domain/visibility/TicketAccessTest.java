@@ -281,6 +281,7 @@ class TicketAccessTest {
             Map.entry("sla", false), // only resolvedAt and closedAt, below
             Map.entry("feedback", true), // §8: the requester's own feedback
             Map.entry("deletedAt", false),
+            Map.entry("mergedInto", true), // §16: the link a merged ticket closes with, while it is merged
             Map.entry("version", false));
 
     static final Map<String, Boolean> CUSTOMER_SEES_SLA_FIELD = Map.of(
@@ -317,7 +318,8 @@ class TicketAccessTest {
             "messages",
             "attachments", // §8: the files filed with the ticket, as AttachmentView
             "feedback", // §8: the requester's own rating and comment
-            "relatedArticle"); // §3 related_article, while it is published
+            "relatedArticle", // §3 related_article, while it is published
+            "mergedInto"); // §16: which ticket this one is merged into, while it is
 
     /** A message as a customer sees it: no author id, only the display name and role (§8, §17). */
     static final Set<String> CUSTOMER_MESSAGE_VIEW_ALLOWED =

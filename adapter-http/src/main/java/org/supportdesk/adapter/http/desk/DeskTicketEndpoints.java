@@ -41,8 +41,10 @@ import org.supportdesk.application.ticket.DeescalateTicket;
 import org.supportdesk.application.ticket.DeleteTicket;
 import org.supportdesk.application.ticket.EscalateTicket;
 import org.supportdesk.application.ticket.FileTicketForCustomer;
+import org.supportdesk.application.ticket.MergeTicket;
 import org.supportdesk.application.ticket.RestoreTicket;
 import org.supportdesk.application.ticket.SplitTicket;
+import org.supportdesk.application.ticket.UnmergeTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.application.work.ChangedTicket;
 import org.supportdesk.domain.attachment.Attachment;
@@ -101,6 +103,8 @@ public final class DeskTicketEndpoints implements Endpoints {
         routes.post("/api/v1/tickets/{id}/assign", this::assign, AccessRole.STAFF);
         routes.post("/api/v1/tickets/{id}/escalate", this::escalate, AccessRole.STAFF);
         routes.post("/api/v1/tickets/{id}/split", this::split, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/merge", this::merge, AccessRole.STAFF);
+        routes.post("/api/v1/tickets/{id}/unmerge", this::unmerge, AccessRole.STAFF);
         routes.post("/api/v1/tickets/{id}/deescalate", this::deescalate, AccessRole.STAFF);
         routes.get("/api/v1/tickets/{id}/sla", this::sla, AccessRole.STAFF);
         routes.get("/api/v1/tickets/{id}/history", this::history, AccessRole.STAFF);
@@ -312,6 +316,36 @@ public final class DeskTicketEndpoints implements Endpoints {
             etag(ctx, split.ticket().version());
             return written(split);
         });
+    }
+
+    record MergeRequest(String into, Boolean confirmDifferentRequester) {}
+
+    /** §16: the ticket closes, merged into {@code into} (an id or number), whose conversation now reads its messages. */
+    void merge(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        MergeRequest body = requests.body(ctx, MergeRequest.class);
+        FieldReader fields = new FieldReader();
+        TicketRef into = fields.required(
+                "into",
+                Optional.ofNullable(body.into())
+                        .flatMap(raw -> fields.read("into", () -> TicketRef.parse(raw)
+                                .orElseThrow(() -> ValidationFailed.of("into", "is a ticket id or number")))));
+        fields.done();
+        respond(
+                ctx,
+                useCases.mergeTicket()
+                        .handle(new MergeTicket.Command(
+                                staff,
+                                ticketRef(ctx),
+                                into,
+                                Boolean.TRUE.equals(body.confirmDifferentRequester()),
+                                ifMatch(ctx))));
+    }
+
+    /** §16: the merge is taken back; the ticket is again what it was before it. */
+    void unmerge(Context ctx) {
+        StaffActor staff = Authenticator.staff(ctx);
+        respond(ctx, useCases.unmergeTicket().handle(new UnmergeTicket.Command(staff, ticketRef(ctx), ifMatch(ctx))));
     }
 
     private static Set<MessageId> messageIds(List<String> raw) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.supportdesk.adapter.http.AttachmentTransfer.AttachmentResponse;
 import org.supportdesk.domain.sla.SlaSummary;
 import org.supportdesk.domain.ticket.Escalation;
+import org.supportdesk.domain.ticket.MergedInto;
 import org.supportdesk.domain.ticket.SlaTarget;
 import org.supportdesk.domain.ticket.TicketState;
 
@@ -38,6 +39,8 @@ public record TicketResponse(
         JsonNode customFields,
         Optional<String> followUpOf,
         Optional<String> relatedArticle,
+        Optional<String> mergedInto,
+        Optional<Instant> mergedAt,
         boolean escalated,
         Optional<Instant> escalatedAt,
         Optional<String> escalationReason,
@@ -100,6 +103,8 @@ public record TicketResponse(
                 customFields(t, json),
                 t.followUpOf().map(Object::toString),
                 t.relatedArticle().map(Object::toString),
+                t.mergedInto().map(merge -> merge.ticket().toString()),
+                t.mergedInto().map(MergedInto::at),
                 t.isEscalated(),
                 t.escalation().map(Escalation::at),
                 t.escalation().map(Escalation::reason),

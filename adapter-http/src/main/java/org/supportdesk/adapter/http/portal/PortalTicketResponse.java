@@ -33,7 +33,8 @@ public record PortalTicketResponse(
         Optional<List<Message>> messages,
         Optional<List<AttachmentResponse>> attachments,
         Optional<Feedback> feedback,
-        Optional<String> relatedArticle) {
+        Optional<String> relatedArticle,
+        Optional<String> mergedInto) {
 
     /** Who asked. */
     public record Requester(String id, String name) {}
@@ -78,7 +79,8 @@ public record PortalTicketResponse(
                         : Optional.empty(),
                 withMessages ? Optional.of(AttachmentResponse.of(v.attachments())) : Optional.empty(),
                 v.feedback().map(PortalTicketResponse::feedback),
-                v.relatedArticle().map(Object::toString));
+                v.relatedArticle().map(Object::toString),
+                v.mergedInto().map(Object::toString));
     }
 
     static Feedback feedback(org.supportdesk.domain.ticket.Feedback f) {
