@@ -21,16 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.supportdesk.adapter.persistence.Database;
-import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.JdbiStores;
-import org.supportdesk.adapter.persistence.LocalAttachmentStore;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.UseCases;
-import org.supportdesk.application.ids.SecureRandomSecrets;
 import org.supportdesk.application.ids.ThreadCorrelation;
-import org.supportdesk.application.ids.TimeOrderedIds;
-import org.supportdesk.application.testing.FakePasswordHashing;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.FileTicket;
@@ -53,6 +47,7 @@ import org.supportdesk.domain.ticket.TicketStatus;
  */
 @Timeout(120)
 class BackgroundWorkTest {
+    private static CoreOnPostgres core;
     private static LocalPostgres cluster;
     private static HikariDataSource pool;
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
@@ -66,24 +61,17 @@ class BackgroundWorkTest {
     static void start() {
         // Durable commits: one test crash-stops the cluster, which would otherwise lose the last moments of commits,
         // the schema's newest migration among them when that test runs first.
-        cluster = LocalPostgres.startThrowaway(LocalPostgres.SynchronousCommit.ON);
-        pool = Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 6));
-        Database.migrate(pool);
-        stores = JdbiStores.over(Database.jdbi(pool), clock);
-        useCases = UseCases.over(
-                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets(), LocalAttachmentStore.under(files)),
-                new TimeOrderedIds(clock),
-                () -> "background-test",
-                clock);
+        core = CoreOnPostgres.start(clock, files, LocalPostgres.SynchronousCommit.ON, "background-test");
+        cluster = core.cluster;
+        pool = core.pool;
+        stores = core.stores;
+        useCases = core.useCases;
     }
 
     @AfterAll
     static void stop() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (core != null) {
+            core.close();
         }
     }
 

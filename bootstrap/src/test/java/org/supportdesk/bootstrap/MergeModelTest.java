@@ -2,7 +2,6 @@ package org.supportdesk.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,23 +18,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.supportdesk.adapter.persistence.Database;
-import org.supportdesk.adapter.persistence.DatabaseConfig;
 import org.supportdesk.adapter.persistence.JdbiStores;
-import org.supportdesk.adapter.persistence.LocalAttachmentStore;
 import org.supportdesk.adapter.persistence.LocalPostgres;
 import org.supportdesk.application.UseCases;
 import org.supportdesk.application.conversation.AddInternalNote;
 import org.supportdesk.application.conversation.ReplyAsCustomer;
 import org.supportdesk.application.conversation.ReplyToTicket;
-import org.supportdesk.application.ids.SecureRandomSecrets;
-import org.supportdesk.application.ids.TimeOrderedIds;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.query.GetTicket;
 import org.supportdesk.application.query.ShowTicketStats;
 import org.supportdesk.application.query.TicketSelection;
 import org.supportdesk.application.sla.ExplainSla;
-import org.supportdesk.application.testing.FakePasswordHashing;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
 import org.supportdesk.application.ticket.FileTicket;
@@ -81,9 +74,8 @@ class MergeModelTest {
             TicketStatus.RESOLVED,
             TicketStatus.CLOSED);
 
-    private static LocalPostgres cluster;
-    private static HikariDataSource pool;
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
+    private static CoreOnPostgres core;
     private static JdbiStores stores;
     private static UseCases useCases;
 
@@ -92,24 +84,15 @@ class MergeModelTest {
 
     @BeforeAll
     static void start() {
-        cluster = LocalPostgres.startThrowaway();
-        pool = Database.pool(new DatabaseConfig(cluster.jdbcUrl(), cluster.user(), cluster.password(), 4));
-        Database.migrate(pool);
-        stores = JdbiStores.over(Database.jdbi(pool), clock);
-        useCases = UseCases.over(
-                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets(), LocalAttachmentStore.under(files)),
-                new TimeOrderedIds(clock),
-                () -> "merge-model-test",
-                clock);
+        core = CoreOnPostgres.start(clock, files, LocalPostgres.SynchronousCommit.OFF, "merge-model-test");
+        stores = core.stores;
+        useCases = core.useCases;
     }
 
     @AfterAll
     static void stop() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (core != null) {
+            core.close();
         }
     }
 
