@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -122,7 +120,7 @@ class AttachmentSuiteTest {
                     .getBytes(StandardCharsets.US_ASCII));
             Thread writer = new Thread(() -> stream(out, total, sent));
             writer.start();
-            status = new String(readStatusLine(socket.getInputStream()), StandardCharsets.US_ASCII);
+            status = RawRequests.statusLine(socket.getInputStream());
             socket.shutdownOutput(); // the writer, if still blocked, fails now
             writer.join(30_000);
         }
@@ -134,16 +132,12 @@ class AttachmentSuiteTest {
 
     @Test
     void a_declared_length_past_the_limit_is_refused_before_the_body_is_read() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", desk.port())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream()
-                    .write(("POST /api/v1/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + agent
-                                    + "\r\nContent-Type: multipart/form-data; boundary=B0UNDARY\r\n"
-                                    + "Content-Length: 2147483648\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            assertThat(new String(readStatusLine(socket.getInputStream()), StandardCharsets.US_ASCII))
-                    .startsWith("HTTP/1.1 413");
-        }
+        assertThat(RawRequests.statusLineOf(
+                        desk.port(),
+                        "POST /api/v1/attachments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + agent
+                                + "\r\nContent-Type: multipart/form-data; boundary=B0UNDARY\r\n"
+                                + "Content-Length: 2147483648\r\n\r\n"))
+                .startsWith("HTTP/1.1 413");
     }
 
     // ---- types ---------------------------------------------------------------------------------------------------
@@ -454,15 +448,6 @@ class AttachmentSuiteTest {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static byte[] readStatusLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            line.write(b);
-        }
-        return line.toByteArray();
     }
 
     private static List<Path> filesOnDisk() throws IOException {
