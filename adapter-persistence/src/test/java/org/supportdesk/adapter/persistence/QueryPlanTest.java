@@ -155,6 +155,9 @@ class QueryPlanTest {
                 new TicketSort(TicketSort.Key.DUE, false));
 
         assertThat(plan).contains("tickets_assignee_by_due").doesNotContain("Seq Scan on tickets");
+        assertThat(plan)
+                .as("the exact total counts the agent's open tickets from an index alone")
+                .contains("Index Only Scan using tickets_assigned_by_status");
     }
 
     @Test
