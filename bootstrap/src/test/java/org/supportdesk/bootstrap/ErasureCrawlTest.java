@@ -58,6 +58,9 @@ class ErasureCrawlTest {
     private static final List<String> tickets = new ArrayList<>();
     private static String attachment;
     private static String othersTicket;
+    private static String carlasManual;
+    private static final byte[] SHARED_BYTES =
+            "Page 12 of the printer manual: clear the paper path.".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     static Path dataDir;
@@ -96,7 +99,13 @@ class ErasureCrawlTest {
                 "The " + WORD + " printer",
                 "It " + WORD + " again, call " + PHONE,
                 ",\"attachment_ids\":[\"" + attachment + "\"]"));
-        tickets.add(file(zebulon, "Second " + WORD + " matter", "Nothing works, " + NAME, ""));
+        // The same page of a manual, uploaded by Zebulon and by Carla: one stored copy, which Carla keeps.
+        String zebulonsManual = upload(zebulon, "manual.txt", SHARED_BYTES);
+        tickets.add(file(
+                zebulon,
+                "Second " + WORD + " matter",
+                "Nothing works, " + NAME,
+                ",\"attachment_ids\":[\"" + zebulonsManual + "\"]"));
         reply(acme.agent(), tickets.get(0), "public", "Hello " + NAME + ", we are on the " + WORD + " printer");
         reply(acme.agent(), tickets.get(0), "internal", NAME + " sounded upset about " + WORD);
         reply(zebulon, tickets.get(0), null, "Thanks, my number is " + PHONE);
@@ -109,7 +118,12 @@ class ErasureCrawlTest {
         TestHttp.Response call = api.http.post(
                 zebulon, "/api/v1/portal/calls", "{\"phone\":\"" + PHONE + "\",\"note\":\"About " + WORD + "\"}");
         assertThat(call.status()).as(call.body()).isEqualTo(201);
-        othersTicket = file(acme.customer(), "Carla's printer", "Carla keeps this", "");
+        carlasManual = upload(acme.customer(), "manual.txt", SHARED_BYTES);
+        othersTicket = file(
+                acme.customer(),
+                "Carla's printer",
+                "Carla keeps this",
+                ",\"attachment_ids\":[\"" + carlasManual + "\"]");
         await(
                 "webhook deliveries of both customers' tickets",
                 () -> receiver.receivedAt("/hook").size() >= 4);
@@ -149,7 +163,7 @@ class ErasureCrawlTest {
         assertThat(body.get("name").asText()).startsWith("Erased person ");
         assertThat(body.get("email").asText()).endsWith("@erased.invalid");
         assertThat(body.get("redacted").get("tickets").asInt()).isEqualTo(2);
-        assertThat(body.get("redacted").get("attachments").asInt()).isEqualTo(1);
+        assertThat(body.get("redacted").get("attachments").asInt()).isEqualTo(2);
         assertThat(body.get("redacted").get("journal_entries").asInt()).isPositive();
 
         assertThat(traces(databaseRows()))
@@ -175,6 +189,11 @@ class ErasureCrawlTest {
                 .forEach(message -> assertThat(message.get("body").asText()).isEqualTo("[erased]"));
         assertThat(api.http.get(admin, "/api/v1/tickets/" + othersTicket).body())
                 .contains("Carla keeps this");
+        TestHttp.Response manual = api.http.get(acme.customer(), "/api/v1/portal/attachments/" + carlasManual);
+        assertThat(manual.status())
+                .as("Carla's copy of bytes Zebulon also uploaded")
+                .isEqualTo(200);
+        assertThat(manual.body()).isEqualTo(new String(SHARED_BYTES, StandardCharsets.UTF_8));
 
         assertThat(api.http.get(zebulon, "/api/v1/portal/tickets").status()).isEqualTo(401);
         assertThat(api.http
@@ -302,6 +321,12 @@ class ErasureCrawlTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String upload(String token, String name, byte[] content) {
+        TestHttp.Response uploaded = api.http.upload(token, "/api/v1/portal/attachments", name, "text/plain", content);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        return uploaded.json().get("id").asText();
     }
 
     private static String file(String token, String subject, String description, String more) {
