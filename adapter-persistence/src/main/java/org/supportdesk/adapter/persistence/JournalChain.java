@@ -121,6 +121,7 @@ public final class JournalChain {
 
         void accept(ChainedRow stored) {
             entries++;
+            collectRedaction(stored);
             boolean intact = stored.seq() == entries
                     && contentIntact(stored)
                     && Arrays.equals(next(previous, link(stored.row(), stored.contentDigest())), stored.chainHash());
@@ -131,14 +132,23 @@ public final class JournalChain {
             previous = stored.chainHash();
         }
 
+        /**
+         * Whether the entry's content is what was chained: by its digest, or for a redacted entry by its erasure's
+         * digest of the redactions ({@link #checkErasure}), which must come after it.
+         */
         private boolean contentIntact(ChainedRow stored) {
-            if (stored.redactedBy() == null) {
-                return Arrays.equals(contentDigest(stored.row()), stored.contentDigest());
+            return stored.redactedBy() == null
+                    ? Arrays.equals(contentDigest(stored.row()), stored.contentDigest())
+                    : !erasuresPassed.contains(stored.redactedBy());
+        }
+
+        /** Keeps a redacted entry for the check at its erasure's entry. */
+        private void collectRedaction(ChainedRow stored) {
+            if (stored.redactedBy() != null) {
+                redactionsByErasure
+                        .computeIfAbsent(stored.redactedBy(), erasure -> new Redactions(entries))
+                        .add(stored);
             }
-            redactionsByErasure
-                    .computeIfAbsent(stored.redactedBy(), erasure -> new Redactions(entries))
-                    .add(stored);
-            return !erasuresPassed.contains(stored.redactedBy()); // an erasure redacts only what came before it
         }
 
         /** Whether an erasure's entry names exactly the entries redacted by it. */
