@@ -45,7 +45,8 @@ final class TicketListSql {
 
     private final boolean byNumber;
     /** No condition but the status (or none): the total is the sum of the tenant's counters (V120). */
-    private final boolean countedByStatus;
+    /** The conditions on {@code ticket_counts} that give the total, when the filter is one the counters split by. */
+    private final Optional<String> counted;
 
     private TicketListSql(TenantId tenant, TicketFilter filter, TicketSort sort, Optional<PageRequest> page) {
         this.sort = sort;
@@ -60,13 +61,17 @@ final class TicketListSql {
         where.add("t.deleted_at IS NULL");
         filter.customer().ifPresent(this::visibleTo);
         if (!filter.statuses().isEmpty()) {
-            where.add("t.status = ANY (CAST(:statuses AS text[]))");
-            bind(
-                    "statuses",
-                    filter.statuses().stream()
-                            .map(TicketStatus::wireName)
-                            .sorted()
-                            .toArray(String[]::new));
+            where.add("t." + statusCondition(filter));
+            if (filter.statuses().size() == 1) {
+                bind("status", filter.statuses().iterator().next().wireName());
+            } else {
+                bind(
+                        "statuses",
+                        filter.statuses().stream()
+                                .map(TicketStatus::wireName)
+                                .sorted()
+                                .toArray(String[]::new));
+            }
         }
         if (!filter.priorities().isEmpty()) {
             // By the generated rank (low 1 … urgent 4), so that tickets_by_priority also serves the filter and its
@@ -125,7 +130,7 @@ final class TicketListSql {
             bind("text", text);
             bind("pattern", "%" + likeEscaped(text) + "%");
         });
-        this.countedByStatus = !searching && where.size() == (filter.statuses().isEmpty() ? 2 : 3);
+        this.counted = searching ? Optional.empty() : countersFor(filter, where.size());
         page.flatMap(PageRequest::after).ifPresent(this::startAfter);
         if (byNumber) {
             // A prefix as a range of text_pattern_ops comparisons: these operators are leakproof, so row-level
@@ -224,19 +229,43 @@ final class TicketListSql {
     }
 
     /**
-     * The exact number of matches: counted, or, when only the status narrows the list, added up from the tenant's
-     * per-status counters ({@code ticket_counts}, kept by triggers), which a million tickets would otherwise make the
-     * slowest part of the statement.
+     * The exact number of matches: counted, or, when only what the tenant's ticket counters split by (status, and the
+     * unassigned, escalated and breached flags; {@code ticket_counts}, kept by triggers) narrows the list, added up
+     * from at most 48 counter rows, since a million tickets would otherwise make the count the slowest part of the
+     * statement.
      */
     private String total(String join, String conditions) {
-        if (countedByStatus) {
-            return "SELECT CAST(coalesce(sum(c.tickets), 0) AS bigint) AS total\n"
-                    + "  FROM ticket_counts c\n"
-                    + " WHERE c.tenant_id = :tenant"
-                    + (bindings.containsKey("statuses") ? " AND c.status = ANY (CAST(:statuses AS text[]))" : "")
-                    + "\n";
+        return counted.map(counter -> "SELECT CAST(coalesce(sum(c.tickets), 0) AS bigint) AS total\n"
+                        + "  FROM ticket_counts c\n"
+                        + " WHERE " + counter + "\n")
+                .orElseGet(() -> "SELECT count(*) AS total\n" + "  FROM tickets t" + join + "\n" + " WHERE "
+                        + conditions + "\n");
+    }
+
+    /**
+     * The status filter, a single status as an equality: PostgreSQL 15 reads {@code = ANY} on an index column after
+     * the first as a set of ranges without order, so a queue of one status sorted by due time or age could not be read
+     * from an index in order ({@code tickets_unassigned_by_due}, {@code tickets_by_status}) and sorted every match.
+     */
+    private static String statusCondition(TicketFilter filter) {
+        return filter.statuses().size() == 1 ? "status = :status" : "status = ANY (CAST(:statuses AS text[]))";
+    }
+
+    /**
+     * The counter conditions equal to the list's, when every condition is one the counters split by: the tenant and
+     * liveness, which every list has ({@code conditions} in all), and any of the status and flag filters.
+     */
+    private static Optional<String> countersFor(TicketFilter filter, int conditions) {
+        List<String> counter = new ArrayList<>(List.of("c.tenant_id = :tenant"));
+        if (!filter.statuses().isEmpty()) {
+            counter.add("c." + statusCondition(filter));
         }
-        return "SELECT count(*) AS total\n" + "  FROM tickets t" + join + "\n" + " WHERE " + conditions + "\n";
+        if (filter.assignee().unassigned()) {
+            counter.add("c.unassigned");
+        }
+        filter.escalated().ifPresent(escalated -> counter.add(escalated ? "c.escalated" : "NOT c.escalated"));
+        filter.slaBreached().ifPresent(breached -> counter.add(breached ? "c.sla_breached" : "NOT c.sla_breached"));
+        return conditions == counter.size() + 1 ? Optional.of(String.join(" AND ", counter)) : Optional.empty();
     }
 
     /**

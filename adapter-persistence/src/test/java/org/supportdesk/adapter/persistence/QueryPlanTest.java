@@ -168,7 +168,11 @@ class QueryPlanTest {
                         .build(),
                 new TicketSort(TicketSort.Key.DUE, false));
 
-        assertThat(plan).contains("tickets_unassigned_by_due").doesNotContain("Seq Scan on tickets");
+        assertThat(pagePart(plan))
+                .as("the page, read in due order")
+                .contains("tickets_unassigned_by_due")
+                .doesNotContain("Sort");
+        assertThat(plan).doesNotContain("Seq Scan on tickets");
     }
 
     @Test
@@ -226,12 +230,20 @@ class QueryPlanTest {
         assertIndexServes(filter().categories("billing").build(), "tickets_by_category");
     }
 
-    /** Without a filter, or with a status filter alone, the total is the tenant's counters', not a count of tickets. */
+    /**
+     * Without a filter, or with only statuses and the unassigned, escalated and breached flags, the total is the
+     * tenant's counters', not a count of tickets.
+     */
     @Test
-    void the_total_of_the_whole_list_or_of_statuses_reads_the_counters() {
+    void the_total_of_the_whole_list_or_of_statuses_and_flags_reads_the_counters() {
         for (TicketFilter f : List.of(
                 TicketFilter.ALL,
-                filter().statuses(TicketStatus.NEW, TicketStatus.ON_HOLD).build())) {
+                filter().statuses(TicketStatus.NEW, TicketStatus.ON_HOLD).build(),
+                filter().assignee(TicketFilter.AssigneeFilter.NONE).build(),
+                filter().escalated(true).build(),
+                filter().statuses(TicketStatus.NEW, TicketStatus.IN_PROGRESS)
+                        .slaBreached(true)
+                        .build())) {
             String plan = explainList(f, TicketSort.NEWEST_FIRST);
 
             assertThat(plan).contains("on ticket_counts").doesNotContain("Seq Scan on tickets");
