@@ -91,11 +91,6 @@ public record TicketState(
         return deletedAt.isPresent();
     }
 
-    /** Whether the ticket is merged into another (§16) and closed for it, until it is unmerged. */
-    public boolean isMerged() {
-        return mergedInto.isPresent();
-    }
-
     public boolean isEscalated() {
         return escalation.isPresent();
     }

@@ -1345,7 +1345,7 @@ class TicketTest {
             assertThat(source.events()).isEmpty();
 
             source.mergeInto(othersTicket, true, changes.by(agent()));
-            assertThat(source.state().isMerged()).isTrue();
+            assertThat(source.state().mergedInto()).isPresent();
         }
 
         @Test
