@@ -61,6 +61,7 @@ class MigrationTest {
             "tenants",
             "ticket_counts",
             "ticket_number_counters",
+            "ticket_tag_counts",
             "ticket_tags",
             "tickets",
             "users",

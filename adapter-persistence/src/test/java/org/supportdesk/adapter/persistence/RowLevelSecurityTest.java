@@ -66,6 +66,7 @@ class RowLevelSecurityTest {
             "users",
             "ticket_number_counters",
             "ticket_counts",
+            "ticket_tag_counts",
             "tickets",
             "tags",
             "ticket_tags",

@@ -710,14 +710,20 @@ final class MillionTenantLoader {
     }
 
     /**
-     * Counts every tenant's live tickets per status afresh into {@code ticket_counts}: the statement triggers that keep
-     * it (V120) do not run while COPY runs without triggers.
+     * Counts every tenant's live tickets afresh into the counters the list's totals read, as V144 and V145 do: the
+     * triggers that keep them do not run while COPY runs without triggers.
      */
     static void recount(Connection control) throws SQLException {
         try (Statement sql = control.createStatement()) {
             sql.execute("DELETE FROM ticket_counts");
-            sql.execute("INSERT INTO ticket_counts (tenant_id, status, tickets) SELECT tenant_id, status, count(*)"
-                    + " FROM tickets WHERE deleted_at IS NULL GROUP BY tenant_id, status");
+            sql.execute("INSERT INTO ticket_counts (tenant_id, status, unassigned, escalated, sla_breached, tickets)"
+                    + " SELECT tenant_id, status, assignee_id IS NULL, escalated_at IS NOT NULL, sla_breached, count(*)"
+                    + " FROM tickets WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5");
+            sql.execute("DELETE FROM ticket_tag_counts");
+            sql.execute("INSERT INTO ticket_tag_counts (tenant_id, tag_id, status, writer, tickets)"
+                    + " SELECT tt.tenant_id, tt.tag_id, t.status, txid_current(), count(*) FROM ticket_tags tt"
+                    + " JOIN tickets t ON t.tenant_id = tt.tenant_id AND t.id = tt.ticket_id"
+                    + " WHERE t.deleted_at IS NULL GROUP BY 1, 2, 3");
         }
     }
 
