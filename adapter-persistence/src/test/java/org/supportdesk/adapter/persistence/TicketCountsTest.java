@@ -50,11 +50,7 @@ class TicketCountsTest {
     void the_list_total_without_filter_or_by_status_follows_filing_status_changes_deletion_and_restore() {
         TenantFixture tenant = core.newTenant();
         TenantFixture other = core.newTenant();
-        List<TicketId> tickets = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            tickets.add(core.fileAndRead(JdbiSupportdesk.filing(tenant, "Printer " + i))
-                    .id());
-        }
+        List<TicketId> tickets = file(tenant, 4, "Printer ");
         core.fileAndRead(JdbiSupportdesk.filing(other, "Elsewhere"));
         assertTotalsAreCounted(tenant);
 
@@ -63,15 +59,9 @@ class TicketCountsTest {
         changeStatus(tenant, tickets.get(2), TicketStatus.CLOSED);
         assertTotalsAreCounted(tenant);
 
-        core.useCases
-                .desk()
-                .deleteTicket()
-                .handle(new DeleteTicket.Command(StaffActor.of(tenant.admin), tickets.get(0), Optional.empty()));
+        delete(tenant, tickets.get(0));
         assertTotalsAreCounted(tenant);
-        core.useCases
-                .desk()
-                .restoreTicket()
-                .handle(new RestoreTicket.Command(StaffActor.of(tenant.admin), tickets.get(0), Optional.empty()));
+        restore(tenant, tickets.get(0));
         assertTotalsAreCounted(tenant);
         assertThat(total(tenant, Set.of())).isEqualTo(4);
         assertThat(total(other, Set.of())).isEqualTo(1);
@@ -102,11 +92,7 @@ class TicketCountsTest {
     void the_list_total_by_tag_follows_tagging_untagging_status_changes_deletion_and_restore() {
         TenantFixture tenant = core.newTenant();
         TenantFixture other = core.newTenant();
-        List<TicketId> tickets = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            tickets.add(core.fileAndRead(JdbiSupportdesk.filing(tenant, "Printer " + i))
-                    .id());
-        }
+        List<TicketId> tickets = file(tenant, 4, "Printer ");
         TicketId elsewhere =
                 core.fileAndRead(JdbiSupportdesk.filing(other, "Elsewhere")).id();
         tag(other, elsewhere, "vip");
@@ -122,16 +108,10 @@ class TicketCountsTest {
         tag(tenant, tickets.get(3), "vip", "billing");
         assertTagTotalsAreCounted(tenant);
 
-        core.useCases
-                .desk()
-                .deleteTicket()
-                .handle(new DeleteTicket.Command(StaffActor.of(tenant.admin), tickets.get(3), Optional.empty()));
+        delete(tenant, tickets.get(3));
         assertTagTotalsAreCounted(tenant);
         assertThat(total(tenant, "vip", Set.of())).isEqualTo(1);
-        core.useCases
-                .desk()
-                .restoreTicket()
-                .handle(new RestoreTicket.Command(StaffActor.of(tenant.admin), tickets.get(3), Optional.empty()));
+        restore(tenant, tickets.get(3));
         tag(tenant, tickets.get(0));
         assertTagTotalsAreCounted(tenant);
         assertThat(total(tenant, "vip", Set.of())).isEqualTo(2);
@@ -157,11 +137,7 @@ class TicketCountsTest {
         List<String> tags = List.of("vip", "billing", "printer", "vpn");
         List<TicketStatus> statuses =
                 List.of(TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.ON_HOLD);
-        List<TicketId> tickets = new ArrayList<>();
-        for (int i = 0; i < WRITERS; i++) {
-            tickets.add(core.fileAndRead(JdbiSupportdesk.filing(tenant, "Retagged " + i))
-                    .id());
-        }
+        List<TicketId> tickets = file(tenant, WRITERS, "Retagged ");
         ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
         try {
             CyclicBarrier start = new CyclicBarrier(WRITERS);
@@ -269,6 +245,29 @@ class TicketCountsTest {
                 .handle(new ListTickets.Command(
                         StaffActor.of(tenant.agent), filter, TicketSort.NEWEST_FIRST, PageRequest.ofTickets(1, 1)))
                 .total();
+    }
+
+    private List<TicketId> file(TenantFixture tenant, int count, String subject) {
+        List<TicketId> tickets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tickets.add(core.fileAndRead(JdbiSupportdesk.filing(tenant, subject + i))
+                    .id());
+        }
+        return tickets;
+    }
+
+    private void delete(TenantFixture tenant, TicketId ticket) {
+        core.useCases
+                .desk()
+                .deleteTicket()
+                .handle(new DeleteTicket.Command(StaffActor.of(tenant.admin), ticket, Optional.empty()));
+    }
+
+    private void restore(TenantFixture tenant, TicketId ticket) {
+        core.useCases
+                .desk()
+                .restoreTicket()
+                .handle(new RestoreTicket.Command(StaffActor.of(tenant.admin), ticket, Optional.empty()));
     }
 
     private void tag(TenantFixture tenant, TicketId ticket, String... tags) {
