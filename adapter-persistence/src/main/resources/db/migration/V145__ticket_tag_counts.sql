@@ -4,7 +4,7 @@
 -- (p95 86 ms counted, docs/performance.md).
 CREATE TABLE ticket_tag_counts (
     tenant_id uuid   NOT NULL REFERENCES tenants (id),
-    -- No reference to tags: a counter row only ever reaches zero (and is then dropped), it holds no tag.
+    -- No reference to tags: the counters only add up ticket_tags, which references the tag.
     tag_id    uuid   NOT NULL,
     status    text   NOT NULL CHECK (status IN
                   ('new', 'in_progress', 'waiting_on_customer', 'on_hold', 'resolved', 'closed')),
@@ -48,10 +48,10 @@ CREATE FUNCTION add_to_tag_counts(tenants uuid[], tags uuid[], statuses text[], 
 $$;
 
 -- A tag counts a ticket under the ticket's status while the ticket is tagged and not deleted. Tagging and untagging
--- are counted by statement (every save runs both statements, most tagging or untagging nothing, which adds nothing);
--- a ticket's own change only when it moves the ticket between statuses or in or out of deletion (a row trigger with
--- that WHEN, so a reply or a note runs no trigger at all). A ticket cannot be removed while tagged (ticket_tags
--- references it without cascade), so untagging always finds the ticket it untags.
+-- are counted by statement (a save that changes a ticket's tags runs both; one that tags or untags nothing adds
+-- nothing); a ticket's own change only when it moves the ticket between statuses or in or out of deletion (a row
+-- trigger with that WHEN, so a reply or a note runs no trigger at all). A ticket cannot be removed while tagged
+-- (ticket_tags references it without cascade), so untagging always finds the ticket it untags.
 --
 -- Each tagging's ticket is looked up by its key, one probe per row: joined to the transition table (which row-level
 -- security filters, so the planner guessed it at a handful of rows), a bulk tagging of tickets loaded since the last

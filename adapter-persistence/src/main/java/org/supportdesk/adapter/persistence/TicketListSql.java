@@ -254,7 +254,7 @@ final class TicketListSql {
     /**
      * The counter rows equal to the list's matches, when every condition is one the counters split by: the tenant and
      * liveness, which every list has ({@code conditions} in all), any statuses, and either a tag ({@code
-     * ticket_tag_counts}, V145: at most six rows) or any of the unassigned, escalated and breached flags ({@code
+     * ticket_tag_counts}, V145: a few rows per status) or any of the unassigned, escalated and breached flags ({@code
      * ticket_counts}, V120 and V144: at most 48 rows).
      */
     private static Optional<String> countersFor(TicketFilter filter, int conditions) {
