@@ -26,8 +26,12 @@ CREATE POLICY tenant_isolation ON ticket_tag_counts
 -- transaction writes only a row of its own for each key (keyed by its id), folding into it, in the same statement, the
 -- key's committed rows that no other transaction is folding at that moment (SKIP LOCKED): a key keeps about as many
 -- rows as it has writers at once, and a count read from any snapshot is the sum of what committed before it.
+--
+-- This function and add_taggings_to_counts below are PL/pgSQL, whose statements' plans a session keeps; an SQL
+-- function's body is planned again on every call.
 CREATE FUNCTION add_to_tag_counts(tenants uuid[], tags uuid[], statuses text[], changes bigint[])
-    RETURNS void LANGUAGE sql AS $$
+    RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     WITH change AS (
         SELECT tenant_id, tag_id, status, tickets
           FROM unnest(tenants, tags, statuses, changes) AS change (tenant_id, tag_id, status, tickets)),
@@ -45,6 +49,7 @@ CREATE FUNCTION add_to_tag_counts(tenants uuid[], tags uuid[], statuses text[], 
       FROM (SELECT * FROM change UNION ALL SELECT * FROM gone) moved
      GROUP BY 1, 2, 3 HAVING sum(tickets) <> 0
     ON CONFLICT (tenant_id, tag_id, status, writer) DO UPDATE SET tickets = c.tickets + excluded.tickets;
+END;
 $$;
 
 -- A tag counts a ticket under the ticket's status while the ticket is tagged and not deleted. Tagging and untagging
@@ -56,8 +61,9 @@ $$;
 -- Each tagging's ticket is looked up by its key, one probe per row: joined to the transition table (which row-level
 -- security filters, so the planner guessed it at a handful of rows), a bulk tagging of tickets loaded since the last
 -- ANALYZE was planned as a loop over all the tenant's tickets per row (9 s for 6,666 tags on 200,000 new tickets).
-CREATE FUNCTION add_taggings_to_counts(taggings ticket_tags[], direction integer) RETURNS void LANGUAGE sql AS $$
-    SELECT add_to_tag_counts(array_agg(tenant_id), array_agg(tag_id), array_agg(status), array_agg(tickets))
+CREATE FUNCTION add_taggings_to_counts(taggings ticket_tags[], direction integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM add_to_tag_counts(array_agg(tenant_id), array_agg(tag_id), array_agg(status), array_agg(tickets))
       FROM (SELECT tenant_id, tag_id, status, direction * count(*) AS tickets
               FROM (SELECT tt.tenant_id, tt.tag_id,
                            (SELECT t.status FROM tickets t
@@ -66,6 +72,7 @@ CREATE FUNCTION add_taggings_to_counts(taggings ticket_tags[], direction integer
              WHERE status IS NOT NULL
              GROUP BY 1, 2, 3) counted
     HAVING count(*) > 0;
+END;
 $$;
 
 -- Each transition table is named only in its own branch: PL/pgSQL plans a statement when it first runs it, and each
