@@ -264,6 +264,12 @@ class QueryPlanTest {
                     .doesNotContain("Seq Scan on tickets")
                     .doesNotContain("Seq Scan on ticket_tags")
                     .contains("on ticket_tag_counts");
+            assertThat(pagePart(plan))
+                    .as("the tag's id found once, then ticket_tags probed by it (by ticket or by tag, as costs say)")
+                    .contains("InitPlan")
+                    .containsPattern(
+                            "Index (Only )?Scan[^\\n]* on ticket_tags tt[^\\n]*\\n[^\\n]*Index Cond: [^\\n]*tag_id = \\$0")
+                    .doesNotContain("using tags_pkey");
         }
     }
 

@@ -129,10 +129,10 @@ class TicketCountsTest {
     /**
      * Saves that retag a ticket and move it between statuses at once write the tag counters in two statements; with
      * one row per counter, two such saves could deadlock (one refused as a lost race). Each writer keeps its own rows,
-     * folding the others' committed ones, so none waits, and the counters stay few.
+     * folding the others' committed ones, so none is refused, and the counters stay few.
      */
     @Test
-    void concurrent_saves_that_retag_and_move_tickets_neither_wait_on_each_other_nor_miscount() throws Exception {
+    void concurrent_saves_that_retag_and_move_tickets_neither_deadlock_nor_miscount() throws Exception {
         TenantFixture tenant = core.newTenant();
         List<String> tags = List.of("vip", "billing", "printer", "vpn");
         List<TicketStatus> statuses =
