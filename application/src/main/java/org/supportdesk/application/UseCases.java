@@ -442,7 +442,7 @@ public record UseCases(
                         ports.credentials(),
                         ports.passwordHashing(),
                         ports.transactions()),
-                new IdentifyActor(ports.people(), ports.transactions()),
+                new IdentifyActor(ports.people()),
                 new IdentifyApiToken(ports.apiTokens(), ports.transactions()));
         Scheduled scheduled = new Scheduled(
                 new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),

@@ -34,6 +34,12 @@ public final class JdbiPeople implements People {
     }
 
     @Override
+    public Optional<Caller> caller(TenantId tenant, UserId id) {
+        return scope.readOnItsOwn(tenant, CallerDao.class, dao -> dao.caller(tenant.value(), id.value()))
+                .map(CallerRow::toDomain);
+    }
+
+    @Override
     public void lockActiveAdmins(TenantId tenant) {
         dao(tenant).lockActiveAdmins(tenant.value());
     }

@@ -205,6 +205,44 @@ class RowLevelSecurityTest {
         }
     }
 
+    /** The caller of a request is read by one statement that binds the tenant itself (V146 {@code caller_of}). */
+    @Test
+    void the_callers_read_binds_its_tenant_for_its_own_statement_only() {
+        TenantFixture a = core.newTenant();
+        TenantFixture b = core.newTenant();
+        seedEveryTable(a);
+        String callerOf = "SELECT count(*) FROM caller_of(:tenant, :person)";
+
+        core.jdbi.useHandle(handle -> {
+            assertThat(handle.createQuery(callerOf)
+                            .bind("tenant", a.tenant.value())
+                            .bind("person", a.agent.id().value())
+                            .mapTo(Long.class)
+                            .one())
+                    .isOne();
+            assertThat(handle.createQuery("SELECT coalesce(current_setting('supportdesk.tenant_id', true), '')")
+                            .mapTo(String.class)
+                            .one())
+                    .as("the same connection, after the statement")
+                    .isEmpty();
+            assertThat(count(handle, "SELECT count(*) FROM %s", "tickets")).isZero();
+        });
+        assertThatThrownBy(() -> core.stores
+                        .transactions()
+                        .inTransaction(a.tenant, () -> core.stores.people().caller(b.tenant, b.agent.id())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> core.stores
+                        .transactions()
+                        .inTransaction(
+                                a.tenant,
+                                () -> core.jdbi.withHandle(handle -> handle.createQuery(callerOf)
+                                        .bind("tenant", b.tenant.value())
+                                        .bind("person", b.agent.id().value())
+                                        .mapTo(Long.class)
+                                        .one())))
+                .hasMessageContaining("bound to another tenant");
+    }
+
     @Test
     void a_row_for_another_tenant_is_refused_inside_a_bound_transaction() {
         TenantFixture a = core.newTenant();

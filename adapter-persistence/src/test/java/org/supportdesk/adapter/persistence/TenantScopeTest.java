@@ -66,6 +66,7 @@ import org.supportdesk.domain.port.NotificationIntent;
 import org.supportdesk.domain.port.NotificationIntent.Audience;
 import org.supportdesk.domain.port.NotificationIntent.NotificationTopic;
 import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.port.People;
 import org.supportdesk.domain.port.TicketFilter;
 import org.supportdesk.domain.port.TicketSort;
 import org.supportdesk.domain.sla.AlwaysOpen;
@@ -74,6 +75,7 @@ import org.supportdesk.domain.tenant.ApiToken;
 import org.supportdesk.domain.tenant.ApiTokenId;
 import org.supportdesk.domain.tenant.Author;
 import org.supportdesk.domain.tenant.Email;
+import org.supportdesk.domain.tenant.Language;
 import org.supportdesk.domain.tenant.Organization;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.Person;
@@ -95,6 +97,12 @@ import org.supportdesk.domain.ticket.TicketId;
 class TenantScopeTest {
     /** The calls that by design run outside any tenant's transaction (sign-in, background work). */
     private static final Set<String> UNSCOPED = Set.of("JdbiTenants.bySlug(String)", "JdbiTenants.all()");
+
+    /**
+     * The call that binds its tenant itself, in its one statement, and so needs no transaction (the caller of every
+     * request, docs/adr/0028-the-caller-in-one-statement.md); inside another tenant's it is refused like the rest.
+     */
+    private static final String BINDS_ITS_OWN_TENANT = "JdbiPeople.caller(TenantId, UserId)";
 
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
     private static final String DIGEST = "0123456789abcdef".repeat(4);
@@ -122,18 +130,19 @@ class TenantScopeTest {
 
     @TestFactory
     Stream<DynamicTest> every_store_refuses_a_call_outside_any_transaction() {
-        return calls().map(call -> dynamicTest(call.name(), () -> {
-            Map<String, Long> rowsBefore = rowsPerTable();
-            statements.clear();
+        return calls().filter(call -> !call.name().equals(BINDS_ITS_OWN_TENANT))
+                .map(call -> dynamicTest(call.name(), () -> {
+                    Map<String, Long> rowsBefore = rowsPerTable();
+                    statements.clear();
 
-            assertThatThrownBy(call::invoke)
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("refused a call for tenant " + tenant)
-                    .hasMessageContaining("outside any tenant-bound transaction");
+                    assertThatThrownBy(call::invoke)
+                            .isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("refused a call for tenant " + tenant)
+                            .hasMessageContaining("outside any tenant-bound transaction");
 
-            assertThat(statements).as("SQL run by %s", call.name()).isEmpty();
-            assertThat(rowsPerTable()).isEqualTo(rowsBefore);
-        }));
+                    assertThat(statements).as("SQL run by %s", call.name()).isEmpty();
+                    assertThat(rowsPerTable()).isEqualTo(rowsBefore);
+                }));
     }
 
     @TestFactory
@@ -205,6 +214,28 @@ class TenantScopeTest {
         assertThat(stores.transactions()
                         .inTransaction(other, () -> stores.tenants().all()))
                 .contains(tenant, other);
+    }
+
+    @Test
+    void the_callers_read_needs_no_transaction_and_sends_one_statement() {
+        Person agent = new Person(
+                new UserId(UUID.randomUUID()),
+                tenant,
+                Email.of("agent-" + UUID.randomUUID() + "@example.com"),
+                "Agnes",
+                Role.AGENT,
+                Optional.empty(),
+                true,
+                Language.EN);
+        stores.transactions().inTransaction(tenant, () -> {
+            stores.people().add(agent);
+            return null;
+        });
+        statements.clear();
+
+        assertThat(stores.people().caller(tenant, agent.id())).contains(new People.Caller(agent, Optional.empty()));
+        assertThat(statements).hasSize(1);
+        assertThat(stores.people().caller(other, agent.id())).isEmpty();
     }
 
     @Test

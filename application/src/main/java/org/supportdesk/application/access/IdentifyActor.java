@@ -3,7 +3,6 @@ package org.supportdesk.application.access;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.port.People;
-import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.Person;
@@ -26,25 +25,21 @@ public final class IdentifyActor {
     }
 
     private final People people;
-    private final TransactionRunner transactions;
 
-    public IdentifyActor(People people, TransactionRunner transactions) {
+    public IdentifyActor(People people) {
         this.people = people;
-        this.transactions = transactions;
     }
 
+    /** Reads the caller on its own, outside any unit of work (see {@link People#caller}). */
     public Optional<Actor> handle(Command command) {
-        return transactions.inTransaction(command.tenant(), () -> people.person(command.tenant(), command.person())
-                .filter(Person::active)
-                .filter(p -> p.role() == command.claimedRole())
-                .map(this::actorOf));
+        return people.caller(command.tenant(), command.person())
+                .filter(caller -> caller.person().active())
+                .filter(caller -> caller.person().role() == command.claimedRole())
+                .map(IdentifyActor::actorOf);
     }
 
-    private Actor actorOf(Person person) {
-        if (person.role() == Role.CUSTOMER) {
-            return CustomerActor.of(
-                    person, person.organization().flatMap(org -> people.organization(person.tenant(), org)));
-        }
-        return StaffActor.of(person);
+    private static Actor actorOf(People.Caller caller) {
+        Person person = caller.person();
+        return person.role() == Role.CUSTOMER ? CustomerActor.of(person, caller.organization()) : StaffActor.of(person);
     }
 }

@@ -1,6 +1,7 @@
 package org.supportdesk.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,41 @@ public abstract class AdminStoresContract {
                 .isEmpty();
         assertThat(inGlobex(() -> people().person(globex.tenant, globex.agent.id())))
                 .contains(globex.agent);
+    }
+
+    @Test
+    void a_caller_is_read_without_a_transaction_with_their_organisation_and_only_in_their_tenant() {
+        assertThat(people().caller(acme.tenant, acme.customer.id()))
+                .contains(new People.Caller(acme.customer, Optional.of(acme.organization)));
+        assertThat(people().caller(acme.tenant, acme.agent.id()))
+                .contains(new People.Caller(acme.agent, Optional.empty()));
+        assertThat(people().caller(acme.tenant, acme.deactivatedAgent.id()))
+                .hasValueSatisfying(
+                        caller -> assertThat(caller.person().active()).isFalse());
+        assertThat(people().caller(globex.tenant, acme.customer.id())).isEmpty();
+        assertThat(people().caller(acme.tenant, new UserId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void a_caller_is_read_inside_a_transaction_of_their_tenant_and_refused_inside_another() {
+        Person newcomer = new Person(
+                new UserId(UUID.randomUUID()),
+                acme.tenant,
+                Email.of("newcomer-" + run + "@example.com"),
+                "Nora",
+                Role.AGENT,
+                Optional.empty(),
+                true,
+                Language.EN);
+
+        Optional<People.Caller> seenBeforeCommit = inAcme(() -> {
+            people().add(newcomer);
+            return people().caller(acme.tenant, newcomer.id());
+        });
+
+        assertThat(seenBeforeCommit).contains(new People.Caller(newcomer, Optional.empty()));
+        assertThatThrownBy(() -> inGlobex(() -> people().caller(acme.tenant, acme.agent.id())))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

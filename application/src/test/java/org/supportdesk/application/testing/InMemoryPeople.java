@@ -40,6 +40,15 @@ public final class InMemoryPeople implements People, Snapshotting {
         return Optional.ofNullable(people.get(id)).filter(p -> p.tenant().equals(tenant));
     }
 
+    /** Needs no transaction, as {@link People#caller} promises; inside one, it must be the tenant's. */
+    @Override
+    public synchronized Optional<Caller> caller(TenantId tenant, UserId id) {
+        binding.current().ifPresent(open -> binding.require(tenant));
+        return Optional.ofNullable(people.get(id))
+                .filter(p -> p.tenant().equals(tenant))
+                .map(p -> new Caller(p, p.organization().map(organizations::get)));
+    }
+
     @Override
     public synchronized Optional<Person> personByEmail(TenantId tenant, Email email) {
         binding.require(tenant);

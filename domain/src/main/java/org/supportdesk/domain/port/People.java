@@ -1,5 +1,6 @@
 package org.supportdesk.domain.port;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.supportdesk.domain.tenant.Email;
@@ -14,6 +15,23 @@ import org.supportdesk.domain.tenant.UserId;
 public interface People {
     /** The person with that id in {@code tenant}, active or not; empty for another tenant's person. */
     Optional<Person> person(TenantId tenant, UserId id);
+
+    /** A request's caller: the person, active or not, and the organisation a customer belongs to. */
+    record Caller(Person person, Optional<Organization> organization) {
+        public Caller {
+            Objects.requireNonNull(person, "person");
+            Objects.requireNonNull(organization, "organization");
+        }
+    }
+
+    /**
+     * The person with that id in {@code tenant} as a request's caller; empty for another tenant's person. Unlike every
+     * other method it needs no surrounding transaction: every request asks it before its unit of work, so a store
+     * answers it on its own, in one round trip where it can (inside a transaction of {@code tenant}, in that one).
+     *
+     * @throws IllegalStateException inside a transaction of another tenant
+     */
+    Optional<Caller> caller(TenantId tenant, UserId id);
 
     /**
      * Holds the active admins of {@code tenant} against other writers until the surrounding transaction ends, so that
