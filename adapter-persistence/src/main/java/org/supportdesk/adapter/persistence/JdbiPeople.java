@@ -74,11 +74,11 @@ public final class JdbiPeople implements People {
     @Override
     public Page<Person> list(TenantId tenant, Set<Role> roles, PageRequest page) {
         String[] wireRoles = roles.stream().map(Role::wireName).toArray(String[]::new);
-        long total = dao(tenant).count(tenant.value(), wireRoles);
-        List<Person> items = dao(tenant).list(tenant.value(), wireRoles, page.limit(), page.offset()).stream()
-                .map(PersonRow::toDomain)
-                .collect(Collectors.toList());
-        return new Page<>(items, page.page(), page.limit(), total);
+        return CountedRow.page(
+                dao(tenant).list(tenant.value(), wireRoles, page.limit(), page.offset()),
+                PersonRow::toDomain,
+                page,
+                () -> dao(tenant).count(tenant.value(), wireRoles));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** SQL of people ({@code users} without the password hash) and organisations; decisions stay in the store. */
 @RegisterRowMapper(PersonRow.Mapper.class)
@@ -50,14 +51,17 @@ interface PeopleDao {
     @SqlQuery("SELECT count(*) FROM users WHERE tenant_id = :tenant AND role = ANY(CAST(:roles AS text[]))")
     long count(UUID tenant, String[] roles);
 
+    /** A page of people with their total, counted in the same statement: a page is one round trip, not two. */
     @SqlQuery(
-            SELECT_PERSON
-                    + """
+            """
+            SELECT tenant_id, id, email, name, role, organization_id, active, language, count(*) OVER () AS total
+              FROM users
              WHERE tenant_id = :tenant AND role = ANY(CAST(:roles AS text[]))
              ORDER BY email COLLATE "C"
              LIMIT :limit OFFSET :offset
             """)
-    List<PersonRow> list(UUID tenant, String[] roles, int limit, long offset);
+    @UseRowMapper(PersonRow.CountedMapper.class)
+    List<CountedRow<PersonRow>> list(UUID tenant, String[] roles, int limit, long offset);
 
     @SqlQuery("SELECT tenant_id, id, name, shared_tickets FROM organizations WHERE tenant_id = :tenant AND id = :id")
     Optional<OrganizationRow> organization(UUID tenant, UUID id);

@@ -42,6 +42,16 @@ public record PersonRow(
         }
     }
 
+    /** A person of a page, with the page's total read beside it ({@link CountedRow}). */
+    public static final class CountedMapper implements RowMapper<CountedRow<PersonRow>> {
+        private final Mapper person = new Mapper();
+
+        @Override
+        public CountedRow<PersonRow> map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new CountedRow<>(person.map(rs, ctx), rs.getLong("total"));
+        }
+    }
+
     static PersonRow from(Person p) {
         return new PersonRow(
                 p.tenant().value(),

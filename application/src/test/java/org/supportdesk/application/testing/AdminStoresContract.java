@@ -69,12 +69,15 @@ public abstract class AdminStoresContract {
         Page<Person> first = inAcme(() -> people().list(acme.tenant, Set.of(Role.AGENT, Role.ADMIN), page(1, 2)));
         Page<Person> second = inAcme(() -> people().list(acme.tenant, Set.of(Role.AGENT, Role.ADMIN), page(2, 2)));
         Page<Person> customers = inAcme(() -> people().list(acme.tenant, Set.of(Role.CUSTOMER), page(1, 10)));
+        Page<Person> pastTheEnd = inAcme(() -> people().list(acme.tenant, Set.of(Role.AGENT, Role.ADMIN), page(3, 2)));
 
         assertThat(first.total()).isEqualTo(3);
         assertThat(first.items()).extracting(Person::name).containsExactly("Adam", "Agnes");
         assertThat(second.items()).extracting(Person::name).containsExactly("Dora");
         assertThat(customers.items()).extracting(Person::name).containsExactly("Carla", "Colin", "Oscar");
         assertThat(customers.items()).allMatch(p -> p.tenant().equals(acme.tenant));
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(3);
     }
 
     @Test
