@@ -58,12 +58,15 @@ public final class JdbiSlaSettings implements SlaSettings {
     }
 
     @Override
-    public int currentPolicyVersion(TenantId tenant) {
+    public CurrentVersions currentVersions(TenantId tenant) {
+        return dao(tenant).latestVersions(tenant.value()).toDomain();
+    }
+
+    private int currentPolicyVersion(TenantId tenant) {
         return Math.max(1, dao(tenant).latestPolicyVersion(tenant.value()));
     }
 
-    @Override
-    public int currentCalendarVersion(TenantId tenant) {
+    private int currentCalendarVersion(TenantId tenant) {
         return Math.max(1, dao(tenant).latestCalendarVersion(tenant.value()));
     }
 

@@ -17,6 +17,15 @@ interface SlaSettingsDao {
     @SqlQuery("SELECT coalesce(max(version), 0) FROM sla_policies WHERE tenant_id = :tenant")
     int latestPolicyVersion(UUID tenant);
 
+    /** Both newest versions (0 where none is stored) in one round trip, as {@code policy} and {@code calendar}. */
+    @SqlQuery(
+            """
+            SELECT (SELECT coalesce(max(version), 0) FROM sla_policies WHERE tenant_id = :tenant) AS policy,
+                   (SELECT coalesce(max(version), 0) FROM business_calendars WHERE tenant_id = :tenant) AS calendar
+            """)
+    @RegisterConstructorMapper(SlaVersionsRow.class)
+    SlaVersionsRow latestVersions(UUID tenant);
+
     @SqlQuery("SELECT coalesce(max(version), 0) FROM business_calendars WHERE tenant_id = :tenant")
     int latestCalendarVersion(UUID tenant);
 

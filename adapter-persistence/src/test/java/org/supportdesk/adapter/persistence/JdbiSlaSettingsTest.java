@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.supportdesk.application.testing.TenantFixture;
+import org.supportdesk.domain.port.SlaSettings;
 import org.supportdesk.domain.sla.AlwaysOpen;
 import org.supportdesk.domain.sla.BusinessCalendar;
 import org.supportdesk.domain.sla.OpeningInterval;
@@ -42,6 +43,8 @@ class JdbiSlaSettingsTest {
                 .isEqualTo(SlaPolicy.defaults());
         assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentCalendar(tenant.tenant)))
                 .isEqualTo(new AlwaysOpen(1));
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentVersions(tenant.tenant)))
+                .isEqualTo(new SlaSettings.CurrentVersions(1, 1));
     }
 
     @Test
@@ -108,6 +111,11 @@ class JdbiSlaSettingsTest {
                         .currentCalendar(tenant.tenant)
                         .version())))
                 .containsExactly(2);
+        assertThat(inTenant(tenant, () -> core.stores.slaSettings().currentVersions(tenant.tenant)))
+                .as("a new calendar version, the policy's still the default")
+                .isEqualTo(new SlaSettings.CurrentVersions(1, 2));
+        assertThat(inTenant(other, () -> core.stores.slaSettings().currentVersions(other.tenant)))
+                .isEqualTo(new SlaSettings.CurrentVersions(1, 1));
     }
 
     @Test

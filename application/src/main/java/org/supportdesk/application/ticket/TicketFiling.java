@@ -72,6 +72,7 @@ final class TicketFiling {
         content.relatedArticle().ifPresent(article -> relatedArticles.requireNameable(actor, article));
         ChangeContext context = changes.contextFor(actor);
         int year = context.at().atZone(ZoneOffset.UTC).getYear();
+        SlaSettings.CurrentVersions sla = slaSettings.currentVersions(actor.tenant());
         NewTicket spec = new NewTicket(
                 new TicketId(changes.newId()),
                 numbers.next(actor.tenant(), year),
@@ -85,8 +86,8 @@ final class TicketFiling {
                 content.context(),
                 content.customFields(),
                 content.followUpOf(),
-                slaSettings.currentPolicyVersion(actor.tenant()),
-                slaSettings.currentCalendarVersion(actor.tenant()),
+                sla.policy(),
+                sla.calendar(),
                 content.relatedArticle());
         Ticket ticket = Ticket.file(spec, context);
         changes.record(ticket);

@@ -22,14 +22,16 @@ public interface SlaSettings {
     /** The newest calendar: the one new tickets are measured under. */
     BusinessCalendar currentCalendar(TenantId tenant);
 
-    /** The newest policy's version, for a store that can tell it without reading the whole policy. */
-    default int currentPolicyVersion(TenantId tenant) {
-        return currentPolicy(tenant).version();
-    }
+    /** The versions of the newest policy and calendar, which a new ticket is measured under. */
+    record CurrentVersions(int policy, int calendar) {}
 
-    /** The newest calendar's version, for a store that can tell it without reading the whole calendar. */
-    default int currentCalendarVersion(TenantId tenant) {
-        return currentCalendar(tenant).version();
+    /**
+     * The newest policy's and calendar's versions, for a store that can tell them without reading the whole policy and
+     * calendar (in one round trip: every filing asks).
+     */
+    default CurrentVersions currentVersions(TenantId tenant) {
+        return new CurrentVersions(
+                currentPolicy(tenant).version(), currentCalendar(tenant).version());
     }
 
     /**
