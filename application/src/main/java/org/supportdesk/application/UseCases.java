@@ -443,7 +443,7 @@ public record UseCases(
                         ports.passwordHashing(),
                         ports.transactions()),
                 new IdentifyActor(ports.people()),
-                new IdentifyApiToken(ports.apiTokens(), ports.transactions()));
+                new IdentifyApiToken(ports.apiTokens()));
         Scheduled scheduled = new Scheduled(
                 new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),
                 new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),

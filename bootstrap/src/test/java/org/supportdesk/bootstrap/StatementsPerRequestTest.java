@@ -37,6 +37,7 @@ class StatementsPerRequestTest {
     private static TestHttp http;
     private static String customer;
     private static String agent;
+    private static String integration;
     private static Person carla;
 
     @BeforeAll
@@ -49,6 +50,10 @@ class StatementsPerRequestTest {
         carla = acme.carla();
         customer = acme.customer();
         agent = acme.agent();
+        String admin = server.signIn("acme", "boss@acme.example", "boss-password");
+        TestHttp.Response created = http.post(admin, "/api/v1/api-tokens", "{\"name\":\"CRM\",\"role\":\"agent\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        integration = created.json().get("token").asText();
     }
 
     @AfterAll
@@ -133,6 +138,12 @@ class StatementsPerRequestTest {
                 5,
                 () -> http.get(agent, "/api/v1/tickets?requester=" + carla.id().value()),
                 200);
+    }
+
+    /** An integration's API token is looked up in one statement too, as a signed-in person is. */
+    @Test
+    void an_integration_lists_with_its_api_token() {
+        assertStatements(5, () -> http.get(integration, "/api/v1/tickets?status=new&priority=high&sort=due"), 200);
     }
 
     @Test

@@ -27,9 +27,6 @@ interface ApiTokenDao {
     @SqlQuery(SELECT_TOKEN + " WHERE tenant_id = :tenant AND id = :id")
     Optional<ApiTokenRow> find(UUID tenant, UUID id);
 
-    @SqlQuery(SELECT_TOKEN + " WHERE tenant_id = :tenant AND secret_digest = :secretDigest")
-    Optional<ApiTokenRow> bySecretDigest(UUID tenant, String secretDigest);
-
     @SqlQuery(SELECT_TOKEN + " WHERE tenant_id = :tenant ORDER BY created_at, id")
     List<ApiTokenRow> list(UUID tenant);
 

@@ -28,7 +28,8 @@ public final class JdbiApiTokens implements ApiTokens {
 
     @Override
     public Optional<ApiToken> bySecretDigest(TenantId tenant, String secretDigest) {
-        return dao(tenant).bySecretDigest(tenant.value(), secretDigest).map(ApiTokenRow::toDomain);
+        return scope.readOnItsOwn(tenant, CallerDao.class, dao -> dao.apiToken(tenant.value(), secretDigest))
+                .map(ApiTokenRow::toDomain);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.supportdesk.application.access;
 import java.util.Objects;
 import java.util.Optional;
 import org.supportdesk.domain.port.ApiTokens;
-import org.supportdesk.domain.port.TransactionRunner;
 import org.supportdesk.domain.tenant.ApiToken;
 import org.supportdesk.domain.tenant.ApiTokenSecret;
 import org.supportdesk.domain.tenant.StaffActor;
@@ -20,18 +19,16 @@ public final class IdentifyApiToken {
     }
 
     private final ApiTokens tokens;
-    private final TransactionRunner transactions;
 
-    public IdentifyApiToken(ApiTokens tokens, TransactionRunner transactions) {
+    public IdentifyApiToken(ApiTokens tokens) {
         this.tokens = tokens;
-        this.transactions = transactions;
     }
 
+    /** Reads the token on its own, outside any unit of work (see {@link ApiTokens#bySecretDigest}). */
     public Optional<StaffActor> handle(Command command) {
         return ApiTokenSecret.parse(command.bearer())
-                .flatMap(secret -> transactions.inTransaction(
-                        secret.tenant(), () -> tokens.bySecretDigest(secret.tenant(), secret.digest())
-                                .filter(token -> !token.isRevoked())
-                                .map(ApiToken::actor)));
+                .flatMap(secret -> tokens.bySecretDigest(secret.tenant(), secret.digest()))
+                .filter(token -> !token.isRevoked())
+                .map(ApiToken::actor);
     }
 }

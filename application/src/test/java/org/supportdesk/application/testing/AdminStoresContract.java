@@ -213,6 +213,21 @@ public abstract class AdminStoresContract {
     }
 
     @Test
+    void an_api_token_is_found_by_its_digest_without_a_transaction_and_refused_inside_another_tenants() {
+        ApiToken ci = token(acme, "CI", Role.AGENT, now);
+        inAcme(() -> {
+            apiTokens().add(ci, CI_DIGEST);
+            return null;
+        });
+
+        assertThat(apiTokens().bySecretDigest(acme.tenant, CI_DIGEST)).contains(ci);
+        assertThat(apiTokens().bySecretDigest(globex.tenant, CI_DIGEST)).isEmpty();
+        assertThat(apiTokens().bySecretDigest(acme.tenant, LATER_DIGEST)).isEmpty();
+        assertThatThrownBy(() -> inGlobex(() -> apiTokens().bySecretDigest(acme.tenant, CI_DIGEST)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void saved_settings_replace_categories_and_delays_of_their_tenant_only() {
         TenantSettings changed = new TenantSettings(
                 Set.of(new Category("bug"), new Category("hardware")),

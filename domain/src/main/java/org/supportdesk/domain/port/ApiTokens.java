@@ -14,7 +14,13 @@ public interface ApiTokens {
     /** The token of {@code tenant} with that id, revoked or not. */
     Optional<ApiToken> find(TenantId tenant, ApiTokenId id);
 
-    /** The token of {@code tenant} whose secret has that digest, revoked or not. */
+    /**
+     * The token of {@code tenant} whose secret has that digest, revoked or not. Like {@link People#caller} it needs no
+     * surrounding transaction (every request with a token asks it before its unit of work); inside a transaction of
+     * {@code tenant} it reads in that one.
+     *
+     * @throws IllegalStateException inside a transaction of another tenant
+     */
     Optional<ApiToken> bySecretDigest(TenantId tenant, String secretDigest);
 
     /** Every token of {@code tenant}, revoked ones included, oldest first. */
