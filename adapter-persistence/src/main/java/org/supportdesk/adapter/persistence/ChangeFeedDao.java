@@ -39,6 +39,45 @@ interface ChangeFeedDao {
             """)
     long append(@BindMethods ChangeEventRow row, String channel);
 
+    /**
+     * {@link #append} for several events of one tenant at once: takes {@code count} cursors in one step of the
+     * counter and stores the i-th event (the i-th element of every array, from 1) under the i-th of them. Answers the
+     * cursors in order.
+     */
+    @SqlQuery(
+            """
+            WITH next AS (
+                INSERT INTO change_counters AS c (tenant_id, newest) VALUES (:tenant, :count)
+                ON CONFLICT (tenant_id) DO UPDATE SET newest = c.newest + :count
+                RETURNING newest),
+            appended AS (
+                INSERT INTO change_events (tenant_id, cursor, type, ticket_id, version, at, data, customer_data,
+                    customer_id)
+                SELECT :tenant, next.newest - :count + e.n, e.type, e.ticket_id, e.version, e.at, CAST(e.data AS json),
+                       CAST(e.customer_data AS json), e.customer_id
+                  FROM next,
+                       unnest(CAST(:types AS text[]), CAST(:ticketIds AS uuid[]), CAST(:versions AS bigint[]),
+                              CAST(:ats AS timestamptz[]), CAST(:datas AS text[]), CAST(:customerDatas AS text[]),
+                              CAST(:customerIds AS uuid[]))
+                       WITH ORDINALITY AS e(type, ticket_id, version, at, data, customer_data, customer_id, n)
+                RETURNING cursor)
+            SELECT a.cursor
+              FROM appended a
+             CROSS JOIN LATERAL pg_notify(:channel, CAST(:tenant AS text) || ':' || a.cursor) AS woken
+             ORDER BY a.cursor
+            """)
+    List<Long> appendAll(
+            UUID tenant,
+            int count,
+            String[] types,
+            String[] ticketIds,
+            String[] versions,
+            String[] ats,
+            String[] datas,
+            String[] customerDatas,
+            String[] customerIds,
+            String channel);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM change_events e WHERE e.tenant_id = :tenant AND e.cursor > :after"
             + " AND e.cursor <= :upTo ORDER BY e.cursor LIMIT :limit")
     List<ChangeEventRow> between(UUID tenant, long after, long upTo, int limit);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.supportdesk.application.feed.ChangeEvents;
 import org.supportdesk.application.notify.InAppNotifications;
 import org.supportdesk.application.notify.NotificationRules;
+import org.supportdesk.domain.feed.ChangeEvent;
 import org.supportdesk.domain.journal.JournalEntry;
 import org.supportdesk.domain.port.ChangeFeed;
 import org.supportdesk.domain.port.CorrelationIds;
@@ -226,9 +227,11 @@ public final class TicketChanges {
         for (JournalEntry entry : entries) {
             journal.append(entry);
         }
+        List<ChangeEvent> changes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            feed.append(ChangeEvents.of(events.get(i), entries.get(i), state));
+            changes.add(ChangeEvents.of(events.get(i), entries.get(i), state));
         }
+        feed.appendAll(changes);
     }
 
     private boolean refreshSlaDueTimes(Ticket ticket, List<JournalEntry> newEntries) {

@@ -16,6 +16,15 @@ public interface ChangeFeed {
     /** Appends {@code event} in the surrounding transaction; answers it with its cursor. */
     ChangeEvent append(ChangeEvent event);
 
+    /**
+     * Appends {@code events}, all of one tenant, in the surrounding transaction and in their order, under consecutive
+     * cursors; answers them with their cursors. For a store that can take all the cursors at once (one round trip for
+     * a change with several events).
+     */
+    default List<ChangeEvent> appendAll(List<ChangeEvent> events) {
+        return events.stream().map(this::append).toList();
+    }
+
     /** Up to {@code limit} events of {@code tenant} with cursors in ({@code after}, {@code upTo}], in cursor order. */
     List<ChangeEvent> between(TenantId tenant, long after, long upTo, int limit);
 
