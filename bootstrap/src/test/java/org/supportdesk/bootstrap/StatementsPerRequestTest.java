@@ -104,7 +104,7 @@ class StatementsPerRequestTest {
         List<String> priorities = List.of("low", "urgent");
         int[] next = {0};
         assertStatements(
-                14,
+                13,
                 () -> patch(
                         ticket,
                         "{\"priority\":\"" + priorities.get(next[0]++ % 2) + "\",\"tags\":[\"t" + next[0] + "\"]}"),
@@ -116,7 +116,7 @@ class StatementsPerRequestTest {
         List<String> statuses = List.of("on_hold", "in_progress");
         String ticket = portalTicket();
         int[] next = {0};
-        assertStatements(15, () -> patch(ticket, "{\"status\":\"" + statuses.get(next[0]++ % 2) + "\"}"), 200);
+        assertStatements(14, () -> patch(ticket, "{\"status\":\"" + statuses.get(next[0]++ % 2) + "\"}"), 200);
     }
 
     @Test

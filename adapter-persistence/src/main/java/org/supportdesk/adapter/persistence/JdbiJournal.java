@@ -1,5 +1,6 @@
 package org.supportdesk.adapter.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,6 +30,26 @@ public final class JdbiJournal implements Journal {
         JournalRow row = JournalRow.from(entry);
         byte[] contentDigest = JournalChain.contentDigest(row);
         dao(entry.tenant()).insert(row, contentDigest, JournalChain.link(row, contentDigest));
+    }
+
+    /** One JDBC batch for the entries of a change ({@link JournalDao#insertAll}). */
+    @Override
+    public void appendAll(List<JournalEntry> entries) {
+        if (entries.size() < 2) {
+            entries.forEach(this::append);
+            return;
+        }
+        TenantId tenant = entries.get(0).tenant();
+        if (!entries.stream().allMatch(entry -> entry.tenant().equals(tenant))) {
+            throw new IllegalArgumentException("journal entries of several tenants appended at once");
+        }
+        List<JournalRow> rows = entries.stream().map(JournalRow::from).toList();
+        List<byte[]> digests = rows.stream().map(JournalChain::contentDigest).toList();
+        List<byte[]> links = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            links.add(JournalChain.link(rows.get(i), digests.get(i)));
+        }
+        dao(tenant).insertAll(rows, digests, links);
     }
 
     @Override

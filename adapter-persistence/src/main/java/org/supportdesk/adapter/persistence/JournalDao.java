@@ -14,6 +14,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
@@ -42,7 +43,17 @@ interface JournalDao {
      * and hashes {@code link} onto the previous head in the same statement, and stays locked until the transaction
      * ends, so a tenant's entries are chained in the order they commit.
      */
-    @SqlUpdate(
+    @SqlUpdate(INSERT)
+    void insert(@BindMethods JournalRow row, byte[] contentDigest, byte[] link);
+
+    /**
+     * {@link #insert} of several entries in one JDBC batch (one round trip): PostgreSQL runs the statements in their
+     * order, each advancing the chain head the one before left.
+     */
+    @SqlBatch(INSERT)
+    void insertAll(@BindMethods List<JournalRow> rows, List<byte[]> contentDigest, List<byte[]> link);
+
+    String INSERT =
             """
             WITH head AS (
                 INSERT INTO journal_chain AS c (tenant_id, seq, head)
@@ -58,8 +69,7 @@ interface JournalDao {
                         WITH ORDINALITY AS c(f, b, a, n)),
                 :correlationId, :at, head.seq, CAST(:contentDigest AS bytea), head.head
               FROM head
-            """)
-    void insert(@BindMethods JournalRow row, byte[] contentDigest, byte[] link);
+            """;
 
     @SqlQuery(
             "SELECT " + ENTRY_COLUMNS

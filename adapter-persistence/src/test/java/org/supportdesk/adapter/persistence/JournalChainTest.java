@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.domain.journal.ChainVerdict;
+import org.supportdesk.domain.journal.FieldChange;
+import org.supportdesk.domain.journal.JournalAction;
+import org.supportdesk.domain.journal.JournalEntry;
+import org.supportdesk.domain.journal.TargetKind;
+import org.supportdesk.domain.tenant.Author;
 
 /**
  * Each tenant's journal is hash-chained (§16, docs/adr/0024-hash-chained-journal.md): concurrent writers leave one
@@ -75,6 +81,49 @@ class JournalChainTest {
                 .containsExactlyElementsOf(
                         LongStream.rangeClosed(1, positions.size()).boxed().toList());
         assertThat(verdict.headHash()).isEqualTo(newestHashOf(tenant));
+    }
+
+    /** A change's entries go in one batch ({@code Journal.appendAll}); each takes the next place in the chain. */
+    @Test
+    void entries_appended_in_one_batch_take_consecutive_places_in_an_unbroken_chain() throws SQLException {
+        TenantFixture tenant = core.newTenant();
+        long before = positionsOf(tenant).size();
+
+        core.stores.transactions().inTransaction(tenant.tenant, () -> {
+            core.stores
+                    .journal()
+                    .appendAll(List.of(entry(tenant, "one"), entry(tenant, "two"), entry(tenant, "three")));
+            core.stores.journal().append(entry(tenant, "four"));
+            return null;
+        });
+
+        ChainVerdict verdict = verify(tenant);
+        assertThat(verdict.verified()).isTrue();
+        assertThat(verdict.entries()).isEqualTo(before + 4);
+        assertThat(positionsOf(tenant))
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, before + 4).boxed().toList());
+        assertThat(verdict.headHash()).isEqualTo(newestHashOf(tenant));
+        assertThat(core.unrestrictedCount(
+                        "SELECT count(*) FROM journal WHERE tenant_id = ? AND seq > " + before
+                                + " AND changes->0->>'after' = CASE seq - " + before
+                                + " WHEN 1 THEN 'one' WHEN 2 THEN 'two' WHEN 3 THEN 'three' ELSE 'four' END",
+                        tenant.tenant.value()))
+                .as("each entry at the place of its order")
+                .isEqualTo(4);
+    }
+
+    private JournalEntry entry(TenantFixture tenant, String name) {
+        return new JournalEntry(
+                UUID.randomUUID(),
+                tenant.tenant,
+                Author.SYSTEM,
+                JournalAction.SETTINGS_CHANGED,
+                TargetKind.TENANT,
+                tenant.tenant.value(),
+                List.of(FieldChange.of("name", null, name)),
+                "batch",
+                core.clock.instant());
     }
 
     /** What a superuser does to the tenant's entries with the triggers off, and where the walk must say it broke. */

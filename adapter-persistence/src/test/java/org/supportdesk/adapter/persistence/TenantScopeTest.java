@@ -557,6 +557,11 @@ class TenantScopeTest {
                         Optional.empty(),
                         Optional.empty(),
                         AT));
+        // Two of each, so that a store which sends several in one statement is checked on that path.
+        for (Class<?> each : List.of(JournalEntry.class, org.supportdesk.domain.feed.ChangeEvent.class)) {
+            Supplier<Object> one = samples.get(each.getName());
+            samples.put("java.util.List<" + each.getName() + ">", () -> List.of(one.get(), one.get()));
+        }
         return samples;
     }
 

@@ -224,9 +224,7 @@ public final class TicketChanges {
                         inApp.write(intent, state);
                     });
         }
-        for (JournalEntry entry : entries) {
-            journal.append(entry);
-        }
+        journal.appendAll(entries);
         List<ChangeEvent> changes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             changes.add(ChangeEvents.of(events.get(i), entries.get(i), state));

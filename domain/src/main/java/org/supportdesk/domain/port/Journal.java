@@ -15,6 +15,14 @@ public interface Journal {
     /** Appends one entry; it commits or rolls back with the surrounding transaction. */
     void append(JournalEntry entry);
 
+    /**
+     * Appends {@code entries} in their order, as {@link #append} one after another would; for a store that can send
+     * them in one round trip (a change with several events).
+     */
+    default void appendAll(List<JournalEntry> entries) {
+        entries.forEach(this::append);
+    }
+
     /** The entries about one record of {@code tenant} (a ticket, a person …), oldest first, ties by id. */
     List<JournalEntry> entriesAbout(TenantId tenant, UUID targetId);
 
