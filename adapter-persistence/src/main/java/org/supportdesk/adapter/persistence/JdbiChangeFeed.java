@@ -35,10 +35,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
         if (events.size() < 2) {
             return events.stream().map(this::append).toList();
         }
-        TenantId tenant = events.get(0).tenant();
-        if (!events.stream().allMatch(event -> event.tenant().equals(tenant))) {
-            throw new IllegalArgumentException("events of several tenants appended at once");
-        }
+        TenantId tenant = TenantScope.tenantOfAll(events, ChangeEvent::tenant);
         List<ChangeEventRow> rows = events.stream().map(ChangeEventRow::from).toList();
         List<Long> cursors = dao(tenant)
                 .appendAll(

@@ -39,10 +39,7 @@ public final class JdbiJournal implements Journal {
             entries.forEach(this::append);
             return;
         }
-        TenantId tenant = entries.get(0).tenant();
-        if (!entries.stream().allMatch(entry -> entry.tenant().equals(tenant))) {
-            throw new IllegalArgumentException("journal entries of several tenants appended at once");
-        }
+        TenantId tenant = TenantScope.tenantOfAll(entries, JournalEntry::tenant);
         List<JournalRow> rows = entries.stream().map(JournalRow::from).toList();
         List<byte[]> digests = rows.stream().map(JournalChain::contentDigest).toList();
         List<byte[]> links = new ArrayList<>();

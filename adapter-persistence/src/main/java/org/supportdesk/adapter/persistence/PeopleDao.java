@@ -24,7 +24,9 @@ interface PeopleDao {
             """)
     int lockActiveAdmins(UUID tenant);
 
-    String SELECT_PERSON = "SELECT tenant_id, id, email, name, role, organization_id, active, language FROM users";
+    String PERSON_COLUMNS = "tenant_id, id, email, name, role, organization_id, active, language";
+
+    String SELECT_PERSON = "SELECT " + PERSON_COLUMNS + " FROM users";
 
     @SqlQuery(SELECT_PERSON + " WHERE tenant_id = :tenant AND id = :id")
     Optional<PersonRow> person(UUID tenant, UUID id);
@@ -53,8 +55,9 @@ interface PeopleDao {
 
     /** A page of people with their total, counted in the same statement: a page is one round trip, not two. */
     @SqlQuery(
-            """
-            SELECT tenant_id, id, email, name, role, organization_id, active, language, count(*) OVER () AS total
+            "SELECT " + PERSON_COLUMNS
+                    + """
+            , count(*) OVER () AS total
               FROM users
              WHERE tenant_id = :tenant AND role = ANY(CAST(:roles AS text[]))
              ORDER BY email COLLATE "C"

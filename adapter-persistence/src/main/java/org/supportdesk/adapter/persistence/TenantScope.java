@@ -1,5 +1,6 @@
 package org.supportdesk.adapter.persistence;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -67,6 +68,19 @@ final class TenantScope {
         } catch (RuntimeException failure) {
             throw StoreFailures.translate(failure);
         }
+    }
+
+    /**
+     * The one tenant all of {@code items} belong to, for a store that writes them in one statement.
+     *
+     * @throws IllegalArgumentException when they belong to several
+     */
+    static <T> TenantId tenantOfAll(List<T> items, Function<T, TenantId> tenantOf) {
+        TenantId tenant = tenantOf.apply(items.get(0));
+        if (!items.stream().allMatch(item -> tenantOf.apply(item).equals(tenant))) {
+            throw new IllegalArgumentException("items of several tenants written at once: " + tenant + " and others");
+        }
+        return tenant;
     }
 
     private JdbiTransactionRunner.Bound bound(TenantId tenant, String caller) {
