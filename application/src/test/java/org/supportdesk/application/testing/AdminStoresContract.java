@@ -78,6 +78,10 @@ public abstract class AdminStoresContract {
         assertThat(customers.items()).allMatch(p -> p.tenant().equals(acme.tenant));
         assertThat(pastTheEnd.items()).isEmpty();
         assertThat(pastTheEnd.total()).isEqualTo(3);
+        assertThat(inAcme(() -> people().list(acme.tenant, Set.of(), page(1, 10))))
+                .as("a first page with nothing on it")
+                .satisfies(none -> assertThat(none.items()).isEmpty())
+                .satisfies(none -> assertThat(none.total()).isZero());
     }
 
     @Test
