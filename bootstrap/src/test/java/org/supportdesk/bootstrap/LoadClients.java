@@ -78,8 +78,24 @@ final class LoadClients {
     Measurement run(
             LoadTarget target, LoadWorkload workload, int clients, Duration warmup, Duration span, JvmProbe probe)
             throws InterruptedException {
-        return run(List.of(new Instance(target, probe)), workload, clients, warmup, span)
-                .get(0);
+        return run(List.of(target), workload, clients, warmup, span, probe);
+    }
+
+    /**
+     * One span with the clients spread over {@code targets} that one JVM serves (tenants of one server), client {@code
+     * i} on target {@code i % n}: their figures together, with the JVM's use counted once.
+     */
+    Measurement run(
+            List<LoadTarget> targets,
+            LoadWorkload workload,
+            int clients,
+            Duration warmup,
+            Duration span,
+            JvmProbe probe)
+            throws InterruptedException {
+        List<Measurement> measured = run(
+                targets.stream().map(target -> new Instance(target, probe)).toList(), workload, clients, warmup, span);
+        return Measurement.together(measured).using(measured.get(0).use());
     }
 
     /**

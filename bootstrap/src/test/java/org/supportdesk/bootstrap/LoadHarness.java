@@ -27,10 +27,10 @@ import org.supportdesk.domain.tenant.UserId;
  * The load harness (docs/performance.md, "Load harness: Supportdesk against the bare stack"): a throwaway cluster with
  * durable commits, the real server ({@code Main serve}) and the {@link BareStack} each in a child JVM with the same
  * heap, both seeded through their APIs, then every {@link LoadWorkload} against one and then the other at fixed
- * concurrency for a bounded time, at {@code clients} and again at {@code latencyClients}; then, with more instances of
- * the server launched on the same cluster and tenant, the workloads at {@code clients} spread over all of them; last,
- * the mixed load against the server restarted with the small heap. Run by the {@code bench} profile; {@link
- * LoadHarnessSmokeTest} runs it small.
+ * concurrency for a bounded time, at {@code clients} and again at {@code latencyClients}; then the workloads at {@code
+ * clients} spread over {@code tenants} tenants of the server; then, with more instances of the server launched on the
+ * same cluster and tenant, spread over all of them; last, the mixed load against the server restarted with the small
+ * heap. Run by the {@code bench} profile; {@link LoadHarnessSmokeTest} runs it small.
  */
 public final class LoadHarness {
     private static final Map<String, String> UNLIMITED = Map.of(
@@ -80,7 +80,8 @@ public final class LoadHarness {
                     JvmProbe serverProbe = JvmProbe.attach(
                             awaitServer(server, adminToken).process.pid())) {
                 LoadTarget bareTarget = seededBare(bare.port);
-                serverTarget = seededServer(rig, cast, adminToken, server.port);
+                serverTarget =
+                        seededServer(rig, cast, adminToken, server.port, settings.tickets(), settings.requesters());
                 LoadReport.Pass first = pass(
                         settings.clients() + " clients",
                         settings.clients(),
@@ -99,6 +100,9 @@ public final class LoadHarness {
                             serverProbe,
                             bareTarget,
                             bareProbe));
+                }
+                if (settings.tenants() > 1) {
+                    report.add(tenantsPass(rig, serverTarget, serverProbe, first));
                 }
                 if (settings.instances() > 1) {
                     report.add(instancesPass(rig, adminToken, serverTarget, serverProbe, first, log));
@@ -148,6 +152,51 @@ public final class LoadHarness {
     }
 
     /**
+     * The workloads at {@code clients} spread over {@code tenants} tenants of the one server, client {@code i} in tenant
+     * {@code i % tenants}: the seeded tenant and more onboarded now, each seeded with its share of the tickets and
+     * requesters. A tenant's writes queue on its own journal chain head and change-feed counter, never on another
+     * tenant's, so this is what the writes reach when the clients are not all in one tenant. The bare stack, which has
+     * no tenants, is set beside with its figures from the first pass.
+     */
+    private LoadReport.Pass tenantsPass(
+            ChildServerRig rig, LoadTarget seeded, JvmProbe serverProbe, LoadReport.Pass first)
+            throws InterruptedException {
+        List<LoadTarget> tenants = new ArrayList<>(List.of(seeded));
+        for (int i = 2; i <= settings.tenants(); i++) {
+            ChildServerRig.Cast cast = rig.onboard("bench-" + i);
+            tenants.add(seededServer(
+                    rig,
+                    cast,
+                    rig.token(cast.admin()),
+                    seeded.port(),
+                    Math.max(1, settings.tickets() / settings.tenants()),
+                    Math.max(1, settings.requesters() / settings.tenants())));
+        }
+        String title = settings.clients() + " clients spread over " + settings.tenants() + " tenants";
+        List<LoadReport.Row> rows = new ArrayList<>();
+        for (LoadWorkload workload : settings.spreadWorkloads()) {
+            LoadClients.Measurement spread =
+                    clients.run(tenants, workload, settings.clients(), settings.warmup(), settings.span(), serverProbe);
+            LoadReport.Row alone = first.row(workload).orElseThrow();
+            progress.printf(
+                    Locale.ROOT,
+                    "%s, %s: Supportdesk %,.0f req/s, in one tenant %,.0f req/s%n",
+                    title,
+                    workload.title,
+                    spread.throughput(),
+                    alone.server().throughput());
+            rows.add(new LoadReport.Row(workload, spread, alone.bare()));
+        }
+        return new LoadReport.Pass(
+                title + " (client i in tenant i mod " + settings.tenants() + "), " + seconds(settings.span())
+                        + " per workload after " + seconds(settings.warmup())
+                        + " warm-up; the bare stack's figures are its first pass's",
+                rows,
+                serverProbe.memory(),
+                Optional.empty());
+    }
+
+    /**
      * The workloads at {@code clients} spread over the server and the instances launched beside it now, each with the
      * same heap, cluster and tenant. Not launched earlier: an idle instance would take part of the outbox and the
      * background rounds during the one-instance passes, and so change their figures.
@@ -176,7 +225,7 @@ public final class LoadHarness {
             }
             String title = settings.instances() + " instances";
             List<LoadReport.InstancesRow> rows = new ArrayList<>();
-            for (LoadWorkload workload : settings.instancesWorkloads()) {
+            for (LoadWorkload workload : settings.spreadWorkloads()) {
                 List<LoadClients.Measurement> measured =
                         clients.run(instances, workload, settings.clients(), settings.warmup(), settings.span());
                 LoadReport.InstancesRow row = new LoadReport.InstancesRow(
@@ -240,8 +289,9 @@ public final class LoadHarness {
         return target;
     }
 
-    /** The server's tenant: an agent whose token the load carries, requesters, and tickets filed for them. */
-    private LoadTarget seededServer(ChildServerRig rig, ChildServerRig.Cast cast, String adminToken, int port)
+    /** A tenant of the server: an agent whose token the load carries, requesters, and tickets filed for them. */
+    private LoadTarget seededServer(
+            ChildServerRig rig, ChildServerRig.Cast cast, String adminToken, int port, int tickets, int requesterCount)
             throws InterruptedException {
         TestHttp admin = new TestHttp(port);
         String agent = created(
@@ -254,7 +304,7 @@ public final class LoadHarness {
                 .issue(cast.admin().tenant(), new UserId(UUID.fromString(agent)), Role.AGENT)
                 .token();
         List<String> requesters = new ArrayList<>();
-        for (int i = 0; i < settings.requesters(); i++) {
+        for (int i = 0; i < requesterCount; i++) {
             requesters.add(created(
                     admin,
                     adminToken,
@@ -262,8 +312,10 @@ public final class LoadHarness {
                     "{\"email\":\"requester-" + i + "@bench.example\",\"name\":\"Requester " + i + "\"}"));
         }
         LoadTarget target = new LoadTarget("supportdesk", port, Optional.of(agentToken), requesters, List.of());
-        target = target.withTickets(clients.seed(target, settings.tickets(), settings.clients()));
-        progress.printf("Supportdesk seeded with %,d tickets%n", settings.tickets());
+        target = target.withTickets(clients.seed(target, tickets, settings.clients()));
+        progress.printf(
+                "Supportdesk tenant %s seeded with %,d tickets%n",
+                cast.admin().tenant().value(), tickets);
         return target;
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * How big and how long a load harness run is. From system properties ({@code -Dload.tickets=10000} …, see
  * docs/performance.md), or the smoke test's tiny run. A {@code latencyClients} of 0 leaves the latency pass out;
- * {@code workloads} are those the two passes run; {@code instances} server instances run {@code instancesWorkloads}
+ * {@code workloads} are those the two passes run; {@code instances} server instances run {@code spreadWorkloads}
  * with the clients spread over them (1 leaves that pass out); the small-heap run, if any, is always the mixed one.
  */
 record LoadSettings(
@@ -23,20 +23,19 @@ record LoadSettings(
         String heap,
         Optional<String> smallHeap,
         List<LoadWorkload> workloads,
+        int tenants,
         int instances,
-        List<LoadWorkload> instancesWorkloads) {
+        List<LoadWorkload> spreadWorkloads) {
 
     LoadSettings {
         workloads = List.copyOf(workloads);
-        instancesWorkloads = List.copyOf(instancesWorkloads);
-        if (instances < 1 || instances > clients) {
+        spreadWorkloads = List.copyOf(spreadWorkloads);
+        requireSpreadable("load.tenants", tenants, clients);
+        requireSpreadable("load.instances", instances, clients);
+        // The spreading passes set each workload beside the first pass's figures for it.
+        if (!workloads.containsAll(spreadWorkloads)) {
             throw new IllegalArgumentException(
-                    "load.instances is " + instances + ": 1 to load.clients (" + clients + "), each needs a client");
-        }
-        // The instances pass sets each workload beside the first pass's figures for it.
-        if (!workloads.containsAll(instancesWorkloads)) {
-            throw new IllegalArgumentException(
-                    "the instances pass's " + instancesWorkloads + " are not all among the first pass's " + workloads);
+                    "the spreading passes' " + spreadWorkloads + " are not all among the first pass's " + workloads);
         }
     }
 
@@ -53,8 +52,16 @@ record LoadSettings(
                 System.getProperty("load.heap", "1g"),
                 Optional.of(System.getProperty("load.smallHeap", "256m")),
                 workloads,
+                Integer.getInteger("load.tenants", 8),
                 Integer.getInteger("load.instances", 2),
                 workloads);
+    }
+
+    private static void requireSpreadable(String setting, int over, int clients) {
+        if (over < 1 || over > clients) {
+            throw new IllegalArgumentException(
+                    setting + " is " + over + ": 1 to load.clients (" + clients + "), each needs a client");
+        }
     }
 
     /** Comma-separated workload names ({@code create,reply}), or every workload when there are none. */
@@ -70,8 +77,8 @@ record LoadSettings(
     /**
      * A tiny seed and a second per workload with no warm-up (so every client's first request counts, however cold),
      * for CI: proves the harness runs, measures nothing. Both services run with {@code -Xmx256m} already, so there is
-     * no separate small-heap run; two instances, one client each, run a write and a read, which is enough to prove that
-     * pass runs without adding a second per workload.
+     * no separate small-heap run; two tenants, then two instances, one client each, run a write and a read, which is
+     * enough to prove those passes run without adding a second per workload.
      */
     static LoadSettings smoke() {
         return new LoadSettings(
@@ -85,6 +92,7 @@ record LoadSettings(
                 "256m",
                 Optional.empty(),
                 List.of(LoadWorkload.values()),
+                2,
                 2,
                 List.of(LoadWorkload.CREATE, LoadWorkload.LIST));
     }
