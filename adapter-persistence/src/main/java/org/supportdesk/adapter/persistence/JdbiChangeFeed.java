@@ -12,7 +12,10 @@ import org.supportdesk.domain.tenant.CustomerActor;
 import org.supportdesk.domain.tenant.OrganizationId;
 import org.supportdesk.domain.tenant.TenantId;
 
-/** The change feed in PostgreSQL (see {@link ChangeFeedDao}); one statement per append, or per change's events. */
+/**
+ * The change feed in PostgreSQL (see {@link ChangeFeedAppendDao} and {@link ChangeFeedDao}); one statement per append,
+ * or per change's events.
+ */
 public final class JdbiChangeFeed implements ChangeFeed {
     private final TenantScope scope;
 
@@ -22,7 +25,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public ChangeEvent append(ChangeEvent event) {
-        return event.at(dao(event.tenant()).append(ChangeEventRow.from(event), ChangeListener.CHANNEL));
+        return event.at(appends(event.tenant()).append(ChangeEventRow.from(event), ChangeListener.CHANNEL));
     }
 
     /**
@@ -37,7 +40,7 @@ public final class JdbiChangeFeed implements ChangeFeed {
         }
         TenantId tenant = TenantScope.tenantOfAll(events, ChangeEvent::tenant);
         List<ChangeEventRow> rows = events.stream().map(ChangeEventRow::from).toList();
-        List<Long> cursors = dao(tenant)
+        List<Long> cursors = appends(tenant)
                 .appendAll(
                         tenant.value(),
                         rows.size(),
@@ -104,5 +107,9 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     private ChangeFeedDao dao(TenantId tenant) {
         return scope.dao(tenant, ChangeFeedDao.class);
+    }
+
+    private ChangeFeedAppendDao appends(TenantId tenant) {
+        return scope.dao(tenant, ChangeFeedAppendDao.class);
     }
 }

@@ -29,10 +29,10 @@ public final class JdbiJournal implements Journal {
     public void append(JournalEntry entry) {
         JournalRow row = JournalRow.from(entry);
         byte[] contentDigest = JournalChain.contentDigest(row);
-        dao(entry.tenant()).insert(row, contentDigest, JournalChain.link(row, contentDigest));
+        appends(entry.tenant()).insert(row, contentDigest, JournalChain.link(row, contentDigest));
     }
 
-    /** One JDBC batch for the entries of a change ({@link JournalDao#insertAll}). */
+    /** One JDBC batch for the entries of a change ({@link JournalAppendDao#insertAll}). */
     @Override
     public void appendAll(List<JournalEntry> entries) {
         if (entries.size() < 2) {
@@ -46,7 +46,7 @@ public final class JdbiJournal implements Journal {
         for (int i = 0; i < rows.size(); i++) {
             links.add(JournalChain.link(rows.get(i), digests.get(i)));
         }
-        dao(tenant).insertAll(rows, digests, links);
+        appends(tenant).insertAll(rows, digests, links);
     }
 
     @Override
@@ -85,5 +85,9 @@ public final class JdbiJournal implements Journal {
 
     private JournalDao dao(TenantId tenant) {
         return scope.dao(tenant, JournalDao.class);
+    }
+
+    private JournalAppendDao appends(TenantId tenant) {
+        return scope.dao(tenant, JournalAppendDao.class);
     }
 }

@@ -27,7 +27,7 @@ public final class JdbiNotifications implements Notifications {
                 throw new IllegalArgumentException("a notification of " + notification.tenant() + " for " + tenant);
             }
         }
-        NotificationDao dao = dao(tenant);
+        NotificationInsertDao dao = scope.dao(tenant, NotificationInsertDao.class);
         if (!notifications.isEmpty()) {
             dao.insert(notifications.stream().map(NotificationRow::from).collect(Collectors.toList()));
         }

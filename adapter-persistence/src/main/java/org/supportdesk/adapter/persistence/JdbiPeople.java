@@ -51,7 +51,7 @@ public final class JdbiPeople implements People {
 
     @Override
     public Optional<Organization> organization(TenantId tenant, OrganizationId id) {
-        return dao(tenant).organization(tenant.value(), id.value()).map(OrganizationRow::toDomain);
+        return organizationDao(tenant).organization(tenant.value(), id.value()).map(OrganizationRow::toDomain);
     }
 
     @Override
@@ -83,23 +83,24 @@ public final class JdbiPeople implements People {
 
     @Override
     public void updateOrganization(Organization organization) {
-        if (dao(organization.tenant()).updateOrganization(OrganizationRow.from(organization)) != 1) {
+        if (organizationDao(organization.tenant()).updateOrganization(OrganizationRow.from(organization)) != 1) {
             throw new IllegalArgumentException("no organisation " + organization.id() + " in " + organization.tenant());
         }
     }
 
     @Override
     public Page<Organization> organizations(TenantId tenant, PageRequest page) {
-        long total = dao(tenant).countOrganizations(tenant.value());
-        List<Organization> items = dao(tenant).organizations(tenant.value(), page.limit(), page.offset()).stream()
-                .map(OrganizationRow::toDomain)
-                .collect(Collectors.toList());
+        long total = organizationDao(tenant).countOrganizations(tenant.value());
+        List<Organization> items =
+                organizationDao(tenant).organizations(tenant.value(), page.limit(), page.offset()).stream()
+                        .map(OrganizationRow::toDomain)
+                        .collect(Collectors.toList());
         return new Page<>(items, page.page(), page.limit(), total);
     }
 
     @Override
     public void addOrganization(Organization organization) {
-        dao(organization.tenant()).insertOrganization(OrganizationRow.from(organization), now());
+        organizationDao(organization.tenant()).insertOrganization(OrganizationRow.from(organization), now());
     }
 
     private Instant now() {
@@ -108,5 +109,9 @@ public final class JdbiPeople implements People {
 
     private PeopleDao dao(TenantId tenant) {
         return scope.dao(tenant, PeopleDao.class);
+    }
+
+    private OrganizationDao organizationDao(TenantId tenant) {
+        return scope.dao(tenant, OrganizationDao.class);
     }
 }

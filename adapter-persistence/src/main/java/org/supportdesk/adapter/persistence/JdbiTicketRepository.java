@@ -76,52 +76,56 @@ public final class JdbiTicketRepository implements TicketRepository {
 
     @Override
     public List<Message> messagesOf(TenantId tenant, TicketId ticket) {
-        return dao(tenant).messages(tenant.value(), ticket.value()).stream()
+        return records(tenant).messages(tenant.value(), ticket.value()).stream()
                 .map(MessageRow::toDomain)
                 .collect(Collectors.toList());
     }
 
     @Override
     public List<Message> conversationOf(TenantId tenant, TicketId ticket) {
-        return dao(tenant).conversation(tenant.value(), ticket.value()).stream()
+        return records(tenant).conversation(tenant.value(), ticket.value()).stream()
                 .map(MessageRow::toDomain)
                 .collect(Collectors.toList());
     }
 
     @Override
     public List<TicketState> mergedInto(TenantId tenant, TicketId target) {
-        return dao(tenant).mergedInto(tenant.value(), target.value()).stream()
+        return records(tenant).mergedInto(tenant.value(), target.value()).stream()
                 .map(TicketRow::toDomain)
                 .collect(Collectors.toList());
     }
 
     @Override
     public void moveMessages(TenantId tenant, List<MessageId> messages, TicketId to) {
-        dao(tenant)
+        records(tenant)
                 .moveMessages(
                         tenant.value(), messages.stream().map(MessageId::value).toArray(UUID[]::new), to.value());
     }
 
     @Override
     public List<TicketId> resolvedAtOrBefore(TenantId tenant, Instant resolvedAtOrBefore, int limit) {
-        return dao(tenant).resolvedAtOrBefore(tenant.value(), resolvedAtOrBefore, limit).stream()
+        return records(tenant).resolvedAtOrBefore(tenant.value(), resolvedAtOrBefore, limit).stream()
                 .map(TicketId::new)
                 .collect(Collectors.toList());
     }
 
     @Override
     public Set<Category> categoriesInUse(TenantId tenant) {
-        return dao(tenant).categoriesInUse(tenant.value()).stream()
+        return records(tenant).categoriesInUse(tenant.value()).stream()
                 .map(Category::new)
                 .collect(Collectors.toSet());
     }
 
     @Override
     public boolean relatesToArticle(TenantId tenant, ArticleId article) {
-        return dao(tenant).relatesToArticle(tenant.value(), article.value());
+        return records(tenant).relatesToArticle(tenant.value(), article.value());
     }
 
     private TicketDao dao(TenantId tenant) {
         return scope.dao(tenant, TicketDao.class);
+    }
+
+    private TicketRecordsDao records(TenantId tenant) {
+        return scope.dao(tenant, TicketRecordsDao.class);
     }
 }

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of in-app notifications; decisions stay in {@link JdbiNotifications}. */
+/** SQL of reading and keeping in-app notifications (their writing: {@link NotificationInsertDao}); decisions stay in
+ * {@link JdbiNotifications}. */
 @RegisterConstructorMapper(NotificationRow.class)
 @RegisterConstructorMapper(NotificationRow.Listed.class)
 interface NotificationDao {
@@ -18,15 +17,6 @@ interface NotificationDao {
             + " n.created_at, n.read_at";
 
     String MINE = " n.tenant_id = :tenant AND n.recipient_id = :recipient AND (NOT :unreadOnly OR n.read_at IS NULL)";
-
-    @SqlBatch(
-            """
-            INSERT INTO notifications (tenant_id, id, recipient_id, topic, ticket_id, ticket_number, call_id, title,
-                created_at, read_at)
-            VALUES (:tenantId, :id, :recipientId, :topic, :ticketId, :ticketNumber, :callId, :title, :createdAt,
-                :readAt)
-            """)
-    void insert(@BindMethods List<NotificationRow> rows);
 
     /** The page, newest first, each row with the exact total; an empty page answers one row with the total only. */
     @SqlQuery("WITH total AS (SELECT count(*) AS total FROM notifications n WHERE" + MINE + "),\n"

@@ -4,16 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
-/** SQL of people ({@code users} without the password hash) and organisations; decisions stay in the store. */
+/**
+ * SQL of people ({@code users} without the password hash); their organisations are {@link OrganizationDao}'s. Decisions
+ * stay in the store.
+ */
 @RegisterRowMapper(PersonRow.Mapper.class)
-@RegisterConstructorMapper(OrganizationRow.class)
 interface PeopleDao {
     /** Row-locks the tenant's active admins, in id order so that two lockers never deadlock; answers how many. */
     @SqlQuery(
@@ -65,33 +66,4 @@ interface PeopleDao {
             """)
     @UseRowMapper(PersonRow.CountedMapper.class)
     List<CountedRow<PersonRow>> list(UUID tenant, String[] roles, int limit, long offset);
-
-    @SqlQuery("SELECT tenant_id, id, name, shared_tickets FROM organizations WHERE tenant_id = :tenant AND id = :id")
-    Optional<OrganizationRow> organization(UUID tenant, UUID id);
-
-    @SqlUpdate(
-            """
-            INSERT INTO organizations (tenant_id, id, name, shared_tickets, created_at)
-            VALUES (:tenantId, :id, :name, :sharedTickets, :createdAt)
-            """)
-    void insertOrganization(@BindMethods OrganizationRow row, Instant createdAt);
-
-    @SqlUpdate(
-            """
-            UPDATE organizations SET name = :name, shared_tickets = :sharedTickets
-             WHERE tenant_id = :tenantId AND id = :id
-            """)
-    int updateOrganization(@BindMethods OrganizationRow row);
-
-    @SqlQuery("SELECT count(*) FROM organizations WHERE tenant_id = :tenant")
-    long countOrganizations(UUID tenant);
-
-    // uuid order is byte order, which is the order of the ids' text: the in-memory store's tie-break.
-    @SqlQuery(
-            """
-            SELECT tenant_id, id, name, shared_tickets FROM organizations WHERE tenant_id = :tenant
-             ORDER BY name COLLATE "C", id
-             LIMIT :limit OFFSET :offset
-            """)
-    List<OrganizationRow> organizations(UUID tenant, int limit, long offset);
 }

@@ -1,6 +1,5 @@
 package org.supportdesk.adapter.persistence;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +9,11 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of tickets, their tags and messages; decisions stay in the repository. */
+/**
+ * SQL of loading and saving one ticket with its tags and new messages: what every change runs. What else is asked of
+ * tickets and their messages is {@link TicketRecordsDao}'s. Decisions stay in the repository.
+ */
 @RegisterRowMapper(TicketRow.Mapper.class)
-@RegisterRowMapper(MessageRow.Mapper.class)
 interface TicketDao {
     String SELECT_TICKET =
             """
@@ -26,11 +27,6 @@ interface TicketDao {
 
     @SqlQuery(SELECT_TICKET + " WHERE t.tenant_id = :tenant AND t.number = :number")
     Optional<TicketRow> findByNumber(UUID tenant, String number);
-
-    @SqlQuery(
-            SELECT_TICKET
-                    + " WHERE t.tenant_id = :tenant AND t.merged_into = :target AND t.deleted_at IS NULL ORDER BY t.merged_at, t.id")
-    List<TicketRow> mergedInto(UUID tenant, UUID target);
 
     @SqlUpdate(
             """
@@ -109,39 +105,4 @@ interface TicketDao {
                 :via, :isResolution, :createdAt)
             """)
     void insertMessages(@BindMethods List<MessageRow> rows);
-
-    @SqlQuery("SELECT * FROM messages WHERE tenant_id = :tenant AND ticket_id = :ticket ORDER BY created_at, id")
-    List<MessageRow> messages(UUID tenant, UUID ticket);
-
-    /** The ticket's messages and those of the live tickets merged into it, in one conversation order. */
-    @SqlQuery(
-            """
-            SELECT m.* FROM messages m WHERE m.tenant_id = :tenant AND m.ticket_id = :ticket
-            UNION ALL
-            SELECT m.* FROM tickets t JOIN messages m ON m.tenant_id = t.tenant_id AND m.ticket_id = t.id
-             WHERE t.tenant_id = :tenant AND t.merged_into = :ticket AND t.deleted_at IS NULL
-            ORDER BY created_at, id
-            """)
-    List<MessageRow> conversation(UUID tenant, UUID ticket);
-
-    @SqlUpdate("UPDATE messages SET ticket_id = :to WHERE tenant_id = :tenant AND id = ANY (CAST(:messages AS uuid[]))")
-    void moveMessages(UUID tenant, UUID[] messages, UUID to);
-
-    @SqlQuery(
-            """
-            SELECT id FROM tickets
-             WHERE tenant_id = :tenant AND status = 'resolved' AND deleted_at IS NULL AND resolved_at <= :cutoff
-             ORDER BY resolved_at, id
-             LIMIT :limit
-            """)
-    List<UUID> resolvedAtOrBefore(UUID tenant, Instant cutoff, int limit);
-
-    @SqlQuery("SELECT DISTINCT category FROM tickets WHERE tenant_id = :tenant")
-    List<String> categoriesInUse(UUID tenant);
-
-    @SqlQuery(
-            """
-            SELECT EXISTS (SELECT 1 FROM tickets WHERE tenant_id = :tenant AND related_article_id = :article)
-            """)
-    boolean relatesToArticle(UUID tenant, UUID article);
 }
