@@ -2,13 +2,13 @@ package org.supportdesk.adapter.persistence;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of tenant settings and categories. */
-@RegisterConstructorMapper(TenantSettingsRow.class)
+@RegisterRowMapper(TenantSettingsRow.Mapper.class)
 interface TenantConfigurationDao {
     /** The settings row with its categories, in one round trip; empty when the tenant has no settings row. */
     @SqlQuery(

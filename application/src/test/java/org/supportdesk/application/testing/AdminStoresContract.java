@@ -246,6 +246,18 @@ public abstract class AdminStoresContract {
 
         assertThat(inAcme(() -> configuration().settings(acme.tenant))).isEqualTo(changed);
         assertThat(inGlobex(() -> configuration().settings(globex.tenant))).isEqualTo(TenantSettings.defaults());
+
+        TenantSettings withRetention = new TenantSettings(
+                Set.of(),
+                Duration.ofDays(3),
+                Duration.ofDays(14),
+                changed.attachmentLimits(),
+                Optional.of(Duration.ofDays(30)));
+        inAcme(() -> {
+            configuration().save(acme.tenant, withRetention);
+            return null;
+        });
+        assertThat(inAcme(() -> configuration().settings(acme.tenant))).isEqualTo(withRetention);
     }
 
     private ApiToken token(TenantFixture tenant, String name, Role role, Instant createdAt) {
