@@ -41,7 +41,7 @@ public final class JdbiPeople implements People {
 
     @Override
     public void lockActiveAdmins(TenantId tenant) {
-        dao(tenant).lockActiveAdmins(tenant.value());
+        changes(tenant).lockActiveAdmins(tenant.value());
     }
 
     @Override
@@ -61,12 +61,12 @@ public final class JdbiPeople implements People {
 
     /** Adds a person who signs in with a password, stored only as the given hash. */
     public void addWithPassword(Person person, Optional<String> passwordHash) {
-        dao(person.tenant()).insert(PersonRow.from(person), passwordHash.orElse(null), now());
+        changes(person.tenant()).insert(PersonRow.from(person), passwordHash.orElse(null), now());
     }
 
     @Override
     public void update(Person person) {
-        if (dao(person.tenant()).update(PersonRow.from(person)) != 1) {
+        if (changes(person.tenant()).update(PersonRow.from(person)) != 1) {
             throw new IllegalArgumentException("no person " + person.id() + " with that address in " + person.tenant());
         }
     }
@@ -109,6 +109,10 @@ public final class JdbiPeople implements People {
 
     private PeopleDao dao(TenantId tenant) {
         return scope.dao(tenant, PeopleDao.class);
+    }
+
+    private PersonChangesDao changes(TenantId tenant) {
+        return scope.dao(tenant, PersonChangesDao.class);
     }
 
     private OrganizationDao organizationDao(TenantId tenant) {
