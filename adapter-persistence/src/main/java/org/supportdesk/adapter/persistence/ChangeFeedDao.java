@@ -7,8 +7,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of reading and purging the change feed (its appending: {@link ChangeFeedAppendDao}); decisions stay in
- * {@link JdbiChangeFeed}. */
+/**
+ * SQL of reading and purging the change feed (its appending: {@link ChangeFeedAppendDao}); decisions stay in
+ * {@link JdbiChangeFeed}.
+ */
 @RegisterConstructorMapper(ChangeEventRow.class)
 interface ChangeFeedDao {
     String COLUMNS = "e.tenant_id, e.cursor, e.type, e.ticket_id, e.version, e.at, e.data::text AS data,"

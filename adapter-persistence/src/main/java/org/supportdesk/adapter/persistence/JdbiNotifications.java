@@ -12,7 +12,10 @@ import org.supportdesk.domain.port.PageRequest;
 import org.supportdesk.domain.tenant.TenantId;
 import org.supportdesk.domain.tenant.UserId;
 
-/** In-app notifications in PostgreSQL (see {@link NotificationDao}); one batch insert per change. */
+/**
+ * In-app notifications in PostgreSQL (see {@link NotificationInsertDao} and {@link NotificationDao}); one batch insert
+ * per change.
+ */
 public final class JdbiNotifications implements Notifications {
     private final TenantScope scope;
 

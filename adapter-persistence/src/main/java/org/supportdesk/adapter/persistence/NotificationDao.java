@@ -8,8 +8,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of reading and keeping in-app notifications (their writing: {@link NotificationInsertDao}); decisions stay in
- * {@link JdbiNotifications}. */
+/**
+ * SQL of reading, marking and purging in-app notifications (their writing: {@link NotificationInsertDao}); decisions
+ * stay in {@link JdbiNotifications}.
+ */
 @RegisterConstructorMapper(NotificationRow.class)
 @RegisterConstructorMapper(NotificationRow.Listed.class)
 interface NotificationDao {
