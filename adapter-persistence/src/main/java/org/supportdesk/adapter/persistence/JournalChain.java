@@ -22,7 +22,7 @@ import org.supportdesk.domain.privacy.JournalRedaction;
 /**
  * The canonical form of a journal entry in its tenant's hash chain (§16, docs/adr/0024-hash-chained-journal.md), and
  * the walk that checks a chain. Entry n carries {@code sha256(hash of entry n-1 ‖ link(n))}, the first one's
- * predecessor being 32 zero bytes; the database computes it as it stores the entry ({@link JournalDao#insert}), from
+ * predecessor being 32 zero bytes; the database computes it as it stores the entry ({@link JournalAppendDao#insert}), from
  * the link this class makes. A link holds every column but the actor's name and the changes, which it holds as their
  * digest: erasure may redact those two, and the chain must still verify.
  *
