@@ -36,7 +36,7 @@ public final class JdbiJournal implements Journal {
     @Override
     public void appendAll(List<JournalEntry> entries) {
         if (entries.size() < 2) {
-            entries.forEach(this::append);
+            Journal.super.appendAll(entries);
             return;
         }
         TenantId tenant = TenantScope.tenantOfAll(entries, JournalEntry::tenant);
