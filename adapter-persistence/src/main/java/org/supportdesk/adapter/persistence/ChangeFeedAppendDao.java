@@ -2,7 +2,6 @@ package org.supportdesk.adapter.persistence;
 
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -11,34 +10,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 interface ChangeFeedAppendDao {
     /**
-     * Takes the tenant's next cursor, stores the event under it and queues the notification that wakes the streams of
-     * every instance, in one statement. The counter row stays locked until the transaction ends: a second writer of
-     * the tenant waits here, so cursors commit in order. PostgreSQL delivers the notification at commit, never for a
-     * rollback.
-     */
-    @SqlQuery(
-            """
-            WITH next AS (
-                INSERT INTO change_counters AS c (tenant_id, newest) VALUES (:tenantId, 1)
-                ON CONFLICT (tenant_id) DO UPDATE SET newest = c.newest + 1
-                RETURNING newest),
-            appended AS (
-                INSERT INTO change_events (tenant_id, cursor, type, ticket_id, version, at, data, customer_data,
-                    customer_id)
-                SELECT :tenantId, next.newest, :type, :ticketId, :version, :at, CAST(:data AS json),
-                       CAST(:customerData AS json), :customerId
-                  FROM next
-                RETURNING cursor)
-            SELECT a.cursor
-              FROM appended a
-             CROSS JOIN LATERAL pg_notify(:channel, CAST(:tenantId AS text) || ':' || a.cursor) AS woken
-            """)
-    long append(@BindMethods ChangeEventRow row, String channel);
-
-    /**
-     * {@link #append} for several events of one tenant at once: takes {@code count} cursors in one step of the
-     * counter and stores the i-th event (the i-th element of every array, from 1) under the i-th of them. Answers the
-     * cursors in order.
+     * Takes the tenant's next {@code count} cursors in one step of its counter, stores the i-th event (the i-th element
+     * of every array, from 1) under the i-th of them and queues the notification that wakes the streams of every
+     * instance, in one statement; answers the cursors in order. The counter row stays locked until the transaction
+     * ends: a second writer of the tenant waits here, so cursors commit in order. PostgreSQL delivers the notification
+     * at commit, never for a rollback.
      */
     @SqlQuery(
             """

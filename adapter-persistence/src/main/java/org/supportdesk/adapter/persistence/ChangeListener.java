@@ -17,7 +17,7 @@ import org.supportdesk.domain.tenant.TenantId;
 
 /**
  * Hears, through PostgreSQL's {@code LISTEN}, every change-feed append committed by any instance on the database (the
- * {@code pg_notify} on {@link #CHANNEL} in {@link ChangeFeedAppendDao#append}) and tells {@code onChange} its tenant. It holds one connection of
+ * {@code pg_notify} on {@link #CHANNEL} in {@link ChangeFeedAppendDao#appendAll}) and tells {@code onChange} its tenant. It holds one connection of
  * its own, outside the pool; when that connection is lost it connects again, backing off, and calls {@code
  * onReconnect}, since notifications sent meanwhile are gone and readers must look for themselves.
  */

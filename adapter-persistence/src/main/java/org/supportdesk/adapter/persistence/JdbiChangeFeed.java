@@ -25,18 +25,18 @@ public final class JdbiChangeFeed implements ChangeFeed {
 
     @Override
     public ChangeEvent append(ChangeEvent event) {
-        return event.at(appends(event.tenant()).append(ChangeEventRow.from(event), ChangeListener.CHANNEL));
+        return appendAll(List.of(event)).get(0);
     }
 
     /**
-     * One statement for all the events of a change. The values travel as text arrays, each cast in SQL to its column's
-     * type; an instant rounded to the microsecond first, half up, as the driver rounds the single append's (PostgreSQL
-     * would round a half to even), so both store the same ({@code JdbiChangeFeedTest}).
+     * One statement for all the events of a change, or for one event. The values travel as text arrays, each cast in
+     * SQL to its column's type; an instant rounded to the microsecond first, half up, as the driver rounds the
+     * instants it binds, such as the journal entry's of the same change (PostgreSQL would round a half to even).
      */
     @Override
     public List<ChangeEvent> appendAll(List<ChangeEvent> events) {
-        if (events.size() < 2) {
-            return events.stream().map(this::append).toList();
+        if (events.isEmpty()) {
+            return List.of();
         }
         TenantId tenant = TenantScope.tenantOfAll(events, ChangeEvent::tenant);
         List<ChangeEventRow> rows = events.stream().map(ChangeEventRow::from).toList();

@@ -25,7 +25,7 @@ import org.supportdesk.adapter.persistence.LocalPostgres;
  * commits; a reader polls every 10 ms and notes when it first sees each event. Not a test: run through the {@code
  * bench} profile (docs/performance.md, "Change feed and live events"). Settings: {@code -Dfeed.seconds} per case
  * (15), {@code -Dfeed.warmup} seconds (3), {@code -Dfeed.commits} ON (the production default) or OFF, {@code
- * -Dfeed.notify} true (each append also calls {@code pg_notify}, as {@code ChangeFeedAppendDao.append} does) or false.
+ * -Dfeed.notify} true (each append also calls {@code pg_notify}, as {@code ChangeFeedAppendDao.appendAll} does) or false.
  */
 public final class FeedDesignBench {
     private static final int TICKETS = 100;
@@ -416,7 +416,7 @@ public final class FeedDesignBench {
         return result;
     }
 
-    /** The wake-up ChangeFeedAppendDao.append sends, delivered at commit; off with {@code -Dfeed.notify=false}. */
+    /** The wake-up ChangeFeedAppendDao.appendAll sends, delivered at commit; off with {@code -Dfeed.notify=false}. */
     private static void wake(Connection connection, UUID tenant, long key) throws SQLException {
         if (!NOTIFY) {
             return;
