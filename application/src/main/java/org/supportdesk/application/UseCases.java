@@ -25,6 +25,7 @@ import org.supportdesk.application.admin.UpdatePerson;
 import org.supportdesk.application.attachment.AttachmentLinks;
 import org.supportdesk.application.attachment.DownloadAttachment;
 import org.supportdesk.application.attachment.PurgeUnlinkedUploads;
+import org.supportdesk.application.attachment.UnusedContent;
 import org.supportdesk.application.attachment.UploadAttachment;
 import org.supportdesk.application.call.GetCall;
 import org.supportdesk.application.call.ListCalls;
@@ -311,6 +312,8 @@ public record UseCases(
         CustomerViews customerViews =
                 new CustomerViews(ports.tickets(), ports.people(), ports.attachments(), ports.knowledgeBase());
         AttachmentLinks attachmentLinks = new AttachmentLinks(ports.attachments(), ports.configuration(), clock);
+        UnusedContent unusedContent =
+                new UnusedContent(ports.attachments(), ports.attachmentFiles(), ports.transactions());
         UploadAttachment uploadAttachment = new UploadAttachment(
                 ports.attachments(),
                 ports.attachmentFiles(),
@@ -434,7 +437,8 @@ public record UseCases(
                         ports.callRequests(),
                         ports.notifications(),
                         clock),
-                new ErasePerson(work, ports.personalData(), ports.attachments(), ports.attachmentFiles()));
+                new ErasePerson(
+                        work, ports.personalData(), ports.attachments(), ports.attachmentFiles(), unusedContent));
         Access access = new Access(
                 new SignIn(
                         ports.tenants(),
@@ -447,7 +451,8 @@ public record UseCases(
         Scheduled scheduled = new Scheduled(
                 new AutoCloseResolved(changes, ports.tickets(), ports.transactions(), ports.configuration(), clock),
                 new ScanSlaBreaches(ports.slaBreachCandidates(), slaClocks, changes, ports.transactions(), clock),
-                new PurgeUnlinkedUploads(ports.attachments(), ports.attachmentFiles(), ports.transactions(), clock),
+                new PurgeUnlinkedUploads(
+                        ports.attachments(), ports.attachmentFiles(), unusedContent, ports.transactions(), clock),
                 new ForgetExpiredKeys(ports.idempotencyRecords(), ports.transactions(), clock),
                 new PurgeOldNotifications(ports.notifications(), ports.transactions(), clock),
                 new PurgeOldChanges(ports.changeFeed(), ports.streamTickets(), ports.transactions(), clock),
@@ -457,6 +462,7 @@ public record UseCases(
                         ports.configuration(),
                         ports.attachments(),
                         ports.attachmentFiles(),
+                        unusedContent,
                         clock));
         return new UseCases(
                 portal,

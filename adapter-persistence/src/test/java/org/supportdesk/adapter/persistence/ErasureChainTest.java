@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,18 +48,7 @@ class ErasureChainTest {
     }
 
     private FileTicket.Command byColleague(String subject) {
-        FileTicket.Command filing = JdbiSupportdesk.filing(tenant, subject);
-        return new FileTicket.Command(
-                tenant.asCustomer(tenant.colleague),
-                filing.subject(),
-                filing.description(),
-                filing.category(),
-                filing.priority(),
-                filing.context(),
-                filing.followUpOf(),
-                filing.attachments(),
-                filing.relatedArticle(),
-                filing.source());
+        return JdbiSupportdesk.filing(tenant.asCustomer(tenant.colleague), subject, List.of(), Optional.empty());
     }
 
     @Test

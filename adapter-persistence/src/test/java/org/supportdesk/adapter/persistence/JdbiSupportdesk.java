@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import org.supportdesk.application.testing.FakePasswordHashing;
 import org.supportdesk.application.testing.MutableClock;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.kb.ArticleId;
 import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.ticket.AttachmentId;
 import org.supportdesk.domain.ticket.Description;
 import org.supportdesk.domain.ticket.PortalContext;
 import org.supportdesk.domain.ticket.Priority;
@@ -33,6 +37,7 @@ final class JdbiSupportdesk {
     final Jdbi jdbi;
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final JdbiStores stores;
+    final LocalAttachmentStore attachmentFiles = TestDatabase.attachmentFiles();
     final UseCases useCases;
 
     JdbiSupportdesk(TestDatabase database) {
@@ -40,7 +45,7 @@ final class JdbiSupportdesk {
         this.jdbi = database.jdbi();
         this.stores = JdbiStores.over(jdbi, clock);
         this.useCases = UseCases.over(
-                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets(), TestDatabase.attachmentFiles()),
+                stores.ports(new FakePasswordHashing(), new SecureRandomSecrets(), attachmentFiles),
                 new TimeOrderedIds(clock),
                 () -> "persistence-test",
                 clock);
@@ -66,14 +71,22 @@ final class JdbiSupportdesk {
 
     /** A portal filing by the tenant's customer. */
     static FileTicket.Command filing(TenantFixture tenant, String subject) {
+        return filing(tenant.customerActor(), subject, List.of(), Optional.empty());
+    }
+
+    /** A portal filing by {@code customer} with these uploads, naming {@code article} as the one read first. */
+    static FileTicket.Command filing(
+            CustomerActor customer, String subject, List<AttachmentId> attachments, Optional<ArticleId> article) {
         return new FileTicket.Command(
-                tenant.customerActor(),
+                customer,
                 new Subject(subject),
                 new Description("Smoke everywhere"),
                 new Category("technical"),
                 Priority.URGENT,
                 PortalContext.NONE,
-                Optional.empty());
+                Optional.empty(),
+                attachments,
+                article);
     }
 
     /**

@@ -12,7 +12,6 @@ import org.supportdesk.application.kb.DeleteArticle;
 import org.supportdesk.application.kb.UpdateArticle;
 import org.supportdesk.application.query.GetCustomerTicket;
 import org.supportdesk.application.testing.TenantFixture;
-import org.supportdesk.application.ticket.FileTicket;
 import org.supportdesk.application.ticket.UpdateTicket;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.JournalEntry;
@@ -100,20 +99,11 @@ class KnowledgeBaseUseCasesOverPostgresTest {
         Article published = write(ArticleStatus.PUBLISHED);
         Article spare = write(ArticleStatus.PUBLISHED);
 
-        FileTicket.Command filing = JdbiSupportdesk.filing(acme, "Printer on fire");
         TicketId ticket = core.useCases
                 .portal()
                 .fileTicket()
-                .handle(new FileTicket.Command(
-                        filing.actor(),
-                        filing.subject(),
-                        filing.description(),
-                        filing.category(),
-                        filing.priority(),
-                        filing.context(),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.of(published.id())))
+                .handle(JdbiSupportdesk.filing(
+                        acme.customerActor(), "Printer on fire", List.of(), Optional.of(published.id())))
                 .id();
         core.useCases.desk().deleteArticle().handle(new DeleteArticle.Command(acme.adminActor(), spare.id()));
 

@@ -13,8 +13,8 @@ import org.supportdesk.domain.tenant.TenantId;
 /**
  * Removes a tenant's uploads that nobody linked within {@link Attachment#UNLINKED_RETENTION} (§6), and their bytes
  * when no other attachment has the same ones; once a run has no more of them, also what crashed uploads left in
- * staging. Each upload goes in its own transaction under the lock on its bytes, so an upload of the same bytes meanwhile
- * keeps them, and one linked meanwhile stays.
+ * staging. Each upload goes in its own transaction, so one linked meanwhile stays, and its bytes only after that
+ * committed ({@link UnusedContent}).
  */
 public final class PurgeUnlinkedUploads {
     public record Command(TenantId tenant, int batchSize) {
@@ -28,13 +28,19 @@ public final class PurgeUnlinkedUploads {
 
     private final Attachments attachments;
     private final AttachmentStore files;
+    private final UnusedContent unusedContent;
     private final TransactionRunner transactions;
     private final InstantSource clock;
 
     public PurgeUnlinkedUploads(
-            Attachments attachments, AttachmentStore files, TransactionRunner transactions, InstantSource clock) {
+            Attachments attachments,
+            AttachmentStore files,
+            UnusedContent unusedContent,
+            TransactionRunner transactions,
+            InstantSource clock) {
         this.attachments = attachments;
         this.files = files;
+        this.unusedContent = unusedContent;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -47,7 +53,9 @@ public final class PurgeUnlinkedUploads {
                 tenant, () -> attachments.unlinkedBefore(tenant, cutoff, command.batchSize()));
         int removed = 0;
         for (Attachment upload : expired) {
-            if (transactions.inTransaction(tenant, () -> remove(upload))) {
+            // false when linked (or removed) meanwhile
+            if (transactions.inTransaction(tenant, () -> attachments.removeUnlinked(tenant, upload.id()))) {
+                unusedContent.remove(tenant, List.of(upload.digest()));
                 removed++;
             }
         }
@@ -55,17 +63,5 @@ public final class PurgeUnlinkedUploads {
             transactions.inTransaction(tenant, () -> files.discardStagedBefore(tenant, cutoff));
         }
         return removed;
-    }
-
-    private boolean remove(Attachment upload) {
-        TenantId tenant = upload.tenant();
-        attachments.lockContent(tenant, upload.digest());
-        if (!attachments.removeUnlinked(tenant, upload.id())) {
-            return false; // linked (or removed) meanwhile
-        }
-        if (!attachments.contentInUse(tenant, upload.digest())) {
-            files.remove(tenant, upload.digest());
-        }
-        return true;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.supportdesk.application.attachment.UnusedContent;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.TargetKind;
@@ -46,11 +47,12 @@ public final class EraseExpiredTickets {
             TenantConfiguration configuration,
             Attachments attachments,
             AttachmentStore files,
+            UnusedContent unusedContent,
             InstantSource clock) {
         this.work = work;
         this.personalData = personalData;
         this.configuration = configuration;
-        this.erasures = new Erasures(work, attachments, files);
+        this.erasures = new Erasures(work, attachments, files, unusedContent);
         this.clock = clock;
     }
 
@@ -67,14 +69,15 @@ public final class EraseExpiredTickets {
         SystemActor system = new SystemActor(tenant);
         int erased = 0;
         for (TicketId ticket : expired) {
-            boolean done = work.asSystem(tenant, () -> {
+            Optional<Erasure> done = work.asSystem(tenant, () -> {
                 UUID entry = work.newId();
                 Optional<Erasure> erasure = personalData.eraseTicket(tenant, ticket, entry);
                 erasure.ifPresent(e -> erasures.record(
                         entry, system, JournalAction.TICKET_ERASED, TargetKind.TICKET, ticket.value(), e));
-                return erasure.isPresent();
+                return erasure;
             });
-            if (done) {
+            if (done.isPresent()) {
+                erasures.removeUnusedContent(tenant, done.get());
                 erased++;
             }
         }

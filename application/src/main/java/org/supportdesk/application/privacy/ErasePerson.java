@@ -2,6 +2,7 @@ package org.supportdesk.application.privacy;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.supportdesk.application.attachment.UnusedContent;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.journal.JournalAction;
 import org.supportdesk.domain.journal.TargetKind;
@@ -34,15 +35,20 @@ public final class ErasePerson {
     private final PersonalData personalData;
     private final Erasures erasures;
 
-    public ErasePerson(AdminWork work, PersonalData personalData, Attachments attachments, AttachmentStore files) {
+    public ErasePerson(
+            AdminWork work,
+            PersonalData personalData,
+            Attachments attachments,
+            AttachmentStore files,
+            UnusedContent unusedContent) {
         this.work = work;
         this.personalData = personalData;
-        this.erasures = new Erasures(work, attachments, files);
+        this.erasures = new Erasures(work, attachments, files, unusedContent);
     }
 
     public Erased handle(Command command) {
         StaffActor admin = command.actor();
-        return work.asAdmin(admin, "erase a person's data", () -> {
+        Erased erased = work.asAdmin(admin, "erase a person's data", () -> {
             UUID entry = work.newId();
             Pseudonym pseudonym = Pseudonym.of(command.customer());
             Erasure erasure = personalData.erasePerson(admin.tenant(), command.customer(), pseudonym, entry);
@@ -55,5 +61,7 @@ public final class ErasePerson {
                     erasure);
             return new Erased(command.customer(), pseudonym, erasure);
         });
+        erasures.removeUnusedContent(admin.tenant(), erased.erasure());
+        return erased;
     }
 }

@@ -1,9 +1,12 @@
 package org.supportdesk.application.privacy;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import org.supportdesk.application.attachment.UnusedContent;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.domain.attachment.ContentDigest;
 import org.supportdesk.domain.journal.FieldChange;
@@ -17,21 +20,27 @@ import org.supportdesk.domain.tenant.Actor;
 import org.supportdesk.domain.tenant.TenantId;
 
 /**
- * What every erasure does after the rows are redacted, inside the same transaction: journals itself under the id its
- * redactions are marked with (counts and the digest of the redacted entries, never what was erased), and lets go of
- * the attachment bytes no attachment has any more.
+ * What every erasure does after the rows are redacted: inside the same transaction, journals itself under the id its
+ * redactions are marked with (counts and the digest of the redacted entries, never what was erased); once that has
+ * committed, removes the attachment bytes no attachment has any more.
  */
 final class Erasures {
     private final AdminWork work;
     private final Attachments attachments;
     private final AttachmentStore files;
+    private final UnusedContent unusedContent;
 
-    Erasures(AdminWork work, Attachments attachments, AttachmentStore files) {
+    Erasures(AdminWork work, Attachments attachments, AttachmentStore files, UnusedContent unusedContent) {
         this.work = work;
         this.attachments = attachments;
         this.files = files;
+        this.unusedContent = unusedContent;
     }
 
+    /**
+     * Journals {@code erasure} inside its transaction, and makes sure the empty content its erased attachments now
+     * have is stored before they commit.
+     */
     void record(UUID entryId, Actor actor, JournalAction action, TargetKind kind, UUID target, Erasure erasure) {
         work.record(
                 entryId,
@@ -49,25 +58,28 @@ final class Erasures {
                         FieldChange.of("notifications", null, erasure.notifications()),
                         FieldChange.of(
                                 JournalRedaction.REDACTED_ENTRIES_FIELD, null, erasure.redactedEntriesDigest())));
-        release(actor.tenant(), erasure.releasedContent());
+        if (!erasure.releasedContent().isEmpty()) {
+            keepEmptyContent(actor.tenant());
+        }
     }
 
-    /**
-     * Removes the bytes of {@code released} that no attachment has any more, each under the lock on its bytes as the
-     * purge of unlinked uploads does; and makes sure the empty content erased attachments now have is stored.
-     */
-    private void release(TenantId tenant, Set<ContentDigest> released) {
-        if (released.isEmpty()) {
+    /** Under the lock on the empty content, as an upload keeps its bytes, so no removal of it runs meanwhile. */
+    private void keepEmptyContent(TenantId tenant) {
+        attachments.lockContent(tenant, ContentDigest.EMPTY);
+        Optional<InputStream> stored = files.open(tenant, ContentDigest.EMPTY);
+        if (stored.isEmpty()) {
+            files.keep(files.stage(tenant, InputStream.nullInputStream(), 0));
             return;
         }
-        if (files.open(tenant, ContentDigest.EMPTY).isEmpty()) {
-            files.keep(files.stage(tenant, InputStream.nullInputStream(), 0));
+        try {
+            stored.get().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (ContentDigest digest : released) {
-            attachments.lockContent(tenant, digest);
-            if (!attachments.contentInUse(tenant, digest)) {
-                files.remove(tenant, digest);
-            }
-        }
+    }
+
+    /** After {@code erasure} committed: removes the bytes it let go of that no attachment of {@code tenant} has. */
+    void removeUnusedContent(TenantId tenant, Erasure erasure) {
+        unusedContent.remove(tenant, erasure.releasedContent());
     }
 }
