@@ -32,6 +32,15 @@ register({
     'action.ticket_deescalated': 'De-escalated', 'action.ticket_deleted': 'Deleted', 'action.ticket_restored': 'Restored',
     'action.sla_breached': 'SLA breached', 'action.feedback_given': 'Feedback given',
     'action.call_requested': 'Call-back requested', 'action.call_updated': 'Call-back updated',
+    'action.ticket_merged': 'Merged', 'action.ticket_unmerged': 'Unmerged', 'action.ticket_split': 'Split',
+    'field.merged_into': 'merged into', 'field.merged_from': 'merged from', 'field.split_to': 'split to',
+    'field.split_from': 'split from', 'field.messages': 'messages',
+    'merge.title': 'Merge', 'merge.into': 'Merge into ticket', 'merge.into-hint': 'Its number or id; this ticket closes and its messages show there',
+    'merge.other-requester': 'Merge even if the other ticket has another requester', 'merge.submit': 'Merge',
+    'merge.merged-into': 'Merged on {when} into', 'merge.target': 'a ticket that cannot be read now', 'merge.unmerge': 'Unmerge',
+    'merge.done': 'Merged.', 'merge.undone': 'Unmerged: the ticket is as it was before the merge.',
+    'split.title': 'Split', 'split.legend': 'Messages to move to a new ticket', 'split.subject': 'Subject of the new ticket',
+    'split.subject-hint': 'This ticket\'s subject when left empty', 'split.submit': 'Split into a new ticket',
   },
   ru: {
     'panel.label': 'Сведения об обращении', 'panel.details': 'Параметры', 'panel.status': 'Статус', 'panel.priority': 'Приоритет',
@@ -58,6 +67,15 @@ register({
     'action.ticket_deescalated': 'Эскалация снята', 'action.ticket_deleted': 'Удалено', 'action.ticket_restored': 'Восстановлено',
     'action.sla_breached': 'SLA нарушен', 'action.feedback_given': 'Получена оценка',
     'action.call_requested': 'Запрошен звонок', 'action.call_updated': 'Звонок изменён',
+    'action.ticket_merged': 'Объединено', 'action.ticket_unmerged': 'Объединение отменено', 'action.ticket_split': 'Разделено',
+    'field.merged_into': 'объединено с', 'field.merged_from': 'присоединено', 'field.split_to': 'выделено в',
+    'field.split_from': 'выделено из', 'field.messages': 'сообщения',
+    'merge.title': 'Объединение', 'merge.into': 'Объединить с обращением', 'merge.into-hint': 'Его номер или id; это обращение закроется, а его сообщения будут видны там',
+    'merge.other-requester': 'Объединить, даже если у другого обращения другой заявитель', 'merge.submit': 'Объединить',
+    'merge.merged-into': 'Объединено {when} с обращением', 'merge.target': 'которое сейчас недоступно', 'merge.unmerge': 'Отменить объединение',
+    'merge.done': 'Объединено.', 'merge.undone': 'Объединение отменено: обращение такое же, как до него.',
+    'split.title': 'Разделение', 'split.legend': 'Сообщения для нового обращения', 'split.subject': 'Тема нового обращения',
+    'split.subject-hint': 'Если пусто — тема этого обращения', 'split.submit': 'Выделить в новое обращение',
   },
 });
 
@@ -73,12 +91,14 @@ function wordFor(kind, name) {
 }
 
 /**
- * The panel for page = {ticket, sla, history, requester, me, staff, nameOf, categories, write, path}. write(method,
- * path, body) sends a guarded change and refreshes the page.
+ * The panel for page = {ticket, sla, history, mergedInto, requester, me, staff, nameOf, categories, write, split,
+ * path}.
+ * write(method, path, body, options) sends a guarded change and refreshes the page; split(body) splits the ticket and
+ * opens the new one.
  */
 export function sidePanel(page) {
   return h('aside', {class: 'side', 'aria-label': t('panel.label')},
-    details(page), escalation(page), clocks(page), requester(page), history(page));
+    details(page), escalation(page), merging(page), splitting(page), clocks(page), requester(page), history(page));
 }
 
 function details({ticket, me, staff, categories, write, path}) {
@@ -126,6 +146,55 @@ function escalation({ticket, write, path}) {
     write('POST', `${path}/escalate`, {reason: form.elements.reason.value.trim()});
   });
   return h('section', {class: 'card'}, h('h2', {}, t('panel.escalation')), h('p', {}, t('panel.not-escalated')), form);
+}
+
+/** §16: a merged ticket offers its unmerge; an open one, a merge into another by number or id. */
+function merging({ticket, mergedInto, write, path}) {
+  const card = (...children) => h('section', {class: 'card merge'}, h('h2', {}, t('merge.title')), children);
+  if (ticket.merged_into) {
+    return card(
+      h('p', {}, t('merge.merged-into', {when: dateTime(ticket.merged_at)}), ' ',
+        h('a', {href: href(`/tickets/${ticket.merged_into}`), class: 'merged-into'},
+          mergedInto ? `${mergedInto.number}: ${mergedInto.subject}` : t('merge.target'))),
+      h('button', {type: 'button', class: 'unmerge', onclick: () => write('POST', `${path}/unmerge`, undefined,
+        {done: t('merge.undone')})}, t('merge.unmerge')));
+  }
+  if (ticket.status === 'closed') return null;
+  const form = h('form', {},
+    field(t('merge.into'), h('input', {name: 'into', required: true, maxlength: 100}), t('merge.into-hint')),
+    h('div', {class: 'check'},
+      field(t('merge.other-requester'), h('input', {type: 'checkbox', name: 'confirm_different_requester'}))),
+    h('button', {type: 'submit'}, t('merge.submit')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    write('POST', `${path}/merge`, {into: form.elements.into.value.trim(),
+      confirm_different_requester: form.elements.confirm_different_requester.checked}, {done: t('merge.done')});
+  });
+  return card(form);
+}
+
+/** §16: chosen messages of an open ticket move to a new ticket of the same requester. */
+function splitting({ticket, split}) {
+  if (ticket.status === 'closed' || !ticket.messages.length) return null;
+  const form = h('form', {},
+    h('fieldset', {}, h('legend', {}, t('split.legend')),
+      ticket.messages.map((message) => h('div', {class: 'check'}, field(excerpt(message),
+        h('input', {type: 'checkbox', name: 'message_ids', value: message.id}))))),
+    field(t('split.subject'), h('input', {name: 'subject', maxlength: 200}), t('split.subject-hint')),
+    h('button', {type: 'submit'}, t('split.submit')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = [...form.querySelectorAll('input[name=message_ids]:checked')].map((box) => box.value);
+    const subject = form.elements.subject.value.trim();
+    split({message_ids: chosen, ...(subject ? {subject} : {})});
+  });
+  return h('section', {class: 'card split'}, h('h2', {}, t('split.title')), form);
+}
+
+/** A message as a line: who, when, and the start of what they wrote. */
+function excerpt(message) {
+  const body = message.body.length > 60 ? `${message.body.slice(0, 60)}…` : message.body;
+  return `${message.author.name}, ${dateTime(message.created_at)}: ${body}`;
 }
 
 function clocks({ticket, sla}) {

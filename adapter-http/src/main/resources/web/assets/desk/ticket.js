@@ -93,12 +93,25 @@ export default async function ticketPage(outlet, params, query, signal) {
         settle();
       }
     };
+    /** Splits the ticket and opens the new one; a refusal shows here. */
+    const split = async (body) => {
+      busy += 1;
+      replace(problem);
+      try {
+        const created = await api.post(`${path}/split`, body);
+        navigate(`/tickets/${created.id}`);
+      } catch (error) {
+        report(error);
+      } finally {
+        busy -= 1;
+      }
+    };
     const compose = composer((message) => write('POST', `${path}/messages`, message,
       {guarded: false, done: t(`ticket.sent-${message.kind}`)}), report);
 
     const renderPanel = () => {
       const focused = panelBox.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
-      replace(panelBox, sidePanel({...state, requester, me: person, staff: people, nameOf, categories: categoryList, write, path}));
+      replace(panelBox, sidePanel({...state, requester, me: person, staff: people, nameOf, categories: categoryList, write, split, path}));
       panelTyped = false;
       if (focused) panelBox.querySelector(`[name="${focused}"]`)?.focus();
     };
@@ -177,12 +190,18 @@ export default async function ticketPage(outlet, params, query, signal) {
   }
 }
 
-/** The ticket with its ETag, its SLA explanation and its history, read together. */
+/**
+ * The ticket with its ETag, its SLA explanation and its history, read together; and, while it is merged, the number
+ * and subject of the ticket it went into (null when that one cannot be read, e.g. deleted).
+ */
 async function read(id) {
   const ticketPath = `/api/v1/tickets/${encodeURIComponent(id)}`;
   const [answer, sla, history] = await Promise.all([
     api.send('GET', ticketPath), api.get(`${ticketPath}/sla`), api.get(`${ticketPath}/history`)]);
-  return {ticket: answer.body, etag: answer.etag, sla, history: history.items};
+  const target = answer.body.merged_into
+    ? await api.get(`/api/v1/tickets/${answer.body.merged_into}`).catch(() => null) : null;
+  return {ticket: answer.body, etag: answer.etag, sla, history: history.items,
+    mergedInto: target && {number: target.number, subject: target.subject}};
 }
 
 /** What only admins may read of the requester (agents see the name the ticket carries). */

@@ -16,8 +16,9 @@ import org.supportdesk.domain.tenant.Role;
 
 /**
  * The agent console in a real browser: an agent works the queue from a filter to a resolved ticket with the keyboard,
- * a stale edit is refused with a clear message instead of overwriting another agent's change, and another agent's
- * reply shows on the open ticket as it happens. What the page did is checked through the API afterwards.
+ * a stale edit is refused with a clear message instead of overwriting another agent's change, another agent's reply
+ * shows on the open ticket as it happens, and a duplicate is merged, unmerged and split from the ticket page. What the
+ * page did is checked through the API afterwards.
  */
 class AgentJourneyTest {
     /**
@@ -177,6 +178,56 @@ class AgentJourneyTest {
     }
 
     @Test
+    void an_agent_merges_a_duplicate_takes_the_merge_back_and_splits_a_message_off_from_the_ticket_page() {
+        WebWorld.Tenant acme = world.tenant("merge");
+        String original =
+                file(acme, "Invoices page is blank after login", "Since this morning the page is white.", "high");
+        String duplicate = file(acme, "Invoices still blank", "The invoices page is white again.", "medium");
+        world.call(
+                acme.customer(),
+                "POST",
+                "/api/v1/portal/tickets/" + duplicate + "/messages",
+                Map.of("body", "Unrelated, but the printer on floor 3 jams too."));
+        String number = ticket(acme, original).get("number").asText();
+        String statusBefore = ticket(acme, duplicate).get("status").asText();
+        Browser browser = openTicket(acme, duplicate);
+
+        browser.type(".card.merge input[name=into]", number);
+        browser.click(".card.merge button[type=submit]");
+        browser.awaitText(".card.merge a.merged-into", number + ": Invoices page is blank after login");
+        browser.awaitText(".ticket-meta", "Closed");
+        assertThat(ticket(acme, duplicate).get("merged_into").asText()).isEqualTo(original);
+        assertThat(bodies(ticket(acme, original))).contains("Unrelated, but the printer on floor 3 jams too.");
+        assertThat(browser.all(".card.split"))
+                .as("a merged ticket is closed: nothing to split")
+                .isEmpty();
+        assertThat(browser.accessibilityViolations()).as("merged").isEmpty();
+
+        browser.click(".card.merge button.unmerge");
+        browser.awaitText(".ticket-alerts .notice", "Unmerged");
+        JsonNode unmerged = ticket(acme, duplicate);
+        assertThat(unmerged.get("merged_into").isNull()).isTrue();
+        assertThat(unmerged.get("status").asText()).isEqualTo(statusBefore);
+        assertThat(bodies(ticket(acme, original))).noneMatch(body -> body.contains("printer"));
+
+        browser.click(".card.split input[name=message_ids]");
+        browser.type(".card.split input[name=subject]", "Printer on floor 3 jams");
+        browser.click(".card.split button[type=submit]");
+        browser.awaitText("h1", "Printer on floor 3 jams");
+        browser.awaitText(".conversation", "the printer on floor 3 jams too");
+        String url = browser.driver().getCurrentUrl();
+        String splitOff = url.substring(url.indexOf("#/tickets/") + "#/tickets/".length());
+        JsonNode created = ticket(acme, splitOff);
+        assertThat(created.get("description").asText())
+                .startsWith(
+                        "Split from " + ticket(acme, duplicate).get("number").asText());
+        assertThat(bodies(created)).containsExactly("Unrelated, but the printer on floor 3 jams too.");
+        assertThat(bodies(ticket(acme, duplicate))).isEmpty();
+        assertThat(browser.accessibilityViolations()).as("split off").isEmpty();
+        assertThat(browser.policyViolations()).isEmpty();
+    }
+
+    @Test
     void notifications_are_marked_read_and_the_header_count_follows() {
         WebWorld.Tenant acme = world.tenant("notices");
         file(acme, "Printer on floor 3 is offline", "It shows a red light.", "medium");
@@ -258,6 +309,10 @@ class AgentJourneyTest {
                                 priority))
                 .get("id")
                 .asText();
+    }
+
+    private JsonNode ticket(WebWorld.Tenant acme, String id) {
+        return world.call(acme.agent(), "GET", "/api/v1/tickets/" + id, null);
     }
 
     private WebWorld.Account other(WebWorld.Tenant acme) {
