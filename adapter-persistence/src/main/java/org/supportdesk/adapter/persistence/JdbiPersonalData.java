@@ -57,15 +57,15 @@ public final class JdbiPersonalData implements PersonalData {
     }
 
     @Override
-    public Optional<Erasure> eraseTicket(TenantId tenant, TicketId ticket, UUID erasureEntry) {
+    public Optional<Erasure> eraseExpiredTicket(TenantId tenant, TicketId ticket, Instant cutoff, UUID erasureEntry) {
         PersonalDataDao dao = dao(tenant);
-        return dao.lockUnerasedTicket(tenant.value(), ticket.value())
+        return dao.lockExpiredTicket(tenant.value(), ticket.value(), cutoff)
                 .map(id -> erase(dao, tenant, new UUID[] {id}, PersonalDataDao.Who.NOBODY, erasureEntry));
     }
 
     @Override
-    public List<TicketId> closedUnerasedBefore(TenantId tenant, Instant cutoff, int limit) {
-        return dao(tenant).closedUnerasedBefore(tenant.value(), cutoff, limit).stream()
+    public List<TicketId> expiredBefore(TenantId tenant, Instant cutoff, int limit) {
+        return dao(tenant).expiredBefore(tenant.value(), cutoff, limit).stream()
                 .map(TicketId::new)
                 .toList();
     }

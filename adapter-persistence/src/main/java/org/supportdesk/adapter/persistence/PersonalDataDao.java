@@ -62,17 +62,24 @@ interface PersonalDataDao {
     @SqlQuery("SELECT id FROM tickets WHERE tenant_id = :tenant AND requester_id = :person ORDER BY id FOR UPDATE")
     List<UUID> ticketsRequestedBy(UUID tenant, UUID person);
 
-    @SqlQuery("SELECT id FROM tickets WHERE tenant_id = :tenant AND id = :ticket AND erased_at IS NULL FOR UPDATE")
-    Optional<UUID> lockUnerasedTicket(UUID tenant, UUID ticket);
-
-    @SqlQuery(
+    /**
+     * A ticket {@code t} the retention rule erases at {@code :cutoff}: closed before it and not erased, and a merged one
+     * only once the ticket it went into, which reads its messages, is closed before it too.
+     */
+    String EXPIRED =
             """
-            SELECT id FROM tickets
-             WHERE tenant_id = :tenant AND status = 'closed' AND erased_at IS NULL AND closed_at < :cutoff
-             ORDER BY closed_at, id
-             LIMIT :limit
-            """)
-    List<UUID> closedUnerasedBefore(UUID tenant, Instant cutoff, int limit);
+            t.tenant_id = :tenant AND t.status = 'closed' AND t.erased_at IS NULL AND t.closed_at < :cutoff
+               AND (t.merged_into IS NULL
+                    OR EXISTS (SELECT 1 FROM tickets target
+                                WHERE target.tenant_id = t.tenant_id AND target.id = t.merged_into
+                                  AND target.status = 'closed' AND target.closed_at < :cutoff))
+            """;
+
+    @SqlQuery("SELECT t.id FROM tickets t WHERE t.id = :ticket AND " + EXPIRED + " FOR UPDATE OF t")
+    Optional<UUID> lockExpiredTicket(UUID tenant, UUID ticket, Instant cutoff);
+
+    @SqlQuery("SELECT t.id FROM tickets t WHERE " + EXPIRED + " ORDER BY t.closed_at, t.id LIMIT :limit")
+    List<UUID> expiredBefore(UUID tenant, Instant cutoff, int limit);
 
     @SqlQuery(
             """

@@ -11,14 +11,16 @@ import org.supportdesk.application.privacy.EraseExpiredTickets;
 import org.supportdesk.application.privacy.ErasePerson;
 import org.supportdesk.application.testing.TenantFixture;
 import org.supportdesk.application.ticket.ChangeTicketStatus;
+import org.supportdesk.application.ticket.MergeTicket;
 import org.supportdesk.domain.ticket.TicketId;
 import org.supportdesk.domain.ticket.TicketState;
 import org.supportdesk.domain.ticket.TicketStatus;
 
 /**
  * The retention rule (§16): with {@code erase_closed_after_days} set, the background job erases what tickets closed
- * longer ago than that say, once each, and nothing else: open tickets, tickets closed recently and tenants without the
- * rule keep everything; the counts by status and the ratings stay, and the journal's chain still verifies.
+ * longer ago than that say, once each, and nothing else: open tickets, tickets closed recently, tickets merged into one
+ * that is not, and tenants without the rule keep everything; the counts by status and the ratings stay, and the
+ * journal's chain still verifies.
  */
 @ExtendWith(PostgresExtension.class)
 class RetentionTest {
@@ -40,15 +42,7 @@ class RetentionTest {
         core.clock.advance(Duration.ofDays(20));
         TicketState late = core.fileAndRead(JdbiSupportdesk.filing(tenant, "Closed lately"));
         close(tenant, late.id());
-        core.useCases
-                .admin()
-                .changeSettings()
-                .handle(new ChangeSettings.Command(
-                        tenant.adminActor(),
-                        7,
-                        7,
-                        ChangeSettings.Limits.UNCHANGED,
-                        Optional.of(new ChangeSettings.Retention(Optional.of(30)))));
+        keepClosedFor(tenant, 30);
         long closedBefore = closedCount(tenant);
 
         core.clock.advance(Duration.ofDays(15)); // early closed 35 days ago, late 15
@@ -80,6 +74,45 @@ class RetentionTest {
         core.useCases.admin().erasePerson().handle(new ErasePerson.Command(tenant.adminActor(), tenant.customer.id()));
 
         assertThat(verified(tenant)).isTrue();
+    }
+
+    @Test
+    void a_merged_ticket_is_kept_while_the_ticket_it_went_into_is_not_expired_and_erased_with_it() {
+        TenantFixture tenant = core.newTenant();
+        TicketState target = core.fileAndRead(JdbiSupportdesk.filing(tenant, "Invoices page is blank"));
+        TicketState duplicate = core.fileAndRead(JdbiSupportdesk.filing(tenant, "Invoices still blank"));
+        core.useCases
+                .desk()
+                .mergeTicket()
+                .handle(new MergeTicket.Command(
+                        tenant.agentActor(), duplicate.id(), target.id(), false, Optional.empty()));
+        keepClosedFor(tenant, 30);
+
+        core.clock.advance(Duration.ofDays(35)); // merged, so closed, 35 days ago; its messages show in the open target
+        assertThat(erase(tenant)).isZero();
+        assertThat(subjectOf(tenant, duplicate.id())).isEqualTo("Invoices still blank");
+
+        close(tenant, target.id());
+        core.clock.advance(Duration.ofDays(15)); // the target closed 15 days ago
+        assertThat(erase(tenant)).isZero();
+
+        core.clock.advance(Duration.ofDays(20)); // and now 35
+        assertThat(erase(tenant)).isEqualTo(2);
+        assertThat(subjectOf(tenant, duplicate.id())).isEqualTo("[erased]");
+        assertThat(subjectOf(tenant, target.id())).isEqualTo("[erased]");
+        assertThat(verified(tenant)).isTrue();
+    }
+
+    private void keepClosedFor(TenantFixture tenant, int days) {
+        core.useCases
+                .admin()
+                .changeSettings()
+                .handle(new ChangeSettings.Command(
+                        tenant.adminActor(),
+                        7,
+                        7,
+                        ChangeSettings.Limits.UNCHANGED,
+                        Optional.of(new ChangeSettings.Retention(Optional.of(days)))));
     }
 
     private boolean verified(TenantFixture tenant) {

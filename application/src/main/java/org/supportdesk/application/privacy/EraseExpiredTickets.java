@@ -1,6 +1,7 @@
 package org.supportdesk.application.privacy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -59,19 +60,20 @@ public final class EraseExpiredTickets {
     /** Answers how many tickets it erased. */
     public int handle(Command command) {
         TenantId tenant = command.tenant();
-        List<TicketId> expired = work.asSystem(tenant, () -> {
-            Optional<Duration> retention = configuration.settings(tenant).eraseClosedAfter();
-            return retention
-                    .map(after -> personalData.closedUnerasedBefore(
-                            tenant, clock.instant().minus(after), command.batchSize()))
-                    .orElse(List.of());
-        });
+        Optional<Duration> retention =
+                work.asSystem(tenant, () -> configuration.settings(tenant).eraseClosedAfter());
+        if (retention.isEmpty()) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(retention.get());
+        List<TicketId> expired =
+                work.asSystem(tenant, () -> personalData.expiredBefore(tenant, cutoff, command.batchSize()));
         SystemActor system = new SystemActor(tenant);
         int erased = 0;
         for (TicketId ticket : expired) {
             Optional<Erasure> done = work.asSystem(tenant, () -> {
                 UUID entry = work.newId();
-                Optional<Erasure> erasure = personalData.eraseTicket(tenant, ticket, entry);
+                Optional<Erasure> erasure = personalData.eraseExpiredTicket(tenant, ticket, cutoff, entry);
                 erasure.ifPresent(e -> erasures.record(
                         entry, system, JournalAction.TICKET_ERASED, TargetKind.TICKET, ticket.value(), e));
                 return erasure;

@@ -22,12 +22,12 @@ final class NoPersonalData implements PersonalData {
     }
 
     @Override
-    public Optional<Erasure> eraseTicket(TenantId tenant, TicketId ticket, UUID erasureEntry) {
+    public Optional<Erasure> eraseExpiredTicket(TenantId tenant, TicketId ticket, Instant cutoff, UUID erasureEntry) {
         throw new UnsupportedOperationException("erasure is tested against PostgreSQL");
     }
 
     @Override
-    public List<TicketId> closedUnerasedBefore(TenantId tenant, Instant cutoff, int limit) {
+    public List<TicketId> expiredBefore(TenantId tenant, Instant cutoff, int limit) {
         return List.of();
     }
 }

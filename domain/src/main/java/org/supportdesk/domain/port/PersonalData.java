@@ -19,19 +19,24 @@ import org.supportdesk.domain.ticket.TicketId;
 public interface PersonalData {
     /**
      * Erases {@code person}: their profile becomes {@code pseudonym} and can no longer sign in, every ticket they
-     * requested is erased as by {@link #eraseTicket}, and so is whatever they wrote or were sent elsewhere (messages,
+     * requested is erased as by {@link #eraseExpiredTicket}, and so is whatever they wrote or were sent elsewhere (messages,
      * uploads, call-back requests, in-app notifications, Telegram chats, received mail, deliveries, cached responses).
      */
     Erasure erasePerson(TenantId tenant, UserId person, Pseudonym pseudonym, UUID erasureEntry);
 
     /**
-     * Erases what {@code ticket} says: subject, description, portal context, custom fields, feedback comment, every
-     * message body, its files' names and contents, its notifications' titles, its change events, journal entries and
-     * deliveries. Its status, times, clocks, counts and rating stay. Empty, and nothing changes, when the ticket's
-     * content is erased already (by another instance's run, say) or there is no such ticket.
+     * Erases what {@code ticket} says, if it is still one {@link #expiredBefore} finds for {@code cutoff} (checked under
+     * a lock on it): subject, description, portal context, custom fields, feedback comment, every message body, its
+     * files' names and contents, its notifications' titles, its change events, journal entries and deliveries. Its
+     * status, times, clocks, counts and rating stay. Empty, and nothing changes, when it is not (erased already by
+     * another instance's run, say, or unmerged meanwhile) or there is no such ticket.
      */
-    Optional<Erasure> eraseTicket(TenantId tenant, TicketId ticket, UUID erasureEntry);
+    Optional<Erasure> eraseExpiredTicket(TenantId tenant, TicketId ticket, Instant cutoff, UUID erasureEntry);
 
-    /** Up to {@code limit} tickets closed before {@code cutoff} whose content is not erased yet, oldest first. */
-    List<TicketId> closedUnerasedBefore(TenantId tenant, Instant cutoff, int limit);
+    /**
+     * Up to {@code limit} tickets whose content the retention rule erases at {@code cutoff}, oldest first: closed before
+     * it, not erased yet, and, when merged, into a ticket itself closed before it, because a merged ticket's messages
+     * are read in the conversation of the ticket it went into (§16).
+     */
+    List<TicketId> expiredBefore(TenantId tenant, Instant cutoff, int limit);
 }
