@@ -6,18 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.supportdesk.application.ticket.FileTicket;
+import org.supportdesk.domain.port.PageRequest;
+import org.supportdesk.domain.tenant.Category;
+import org.supportdesk.domain.tenant.CustomerActor;
+import org.supportdesk.domain.tenant.Person;
 import org.supportdesk.domain.tenant.Role;
 import org.supportdesk.domain.tenant.StaffActor;
+import org.supportdesk.domain.ticket.Description;
+import org.supportdesk.domain.ticket.PortalContext;
+import org.supportdesk.domain.ticket.Priority;
+import org.supportdesk.domain.ticket.Subject;
 
 /**
  * A customer's data export over HTTP (§16 privacy): {@code GET /customers/{id}/export} gives an admin the customer's
  * profile, every ticket they requested with its conversation as they see it (never an internal note), their calls and
- * notifications; nobody else's data, and only to admins of the customer's tenant.
+ * notifications, streamed a page of tickets at a time; nobody else's data, and only to admins of the customer's tenant.
  */
 @Timeout(180)
 class CustomerExportTest {
@@ -78,6 +88,45 @@ class CustomerExportTest {
         assertThat(export.get("calls").get(0).get("note").asText()).isEqualTo("Call me about the printer");
         assertThat(export.get("notifications").isArray()).isTrue();
         assertThat(response.body()).doesNotContain(NOTE).doesNotContain("Oscar's own trouble");
+    }
+
+    @Test
+    void a_customer_with_pages_of_tickets_gets_every_one_in_filing_order_and_empty_parts_as_empty_arrays() {
+        Person paula = api.person(acme.admin(), "acme", "Paula", Role.CUSTOMER);
+        CustomerActor asPaula = CustomerActor.of(paula, Optional.empty());
+        List<String> filed = new ArrayList<>();
+        for (int i = 0; i < 2 * PageRequest.MAX_TICKET_LIMIT + 5; i++) {
+            filed.add(api.desk
+                    .useCases()
+                    .portal()
+                    .fileTicket()
+                    .handle(new FileTicket.Command(
+                            asPaula,
+                            new Subject("Trouble number " + i),
+                            new Description("Details of trouble " + i),
+                            new Category("technical"),
+                            Priority.LOW,
+                            PortalContext.NONE,
+                            Optional.empty()))
+                    .id()
+                    .toString());
+        }
+
+        TestHttp.Response response =
+                api.http.get(admin, "/api/v1/customers/" + paula.id().value() + "/export");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode export = response.json();
+        List<String> tickets = new ArrayList<>();
+        export.get("tickets").forEach(ticket -> tickets.add(ticket.get("id").asText()));
+        assertThat(tickets).containsExactlyElementsOf(filed);
+        assertThat(export.get("tickets").get(7).get("description").asText()).isEqualTo("Details of trouble 7");
+        assertThat(export.get("person").get("name").asText()).isEqualTo("Paula");
+        assertThat(export.get("organization").isNull()).isTrue();
+        assertThat(export.get("calls").isArray()).isTrue();
+        assertThat(export.get("calls")).isEmpty();
+        assertThat(export.get("notifications").isArray()).isTrue();
     }
 
     @Test

@@ -2,11 +2,10 @@ package org.supportdesk.application.admin;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.supportdesk.application.work.AdminWork;
 import org.supportdesk.application.work.CustomerViews;
@@ -34,7 +33,8 @@ import org.supportdesk.domain.visibility.CustomerTicketView;
  * An admin exports everything the tenant holds about one customer (§16 privacy, a person's right to a copy): their
  * profile and organisation, every ticket they requested as they see it (the conversation without internal notes, the
  * files, their feedback), their call-back requests and their in-app notifications. Read in one transaction, so the
- * parts agree with each other.
+ * parts agree with each other, and handed to a {@link Sink} one item at a time as the store reads them a page at a
+ * time, so a customer with years of tickets is exported in the memory of one page, whatever the heap.
  */
 public final class ExportCustomerData {
     public record Command(StaffActor actor, UserId customer) {
@@ -44,14 +44,20 @@ public final class ExportCustomerData {
         }
     }
 
-    /** What the tenant holds about the customer, and when it was read. */
-    public record Export(
-            Instant exportedAt,
-            Person person,
-            Optional<Organization> organization,
-            List<CustomerTicketView> tickets,
-            List<CustomerCallView> calls,
-            List<Notification> notifications) {}
+    /** Where the export goes, part by part in this order; called on the caller's thread inside its transaction. */
+    public interface Sink {
+        /** Once, before anything else: the instant the export reads as of, the customer and their organisation. */
+        void begin(Instant asOf, Person person, Optional<Organization> organization);
+
+        /** Each ticket they requested, oldest first, as they see it. */
+        void ticket(CustomerTicketView ticket);
+
+        /** Each of their call-back requests, newest first, after every ticket. */
+        void call(CustomerCallView call);
+
+        /** Each of their in-app notifications, newest first, after every call. */
+        void notification(Notification notification);
+    }
 
     private static final int BATCH = PageRequest.MAX_TICKET_LIMIT;
     private static final TicketSort OLDEST_FIRST = new TicketSort(TicketSort.Key.CREATED, false);
@@ -81,43 +87,38 @@ public final class ExportCustomerData {
         this.clock = clock;
     }
 
-    public Export handle(Command command) {
+    public void handle(Command command, Sink sink) {
         var tenant = command.actor().tenant();
-        return work.asAdmin(command.actor(), "export a person's data", () -> {
+        work.asAdmin(command.actor(), "export a person's data", () -> {
             Person person = people.person(tenant, command.customer())
                     .filter(p -> p.role() == Role.CUSTOMER)
                     .orElseThrow(() -> new NotFound("Person not found"));
             Optional<Organization> organization = person.organization().flatMap(id -> people.organization(tenant, id));
             CustomerActor customer = CustomerActor.of(person, organization);
+            sink.begin(clock.instant(), person, organization);
             TicketFilter requested =
                     TicketFilter.builder().requester(Optional.of(person.id())).build();
-            List<CustomerTicketView> own =
-                    everyPage(page -> queries.list(tenant, requested, OLDEST_FIRST, page)).stream()
-                            .map(listed -> views.of(customer, listed.ticket()))
-                            .toList();
+            eachOf(
+                    page -> queries.list(tenant, requested, OLDEST_FIRST, page),
+                    listed -> sink.ticket(views.of(customer, listed.ticket())));
             CallFilter theirCalls = new CallFilter(
                     Optional.of(person.id()), Set.of(), CallFilter.ALL.assignee(), Optional.empty(), Optional.empty());
-            return new Export(
-                    clock.instant(),
-                    person,
-                    organization,
-                    own,
-                    everyPage(page -> calls.list(tenant, theirCalls, CallRequests.Order.NEWEST_FIRST, page)).stream()
-                            .map(CustomerCallView::of)
-                            .toList(),
-                    everyPage(page -> notifications.list(tenant, person.id(), false, page)));
+            eachOf(
+                    page -> calls.list(tenant, theirCalls, CallRequests.Order.NEWEST_FIRST, page),
+                    call -> sink.call(CustomerCallView.of(call)));
+            eachOf(page -> notifications.list(tenant, person.id(), false, page), sink::notification);
+            return null;
         });
     }
 
-    /** Every row of a paged list, a page at a time. */
-    private static <T> List<T> everyPage(Function<PageRequest, Page<T>> list) {
-        List<T> all = new ArrayList<>();
+    /** Hands every row of a paged list to {@code each}, a page at a time. */
+    private static <T> void eachOf(Function<PageRequest, Page<T>> list, Consumer<T> each) {
         for (int number = 1; ; number++) {
             PageRequest request = PageRequest.ofTickets(number, BATCH);
             Page<T> page = list.apply(request);
-            all.addAll(page.items());
+            page.items().forEach(each);
             if (!request.hasPageAfter(page.total())) {
-                return all;
+                return;
             }
         }
     }

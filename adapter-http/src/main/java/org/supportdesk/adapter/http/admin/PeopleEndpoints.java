@@ -1,5 +1,6 @@
 package org.supportdesk.adapter.http.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -43,11 +44,13 @@ public final class PeopleEndpoints implements Endpoints {
     private final UseCases.Admin useCases;
     private final Requests requests;
     private final IdempotentCreation creation;
+    private final ObjectMapper json;
 
-    public PeopleEndpoints(UseCases.Admin useCases, Requests requests, IdempotentCreation creation) {
+    public PeopleEndpoints(UseCases.Admin useCases, Requests requests, IdempotentCreation creation, ObjectMapper json) {
         this.useCases = useCases;
         this.requests = requests;
         this.creation = creation;
+        this.json = json;
     }
 
     @Override
@@ -128,8 +131,10 @@ public final class PeopleEndpoints implements Endpoints {
     }
 
     void export(Context ctx) {
-        ctx.json(CustomerExportResponse.of(useCases.exportCustomerData()
-                .handle(new ExportCustomerData.Command(Authenticator.staff(ctx), personId(ctx)))));
+        CustomerExportJson export = new CustomerExportJson(ctx, json);
+        useCases.exportCustomerData()
+                .handle(new ExportCustomerData.Command(Authenticator.staff(ctx), personId(ctx)), export);
+        export.finish();
     }
 
     void erase(Context ctx) {

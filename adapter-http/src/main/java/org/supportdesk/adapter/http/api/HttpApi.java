@@ -85,7 +85,7 @@ public final class HttpApi {
                         new PortalProfileEndpoints(useCases.portal()),
                         new LoginEndpoints(
                                 useCases.access().signIn(), tokens, limits, requests, session, authenticator),
-                        new PeopleEndpoints(useCases.admin(), requests, creation),
+                        new PeopleEndpoints(useCases.admin(), requests, creation, json),
                         new OrganizationEndpoints(useCases.admin(), requests, creation),
                         new SettingsEndpoints(useCases.admin(), requests),
                         new ApiTokenEndpoints(useCases.admin(), requests, creation),
